@@ -1,0 +1,53 @@
+# cocom — the two commands a newcomer needs: `make serve` and `make test`.
+PY     ?= $(shell command -v python3.11 || command -v python3)
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed-stamp
+export HF_HUB_OFFLINE=1
+export TRANSFORMERS_OFFLINE=1
+export GRADIO_ANALYTICS_ENABLED=False
+export ANONYMIZED_TELEMETRY=False
+
+.PHONY: install index serve test test-unit eval bench lint format clean
+
+install: $(STAMP)
+
+# Re-runs only when pyproject.toml changes; otherwise a no-op.
+$(STAMP): pyproject.toml
+	@test -x $(BIN)/python || $(PY) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+	# the CPU build of torch first: an unpinned torch would pull a multi-GB CUDA build
+	$(BIN)/pip install -q torch==2.13.0
+	$(BIN)/pip install -q -e '.[test,dev]'
+	@touch $(STAMP)
+
+index: install
+	$(BIN)/cocom index
+
+serve: install
+	$(BIN)/cocom index
+	$(BIN)/cocom serve
+
+test: install
+	$(BIN)/python -m pytest
+
+test-unit: install
+	$(BIN)/python -m pytest -m unit
+
+eval: install
+	$(BIN)/cocom index
+	$(BIN)/cocom eval
+
+bench: install
+	$(BIN)/cocom bench
+
+lint: install
+	$(BIN)/ruff check rag app tests evals
+	$(BIN)/ruff format --check rag app tests evals
+
+format: install
+	$(BIN)/ruff format rag app tests evals
+	$(BIN)/ruff check --fix rag app tests evals
+
+clean:
+	rm -rf index .pytest_cache build *.egg-info

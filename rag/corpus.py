@@ -1,0 +1,149 @@
+"""Find and read the article files of a corpus folder, rejecting bad input one file at a time.
+
+Each unusable file gets exactly one `Skipped(file, reason)`; the rest are parsed. Nothing
+here raises for a single bad file."""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .errors import ArticleError
+from .models import Article
+from .parse import parse_html, parse_markdown, parse_page_text
+
+log = logging.getLogger(__name__)
+
+PARSERS = {
+    ".txt": parse_page_text,
+    ".md": parse_markdown,
+    ".markdown": parse_markdown,
+    ".html": parse_html,
+    ".htm": parse_html,
+}
+SUPPORTED = ", ".join(sorted({".txt", ".md", ".html"}))
+ENCODINGS = ("utf-8-sig", "cp1252", "latin-1")
+_WORD = re.compile(r"\w+")
+
+
+@dataclass(frozen=True)
+class Skipped:
+    file: str
+    reason: str
+
+    def to_dict(self) -> dict:
+        return {"file": self.file, "reason": self.reason}
+
+
+@dataclass
+class Corpus:
+    articles: list[Article] = field(default_factory=list)
+    skipped: list[Skipped] = field(default_factory=list)
+    hashes: dict[str, str] = field(default_factory=dict)  # article id -> sha256 of the file
+    files: dict[str, str] = field(default_factory=dict)  # article id -> file name
+
+
+def _decode(data: bytes, name: str) -> str:
+    if b"\x00" in data[:8192]:
+        raise ArticleError(name, "binary file, not text")
+    for enc in ENCODINGS:
+        try:
+            text = data.decode(enc)
+        except UnicodeDecodeError:
+            continue
+        if enc != "utf-8-sig":
+            log.warning("%s: not UTF-8; read as %s", name, enc)
+        control = sum(1 for ch in text if ord(ch) < 32 and ch not in "\n\r\t\f")
+        if control > max(5, len(text) // 100):
+            raise ArticleError(name, "not readable text (too many control characters)")
+        return text
+    raise ArticleError(name, "not decodable as UTF-8, cp1252 or latin-1")
+
+
+def _shingles(article: Article, n: int = 5) -> set[int]:
+    words = _WORD.findall(article.text.lower())
+    return {hash(tuple(words[i : i + n])) for i in range(max(1, len(words) - n + 1))}
+
+
+def _jaccard(a: set[int], b: set[int]) -> float:
+    return len(a & b) / len(a | b) if a and b else 0.0
+
+
+def candidate_files(corpus_dir: Path) -> list[Path]:
+    """Every visible file below the corpus folder (hidden files and READMEs are not articles)."""
+    return sorted(
+        p
+        for p in corpus_dir.rglob("*")
+        if not any(part.startswith(".") for part in p.relative_to(corpus_dir).parts)
+        and not p.name.lower().startswith("readme")
+        and (p.is_file() or p.is_symlink())
+    )
+
+
+def read_article(path: Path, corpus_root: Path, max_bytes: int) -> tuple[Article, str]:
+    """Parse one file, or raise ArticleError saying why it cannot be used."""
+    name = path.name
+    if path.is_symlink():
+        target = path.resolve()
+        if not target.is_relative_to(corpus_root):
+            raise ArticleError(name, f"symlink points outside the corpus folder (to {target})")
+        if not target.exists():
+            raise ArticleError(name, "symlink points to a file that does not exist")
+    suffix = path.suffix.lower()
+    if suffix not in PARSERS:
+        raise ArticleError(name, f"unsupported file type {suffix or '(none)'!r}; use {SUPPORTED}")
+    size = path.stat().st_size
+    if size > max_bytes:
+        raise ArticleError(
+            name, f"file is {size / 1e6:.1f} MB, over the {max_bytes / 1e6:.0f} MB limit"
+        )
+    data = path.read_bytes()
+    if not data.strip():
+        raise ArticleError(name, "file is empty")
+    text = _decode(data, name)
+    try:
+        article = PARSERS[suffix](text, path.stem)
+    except ArticleError as exc:
+        raise ArticleError(name, exc.reason) from None
+    return article, hashlib.sha256(data).hexdigest()
+
+
+def load_corpus(corpus_dir: Path, *, max_bytes: int, near_duplicate: float = 0.9) -> Corpus:
+    corpus = Corpus()
+    root = corpus_dir.resolve()
+    shingles: dict[str, set[int]] = {}
+    by_hash: dict[str, str] = {}
+    for path in candidate_files(corpus_dir):
+        try:
+            article, digest = read_article(path, root, max_bytes)
+            if article.id in corpus.files:
+                raise ArticleError(
+                    path.name, f"article id {article.id!r} is already used by {corpus.files[article.id]}"
+                )
+            if digest in by_hash:
+                raise ArticleError(path.name, f"exact duplicate of {corpus.files[by_hash[digest]]}")
+            sh = _shingles(article)
+            for other_id, other in shingles.items():
+                sim = _jaccard(sh, other)
+                if sim >= near_duplicate:
+                    raise ArticleError(
+                        path.name,
+                        f"near-duplicate of {corpus.files[other_id]} ({sim:.0%} of passages shared)",
+                    )
+        except ArticleError as exc:
+            log.warning("skipped %s", exc)
+            corpus.skipped.append(Skipped(exc.file, exc.reason))
+            continue
+        except OSError as exc:
+            log.warning("skipped %s: %s", path.name, exc.strerror or exc)
+            corpus.skipped.append(Skipped(path.name, f"cannot read file ({exc.strerror or exc})"))
+            continue
+        corpus.articles.append(article)
+        corpus.hashes[article.id] = digest
+        corpus.files[article.id] = path.name
+        by_hash[digest] = article.id
+        shingles[article.id] = sh
+    return corpus

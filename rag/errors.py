@@ -1,0 +1,56 @@
+"""Every error cocom raises on purpose. Each message says what went wrong and what to do."""
+
+from __future__ import annotations
+
+
+class CocomError(Exception):
+    """Base class: anything cocom reports to a user instead of a traceback."""
+
+
+class UserError(CocomError):
+    """The user asked for something that cannot work (bad flag, bad path, bad question)."""
+
+
+class IndexMissingError(CocomError):
+    def __init__(self, index_dir: object) -> None:
+        super().__init__(f"no index at {index_dir} — run `cocom index` to build it")
+
+
+class IndexMismatchError(CocomError):
+    def __init__(self, index_dir: object, what: str, built: object, wanted: object) -> None:
+        super().__init__(
+            f"the index at {index_dir} was built with {what} {built!r}, but this run uses "
+            f"{wanted!r} — run `cocom index --rebuild`"
+        )
+
+
+class IndexCorruptError(CocomError):
+    def __init__(self, index_dir: object, detail: str) -> None:
+        super().__init__(
+            f"the index at {index_dir} is damaged ({detail}) — run `cocom index --rebuild`"
+        )
+
+
+class IndexLockedError(CocomError):
+    def __init__(self, lock_path: object, holder: str) -> None:
+        super().__init__(
+            f"another `cocom index` is already running ({holder}); wait for it to finish "
+            f"(lock file: {lock_path})"
+        )
+
+
+class NoArticlesError(CocomError):
+    def __init__(self, corpus_dir: object, skipped: int) -> None:
+        super().__init__(
+            f"no article could be indexed from {corpus_dir} ({skipped} file(s) skipped, see the "
+            "warnings above) — add .txt, .md or .html articles there"
+        )
+
+
+class ArticleError(CocomError):
+    """One corpus file cannot be used; the reason is shown and the file is skipped."""
+
+    def __init__(self, file: object, reason: str) -> None:
+        super().__init__(f"{file}: {reason}")
+        self.file = str(file)
+        self.reason = reason

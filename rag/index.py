@@ -1,0 +1,459 @@
+"""Build and open the persistent hybrid index.
+
+Layout of `index/`:
+    CURRENT          name of the live generation (replaced atomically)
+    .lock            held while a build runs
+    gen-*/           one complete generation:
+        manifest.json  what built it (model, dimension, chunker, file hashes, counts, versions)
+        chunks.jsonl   every chunk with its metadata, in vector order
+        embeddings.npy the chunk vectors (reused by chunk id on the next build)
+        articles.json  the cleaned articles
+        bm25/          the BM25 index
+        chroma/        the Chroma collection (embedded mode)
+
+A build writes a fresh generation and only then swaps CURRENT, so a crash at any point
+leaves the previous generation live. Unchanged chunks reuse their stored vectors, so an
+incremental build embeds only what is new."""
+
+from __future__ import annotations
+
+import fcntl
+import json
+import logging
+import os
+import platform
+import shutil
+import sys
+import time
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from importlib import metadata as importlib_metadata
+from pathlib import Path
+
+import numpy as np
+
+from . import __version__, store
+from .chunking import CHUNKER_VERSION, chunk_article, embedding_text
+from .corpus import Corpus, load_corpus
+from .embeddings import Embedder
+from .errors import (
+    IndexCorruptError,
+    IndexLockedError,
+    IndexMismatchError,
+    IndexMissingError,
+    NoArticlesError,
+)
+from .lexical import BM25Index
+from .models import Article, Chunk
+from .settings import Settings
+
+log = logging.getLogger(__name__)
+SCHEMA_VERSION = 1
+CURRENT = "CURRENT"
+
+
+# --- locking ------------------------------------------------------------------------------
+
+
+class BuildLock:
+    """An exclusive, non-blocking lock on index/.lock: a second build is refused at once."""
+
+    def __init__(self, index_dir: Path) -> None:
+        self.path = index_dir / ".lock"
+        self._fh = None
+
+    def __enter__(self) -> BuildLock:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        fh = open(self.path, "a+")
+        try:
+            fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            fh.seek(0)
+            holder = fh.read().strip() or "unknown process"
+            fh.close()
+            raise IndexLockedError(self.path, holder) from None
+        fh.seek(0)
+        fh.truncate()
+        fh.write(f"pid {os.getpid()} since {datetime.now(UTC).isoformat(timespec='seconds')}")
+        fh.flush()
+        self._fh = fh
+        return self
+
+    def __exit__(self, *exc) -> None:
+        if self._fh:
+            fcntl.flock(self._fh, fcntl.LOCK_UN)
+            self._fh.close()
+
+
+# --- manifest -------------------------------------------------------------------------------
+
+
+def _versions() -> dict[str, str]:
+    out = {"cocom": __version__, "python": platform.python_version()}
+    for dist in ("chromadb", "sentence-transformers", "langchain-core", "bm25s", "torch"):
+        try:
+            out[dist] = importlib_metadata.version(dist)
+        except importlib_metadata.PackageNotFoundError:
+            out[dist] = "not installed"
+    return out
+
+
+def chunker_settings(settings: Settings) -> dict:
+    return {
+        "version": CHUNKER_VERSION,
+        "chunk_size": settings.chunk_size,
+        "overlap_sentences": settings.chunk_overlap_sentences,
+    }
+
+
+def current_generation(index_dir: Path) -> Path | None:
+    pointer = index_dir / CURRENT
+    if not pointer.exists():
+        return None
+    name = pointer.read_text().strip()
+    return index_dir / name if name else None
+
+
+def read_manifest(gen: Path) -> dict:
+    try:
+        return json.loads((gen / "manifest.json").read_text())
+    except FileNotFoundError:
+        raise IndexCorruptError(gen.parent, f"{gen.name}/manifest.json is missing") from None
+    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+        raise IndexCorruptError(gen.parent, f"manifest.json is unreadable: {exc}") from None
+
+
+def check_compatible(index_dir: Path, manifest: dict, embedder: Embedder, settings: Settings) -> None:
+    if manifest.get("schema") != SCHEMA_VERSION:
+        raise IndexMismatchError(index_dir, "index schema", manifest.get("schema"), SCHEMA_VERSION)
+    emb = manifest.get("embedding", {})
+    if emb.get("model") != embedder.model_id:
+        raise IndexMismatchError(index_dir, "embedding model", emb.get("model"), embedder.model_id)
+    if emb.get("dimension") != embedder.dimension:
+        raise IndexMismatchError(index_dir, "dimension", emb.get("dimension"), embedder.dimension)
+    if manifest.get("chunker") != chunker_settings(settings):
+        raise IndexMismatchError(
+            index_dir, "chunker settings", manifest.get("chunker"), chunker_settings(settings)
+        )
+
+
+# --- build ----------------------------------------------------------------------------------
+
+
+@dataclass
+class BuildReport:
+    articles: int = 0
+    comments: int = 0
+    chunks: int = 0
+    skipped: list = field(default_factory=list)
+    seconds: float = 0.0
+    added: list = field(default_factory=list)
+    changed: list = field(default_factory=list)
+    removed: list = field(default_factory=list)
+    unchanged: int = 0
+    embedded: int = 0
+    reused: int = 0
+    up_to_date: bool = False
+    generation: str = ""
+    timings: dict = field(default_factory=dict)
+
+    def to_dict(self) -> dict:
+        return {
+            "articles": self.articles,
+            "comments": self.comments,
+            "chunks": self.chunks,
+            "skipped": [s.to_dict() for s in self.skipped],
+            "seconds": round(self.seconds, 3),
+            "added": self.added,
+            "changed": self.changed,
+            "removed": self.removed,
+            "unchanged": self.unchanged,
+            "embedded": self.embedded,
+            "reused": self.reused,
+            "up_to_date": self.up_to_date,
+            "generation": self.generation,
+            "timings_s": {k: round(v, 3) for k, v in self.timings.items()},
+        }
+
+
+def _old_vectors(gen: Path | None) -> dict[str, np.ndarray]:
+    if gen is None:
+        return {}
+    try:
+        ids = [json.loads(line)["id"] for line in (gen / "chunks.jsonl").open()]
+        vecs = np.load(gen / "embeddings.npy")
+    except Exception as exc:  # a damaged old generation only costs re-embedding
+        log.warning("cannot reuse vectors from %s (%s); embedding everything", gen.name, exc)
+        return {}
+    return dict(zip(ids, vecs, strict=False)) if len(ids) == len(vecs) else {}
+
+
+def _embed(embedder: Embedder, chunks: list[Chunk], reuse: dict, settings: Settings, progress: bool) -> tuple[np.ndarray, int]:
+    from tqdm import tqdm
+
+    vectors = np.zeros((len(chunks), embedder.dimension), dtype=np.float32)
+    todo = []
+    for i, c in enumerate(chunks):
+        old = reuse.get(c.id)
+        if old is not None and old.shape == (embedder.dimension,):
+            vectors[i] = old
+        else:
+            todo.append(i)
+    bar = tqdm(total=len(todo), desc="embedding", unit="chunk", file=sys.stderr,
+               disable=not progress or not todo)
+    step = settings.embed_batch_size
+    for s in range(0, len(todo), step):
+        idx = todo[s : s + step]
+        vectors[idx] = embedder.embed_batch([embedding_text(chunks[i]) for i in idx], "document")
+        bar.update(len(idx))
+    bar.close()
+    return vectors, len(todo)
+
+
+def _write_generation(gen: Path, corpus: Corpus, chunks: list[Chunk], vectors: np.ndarray, manifest: dict, settings: Settings) -> None:
+    gen.mkdir(parents=True)
+    with open(gen / "chunks.jsonl", "w") as fh:
+        for c in chunks:
+            fh.write(json.dumps({"id": c.id, "text": c.text, **c.metadata()}) + "\n")
+    np.save(gen / "embeddings.npy", vectors)
+    articles = [
+        {**a.to_dict(), "file": corpus.files[a.id], "sha256": corpus.hashes[a.id]}
+        for a in corpus.articles
+    ]
+    (gen / "articles.json").write_text(json.dumps(articles, ensure_ascii=False))
+    BM25Index.build([c.title + "\n" + c.text for c in chunks]).save(gen / "bm25")
+    client = store.open_client(settings.chroma_url, gen / "chroma")
+    collection = store.create_collection(client, manifest["chroma"]["collection"])
+    store.write_vectors(collection, [c.id for c in chunks], vectors, [c.text for c in chunks],
+                        [c.metadata() for c in chunks])
+    # the manifest goes last: a generation without one is incomplete by definition
+    tmp = gen / "manifest.json.tmp"
+    tmp.write_text(json.dumps(manifest, indent=2))
+    os.replace(tmp, gen / "manifest.json")
+
+
+def _fsync_dir(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _swap(index_dir: Path, gen: Path) -> None:
+    tmp = index_dir / (CURRENT + ".tmp")
+    with open(tmp, "w") as fh:
+        fh.write(gen.name)
+        fh.flush()
+        os.fsync(fh.fileno())
+    os.replace(tmp, index_dir / CURRENT)
+    _fsync_dir(index_dir)
+
+
+def _collect_garbage(index_dir: Path, keep: set[str], settings: Settings) -> None:
+    for p in index_dir.glob("gen-*"):
+        if p.name not in keep and p.is_dir():
+            _drop_collection(settings, p)
+            shutil.rmtree(p, ignore_errors=True)
+
+
+def _drop_collection(settings: Settings, gen: Path) -> None:
+    if not settings.chroma_url:
+        return
+    try:
+        name = read_manifest(gen)["chroma"]["collection"]
+        store.open_client(settings.chroma_url, None).delete_collection(name)
+    except Exception:  # already gone, or never finished
+        pass
+
+
+def build_index(settings: Settings, embedder: Embedder, *, rebuild: bool = False, progress: bool = True) -> BuildReport:
+    t0 = time.perf_counter()
+    index_dir = settings.index_dir
+    with BuildLock(index_dir):
+        report = BuildReport()
+        live_gen = current_generation(index_dir)
+        old_gen = None if rebuild else live_gen
+        old_manifest = None
+        if old_gen is not None:
+            try:
+                old_manifest = read_manifest(old_gen)
+                check_compatible(index_dir, old_manifest, embedder, settings)
+            except IndexCorruptError as exc:
+                log.warning("%s; building from scratch", exc)
+                old_gen, old_manifest = None, None
+
+        t = time.perf_counter()
+        corpus = load_corpus(settings.corpus_dir, max_bytes=settings.max_file_bytes,
+                             near_duplicate=settings.near_duplicate)
+        report.timings["parse"] = time.perf_counter() - t
+        report.skipped = corpus.skipped
+        if not corpus.articles:
+            raise NoArticlesError(settings.corpus_dir, len(corpus.skipped))
+
+        old_files = (old_manifest or {}).get("files", {})
+        for a in corpus.articles:
+            before = old_files.get(a.id)
+            if before is None:
+                report.added.append(a.id)
+            elif before["sha256"] != corpus.hashes[a.id] or before["file"] != corpus.files[a.id]:
+                report.changed.append(a.id)
+            else:
+                report.unchanged += 1
+        report.removed = sorted(set(old_files) - {a.id for a in corpus.articles})
+        report.articles = len(corpus.articles)
+        report.comments = sum(len(a.comments) for a in corpus.articles)
+
+        if old_manifest and not (report.added or report.changed or report.removed):
+            report.up_to_date = True
+            report.chunks = old_manifest["counts"]["chunks"]
+            report.generation = old_gen.name
+            report.seconds = time.perf_counter() - t0
+            return report
+
+        t = time.perf_counter()
+        chunks = [c for a in corpus.articles for c in chunk_article(
+            a, size=settings.chunk_size, overlap=settings.chunk_overlap_sentences)]
+        report.timings["chunk"] = time.perf_counter() - t
+        report.chunks = len(chunks)
+
+        t = time.perf_counter()
+        vectors, report.embedded = _embed(embedder, chunks, _old_vectors(old_gen), settings, progress)
+        report.reused = len(chunks) - report.embedded
+        report.timings["embed"] = time.perf_counter() - t
+
+        t = time.perf_counter()
+        gen = index_dir / f"gen-{time.time_ns()}-{os.getpid()}"
+        manifest = {
+            "schema": SCHEMA_VERSION,
+            "generation": gen.name,
+            "built_at": datetime.now(UTC).isoformat(timespec="seconds"),
+            "embedding": {"model": embedder.model_id, "dimension": embedder.dimension,
+                          "normalized": True},
+            "chunker": chunker_settings(settings),
+            "chroma": {"mode": "server" if settings.chroma_url else "embedded",
+                       "collection": f"{settings.collection}-{gen.name}" if settings.chroma_url
+                       else settings.collection},
+            "files": {a.id: {"file": corpus.files[a.id], "sha256": corpus.hashes[a.id]}
+                      for a in corpus.articles},
+            "counts": {
+                "articles": report.articles,
+                "comments": report.comments,
+                "chunks": len(chunks),
+                "article_chunks": sum(c.kind == "article" for c in chunks),
+                "comment_chunks": sum(c.kind == "comment" for c in chunks),
+            },
+            "skipped": [s.to_dict() for s in corpus.skipped],
+            "versions": _versions(),
+        }
+        try:
+            _write_generation(gen, corpus, chunks, vectors, manifest, settings)
+        except BaseException:
+            _drop_collection(settings, gen) if (gen / "manifest.json").exists() else None
+            shutil.rmtree(gen, ignore_errors=True)
+            raise
+        report.timings["write"] = time.perf_counter() - t
+        _swap(index_dir, gen)
+        keep = {gen.name} | ({live_gen.name} if live_gen is not None else set())
+        _collect_garbage(index_dir, keep, settings)
+        report.generation = gen.name
+        report.seconds = time.perf_counter() - t0
+        return report
+
+
+# --- open -----------------------------------------------------------------------------------
+
+
+class Index:
+    """A loaded, read-only generation: chunks, articles, BM25 and the vector store."""
+
+    def __init__(self, path: Path, manifest: dict, chunks: list[Chunk], articles: list[Article],
+                 bm25: BM25Index, vectors: store.VectorStore | None, embeddings: np.ndarray) -> None:
+        self.path = path
+        self.manifest = manifest
+        self.chunks = chunks
+        self.by_id = {c.id: c for c in chunks}
+        self.articles = {a.id: a for a in articles}
+        self.bm25 = bm25
+        self.vectors = vectors
+        self.embeddings = embeddings
+        self._kind = np.array([c.kind == "article" for c in chunks])
+
+    @classmethod
+    def open(cls, settings: Settings, embedder: Embedder) -> Index:
+        index_dir = settings.index_dir
+        gen = current_generation(index_dir)
+        if gen is None:
+            raise IndexMissingError(index_dir)
+        if not gen.is_dir():
+            raise IndexCorruptError(index_dir, f"CURRENT names {gen.name}, which does not exist")
+        manifest = read_manifest(gen)
+        check_compatible(index_dir, manifest, embedder, settings)
+        try:
+            chunks = []
+            with open(gen / "chunks.jsonl") as fh:
+                for line in fh:
+                    rec = json.loads(line)
+                    chunks.append(Chunk.from_record(rec.pop("id"), rec.pop("text"), rec))
+            articles = [Article.from_dict(d) for d in json.loads((gen / "articles.json").read_text())]
+            embeddings = np.load(gen / "embeddings.npy", mmap_mode="r")
+            bm25 = BM25Index.load(gen / "bm25")
+        except (OSError, ValueError, KeyError, EOFError) as exc:
+            raise IndexCorruptError(index_dir, f"{type(exc).__name__}: {exc}") from None
+        if len(chunks) != manifest["counts"]["chunks"] or len(embeddings) != len(chunks):
+            raise IndexCorruptError(index_dir, "chunk count does not match the manifest")
+        try:
+            client = store.open_client(settings.chroma_url, gen / "chroma")
+            vectors = store.VectorStore(client, manifest["chroma"]["collection"], embedder)
+        except Exception as exc:
+            raise IndexCorruptError(index_dir, f"vector store: {exc}") from None
+        return cls(gen, manifest, chunks, articles, bm25, vectors, embeddings)
+
+    def kind_mask(self, kinds: tuple[str, ...]) -> np.ndarray:
+        if set(kinds) >= {"article", "comment"}:
+            return np.ones(len(self.chunks), dtype=bool)
+        return self._kind if "article" in kinds else ~self._kind
+
+    def dense(self, vector: np.ndarray, n: int, kinds: tuple[str, ...]) -> list[tuple[Chunk, float]]:
+        pairs = self.vectors.query(vector, n, kinds)
+        return [(self.by_id[cid], s) for cid, s in pairs if cid in self.by_id]
+
+    def lexical(self, query: str, n: int, kinds: tuple[str, ...]) -> list[tuple[Chunk, float]]:
+        scores = self.bm25.scores(query)
+        scores = np.where(self.kind_mask(kinds), scores, -1.0)
+        n = min(n, len(scores))
+        top = np.argpartition(-scores, n - 1)[:n] if n < len(scores) else np.arange(len(scores))
+        top = top[np.argsort(-scores[top], kind="stable")]
+        return [(self.chunks[i], float(scores[i])) for i in top if scores[i] > 0]
+
+
+def index_is_stale(settings: Settings) -> str:
+    """'' when the index is present and matches the corpus files; else the reason."""
+    gen = current_generation(settings.index_dir)
+    if gen is None:
+        return "no index yet"
+    try:
+        files = read_manifest(gen).get("files", {})
+    except IndexCorruptError as exc:
+        return str(exc)
+    import hashlib
+
+    from .corpus import candidate_files
+
+    seen = {}
+    for p in candidate_files(settings.corpus_dir):
+        try:
+            seen[p.name] = hashlib.sha256(p.read_bytes()).hexdigest()
+        except OSError:
+            continue
+    indexed = {v["file"]: v["sha256"] for v in files.values()}
+    skipped = {s["file"] for s in read_manifest(gen).get("skipped", [])}
+    for name, digest in seen.items():
+        if name in indexed and indexed[name] != digest:
+            return f"{name} changed"
+        if name not in indexed and name not in skipped:
+            return f"{name} is new"
+    for name in indexed:
+        if name not in seen:
+            return f"{name} was removed"
+    return ""

@@ -1,0 +1,70 @@
+"""The one settings object. Defaults here; environment variables (COCOM_*) override them;
+CLI flags override both by building a new object with `dataclasses.replace`."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, fields, replace
+from pathlib import Path
+
+from .errors import UserError
+
+MODEL_ID = "sentence-transformers/all-MiniLM-L6-v2"
+
+
+def _env_overrides() -> dict[str, object]:
+    out: dict[str, object] = {}
+    for f in fields(Settings):
+        raw = os.environ.get(f"COCOM_{f.name.upper()}")
+        if raw is None or raw == "":
+            continue
+        kind = type(f.default) if f.default is not None else str
+        try:
+            if kind is bool:
+                out[f.name] = raw.strip().lower() in {"1", "true", "yes", "on"}
+            elif kind is Path:
+                out[f.name] = Path(raw)
+            else:
+                out[f.name] = kind(raw)
+        except ValueError as exc:
+            raise UserError(f"COCOM_{f.name.upper()}={raw!r} is not a valid {kind.__name__}") from exc
+    return out
+
+
+@dataclass(frozen=True)
+class Settings:
+    corpus_dir: Path = Path("corpus")
+    index_dir: Path = Path("index")
+    chroma_url: str = ""
+    collection: str = "cocom"
+    # chunking
+    chunk_size: int = 600
+    chunk_overlap_sentences: int = 1
+    # retrieval
+    k: int = 5
+    fusion: str = "rrf"
+    rrf_k: int = 60
+    candidates: int = 30
+    # bad input
+    max_file_bytes: int = 5 * 1024 * 1024
+    near_duplicate: float = 0.9
+    # answering
+    max_question_chars: int = 2000
+    embed_batch_size: int = 64
+
+    def __post_init__(self) -> None:
+        for name in ("chunk_size", "k", "candidates", "rrf_k", "embed_batch_size"):
+            value = getattr(self, name)
+            if value <= 0:
+                raise UserError(f"{name} must be greater than 0; it is {value}")
+        if self.fusion not in {"rrf", "weighted"}:
+            raise UserError(f"fusion must be 'rrf' or 'weighted'; it is {self.fusion!r}")
+
+    @classmethod
+    def from_env(cls, **overrides: object) -> Settings:
+        values = _env_overrides()
+        values.update({k: v for k, v in overrides.items() if v is not None})
+        return cls(**values)
+
+    def with_(self, **changes: object) -> Settings:
+        return replace(self, **{k: v for k, v in changes.items() if v is not None})

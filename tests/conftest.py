@@ -1,0 +1,83 @@
+"""Shared fixtures. Every test runs with index and corpus paths under tmp_path, no network
+beyond loopback, and the fake embedder unless it asks for the real model."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
+os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT / "corpus"
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+_real_connect = socket.socket.connect
+
+
+def _guarded_connect(self, address):
+    host = address[0] if isinstance(address, tuple) else address
+    if isinstance(host, str) and not (
+        host.startswith("127.") or host in {"localhost", "::1"} or host.startswith("/")
+    ):
+        raise RuntimeError(f"test tried to reach the network: {address!r}")
+    return _real_connect(self, address)
+
+
+@pytest.fixture(autouse=True)
+def _isolated(tmp_path, monkeypatch):
+    monkeypatch.setattr(socket.socket, "connect", _guarded_connect)
+    monkeypatch.setenv("COCOM_INDEX_DIR", str(tmp_path / "index"))
+    monkeypatch.setenv("COCOM_CORPUS_DIR", str(tmp_path / "corpus"))
+    for var in ("COCOM_CHROMA_URL", "COCOM_K", "COCOM_LLM"):
+        monkeypatch.delenv(var, raising=False)
+
+
+@pytest.fixture
+def corpus_dir(tmp_path) -> Path:
+    """A copy of the real corpus that a test may change."""
+    dst = tmp_path / "corpus"
+    shutil.copytree(CORPUS, dst)
+    return dst
+
+
+@pytest.fixture
+def settings(tmp_path, corpus_dir):
+    from rag.settings import Settings
+
+    return Settings(corpus_dir=corpus_dir, index_dir=tmp_path / "index")
+
+
+@pytest.fixture
+def fake_embedder():
+    from rag.embeddings import HashingEmbedder
+
+    return HashingEmbedder()
+
+
+@pytest.fixture(scope="session")
+def real_embedder():
+    from rag.embeddings import MiniLMEmbedder
+
+    emb = MiniLMEmbedder()
+    emb.warm_up()
+    return emb
+
+
+@pytest.fixture(scope="session")
+def real_index(tmp_path_factory, real_embedder):
+    """The real corpus indexed once with the real model and embedded Chroma."""
+    from rag.index import Index, build_index
+    from rag.settings import Settings
+
+    base = tmp_path_factory.mktemp("real")
+    s = Settings(corpus_dir=CORPUS, index_dir=base / "index")
+    build_index(s, real_embedder, progress=False)
+    return s, Index.open(s, real_embedder)
