@@ -89,6 +89,78 @@ def cmd_articles(args: argparse.Namespace) -> int:
     return 0
 
 
+def _read_history(path: Path | None) -> list[dict] | None:
+    if path is None:
+        return None
+    try:
+        history = json.loads(path.read_text())
+    except (OSError, json.JSONDecodeError) as exc:
+        raise UserError(f"--history {path}: cannot read it as JSON ({exc})") from exc
+    if not isinstance(history, list) or not all(
+        isinstance(t, dict) and t.get("role") in {"user", "assistant"} and isinstance(t.get("content"), str)
+        for t in history
+    ):
+        raise UserError(f'--history {path}: expected a JSON list of {{"role": "user"|"assistant", "content": "..."}}')
+    return history
+
+
+def _print_answer(ans) -> None:
+    if ans.standalone_question != ans.question:
+        print(f"(understood as: {ans.standalone_question})\n")
+    print(ans.answer)
+    for q in ans.quotes:
+        print(f"\n  {q.speaker}{', ' + q.role if q.role else ''} — “{q.text}” ({q.title})")
+    if ans.citations:
+        print("\nSources:")
+        for c in ans.citations:
+            label = " [anonymous reader comment]" if c.kind == "comment" else ""
+            print(f"  [{c.n}] {c.title}{label}\n      {c.text}")
+    for note in ans.notes:
+        print(f"\nnote: {note}")
+
+
+def cmd_ask(args: argparse.Namespace) -> int:
+    from .chain import Pipeline
+
+    settings = _settings(args)
+    pipeline = Pipeline(settings)
+    chain = pipeline.chain
+    if args.batch:
+        return _ask_batch(args, chain)
+    if not args.question:
+        raise UserError('give a question: cocom ask "QUESTION" (or --batch FILE.jsonl)')
+    ans = chain.invoke({"question": args.question, "history": _read_history(args.history),
+                        "k": args.k, "include_comments": args.include_comments})
+    if args.json:
+        _print_json(ans.to_dict())
+    else:
+        _print_answer(ans)
+    return 0
+
+
+def _ask_batch(args: argparse.Namespace, chain) -> int:
+    try:
+        lines = Path(args.batch).read_text().splitlines()
+    except OSError as exc:
+        raise UserError(f"--batch {args.batch}: {exc.strerror or exc}") from exc
+    for lineno, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        rid = None
+        try:
+            rec = json.loads(line)
+            if not isinstance(rec, dict) or not isinstance(rec.get("question"), str):
+                raise UserError('expected an object with a "question" string')
+            rid = rec.get("id", lineno)
+            ans = chain.invoke({"question": rec["question"], "history": rec.get("history"),
+                                "k": args.k, "include_comments": args.include_comments})
+            out = {"id": rid, **ans.to_dict()}
+        except (json.JSONDecodeError, CocomError) as exc:
+            out = {"id": rid if rid is not None else lineno, "line": lineno, "error": str(exc)}
+        print(json.dumps(out, ensure_ascii=False), flush=True)
+    return 0
+
+
 def cmd_bench(args: argparse.Namespace) -> int:
     from .bench import bench_index, print_table
 
@@ -125,6 +197,16 @@ def build_parser() -> argparse.ArgumentParser:
     paths(sp)
     sp.add_argument("--json", action="store_true")
     sp.set_defaults(func=cmd_articles)
+    sp = sub.add_parser("ask", help="answer a question with cited passages")
+    paths(sp)
+    sp.add_argument("question", nargs="?", help="the question")
+    sp.add_argument("--json", action="store_true", help="print one JSON object")
+    sp.add_argument("--history", type=Path, help='JSON file: [{"role": "user"|"assistant", "content": ...}]')
+    sp.add_argument("--k", type=int, help="passages to retrieve (default 5, env COCOM_K)")
+    sp.add_argument("--include-comments", action="store_true", help="let reader comments (labelled) into answers")
+    sp.add_argument("--batch", type=Path, help="JSONL of {id, question, history?}; one JSON answer per line")
+    sp.set_defaults(func=cmd_ask)
+
     sp = sub.add_parser("bench", help="measure speed against the physical floor")
     paths(sp)
     sp.add_argument("what", nargs="?", default="all", choices=["all", "index"], help="which benchmark")

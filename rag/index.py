@@ -18,6 +18,7 @@ incremental build embeds only what is new."""
 from __future__ import annotations
 
 import fcntl
+import hashlib
 import json
 import logging
 import os
@@ -45,6 +46,7 @@ from .errors import (
 )
 from .lexical import BM25Index
 from .models import Article, Chunk
+from .sentences import split_spans
 from .settings import Settings
 
 log = logging.getLogger(__name__)
@@ -176,42 +178,61 @@ class BuildReport:
         }
 
 
-def _old_vectors(gen: Path | None) -> dict[str, np.ndarray]:
+def _old_vectors(gen: Path | None, records: str = "chunks.jsonl", array: str = "embeddings.npy", key: str = "id") -> dict[str, np.ndarray]:
     if gen is None:
         return {}
     try:
-        ids = [json.loads(line)["id"] for line in (gen / "chunks.jsonl").open()]
-        vecs = np.load(gen / "embeddings.npy")
+        ids = [json.loads(line)[key] for line in (gen / records).open()]
+        vecs = np.load(gen / array)
     except Exception as exc:  # a damaged old generation only costs re-embedding
         log.warning("cannot reuse vectors from %s (%s); embedding everything", gen.name, exc)
         return {}
     return dict(zip(ids, vecs, strict=False)) if len(ids) == len(vecs) else {}
 
 
-def _embed(embedder: Embedder, chunks: list[Chunk], reuse: dict, settings: Settings, progress: bool) -> tuple[np.ndarray, int]:
+def _embed(embedder: Embedder, keys: list[str], texts: list[str], reuse: dict, settings: Settings, progress: bool, desc: str) -> tuple[np.ndarray, int]:
+    """Vectors for `texts`; a key already embedded by the previous build is reused."""
     from tqdm import tqdm
 
-    vectors = np.zeros((len(chunks), embedder.dimension), dtype=np.float32)
+    vectors = np.zeros((len(texts), embedder.dimension), dtype=np.float32)
     todo = []
-    for i, c in enumerate(chunks):
-        old = reuse.get(c.id)
+    for i, key in enumerate(keys):
+        old = reuse.get(key)
         if old is not None and old.shape == (embedder.dimension,):
             vectors[i] = old
         else:
             todo.append(i)
-    bar = tqdm(total=len(todo), desc="embedding", unit="chunk", file=sys.stderr,
+    bar = tqdm(total=len(todo), desc=desc, unit="text", file=sys.stderr,
                disable=not progress or not todo)
     step = settings.embed_batch_size
     for s in range(0, len(todo), step):
         idx = todo[s : s + step]
-        vectors[idx] = embedder.embed_batch([embedding_text(chunks[i]) for i in idx], "document")
+        vectors[idx] = embedder.embed_batch([texts[i] for i in idx], "document")
         bar.update(len(idx))
     bar.close()
     return vectors, len(todo)
 
 
-def _write_generation(gen: Path, corpus: Corpus, chunks: list[Chunk], vectors: np.ndarray, manifest: dict, settings: Settings) -> None:
+def sentence_key(text: str) -> str:
+    return hashlib.sha256(text.encode()).hexdigest()[:24]
+
+
+def _sentence_rows(chunks: list[Chunk]) -> list[tuple[int, int, int, str]]:
+    """(chunk index, start, end, text) for every sentence of every chunk."""
+    rows = []
+    for ci, c in enumerate(chunks):
+        for sp in split_spans(c.text):
+            rows.append((ci, sp.start, sp.end, sp.text))
+    return rows
+
+
+def _write_generation(gen: Path, corpus: Corpus, chunks: list[Chunk], vectors: np.ndarray, manifest: dict, settings: Settings, sentences: tuple) -> None:
     gen.mkdir(parents=True)
+    rows, skeys, svectors = sentences
+    with open(gen / "sentences.jsonl", "w") as fh:
+        for (ci, a, b, _), key in zip(rows, skeys, strict=True):
+            fh.write(json.dumps({"chunk": ci, "start": a, "end": b, "key": key}) + "\n")
+    np.save(gen / "sentence_vectors.npy", svectors)
     with open(gen / "chunks.jsonl", "w") as fh:
         for c in chunks:
             fh.write(json.dumps({"id": c.id, "text": c.text, **c.metadata()}) + "\n")
@@ -318,8 +339,16 @@ def build_index(settings: Settings, embedder: Embedder, *, rebuild: bool = False
         report.chunks = len(chunks)
 
         t = time.perf_counter()
-        vectors, report.embedded = _embed(embedder, chunks, _old_vectors(old_gen), settings, progress)
+        vectors, report.embedded = _embed(
+            embedder, [c.id for c in chunks], [embedding_text(c) for c in chunks],
+            _old_vectors(old_gen), settings, progress, "embedding passages")
         report.reused = len(chunks) - report.embedded
+        rows = _sentence_rows(chunks)
+        skeys = [sentence_key(r[3]) for r in rows]
+        svectors, _ = _embed(
+            embedder, skeys, [r[3] for r in rows],
+            _old_vectors(old_gen, "sentences.jsonl", "sentence_vectors.npy", "key"),
+            settings, progress, "embedding sentences")
         report.timings["embed"] = time.perf_counter() - t
 
         t = time.perf_counter()
@@ -347,7 +376,8 @@ def build_index(settings: Settings, embedder: Embedder, *, rebuild: bool = False
             "versions": _versions(),
         }
         try:
-            _write_generation(gen, corpus, chunks, vectors, manifest, settings)
+            _write_generation(gen, corpus, chunks, vectors, manifest, settings,
+                              sentences=(rows, skeys, svectors))
         except BaseException:
             _drop_collection(settings, gen) if (gen / "manifest.json").exists() else None
             shutil.rmtree(gen, ignore_errors=True)
@@ -398,16 +428,28 @@ class Index:
             articles = [Article.from_dict(d) for d in json.loads((gen / "articles.json").read_text())]
             embeddings = np.load(gen / "embeddings.npy", mmap_mode="r")
             bm25 = BM25Index.load(gen / "bm25")
+            sentences = [json.loads(line) for line in open(gen / "sentences.jsonl")]
+            sentence_vectors = np.load(gen / "sentence_vectors.npy")
         except (OSError, ValueError, KeyError, EOFError) as exc:
             raise IndexCorruptError(index_dir, f"{type(exc).__name__}: {exc}") from None
         if len(chunks) != manifest["counts"]["chunks"] or len(embeddings) != len(chunks):
             raise IndexCorruptError(index_dir, "chunk count does not match the manifest")
+        if len(sentences) != len(sentence_vectors):
+            raise IndexCorruptError(index_dir, "sentence count does not match its vectors")
         try:
             client = store.open_client(settings.chroma_url, gen / "chroma")
             vectors = store.VectorStore(client, manifest["chroma"]["collection"], embedder)
         except Exception as exc:
             raise IndexCorruptError(index_dir, f"vector store: {exc}") from None
-        return cls(gen, manifest, chunks, articles, bm25, vectors, embeddings)
+        ix = cls(gen, manifest, chunks, articles, bm25, vectors, embeddings)
+        ix._set_sentences(sentences, sentence_vectors)
+        return ix
+
+    def _set_sentences(self, rows: list[dict], vectors: np.ndarray) -> None:
+        self.sentence_vectors = vectors
+        self.sentences_of: list[list[tuple[int, int, int]]] = [[] for _ in self.chunks]
+        for i, r in enumerate(rows):
+            self.sentences_of[r["chunk"]].append((i, r["start"], r["end"]))
 
     def kind_mask(self, kinds: tuple[str, ...]) -> np.ndarray:
         if set(kinds) >= {"article", "comment"}:

@@ -12,8 +12,9 @@ COMMENT_SPEAKER = "anonymous reader comment"
 
 @dataclass(frozen=True)
 class Article:
-    """One cleaned article. `blocks` (standfirst then paragraphs) joined by blank lines is
-    `text`, the cleaned body every offset points into. Comments are anonymous and separate."""
+    """One cleaned article. `blocks` (standfirst, paragraphs, then the byline if any) joined by
+    blank lines is `text`, the cleaned body every offset points into. Comments are anonymous
+    and kept separate."""
 
     id: str
     title: str
@@ -25,7 +26,9 @@ class Article:
 
     @property
     def blocks(self) -> tuple[str, ...]:
-        return ((self.standfirst,) if self.standfirst else ()) + self.paragraphs
+        head = (self.standfirst,) if self.standfirst else ()
+        tail = (self.byline,) if self.byline else ()
+        return head + self.paragraphs + tail
 
     @property
     def text(self) -> str:

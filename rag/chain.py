@@ -1,0 +1,131 @@
+"""The one answering path: (question, history) -> Answer, as a LangChain runnable.
+
+The CLI, the chat UI and the eval runner all call `Pipeline.chain` (or `Pipeline.ask`, the same
+function), so what is measured is what users get. Heavy state (model, index) loads on first
+use, never at import or construction."""
+
+from __future__ import annotations
+
+import re
+import threading
+import time
+
+from langchain_core.runnables import Runnable, RunnableLambda
+
+from .answer import NOT_COVERED, ExtractiveAnswerer
+from .errors import UserError
+from .models import Answer
+from .qtypes import analyse
+from .rewrite import rewrite
+from .settings import Settings
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def clean_question(question: object, max_chars: int) -> tuple[str, list[str]]:
+    if not isinstance(question, str):
+        raise UserError("the question must be text")
+    notes = []
+    q = _CONTROL.sub(" ", question)
+    q = re.sub(r"\s+", " ", q).strip()
+    if not q:
+        raise UserError("the question is empty — type a question about the articles")
+    if len(q) > max_chars:
+        q = q[:max_chars].rstrip()
+        notes.append(f"the question was cut to its first {max_chars} characters")
+    return q, notes
+
+
+class Pipeline:
+    def __init__(self, settings: Settings | None = None, embedder=None) -> None:
+        self.settings = settings or Settings.from_env()
+        self._embedder = embedder
+        self._lock = threading.Lock()
+        self.index = None
+        self.retriever = None
+        self.answerer = None
+
+    # --- lazy state ------------------------------------------------------------------------
+
+    @property
+    def embedder(self):
+        if self._embedder is None:
+            from .embeddings import MiniLMEmbedder
+
+            self._embedder = MiniLMEmbedder(batch_size=self.settings.embed_batch_size)
+        return self._embedder
+
+    def load(self) -> Pipeline:
+        with self._lock:
+            if self.index is None:
+                from .index import Index
+                from .retriever import HybridRetriever
+
+                index = Index.open(self.settings, self.embedder)
+                self.retriever = HybridRetriever(
+                    index=index, embedder=self.embedder, k=self.settings.k,
+                    fusion=self.settings.fusion, rrf_k=self.settings.rrf_k,
+                    candidates=self.settings.candidates,
+                )
+                self.answerer = ExtractiveAnswerer(index, self.settings.abstain_threshold)
+                self.index = index
+        return self
+
+    def warm_up(self) -> Pipeline:
+        self.load()
+        self.ask("warm up question about CCG co-commissioning")
+        return self
+
+    # --- the chain ---------------------------------------------------------------------------
+
+    def ask(self, question: str, history: list[dict] | None = None, *, k: int | None = None,
+            include_comments: bool = False) -> Answer:
+        t0 = time.perf_counter()
+        q, notes = clean_question(question, self.settings.max_question_chars)
+        self.load()
+        standalone = rewrite(q, history)
+        info = analyse(standalone)
+        t1 = time.perf_counter()
+        qvec = self.embedder.embed_query_vector(standalone)
+        t2 = time.perf_counter()
+        stages: dict = {}
+        kinds = ("article", "comment") if include_comments else ("article",)
+        hits = self.retriever.search(standalone, k=k, query_vector=qvec, timings=stages, kinds=kinds)
+        # reader comments are searched separately so that a fact only a comment states can be
+        # flagged as such; they reach an answer only labelled as anonymous reader comments
+        comment_hits = [] if include_comments else self.retriever.search(
+            standalone, k=3, query_vector=qvec, kinds=("comment",))
+        t3 = time.perf_counter()
+        drafted = self.answerer.answer(info, qvec, hits, comment_hits)
+        t4 = time.perf_counter()
+        return Answer(
+            question=q,
+            standalone_question=standalone,
+            answer=drafted.text,
+            abstained=drafted.abstained,
+            citations=drafted.citations,
+            timings_ms={
+                "rewrite": round((t1 - t0) * 1000, 2),
+                "embed_query": round((t2 - t1) * 1000, 2),
+                "retrieve": round((t3 - t1) * 1000, 2),
+                **{k: round(v, 2) for k, v in stages.items() if k != "embed_query"},
+                "answer": round((t4 - t3) * 1000, 2),
+                "total": round((t4 - t0) * 1000, 2),
+            },
+            notes=notes + drafted.notes,
+            confidence=drafted.confidence,
+        )
+
+    @property
+    def chain(self) -> Runnable:
+        """`chain.invoke({"question": ..., "history": [...], "k": ..., "include_comments": ...})`"""
+        return RunnableLambda(
+            lambda inp: self.ask(
+                inp["question"], inp.get("history"), k=inp.get("k"),
+                include_comments=bool(inp.get("include_comments", False)),
+            ),
+            name="cocom",
+        )
+
+
+__all__ = ["Pipeline", "NOT_COVERED", "clean_question"]

@@ -1,0 +1,216 @@
+"""People and organisations named in an article, with roles, so that "He said:" can be
+resolved to "Dr Brian Balmer, chair of Essex LMC" and "Dr Nagpaul" merged with
+"GPC chair Dr Chaand Nagpaul".
+
+Patterns, not a trained NER model: news copy names people in a few fixed shapes (an honorific
+and a name; a name followed by ", role,"; a role before the name), and these shapes are exact.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+TITLES = r"(?:Dr|Professor|Prof|Mr|Mrs|Ms|Miss|Sir|Dame|Lord|Baroness)"
+_CAP = r"[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?"
+# a name after an honorific: one to three capitalised words
+TITLED = re.compile(rf"\b(?P<title>{TITLES})\.?\s+(?P<name>{_CAP}(?:\s{_CAP}){{0,2}})")
+# an untitled full name that is then described or quoted: "Nick Goodwin, senior fellow ..."
+UNTITLED = re.compile(
+    rf"(?<![\w’'])(?P<name>{_CAP}\s{_CAP})(?=,\s(?:a\s|an\s|the\s)?[a-z]|\s(?:said|says|told|warned|added|agreed|claims|argued|believes)\b)"
+)
+ROLE_WORD = (
+    r"(?:co-|deputy |vice |vice-|chief |medical |senior |joint |general |honorary )*"
+    r"(?:chair(?:man|woman)?|chief executive|secretary|director|president|editor|leader|"
+    r"spokes(?:man|woman|person)|fellow|officer|head of [a-z ]+?|partner|minister|clinical lead|lead)"
+)
+# "GPC chair", "King's Fund chief executive", "NHS England’s head of primary care commissioning"
+PRE_ROLE = re.compile(
+    rf"(?P<role>(?:(?:[A-Z][\w&]*(?:['’]s)?)\s){{1,4}}{ROLE_WORD})\s+(?={TITLES}\.?\s)"
+)
+# ", chair of Essex LMC," after a name
+POST_ROLE = re.compile(r"^,\s(?P<role>(?:a |an |the )?[a-z][^,;:]{2,120}?)(?:,|\s(?:said|told|warned|added)\b)")
+ORG = re.compile(
+    r"\b(?:NHS\s(?:[A-Z][\w'’]*\s(?:and\s)?){0,4}CCG|[A-Z][a-z]+(?:\s[A-Z][a-z]+){0,2}\sLMC|"
+    r"NHS England|NHS Alliance|NHS Future Forum|NHS Clinical Commissioners|"
+    r"King['’]s Fund|the BMA|the GPC|the DH|[A-Z][a-z]+\sCounty Council)"
+)
+
+
+@dataclass(frozen=True)
+class Mention:
+    start: int
+    end: int
+    surface: str  # the text of the mention, e.g. "Dr Nagpaul"
+    title: str
+    name: str  # "Chaand Nagpaul" or "Nagpaul"
+    role: str
+
+    @property
+    def surname(self) -> str:
+        return self.name.split()[-1]
+
+
+@dataclass
+class Person:
+    name: str  # canonical: the fullest form, with title: "Dr Chaand Nagpaul"
+    role: str = ""
+    organisation: str = ""
+    variants: set | None = None
+
+    def describe(self) -> str:
+        return f"{self.name}, {self.role}," if self.role else self.name
+
+
+def _quoted_ranges(text: str) -> list[tuple[int, int]]:
+    """Spans inside curly quotation marks (names there are not antecedents)."""
+    out, depth, start = [], 0, 0
+    for i, ch in enumerate(text):
+        if ch == "\n":  # a paragraph closes any quotation left open
+            depth = 0
+        elif ch in "‘“" and (i == 0 or not text[i - 1].isalnum()):
+            if depth == 0:
+                start = i
+            depth += 1
+        elif ch in "’”" and not (i + 1 < len(text) and text[i + 1].isalnum()) and depth:
+            depth -= 1
+            if depth == 0:
+                out.append((start, i))
+    return out
+
+
+_LEADING_WORDS = re.compile(r"^(?:(?:But|And|However|Meanwhile|Also|Now|Then|So|Yet|While)\b,?\s+)+")
+
+
+def _clean_role(role: str) -> str:
+    role = _LEADING_WORDS.sub("", role.strip().rstrip(","))
+    role = re.split(r"\s+and\s+(?:author|former|also)\b", role)[0]
+    return role
+
+
+def find_mentions(text: str) -> list[Mention]:
+    quoted = _quoted_ranges(text)
+
+    def in_quote(pos: int) -> bool:
+        return any(a < pos < b for a, b in quoted)
+
+    found: dict[int, Mention] = {}
+    for m in TITLED.finditer(text):
+        name = m.group("name")
+        # "Dr Brian Balmer" but not "Dr Nagpaul said There" — drop trailing sentence words
+        if in_quote(m.start()):
+            continue
+        role = ""
+        lo = max(0, m.start() - 80)
+        window = text[lo : m.end()]
+        pre = None
+        for pm in PRE_ROLE.finditer(window):
+            if lo + pm.end() == m.start():
+                pre = pm
+        if pre:
+            role = pre.group("role")
+        post = POST_ROLE.match(text[m.end() : m.end() + 200])
+        if post:
+            role = post.group("role")
+        found[m.start()] = Mention(m.start(), m.end(), m.group(0), m.group("title"), name, _clean_role(role))
+    for m in UNTITLED.finditer(text):
+        if in_quote(m.start()) or any(f.start <= m.start() < f.end for f in found.values()):
+            continue
+        first = m.group("name").split()[0]
+        if first in {"The", "But", "And", "NHS", "He", "She", "It", "They", "A", "GPC", "CCG"}:
+            continue
+        post = POST_ROLE.match(text[m.end() : m.end() + 200])
+        role = post.group("role") if post else ""
+        found[m.start()] = Mention(m.start(), m.end(), m.group(0), "", m.group("name"), _clean_role(role))
+    return [found[k] for k in sorted(found)]
+
+
+def _organisation_of(role: str) -> str:
+    m = ORG.search(role) or re.search(r"\b(?:of|at)\s(?:the\s)?([A-Z][\w'’]*(?:\s[A-Z][\w'’]*)*)", role)
+    if not m:
+        m2 = re.match(r"^((?:[A-Z][\w&]*(?:['’]s)?\s?){1,4})", role)
+        return m2.group(1).strip().removesuffix("’s").removesuffix("'s") if m2 else ""
+    org = m.group(1) if m.lastindex else m.group(0)
+    return org.removeprefix("the ").strip()
+
+
+class PeopleIndex:
+    """People across one or many articles, merged by surname and compatible names."""
+
+    def __init__(self) -> None:
+        self.people: list[Person] = []
+
+    def add(self, mention: Mention) -> Person:
+        for p in self.people:
+            if self._same(p, mention):
+                full = f"{mention.title} {mention.name}".strip()
+                if len(mention.name.split()) > len(self._bare(p.name).split()):
+                    p.name = full
+                if mention.role and len(mention.role) > len(p.role):
+                    p.role = mention.role
+                    p.organisation = _organisation_of(mention.role)
+                p.variants.add(mention.surface)
+                return p
+        person = Person(
+            name=f"{mention.title} {mention.name}".strip(),
+            role=mention.role,
+            organisation=_organisation_of(mention.role) if mention.role else "",
+            variants={mention.surface},
+        )
+        self.people.append(person)
+        return person
+
+    @staticmethod
+    def _bare(name: str) -> str:
+        return re.sub(rf"^{TITLES}\.?\s+", "", name)
+
+    def _same(self, p: Person, m: Mention) -> bool:
+        bare = self._bare(p.name).split()
+        if bare[-1] != m.surname:
+            return False
+        words = m.name.split()
+        if len(words) > 1 and len(bare) > 1 and words[0] != bare[0]:
+            return False  # different first names
+        return True
+
+    def find(self, name: str) -> Person | None:
+        """Look a person up by any form of their name ("Nagpaul", "Dr Chaand Nagpaul")."""
+        q = self._bare(name.strip()).lower().split()
+        if not q:
+            return None
+        for p in self.people:
+            bare = self._bare(p.name).lower().split()
+            if q[-1] == bare[-1] and (len(q) == 1 or q[0] == bare[0] or len(bare) == 1):
+                return p
+        return None
+
+
+def resolve_people(text: str, people: PeopleIndex | None = None) -> tuple[PeopleIndex, list[tuple[Mention, Person]]]:
+    people = people or PeopleIndex()
+    return people, [(m, people.add(m)) for m in find_mentions(text)]
+
+
+_PRONOUN_START = re.compile(r"^(?P<lead>(?:But|And|However,|Meanwhile,)\s)?(?P<pron>He|She|he|she)\b")
+
+
+def antecedent(resolved: list[tuple[Mention, Person]], offset: int) -> Person | None:
+    """The most recent person named before `offset`."""
+    best = None
+    for m, p in resolved:
+        if m.start < offset:
+            best = p
+        else:
+            break
+    return best
+
+
+def name_pronoun(sentence: str, person: Person) -> str | None:
+    """Rewrite a sentence that opens with he/she to name the person; None if it does not."""
+    m = _PRONOUN_START.match(sentence)
+    if not m:
+        return None
+    lead = m.group("lead") or ""
+    rest = sentence[m.end() :]
+    if rest.startswith(" said:") or rest.startswith(" added:") or rest.startswith(" warned:"):
+        return f"{lead}{person.describe()}{rest}"
+    return f"{lead}{person.name}{rest}"

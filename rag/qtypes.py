@@ -1,0 +1,88 @@
+"""What kind of fact a question asks for, and what kind of fact a sentence holds.
+
+The answerer prefers sentences whose fact type matches the question: a number for "how many",
+a person for "who", a date for "when", an organisation for "which CCG"."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .lexical import tokenize
+
+NUMBER_Q = re.compile(
+    r"\b(how (many|much)|what (percentage|proportion|share|fraction|number|per ?cent|sum|amount)|"
+    r"how large|how big|what size|what value|what figure|how many people|what (level|range))\b",
+    re.I,
+)
+WHO_Q = re.compile(r"\b(who|whom|whose|which (person|people|leader|doctor|gp|expert|official))\b", re.I)
+WHEN_Q = re.compile(r"\b(when|what (date|year|month|day|time)|by when|which (year|month|date)|how soon|deadline)\b", re.I)
+ORG_Q = re.compile(r"\b(which|what) (ccg|ccgs|organisation|organization|body|bodies|council|group|lmc|think tank|trust|authority)\b", re.I)
+LIST_Q = re.compile(
+    r"\b(list|what are (the|some)|which (areas|powers|responsibilities|recommendations)|"
+    r"compare|comparison|both|differ|difference|across|in each|all the|and (what|which|how)|"
+    r"what other|name (the|all))\b",
+    re.I,
+)
+
+NUMBER = re.compile(r"£?\d[\d,./]*%?m?\b|\b(one|two|three|four|five|six|seven|eight|nine|ten|third|half|quarter|two-thirds)\b", re.I)
+MONTHS = r"(January|February|March|April|May|June|July|August|September|October|November|December)"
+DATE = re.compile(
+    rf"\b({MONTHS}|\d{{1,2}}(st|nd|rd|th)? {MONTHS}|(19|20)\d\d(/\d\d)?|next (year|week|month)|"
+    r"last (year|week|month)|yesterday|tomorrow|this (month|year)|over the next \w+ years)\b"
+)
+PERSON = re.compile(r"\b(Dr|Professor|Prof|Mr|Mrs|Ms)\.? [A-Z]|\b[A-Z][a-z]+ [A-Z][a-z]+, [a-z]|^(But |And )?(He|She) (said|added|warned)")
+ORG = re.compile(r"\b(NHS [A-Z][\w ]*?CCG|[A-Z][a-z]+ LMC|NHS England|GPC|BMA|King's Fund|King’s Fund|NHS Alliance|NHS Future Forum|[A-Z][a-z]+ County Council|CCGs?)\b")
+
+_QWORDS = {
+    "What", "Which", "Who", "Whom", "Whose", "When", "Where", "Why", "How", "Is", "Are", "Was",
+    "Were", "Do", "Does", "Did", "Can", "Could", "Will", "Would", "Should", "Has", "Have", "Had",
+    "According", "In", "On", "At", "For", "The", "A", "An", "And", "But", "If", "My", "Our", "Tell",
+    "Give", "Name", "List", "Describe", "Explain", "Summarise", "Summarize", "Please", "I", "It",
+    "Me", "To", "Of", "By", "So", "Any", "Some",
+}
+ENTITY = re.compile(r"\b[A-Z][\w'’-]*(?:\s+(?:of\s+|and\s+)?[A-Z][\w'’-]*)*")
+
+
+@dataclass(frozen=True)
+class QuestionInfo:
+    wants: str  # number | person | date | organisation | any
+    is_list: bool
+    terms: tuple[str, ...]
+    entities: tuple[str, ...]
+
+
+def analyse(question: str) -> QuestionInfo:
+    if NUMBER_Q.search(question):
+        wants = "number"
+    elif WHEN_Q.search(question):
+        wants = "date"
+    elif ORG_Q.search(question):
+        wants = "organisation"
+    elif WHO_Q.search(question):
+        wants = "person"
+    else:
+        wants = "any"
+    return QuestionInfo(wants, bool(LIST_Q.search(question)), tuple(tokenize(question)), tuple(entities(question)))
+
+
+def entities(question: str) -> list[str]:
+    """Capitalised names and acronyms in a question (not the question words)."""
+    out = []
+    for m in ENTITY.finditer(question):
+        words = [w for w in m.group(0).split() if w not in _QWORDS]
+        if words:
+            out.append(" ".join(words))
+    return out
+
+
+def holds(sentence: str, wants: str) -> bool:
+    if wants == "number":
+        return bool(NUMBER.search(sentence))
+    if wants == "date":
+        return bool(DATE.search(sentence))
+    if wants == "person":
+        return bool(PERSON.search(sentence))
+    if wants == "organisation":
+        return bool(ORG.search(sentence))
+    return False

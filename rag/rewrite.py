@@ -1,0 +1,67 @@
+"""Follow-up questions made standalone before retrieval.
+
+"What did he say about it?" after a turn about Dr Brian Balmer becomes "What did Dr Brian Balmer
+say about it? (following: <the previous question>)". Person pronouns are replaced by the most
+recently named person; any other reference to earlier turns (it, those contracts, there, …)
+carries the previous question along as context. Deterministic, no LLM."""
+
+from __future__ import annotations
+
+import re
+
+from .lexical import tokenize
+from .people import find_mentions
+
+PERSON_PRONOUN = re.compile(r"\b(he|she|him|his|her|hers)\b", re.I)
+OTHER_ANAPHORA = re.compile(
+    r"\b(it|its|they|them|their|this|that|these|those|there|the same|such|the plans?|the scheme|"
+    r"the (ccg|organisation|proposals?|contracts?|deal|article|report|analysis))\b",
+    re.I,
+)
+ELLIPTICAL_START = re.compile(r"^\s*(and|what about|how about|what of|also|same for|why|so)\b", re.I)
+
+
+def _turns(history: list[dict] | None) -> list[tuple[str, str]]:
+    out = []
+    for turn in history or []:
+        if isinstance(turn, dict) and isinstance(turn.get("content"), str):
+            out.append((str(turn.get("role", "user")), turn["content"]))
+    return out
+
+
+def last_person(turns: list[tuple[str, str]]) -> str | None:
+    for _, text in reversed(turns):
+        mentions = find_mentions(text)
+        if mentions:
+            m = mentions[-1] if _ == "user" else mentions[0]
+            return f"{m.title} {m.name}".strip()
+    return None
+
+
+def needs_context(question: str) -> bool:
+    return bool(
+        PERSON_PRONOUN.search(question)
+        or OTHER_ANAPHORA.search(question)
+        or ELLIPTICAL_START.match(question)
+        or len(tokenize(question)) <= 2
+    )
+
+
+def rewrite(question: str, history: list[dict] | None) -> str:
+    turns = _turns(history)
+    if not turns or not needs_context(question):
+        return question
+    out = question
+    person = last_person(turns)
+    if person and PERSON_PRONOUN.search(out):
+        def sub(m: re.Match) -> str:
+            word = m.group(0).lower()
+            return f"{person}'s" if word in {"his", "hers"} else person
+
+        # "her" is ambiguous (object or possessive): treat it as the person
+        out = PERSON_PRONOUN.sub(sub, out)
+    previous = next((t for r, t in reversed(turns) if r == "user"), "")
+    if previous and (OTHER_ANAPHORA.search(question) or ELLIPTICAL_START.match(question)
+                     or len(tokenize(question)) <= 2 or not person):
+        out = f"{out.rstrip()} (following: {previous.strip()})"
+    return out
