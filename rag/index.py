@@ -45,7 +45,8 @@ from .errors import (
     NoArticlesError,
 )
 from .lexical import BM25Index
-from .models import Article, Chunk
+from .models import Article, Chunk, Quote
+from .quote_index import QuoteIndex, build_quotes, quote_embedding_text
 from .sentences import split_spans
 from .settings import Settings
 
@@ -226,8 +227,13 @@ def _sentence_rows(chunks: list[Chunk]) -> list[tuple[int, int, int, str]]:
     return rows
 
 
-def _write_generation(gen: Path, corpus: Corpus, chunks: list[Chunk], vectors: np.ndarray, manifest: dict, settings: Settings, sentences: tuple) -> None:
+def _write_generation(gen: Path, corpus: Corpus, chunks: list[Chunk], vectors: np.ndarray, manifest: dict, settings: Settings, sentences: tuple, quotes: tuple) -> None:
     gen.mkdir(parents=True)
+    qs, qkeys, qvectors = quotes
+    with open(gen / "quotes.jsonl", "w") as fh:
+        for q, key in zip(qs, qkeys, strict=True):
+            fh.write(json.dumps({**q.to_dict(), "key": key}, ensure_ascii=False) + "\n")
+    np.save(gen / "quote_vectors.npy", qvectors)
     rows, skeys, svectors = sentences
     with open(gen / "sentences.jsonl", "w") as fh:
         for (ci, a, b, _), key in zip(rows, skeys, strict=True):
@@ -349,6 +355,12 @@ def build_index(settings: Settings, embedder: Embedder, *, rebuild: bool = False
             embedder, skeys, [r[3] for r in rows],
             _old_vectors(old_gen, "sentences.jsonl", "sentence_vectors.npy", "key"),
             settings, progress, "embedding sentences")
+        quotes = build_quotes(corpus.articles)
+        qkeys = [sentence_key(q.text) for q in quotes]
+        qvectors, _ = _embed(
+            embedder, qkeys, [quote_embedding_text(q) for q in quotes],
+            _old_vectors(old_gen, "quotes.jsonl", "quote_vectors.npy", "key"),
+            settings, progress, "embedding quotes")
         report.timings["embed"] = time.perf_counter() - t
 
         t = time.perf_counter()
@@ -373,11 +385,12 @@ def build_index(settings: Settings, embedder: Embedder, *, rebuild: bool = False
                 "comment_chunks": sum(c.kind == "comment" for c in chunks),
             },
             "skipped": [s.to_dict() for s in corpus.skipped],
+            "quotes": len(quotes),
             "versions": _versions(),
         }
         try:
             _write_generation(gen, corpus, chunks, vectors, manifest, settings,
-                              sentences=(rows, skeys, svectors))
+                              sentences=(rows, skeys, svectors), quotes=(quotes, qkeys, qvectors))
         except BaseException:
             _drop_collection(settings, gen) if (gen / "manifest.json").exists() else None
             shutil.rmtree(gen, ignore_errors=True)
@@ -430,7 +443,10 @@ class Index:
             bm25 = BM25Index.load(gen / "bm25")
             sentences = [json.loads(line) for line in open(gen / "sentences.jsonl")]
             sentence_vectors = np.load(gen / "sentence_vectors.npy")
-        except (OSError, ValueError, KeyError, EOFError) as exc:
+            quote_rows = [json.loads(line) for line in open(gen / "quotes.jsonl")]
+            quotes = [Quote(**{k: v for k, v in r.items() if k != "key"}) for r in quote_rows]
+            quote_vectors = np.load(gen / "quote_vectors.npy")
+        except (OSError, ValueError, KeyError, EOFError, TypeError) as exc:
             raise IndexCorruptError(index_dir, f"{type(exc).__name__}: {exc}") from None
         if len(chunks) != manifest["counts"]["chunks"] or len(embeddings) != len(chunks):
             raise IndexCorruptError(index_dir, "chunk count does not match the manifest")
@@ -443,6 +459,7 @@ class Index:
             raise IndexCorruptError(index_dir, f"vector store: {exc}") from None
         ix = cls(gen, manifest, chunks, articles, bm25, vectors, embeddings)
         ix._set_sentences(sentences, sentence_vectors)
+        ix.quotes = QuoteIndex(quotes, quote_vectors, ix.articles)
         return ix
 
     def _set_sentences(self, rows: list[dict], vectors: np.ndarray) -> None:

@@ -22,18 +22,31 @@ UNTITLED = re.compile(
 ROLE_WORD = (
     r"(?:co-|deputy |vice |vice-|chief |medical |senior |joint |general |honorary )*"
     r"(?:chair(?:man|woman)?|chief executive|secretary|director|president|editor|leader|"
-    r"spokes(?:man|woman|person)|fellow|officer|head of [a-z ]+?|partner|minister|clinical lead|lead)"
+    r"spokes(?:man|woman|person)|fellow|officer|head of [a-z ]+?|partner|minister|clinical lead|lead|"
+    r"negotiator|adviser|advisor|member|manager|commissioner|researcher|analyst|economist)"
 )
 # "GPC chair", "King's Fund chief executive", "NHS England’s head of primary care commissioning"
 PRE_ROLE = re.compile(
     rf"(?P<role>(?:(?:[A-Z][\w&]*(?:['’]s)?)\s){{1,4}}{ROLE_WORD})\s+(?={TITLES}\.?\s)"
 )
 # ", chair of Essex LMC," after a name
-POST_ROLE = re.compile(r"^,\s(?P<role>(?:a |an |the )?[a-z][^,;:]{2,120}?)(?:,|\s(?:said|told|warned|added)\b)")
+POST_ROLE = re.compile(
+    r"^,\s(?P<role>(?:a |an |the )?(?!said\b|says\b|told\b|warned\b|added\b|who\b|which\b)[a-z][^,;:]{2,120}?)"
+    r"(?:,|\s(?:said|told|warned|added)\b)"
+)
+# "Its chief officer, Mrs Helen Ward," — a lower-case role in apposition before the name
+APPOSITIVE_PRE_ROLE = re.compile(rf"(?:^|[\s(])(?:[Ii]ts |[Tt]heir |[Tt]he )?(?P<role>[a-z][\w\s-]{{0,40}}?{ROLE_WORD}),\s$")
+ORG_WORDS = {
+    "Trust", "Fund", "Council", "Group", "Forum", "Alliance", "Association", "College", "Committee",
+    "Board", "CCG", "LMC", "NHS", "Institute", "Commission", "Department", "Service", "Foundation",
+    "Society", "University", "Hospital", "England", "Wales", "Scotland", "Pulse", "Federation",
+    "Partnership", "Practice", "Surgery", "Centre", "Agency", "Office",
+}
 ORG = re.compile(
     r"\b(?:NHS\s(?:[A-Z][\w'’]*\s(?:and\s)?){0,4}CCG|[A-Z][a-z]+(?:\s[A-Z][a-z]+){0,2}\sLMC|"
     r"NHS England|NHS Alliance|NHS Future Forum|NHS Clinical Commissioners|"
-    r"King['’]s Fund|the BMA|the GPC|the DH|[A-Z][a-z]+\sCounty Council)"
+    r"King['’]s Fund|the BMA|the GPC|the DH|[A-Z][a-z]+\sCounty Council|[Tt]he (?!(?:CCGs?|LMCs?|NHS|GPs?|DESs?|QOF|APMS|GMS|PMS|UK|US|OBC)\b)[A-Z]{2,6}\b|"
+    r"(?:the\s)?(?:[A-Z][a-z]+\s){1,3}(?:Trust|Fund|College|Council|Association|Commission|Institute|Foundation|Society)\b)"
 )
 
 
@@ -84,6 +97,7 @@ _LEADING_WORDS = re.compile(r"^(?:(?:But|And|However|Meanwhile|Also|Now|Then|So|
 
 def _clean_role(role: str) -> str:
     role = _LEADING_WORDS.sub("", role.strip().rstrip(","))
+    role = re.sub(r"^(?:the|a|an)\s+", "", role)
     role = re.split(r"\s+and\s+(?:author|former|also)\b", role)[0]
     return role
 
@@ -109,6 +123,10 @@ def find_mentions(text: str) -> list[Mention]:
                 pre = pm
         if pre:
             role = pre.group("role")
+        else:
+            app = APPOSITIVE_PRE_ROLE.search(text[max(0, m.start() - 60) : m.start()])
+            if app:
+                role = app.group("role")
         post = POST_ROLE.match(text[m.end() : m.end() + 200])
         if post:
             role = post.group("role")
@@ -116,9 +134,11 @@ def find_mentions(text: str) -> list[Mention]:
     for m in UNTITLED.finditer(text):
         if in_quote(m.start()) or any(f.start <= m.start() < f.end for f in found.values()):
             continue
-        first = m.group("name").split()[0]
-        if first in {"The", "But", "And", "NHS", "He", "She", "It", "They", "A", "GPC", "CCG"}:
+        first, last = m.group("name").split()[0], m.group("name").split()[-1]
+        if first in {"The", "But", "And", "NHS", "He", "She", "It", "They", "A", "GPC", "CCG", "According"}:
             continue
+        if last in ORG_WORDS or first in ORG_WORDS or re.search(r"\b(?:the|of)\s$", text[max(0, m.start() - 5) : m.start()]):
+            continue  # "the Nuffield Trust" is an organisation, not a person
         post = POST_ROLE.match(text[m.end() : m.end() + 200])
         role = post.group("role") if post else ""
         found[m.start()] = Mention(m.start(), m.end(), m.group(0), "", m.group("name"), _clean_role(role))

@@ -1,0 +1,129 @@
+"""The quote index: every quote of every article, one speaker index across articles, and the
+lookups behind `cocom quotes`, `cocom speakers` and the attribution answers."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import numpy as np
+
+from .lexical import tokenize
+from .models import Article, Quote
+from .people import TITLES, PeopleIndex
+from .quotes import comment_quotes, extract_quotes
+
+
+def build_quotes(articles: list[Article]) -> list[Quote]:
+    """All quotes, speakers merged across articles ("Dr Nagpaul" in one article, "GPC chair
+    Dr Chaand Nagpaul" in another: one speaker, the fullest name)."""
+    people = PeopleIndex()
+    quotes = [q for a in articles for q in extract_quotes(a, people)]
+    # a later article may have given a fuller name or a role: re-label with the final forms
+    out = []
+    for q in quotes:
+        p = people.find(q.speaker) if re.match(rf"^{TITLES}\b", q.speaker) or " " in q.speaker else None
+        if p is not None and _bare(p.name).split()[-1] == _bare(q.speaker).split()[-1]:
+            q = Quote(q.text, p.name, p.role or q.role, p.organisation or q.organisation, q.article_id,
+                      q.title, q.paragraph, q.start, q.end, q.kind)
+        out.append(q)
+    return out
+
+
+def _bare(name: str) -> str:
+    return re.sub(rf"^{TITLES}\.?\s+", "", name)
+
+
+def quote_embedding_text(q: Quote) -> str:
+    return q.text
+
+
+@dataclass
+class Speaker:
+    name: str
+    role: str
+    organisation: str
+    quotes: int
+    articles: list[str]
+
+    def to_dict(self) -> dict:
+        return {"speaker": self.name, "role": self.role, "organisation": self.organisation,
+                "quotes": self.quotes, "articles": self.articles}
+
+
+class QuoteIndex:
+    def __init__(self, quotes: list[Quote], vectors: np.ndarray | None, articles: dict[str, Article]) -> None:
+        self.quotes = quotes
+        self.vectors = vectors
+        self.articles = articles
+        self._tokens = [set(tokenize(q.text)) for q in quotes]
+
+    def speakers(self) -> list[Speaker]:
+        by: dict[str, Speaker] = {}
+        for q in self.quotes:
+            s = by.setdefault(q.speaker, Speaker(q.speaker, q.role, q.organisation, 0, []))
+            s.quotes += 1
+            if q.role and len(q.role) > len(s.role):
+                s.role, s.organisation = q.role, q.organisation
+            if q.article_id not in s.articles:
+                s.articles.append(q.article_id)
+        return sorted(by.values(), key=lambda s: (-s.quotes, s.name))
+
+    def find_speaker(self, name: str) -> str | None:
+        """The canonical speaker for any form of a name ("Nagpaul", "Chaand Nagpaul", "the BMA")."""
+        q = _bare(name.strip()).removeprefix("the ").strip().lower()
+        if not q:
+            return None
+        names = sorted({x.speaker for x in self.quotes})
+        for n in names:
+            if n.lower() == q or _bare(n).lower() == q:
+                return n
+        words = q.split()
+        for n in names:
+            bare = _bare(n).lower().split()
+            if words[-1] == bare[-1] and (len(words) == 1 or words[0] == bare[0] or len(bare) == 1):
+                return n
+        for n in names:
+            if len(q) >= 3 and q in n.lower():
+                return n
+        return None
+
+    def speakers_in(self, question: str) -> list[str]:
+        """Speakers named in a question, by surname or organisation name."""
+        found = []
+        for s in self.speakers():
+            bare = _bare(s.name)
+            last = bare.split()[-1]
+            if s.name in question or (last[0].isupper() and re.search(rf"\b{re.escape(last)}\b", question)
+                                      and (" " in bare or s.name.isupper() or len(last) > 3)):
+                found.append(s.name)
+        return found
+
+    def filter(self, speaker: str | None = None, article: str | None = None, search: str | None = None,
+               kinds: tuple[str, ...] = ("direct", "reported")) -> list[Quote]:
+        out = [q for q in self.quotes if q.kind in kinds]
+        if speaker:
+            canonical = self.find_speaker(speaker)
+            out = [q for q in out if q.speaker == canonical] if canonical else []
+        if article:
+            out = [q for q in out if q.article_id == article]
+        if search:
+            s = search.lower()
+            terms = set(tokenize(search))
+            out = [q for q in out if s in q.text.lower() or (terms and terms <= set(tokenize(q.text)))]
+        return out
+
+    def rank(self, qvec: np.ndarray | None, text: str, candidates: list[int] | None = None) -> list[tuple[int, float]]:
+        """Quotes ranked by meaning (cosine) and words (share of the text's terms they contain)."""
+        idx = list(range(len(self.quotes))) if candidates is None else candidates
+        terms = set(tokenize(text))
+        out = []
+        for i in idx:
+            dense = float(np.dot(self.vectors[i], qvec)) if (self.vectors is not None and qvec is not None) else 0.0
+            lex = len(terms & self._tokens[i]) / len(terms) if terms else 0.0
+            out.append((i, 0.6 * dense + 0.4 * lex))
+        out.sort(key=lambda x: -x[1])
+        return out
+
+    def with_comments(self) -> list[Quote]:
+        return self.quotes + [q for a in self.articles.values() for q in comment_quotes(a)]
