@@ -11,17 +11,27 @@ never altered. When the evidence is weak it abstains instead of guessing."""
 
 from __future__ import annotations
 
+import json
 import math
 from dataclasses import dataclass
+from importlib import resources
 
 import numpy as np
 
 from .lexical import tokenize
 from .models import Chunk, Citation, Hit
+import re
+
 from .people import antecedent, name_pronoun, resolve_people
-from .qtypes import QuestionInfo, holds
+from .qtypes import QuestionInfo, entity_terms, holds
 
 NOT_COVERED = "The articles in this collection don't cover that."
+FEATURES = ("score", "coverage", "unknown")
+
+
+def load_abstention_model() -> dict:
+    """Logistic-regression weights over FEATURES, fitted by evals/calibrate_abstention.py."""
+    return json.loads(resources.files("rag.data").joinpath("abstention.json").read_text())
 W_SENTENCE, W_PASSAGE, W_LEXICAL, W_TYPE = 0.50, 0.20, 0.30, 0.08
 
 
@@ -49,9 +59,12 @@ class Drafted:
 
 
 class ExtractiveAnswerer:
-    def __init__(self, index, abstain_threshold: float, max_sentences: int = 3, list_sentences: int = 5) -> None:
+    def __init__(self, index, abstain_threshold: float | None = None, max_sentences: int = 3, list_sentences: int = 5,
+                 model: dict | None = None) -> None:
         self.index = index
-        self.abstain_threshold = abstain_threshold
+        self.model = model or load_abstention_model()
+        # on P(answerable); the calibrated value unless a caller overrides it
+        self.abstain_threshold = self.model["threshold"] if abstain_threshold is None else abstain_threshold
         self.max_sentences = max_sentences
         self.list_sentences = list_sentences
         self._idf: dict[str, float] | None = None
@@ -60,13 +73,16 @@ class ExtractiveAnswerer:
     # --- statistics --------------------------------------------------------------------------
 
     def idf(self) -> dict[str, float]:
+        """IDF over the articles' own text (reader comments are not evidence of coverage)."""
         if self._idf is None:
             df: dict[str, int] = {}
-            for c in self.index.chunks:
+            article_chunks = [c for c in self.index.chunks if c.kind == "article"]
+            for c in article_chunks:
                 for t in set(tokenize(c.title + " " + c.text)):
                     df[t] = df.get(t, 0) + 1
-            n = len(self.index.chunks)
+            n = max(1, len(article_chunks))
             self._idf = {t: math.log(1 + n / d) for t, d in df.items()}
+            self._median_idf = float(np.median(list(self._idf.values()))) if self._idf else 1.0
         return self._idf
 
     def known(self, term: str) -> bool:
@@ -146,24 +162,84 @@ class ExtractiveAnswerer:
             if c.chunk.kind == "comment":
                 text = f"An anonymous reader comment (opinion, not reporting) says: “{text}”"
             else:
-                _, resolved = self.people(c.chunk.article_id)
-                person = antecedent(resolved, c.chunk.start + c.start)
-                if person is not None:
-                    text = name_pronoun(text, person) or text
+                text = self.attribute(c)
             parts.append(f"{text} [{numbers[c.chunk.id]}]")
         return " ".join(parts), citations
+
+    def attribute(self, c: Candidate) -> str:
+        """Name the speaker of a quoted sentence that does not name them itself: "He said: ‘…’",
+        "‘…,’ he said.", a bare "‘…’" carrying on an earlier speaker, "They say: ‘…’"."""
+        text = c.text
+        a0, a1 = c.chunk.start + c.start, c.chunk.start + c.end
+        quotes = getattr(self.index, "quotes", None)
+        q = None
+        if quotes is not None:
+            q = next((x for x in quotes.quotes if x.article_id == c.chunk.article_id
+                      and a0 <= x.start < a1 and x.kind == "direct"), None)
+        if q is None:
+            _, resolved = self.people(c.chunk.article_id)
+            person = antecedent(resolved, a0)
+            return (name_pronoun(text, person) or text) if person is not None else text
+        who = f"{q.speaker}, {q.role}," if q.role else q.speaker
+        surname = q.speaker.split()[-1]
+        if surname in text.split("‘")[0].split("'")[0]:
+            return text  # already named before the quote
+        lead = re.match(r"^(?P<pre>(?:But|And|However,)\s)?(?P<pron>He|She|They|It)\s(?P<verb>said|says|say|added|warned|told Pulse|also said)\b", text)
+        if lead:
+            pre = lead.group("pre") or ""
+            return f"{pre}{who} {lead.group('verb')}{text[lead.end():]}"
+        tail = re.search(r"(?<=[,’'”\"])\s(he|she)\s(said|added|warned)\b", text)
+        if tail:
+            return f"{text[:tail.start()]} {q.speaker} {tail.group(2)}{text[tail.end():]}"
+        if text.lstrip("• ")[:1] in "‘“'\"":
+            return f"{who} said: {text}"
+        return text
+
+    def evidence(self, info: QuestionInfo, cands: list[Candidate]) -> dict:
+        """The features abstention is decided on. `score`: the best sentence's score (the best
+        sentence holding the asked-for kind of fact, when one is asked for); `coverage`: share of
+        the question's terms (idf-weighted) found in that sentence's passage; `unknown`: share of
+        the question's terms that occur nowhere in the articles."""
+        idf = self.idf()
+        best = cands[0]
+        if info.wants != "any":
+            best = next((c for c in cands[:10] if c.typed), None) or best
+        terms = set(info.terms)
+        weight = {t: idf.get(t, self._median_idf) for t in terms}
+        total = sum(weight.values()) or 1.0
+        context = set(tokenize(best.chunk.title + " " + best.chunk.text))
+        return {
+            "score": best.score,
+            "coverage": sum(weight[t] for t in terms & context) / total,
+            "unknown": sum(weight[t] for t in terms if t not in idf) / total,
+            "typed_missing": info.wants in ("number", "date") and not any(c.typed for c in cands[:10]),
+        }
+
+    def p_answerable(self, ev: dict) -> float:
+        m = self.model
+        z = m["bias"] + sum(m["weights"][f] * ev[f] for f in FEATURES)
+        return 1.0 / (1.0 + math.exp(-z))
 
     def answer(self, info: QuestionInfo, qvec: np.ndarray, hits: list[Hit],
                comment_hits: list[Hit] = ()) -> Drafted:
         notes: list[str] = []
         if not info.terms:
             return Drafted(NOT_COVERED, [], 0.0, True, ["the question has no words to search for"])
-        unknown = [e for e in info.entities if any(not self.known(t) for t in tokenize(e))]
+        unknown = [e for e in info.entities if any(not self.known(t) for t in entity_terms(e))]
         cands = self.candidates(info, qvec, hits)
-        confidence = max((c.score for c in cands if c.chunk.kind == "article"), default=0.0)
+        article_cands = [c for c in cands if c.chunk.kind == "article"]
+        confidence = 0.0
+        weak = not article_cands
+        if article_cands:
+            ev = self.evidence(info, article_cands)
+            confidence = self.p_answerable(ev)
+            if ev["typed_missing"]:
+                notes.append(f"no passage states the {info.wants} asked for")
+                weak = True
+            weak = weak or confidence < self.abstain_threshold
         if unknown:
             notes.append("the articles never mention " + ", ".join(repr(u) for u in unknown))
-        if unknown or confidence < self.abstain_threshold:
+        if unknown or weak:
             text = NOT_COVERED
             comment = self._comment_only(info, qvec, list(comment_hits) + [h for h in hits if h.chunk.kind == "comment"])
             if comment is not None and not unknown:
@@ -177,6 +253,6 @@ class ExtractiveAnswerer:
     def _comment_only(self, info: QuestionInfo, qvec: np.ndarray, hits: list[Hit]) -> Candidate | None:
         comment_hits = [h for h in hits if h.chunk.kind == "comment"]
         cands = self.candidates(info, qvec, comment_hits)
-        if cands and cands[0].score >= self.abstain_threshold:
+        if cands and self.p_answerable(self.evidence(info, cands)) >= self.abstain_threshold:
             return cands[0]
         return None

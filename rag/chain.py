@@ -13,6 +13,7 @@ import time
 from langchain_core.runnables import Runnable, RunnableLambda
 
 from .answer import NOT_COVERED, ExtractiveAnswerer
+from .attribution import Attributor, parse_intent
 from .errors import UserError
 from .models import Answer
 from .qtypes import analyse
@@ -67,7 +68,8 @@ class Pipeline:
                     fusion=self.settings.fusion, rrf_k=self.settings.rrf_k,
                     candidates=self.settings.candidates,
                 )
-                self.answerer = ExtractiveAnswerer(index, self.settings.abstain_threshold)
+                self.answerer = ExtractiveAnswerer(index)
+                self.attributor = Attributor(index)
                 self.index = index
         return self
 
@@ -88,6 +90,25 @@ class Pipeline:
         t1 = time.perf_counter()
         qvec = self.embedder.embed_query_vector(standalone)
         t2 = time.perf_counter()
+        intent = parse_intent(standalone)
+        if intent is not None:
+            if intent.kind == "author":
+                attributed = self.attributor.author(self.retriever.search(standalone, k=3, query_vector=qvec))
+            else:
+                attributed = self.attributor.answer(intent, qvec, self.embedder.embed_query_vector)
+            if attributed is not None:
+                t4 = time.perf_counter()
+                return Answer(
+                    question=q, standalone_question=standalone, answer=attributed.text,
+                    abstained=attributed.abstained, citations=attributed.citations,
+                    quotes=attributed.quotes,
+                    timings_ms={"rewrite": round((t1 - t0) * 1000, 2),
+                                "embed_query": round((t2 - t1) * 1000, 2),
+                                "retrieve": round((t4 - t2) * 1000, 2), "answer": 0.0,
+                                "total": round((t4 - t0) * 1000, 2)},
+                    notes=notes + attributed.notes + [f"answered from the quote index ({intent.kind})"],
+                    confidence=attributed.confidence,
+                )
         stages: dict = {}
         kinds = ("article", "comment") if include_comments else ("article",)
         hits = self.retriever.search(standalone, k=k, query_vector=qvec, timings=stages, kinds=kinds)

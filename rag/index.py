@@ -46,12 +46,12 @@ from .errors import (
 )
 from .lexical import BM25Index
 from .models import Article, Chunk, Quote
-from .quote_index import QuoteIndex, build_quotes, quote_embedding_text
+from .quote_index import QuoteIndex, build_quotes, quote_pieces
 from .sentences import split_spans
 from .settings import Settings
 
 log = logging.getLogger(__name__)
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 4  # 2: sentences and quotes stored; 3: quote pieces; 4: stemmed BM25
 CURRENT = "CURRENT"
 
 
@@ -186,7 +186,7 @@ def _old_vectors(gen: Path | None, records: str = "chunks.jsonl", array: str = "
         ids = [json.loads(line)[key] for line in (gen / records).open()]
         vecs = np.load(gen / array)
     except Exception as exc:  # a damaged old generation only costs re-embedding
-        log.warning("cannot reuse vectors from %s (%s); embedding everything", gen.name, exc)
+        log.info("no reusable vectors in %s (%s); embedding them again", gen.name, exc)
         return {}
     return dict(zip(ids, vecs, strict=False)) if len(ids) == len(vecs) else {}
 
@@ -229,10 +229,13 @@ def _sentence_rows(chunks: list[Chunk]) -> list[tuple[int, int, int, str]]:
 
 def _write_generation(gen: Path, corpus: Corpus, chunks: list[Chunk], vectors: np.ndarray, manifest: dict, settings: Settings, sentences: tuple, quotes: tuple) -> None:
     gen.mkdir(parents=True)
-    qs, qkeys, qvectors = quotes
+    qs, owners, qkeys, qvectors = quotes
     with open(gen / "quotes.jsonl", "w") as fh:
-        for q, key in zip(qs, qkeys, strict=True):
-            fh.write(json.dumps({**q.to_dict(), "key": key}, ensure_ascii=False) + "\n")
+        for q in qs:
+            fh.write(json.dumps(q.to_dict(), ensure_ascii=False) + "\n")
+    with open(gen / "quote_pieces.jsonl", "w") as fh:
+        for owner, key in zip(owners, qkeys, strict=True):
+            fh.write(json.dumps({"quote": owner, "key": key}) + "\n")
     np.save(gen / "quote_vectors.npy", qvectors)
     rows, skeys, svectors = sentences
     with open(gen / "sentences.jsonl", "w") as fh:
@@ -305,7 +308,11 @@ def build_index(settings: Settings, embedder: Embedder, *, rebuild: bool = False
         if old_gen is not None:
             try:
                 old_manifest = read_manifest(old_gen)
-                check_compatible(index_dir, old_manifest, embedder, settings)
+                if old_manifest.get("schema") != SCHEMA_VERSION:
+                    log.warning("the index at %s has an older layout; rebuilding it", index_dir)
+                    old_manifest = None  # rebuild, still reusing vectors of the same model
+                else:
+                    check_compatible(index_dir, old_manifest, embedder, settings)
             except IndexCorruptError as exc:
                 log.warning("%s; building from scratch", exc)
                 old_gen, old_manifest = None, None
@@ -356,10 +363,11 @@ def build_index(settings: Settings, embedder: Embedder, *, rebuild: bool = False
             _old_vectors(old_gen, "sentences.jsonl", "sentence_vectors.npy", "key"),
             settings, progress, "embedding sentences")
         quotes = build_quotes(corpus.articles)
-        qkeys = [sentence_key(q.text) for q in quotes]
+        pieces = [(i, t) for i, q in enumerate(quotes) for t in quote_pieces(q)]
+        qkeys = [sentence_key(t) for _, t in pieces]
         qvectors, _ = _embed(
-            embedder, qkeys, [quote_embedding_text(q) for q in quotes],
-            _old_vectors(old_gen, "quotes.jsonl", "quote_vectors.npy", "key"),
+            embedder, qkeys, [t for _, t in pieces],
+            _old_vectors(old_gen, "quote_pieces.jsonl", "quote_vectors.npy", "key"),
             settings, progress, "embedding quotes")
         report.timings["embed"] = time.perf_counter() - t
 
@@ -390,7 +398,8 @@ def build_index(settings: Settings, embedder: Embedder, *, rebuild: bool = False
         }
         try:
             _write_generation(gen, corpus, chunks, vectors, manifest, settings,
-                              sentences=(rows, skeys, svectors), quotes=(quotes, qkeys, qvectors))
+                              sentences=(rows, skeys, svectors),
+                              quotes=(quotes, [i for i, _ in pieces], qkeys, qvectors))
         except BaseException:
             _drop_collection(settings, gen) if (gen / "manifest.json").exists() else None
             shutil.rmtree(gen, ignore_errors=True)
@@ -444,7 +453,8 @@ class Index:
             sentences = [json.loads(line) for line in open(gen / "sentences.jsonl")]
             sentence_vectors = np.load(gen / "sentence_vectors.npy")
             quote_rows = [json.loads(line) for line in open(gen / "quotes.jsonl")]
-            quotes = [Quote(**{k: v for k, v in r.items() if k != "key"}) for r in quote_rows]
+            quotes = [Quote(**r) for r in quote_rows]
+            owners = [json.loads(line)["quote"] for line in open(gen / "quote_pieces.jsonl")]
             quote_vectors = np.load(gen / "quote_vectors.npy")
         except (OSError, ValueError, KeyError, EOFError, TypeError) as exc:
             raise IndexCorruptError(index_dir, f"{type(exc).__name__}: {exc}") from None
@@ -459,7 +469,9 @@ class Index:
             raise IndexCorruptError(index_dir, f"vector store: {exc}") from None
         ix = cls(gen, manifest, chunks, articles, bm25, vectors, embeddings)
         ix._set_sentences(sentences, sentence_vectors)
-        ix.quotes = QuoteIndex(quotes, quote_vectors, ix.articles)
+        if len(owners) != len(quote_vectors):
+            raise IndexCorruptError(index_dir, "quote pieces do not match their vectors")
+        ix.quotes = QuoteIndex(quotes, quote_vectors, ix.articles, owners)
         return ix
 
     def _set_sentences(self, rows: list[dict], vectors: np.ndarray) -> None:

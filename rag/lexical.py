@@ -1,14 +1,19 @@
 """BM25 over the same chunks as the vector store, with bm25s (sparse matrices, fast).
 
 The tokenizer lower-cases, keeps numbers with their signs ("15%", "£200m", "2015/16"),
-drops English stop words and folds a plural "s", so "CCGs" matches "CCG"."""
+drops English stop words and stems words with the Snowball English stemmer, so "CCGs"
+matches "CCG" and "combining" matches "combine"."""
 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
+import snowballstemmer
+
+_STEMMER = snowballstemmer.stemmer("english")
 
 _TOKEN = re.compile(r"£?\d+(?:[.,/]\d+)*%?m?|[a-z]+(?:['’][a-z]+)?")
 STOP_WORDS = frozenset(
@@ -21,15 +26,24 @@ STOP_WORDS = frozenset(
     very was we were what when where which while who whom why will with would you your yours
     yourself yourselves said say says""".split()
 )
+# words that shape a question but are not its content ("what percentage", "according to")
+QUESTION_WORDS = frozenset(
+    """percentage percent proportion share fraction much many according article articles editorial
+    coverage due kind type sort number figure amount size tell explain describe mention mentioned
+    report reported reports happen happened happening""".split()
+)
 
 
+@lru_cache(maxsize=65536)
 def normalize_token(tok: str) -> str:
     tok = tok.replace("’", "'")
     if tok.endswith("'s"):
         tok = tok[:-2]
-    if len(tok) >= 3 and tok.endswith("s") and not tok.endswith("ss") and tok[0].isalpha():
-        tok = tok[:-1]
-    return tok
+    if not tok[:1].isalpha():
+        return tok
+    if len(tok) >= 3 and tok.endswith("s") and not tok.endswith("ss"):
+        tok = tok[:-1]  # acronym plurals the stemmer leaves alone: "gps" -> "gp", "ccgs" -> "ccg"
+    return _STEMMER.stemWord(tok)
 
 
 def tokenize(text: str) -> list[str]:

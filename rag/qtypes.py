@@ -8,7 +8,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .lexical import tokenize
+from .lexical import QUESTION_WORDS, normalize_token, tokenize
+
+_QUESTION_STEMS = frozenset(normalize_token(w) for w in QUESTION_WORDS)
 
 NUMBER_Q = re.compile(
     r"\b(how (many|much)|what (percentage|proportion|share|fraction|number|per ?cent|sum|amount)|"
@@ -63,17 +65,27 @@ def analyse(question: str) -> QuestionInfo:
         wants = "person"
     else:
         wants = "any"
-    return QuestionInfo(wants, bool(LIST_Q.search(question)), tuple(tokenize(question)), tuple(entities(question)))
+    terms = tuple(t for t in tokenize(question) if t not in _QUESTION_STEMS)
+    return QuestionInfo(wants, bool(LIST_Q.search(question)), terms, tuple(entities(question)))
+
+
+_QNUM = re.compile(r"\b(?:19|20)\d\d(?:/\d\d)?\b|£?\d[\d,.]*(?:%|m\b|\b)")
 
 
 def entities(question: str) -> list[str]:
-    """Capitalised names and acronyms in a question (not the question words)."""
-    out = []
+    """Capitalised names, acronyms, years and figures in a question (not the question words)."""
+    out = [m.group(0) for m in _QNUM.finditer(question)]
     for m in ENTITY.finditer(question):
         words = [w for w in m.group(0).split() if w not in _QWORDS]
         if words:
             out.append(" ".join(words))
     return out
+
+
+def entity_terms(entity: str) -> list[str]:
+    """The searchable terms of an entity's capitalised words and figures ("UK-wide" -> "uk")."""
+    parts = [p for p in re.split(r"[\s-]+", entity) if p[:1].isupper() or p[:1].isdigit() or p[:1] == "£"]
+    return [t for p in parts for t in tokenize(p)]
 
 
 def holds(sentence: str, wants: str) -> bool:

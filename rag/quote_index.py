@@ -34,8 +34,18 @@ def _bare(name: str) -> str:
     return re.sub(rf"^{TITLES}\.?\s+", "", name)
 
 
-def quote_embedding_text(q: Quote) -> str:
-    return q.text
+_PIECE = re.compile(r"(?<=[.!?])\s+(?=[A-Z‘“'\"])")
+
+
+def quote_pieces(q: Quote) -> list[str]:
+    """A quote and, when it holds several sentences, each of them: a long quote is matched by
+    its best sentence, so one line of it is found as well as the whole."""
+    parts = [p for p in _PIECE.split(q.text) if len(p.split()) >= 3]
+    return [q.text] + (parts if len(parts) > 1 else [])
+
+
+_ROLE_WORDS = (r"spokes(?:person|man|woman)|chair(?:man|woman)?|chief executive|secretary|director|"
+               r"statement|spokespeople|leader|representative|official|officer")
 
 
 @dataclass
@@ -52,11 +62,20 @@ class Speaker:
 
 
 class QuoteIndex:
-    def __init__(self, quotes: list[Quote], vectors: np.ndarray | None, articles: dict[str, Article]) -> None:
+    def __init__(self, quotes: list[Quote], vectors: np.ndarray | None, articles: dict[str, Article],
+                 owners: list[int] | None = None) -> None:
         self.quotes = quotes
-        self.vectors = vectors
+        self.vectors = vectors  # one row per piece; owners[i] is the quote of piece i
+        self.owners = np.asarray(owners if owners is not None else range(len(quotes)), dtype=int)
         self.articles = articles
         self._tokens = [set(tokenize(q.text)) for q in quotes]
+        df: dict[str, int] = {}
+        for toks in self._tokens:
+            for t in toks:
+                df[t] = df.get(t, 0) + 1
+        n = max(1, len(quotes))
+        self._idf = {t: float(np.log(1 + n / d)) for t, d in df.items()}
+        self._idf_unknown = float(np.log(1 + n))
 
     def speakers(self) -> list[Speaker]:
         by: dict[str, Speaker] = {}
@@ -72,6 +91,8 @@ class QuoteIndex:
     def find_speaker(self, name: str) -> str | None:
         """The canonical speaker for any form of a name ("Nagpaul", "Chaand Nagpaul", "the BMA")."""
         q = _bare(name.strip()).removeprefix("the ").strip().lower()
+        q = re.sub(r"['’]s\b", "", q)
+        q = re.sub(rf"\b(?:{_ROLE_WORDS})\b", " ", q).strip()
         if not q:
             return None
         names = sorted({x.speaker for x in self.quotes})
@@ -85,6 +106,10 @@ class QuoteIndex:
                 return n
         for n in names:
             if len(q) >= 3 and q in n.lower():
+                return n
+        qt = set(re.findall(r"[a-z0-9]+", q))
+        for n in names:  # "Somerset CCG" -> "NHS Somerset CCG"
+            if qt and qt <= set(re.findall(r"[a-z0-9]+", n.lower())):
                 return n
         return None
 
@@ -114,14 +139,21 @@ class QuoteIndex:
         return out
 
     def rank(self, qvec: np.ndarray | None, text: str, candidates: list[int] | None = None) -> list[tuple[int, float]]:
-        """Quotes ranked by meaning (cosine) and words (share of the text's terms they contain)."""
+        """Quotes ranked by meaning (best cosine over the quote and its sentences) and words
+        (idf-weighted share of the text's terms they contain: rare words such as "yacht" count
+        for more than "co-commissioning")."""
         idx = list(range(len(self.quotes))) if candidates is None else candidates
         terms = set(tokenize(text))
+        best = np.full(len(self.quotes), -1.0)
+        if self.vectors is not None and qvec is not None and len(self.vectors):
+            np.maximum.at(best, self.owners, self.vectors @ qvec)
+        weight = {t: self._idf.get(t, self._idf_unknown) for t in terms}
+        total = sum(weight.values()) or 1.0
         out = []
         for i in idx:
-            dense = float(np.dot(self.vectors[i], qvec)) if (self.vectors is not None and qvec is not None) else 0.0
-            lex = len(terms & self._tokens[i]) / len(terms) if terms else 0.0
-            out.append((i, 0.6 * dense + 0.4 * lex))
+            dense = float(best[i]) if best[i] > -1 else 0.0
+            lex = sum(weight[t] for t in terms & self._tokens[i]) / total
+            out.append((i, 0.5 * dense + 0.5 * lex))
         out.sort(key=lambda x: -x[1])
         return out
 

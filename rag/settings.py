@@ -49,7 +49,6 @@ class Settings:
     max_file_bytes: int = 5 * 1024 * 1024
     near_duplicate: float = 0.9
     # answering
-    abstain_threshold: float = 0.35
     max_question_chars: int = 2000
     embed_batch_size: int = 64
 

@@ -1,0 +1,208 @@
+"""Attribution questions answered from the quote index instead of from passages.
+
+- "Who said X?"                 -> the quote closest to X by meaning and words, with its speaker;
+- "What did NAME say about T?"  -> NAME's quotes ranked by T;
+- "Did NAME say X?"             -> yes with the exact quote; no, it was someone else (who); or
+                                   not found in these articles.
+Anything else returns None and goes down the ordinary answering path."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .models import Citation, Quote
+
+_SPEECH_Q = (
+    r"say|said|says|tell|told|warn|warned|claim|claimed|argue|argued|describe|described|call|called|"
+    r"compare|compared|liken|likened|think|thinks|believe|believes|suggest|suggested|advise|advised|"
+    r"add|added|insist|insisted|state|stated|predict|predicted|brand|branded|complain|complained"
+)
+WHO_SAID = re.compile(rf"^\s*who\s+(?:was it that\s+|first\s+|actually\s+)?(?:{_SPEECH_Q})\b\s*(?P<claim>.*?)\??\s*$", re.I)
+WHAT_SAID = re.compile(
+    rf"^\s*what\s+(?:did|does|has|have|do)\s+(?P<name>.+?)\s+(?:{_SPEECH_Q})\b(?:\s+(?:about|on|of|regarding))?\s*(?P<topic>.*?)\??\s*$",
+    re.I,
+)
+VERIFY = re.compile(
+    rf"^\s*(?:did|does|has|is it true that)\s+(?P<name>.+?)\s+(?:really\s+|actually\s+|ever\s+)?(?:{_SPEECH_Q})\b\s*(?:that\s+)?(?P<claim>.+?)\??\s*$",
+    re.I,
+)
+_NAME = re.compile(r"[A-Z]")
+ROLE_Q = re.compile(
+    r"^\s*(?i:who\s+is|who's|what\s+is|what's|what\s+does)\s+(?P<name>(?:(?:Dr|Professor|Prof|Mr|Mrs|Ms)\.?\s)?"
+    r"[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+){0,3}?)(?:['’]s)?\s*(?:role|position|job|title|do)?\s*\??\s*$"
+)
+AUTHOR_Q = re.compile(r"\bwho\s+(?:wrote|authored|penned|is the author)\b|\bauthor of\b|\bwritten by\b", re.I)
+
+
+@dataclass
+class Intent:
+    kind: str  # who | what | verify
+    name: str = ""
+    text: str = ""
+
+
+def parse_intent(question: str) -> Intent | None:
+    q = question.strip()
+    if AUTHOR_Q.search(q):
+        return Intent("author", text=q)
+    if m := ROLE_Q.match(q):
+        return Intent("role", name=m.group("name"))
+    if m := WHO_SAID.match(q):
+        return Intent("who", text=m.group("claim"))
+    if (m := VERIFY.match(q)) and _NAME.search(m.group("name")):
+        return Intent("verify", name=m.group("name"), text=m.group("claim"))
+    if (m := WHAT_SAID.match(q)) and _NAME.search(m.group("name")):
+        return Intent("what", name=m.group("name"), text=m.group("topic"))
+    return None
+
+
+@dataclass
+class Attributed:
+    text: str
+    quotes: list[Quote]
+    citations: list[Citation]
+    abstained: bool
+    confidence: float
+    notes: list[str]
+
+
+def describe(q: Quote) -> str:
+    return f"{q.speaker}, {q.role}," if q.role else q.speaker
+
+
+def render_quote(q: Quote) -> str:
+    if q.kind == "direct":
+        return f"{describe(q)} said: ‘{q.text}’"
+    return f"{describe(q)} said that {q.text.rstrip('.')}."
+
+
+class Attributor:
+    """Answers attribution intents from an Index's quote index."""
+
+    def __init__(self, index, who_threshold: float = 0.45, verify_threshold: float = 0.45) -> None:
+        self.index = index
+        self.quotes = index.quotes
+        self.who_threshold = who_threshold
+        self.verify_threshold = verify_threshold
+        self._chunk_of: dict[tuple[str, int], object] = {}
+
+    def chunk_for(self, q: Quote):
+        for c in self.index.chunks:
+            if c.kind == "article" and c.article_id == q.article_id and c.start <= q.start < c.end:
+                return c
+        return None
+
+    def _cite(self, quotes: list[Quote]) -> tuple[list[Citation], dict[int, int]]:
+        cites: list[Citation] = []
+        number: dict[int, int] = {}
+        by_chunk: dict[str, int] = {}
+        for i, q in enumerate(quotes):
+            c = self.chunk_for(q)
+            if c is None:
+                continue
+            if c.id not in by_chunk:
+                by_chunk[c.id] = len(cites) + 1
+                cites.append(Citation(by_chunk[c.id], c.article_id, c.title, c.kind, c.text, c.id,
+                                      c.paragraph, q.text))
+            number[i] = by_chunk[c.id]
+        return cites, number
+
+    def _answer(self, lines: list[str], quotes: list[Quote], confidence: float, notes=None, abstained=False) -> Attributed:
+        cites, number = self._cite(quotes)
+        text = " ".join(
+            f"{line} [{number[i]}]" if i in number else line for i, line in enumerate(lines)
+        )
+        return Attributed(text, quotes, cites, abstained, confidence, notes or [])
+
+    def answer(self, intent: Intent, qvec, embed) -> Attributed | None:
+        pool = [i for i, q in enumerate(self.quotes.quotes) if q.kind in ("direct", "reported")]
+        if intent.kind == "who":
+            claim_vec = embed(intent.text) if intent.text else qvec
+            ranked = self.quotes.rank(claim_vec, intent.text, pool)
+            if not ranked or ranked[0][1] < self.who_threshold:
+                return None
+            best = self.quotes.quotes[ranked[0][0]]
+            lines = [f"{render_quote(best)} (“{best.title}”)"]
+            return self._answer(lines, [best], ranked[0][1])
+
+        if intent.kind == "role":
+            return self.role(intent)
+        canonical = self.quotes.find_speaker(intent.name)
+        if canonical is None:
+            return Attributed(
+                f"The articles in this collection don't quote {intent.name.strip()}.", [], [], True, 0.0,
+                [f"no speaker called {intent.name.strip()!r} in the quote index"],
+            )
+        if intent.kind == "what":
+            mine = [i for i in pool if self.quotes.quotes[i].speaker == canonical]
+            topic_vec = embed(intent.text) if intent.text else qvec
+            ranked = self.quotes.rank(topic_vec, intent.text or intent.name, mine)
+            chosen = _distinct([self.quotes.quotes[i] for i, _ in ranked])[:2]
+            lines = [render_quote(q) + f" (“{q.title}”)" for q in chosen]
+            return self._answer(lines, chosen, ranked[0][1] if ranked else 0.0)
+
+        # verify
+        claim_vec = embed(intent.text)
+        ranked = self.quotes.rank(claim_vec, intent.text, pool)
+        best_i, best_s = ranked[0]
+        best = self.quotes.quotes[best_i]
+        own = [(i, s) for i, s in ranked if self.quotes.quotes[i].speaker == canonical]
+        if own and own[0][1] >= self.verify_threshold and own[0][1] >= best_s - 0.05:
+            q = self.quotes.quotes[own[0][0]]
+            return self._answer([f"Yes. {render_quote(q)} (“{q.title}”)"], [q], own[0][1])
+        if best_s >= self.verify_threshold and best.speaker != canonical:
+            lines = [f"No — the articles attribute that to {describe(best).rstrip(',')}, not {canonical}. "
+                     f"{render_quote(best)} (“{best.title}”)"]
+            return self._answer(lines, [best], best_s)
+        return Attributed(
+            f"Not found: the articles in this collection don't record {canonical} saying that.",
+            [], [], True, best_s, ["no quote close enough to the claim"],
+        )
+
+
+    def role(self, intent: Intent) -> Attributed | None:
+        canonical = self.quotes.find_speaker(intent.name)
+        speaker = next((s for s in self.quotes.speakers() if s.name == canonical), None)
+        if speaker is None or not speaker.role:
+            return None  # not a known speaker: let the passages answer
+        for c in self.index.chunks:
+            surname = canonical.split()[-1]
+            if c.kind == "article" and speaker.role in c.text and surname in c.text:
+                cite = Citation(1, c.article_id, c.title, c.kind, c.text, c.id, c.paragraph, speaker.role)
+                return Attributed(f"{canonical} is {_article(speaker.role)}. [1]", [], [cite], False, 1.0,
+                                  ["answered from the speaker index"])
+        return None
+
+    def author(self, hits) -> Attributed:
+        """Who wrote the article the question is about: only what its byline states."""
+        top = next((h for h in hits if h.chunk.kind == "article"), None)
+        if top is None:
+            return Attributed("The articles in this collection don't cover that.", [], [], True, 0.0, [])
+        art = self.index.articles[top.chunk.article_id]
+        author = art.metadata.get("author")
+        if not author:
+            return Attributed(f"“{art.title}” does not name its author.", [], [], True, 0.0,
+                              ["no byline in the article"])
+        byline = art.byline or author
+        chunk = next((c for c in self.index.chunks if c.article_id == art.id and c.kind == "article"
+                      and byline in c.text), top.chunk)
+        cite = Citation(1, art.id, art.title, "article", chunk.text, chunk.id, chunk.paragraph, byline)
+        return Attributed(f"“{art.title}” was written by {author} ({byline}) [1]", [], [cite], False, 1.0,
+                          ["answered from the article's byline"])
+
+
+def _article(role: str) -> str:
+    if re.match(r"^(?:[A-Z]|the\b|a\b|an\b)", role):
+        return role
+    return ("the " if re.search(r"\b(?:of|at)\b", role) else "") + role
+
+
+def _distinct(quotes: list[Quote]) -> list[Quote]:
+    """Drop a quote contained in one already kept (a partial quote inside its reported statement)."""
+    out: list[Quote] = []
+    for q in quotes:
+        if any(q.article_id == o.article_id and (o.start <= q.start and q.end <= o.end or q.start <= o.start and o.end <= q.end) for o in out):
+            continue
+        out.append(q)
+    return out
