@@ -133,9 +133,21 @@ class ExtractiveAnswerer:
         top = cands[0].score
         floor = top - (0.12 if info.is_list else 0.06)
         chosen: list[Candidate] = []
+        if info.is_list:
+            # a list or comparison: the best sentence of each article that answers well enough
+            seen: set[str] = set()
+            for c in cands:
+                if c.score < floor or len(chosen) >= limit:
+                    break
+                if c.chunk.article_id in seen or any(self._similar(c.text, o.text) for o in chosen):
+                    continue
+                seen.add(c.chunk.article_id)
+                chosen.append(c)
         for c in cands:
             if len(chosen) >= limit or c.score < floor:
                 break
+            if c in chosen:
+                continue
             if any(self._similar(c.text, o.text) or (c.chunk.id == o.chunk.id and c.start < o.end and o.start < c.end) for o in chosen):
                 continue
             chosen.append(c)

@@ -32,6 +32,7 @@ ROLE_Q = re.compile(
     r"^\s*(?i:who\s+is|who's|what\s+is|what's|what\s+does)\s+(?P<name>(?:(?:Dr|Professor|Prof|Mr|Mrs|Ms)\.?\s)?"
     r"[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+){0,3}?)(?:['’]s)?\s*(?:role|position|job|title|do)?\s*\??\s*$"
 )
+WHO_ROLE = re.compile(r"^\s*who\s+(?:is|was|runs|leads|chairs|co-chairs|heads|is the|'s)\b", re.I)
 AUTHOR_Q = re.compile(r"\bwho\s+(?:wrote|authored|penned|is the author)\b|\bauthor of\b|\bwritten by\b", re.I)
 
 
@@ -48,6 +49,8 @@ def parse_intent(question: str) -> Intent | None:
         return Intent("author", text=q)
     if m := ROLE_Q.match(q):
         return Intent("role", name=m.group("name"))
+    if WHO_ROLE.match(q) and not WHO_SAID.match(q):
+        return Intent("holder", text=q)
     if m := WHO_SAID.match(q):
         return Intent("who", text=m.group("claim"))
     if (m := VERIFY.match(q)) and _NAME.search(m.group("name")):
@@ -128,6 +131,8 @@ class Attributor:
 
         if intent.kind == "role":
             return self.role(intent)
+        if intent.kind == "holder":
+            return self.holder(intent)
         canonical = self.quotes.find_speaker(intent.name)
         if canonical is None:
             return Attributed(
@@ -173,6 +178,13 @@ class Attributor:
                 return Attributed(f"{canonical} is {_article(speaker.role)}. [1]", [], [cite], False, 1.0,
                                   ["answered from the speaker index"])
         return None
+
+    def holder(self, intent: Intent, min_share: float = 0.6) -> Attributed | None:
+        """"Who chairs Essex LMC?" -> the speaker whose role matches, if one clearly does."""
+        speaker, share = self.quotes.by_role(intent.text)
+        if speaker is None or share < min_share:
+            return None
+        return self.role(Intent("role", name=speaker.name))
 
     def author(self, hits) -> Attributed:
         """Who wrote the article the question is about: only what its byline states."""

@@ -23,7 +23,7 @@ ORG_Q = re.compile(r"\b(which|what) (ccg|ccgs|organisation|organization|body|bod
 LIST_Q = re.compile(
     r"\b(list|what are (the|some)|which (areas|powers|responsibilities|recommendations)|"
     r"compare|comparison|both|differ|difference|across|in each|all the|and (what|which|how)|"
-    r"what other|name (the|all))\b",
+    r"what other|name (the|all)|the articles|the coverage|which (ccgs|organisations|people|areas|bodies|groups))\b",
     re.I,
 )
 

@@ -75,7 +75,8 @@ class QuoteIndex:
                 df[t] = df.get(t, 0) + 1
         n = max(1, len(quotes))
         self._idf = {t: float(np.log(1 + n / d)) for t, d in df.items()}
-        self._idf_unknown = float(np.log(1 + n))
+        # a word no quote contains says nothing about which quote is meant: a typical weight
+        self._idf_unknown = float(np.median(list(self._idf.values()))) if self._idf else 1.0
 
     def speakers(self) -> list[Speaker]:
         by: dict[str, Speaker] = {}
@@ -91,6 +92,10 @@ class QuoteIndex:
     def find_speaker(self, name: str) -> str | None:
         """The canonical speaker for any form of a name ("Nagpaul", "Chaand Nagpaul", "the BMA")."""
         q = _bare(name.strip()).removeprefix("the ").strip().lower()
+        # "the GPC chair" is the person whose role that is, not the GPC
+        by_role = [s for s in self.speakers() if s.role and q and s.role.lower().startswith(q)]
+        if len(by_role) == 1:
+            return by_role[0].name
         q = re.sub(r"['’]s\b", "", q)
         q = re.sub(rf"\b(?:{_ROLE_WORDS})\b", " ", q).strip()
         if not q:
@@ -112,6 +117,20 @@ class QuoteIndex:
             if qt and qt <= set(re.findall(r"[a-z0-9]+", n.lower())):
                 return n
         return None
+
+    def by_role(self, question: str) -> tuple[Speaker | None, float]:
+        """The speaker whose role best matches a question ("Who chairs Essex LMC?"): the share of
+        the role's terms found in the question."""
+        q = set(tokenize(question))
+        best, score = None, 0.0
+        for s in self.speakers():
+            r = set(tokenize(s.role))
+            if len(r) < 2 or not s.role:
+                continue
+            share = len(r & q) / len(r)
+            if share > score:
+                best, score = s, share
+        return best, score
 
     def speakers_in(self, question: str) -> list[str]:
         """Speakers named in a question, by surname or organisation name."""
