@@ -109,7 +109,8 @@ def _print_answer(ans) -> None:
         print(f"(understood as: {ans.standalone_question})\n")
     print(ans.answer)
     for q in ans.quotes:
-        print(f"\n  {q.speaker}{', ' + q.role if q.role else ''} — “{q.text}” ({q.title})")
+        if q.text not in ans.answer:
+            print(f"\n  {q.speaker}{', ' + q.role if q.role else ''} — “{q.text}” ({q.title})")
     if ans.citations:
         print("\nSources:")
         for c in ans.citations:
@@ -161,6 +162,53 @@ def _ask_batch(args: argparse.Namespace, chain) -> int:
     return 0
 
 
+def _open_index(settings: Settings):
+    from .index import Index
+
+    return Index.open(settings, _embedder(settings))
+
+
+def cmd_quotes(args: argparse.Namespace) -> int:
+    ix = _open_index(_settings(args))
+    if args.speaker and ix.quotes.find_speaker(args.speaker) is None:
+        raise UserError(f"no speaker called {args.speaker!r}; `cocom speakers` lists them")
+    if args.article and args.article not in ix.articles:
+        raise UserError(f"no article {args.article!r}; `cocom articles` lists them")
+    kinds = ("direct", "reported") + (("comment",) if args.include_comments else ())
+    quotes = ix.quotes.filter(args.speaker, args.article, args.search, kinds)
+    if args.include_comments:
+        from .quotes import comment_quotes
+
+        quotes += [q for a in ix.articles.values() for q in comment_quotes(a)
+                   if (not args.article or q.article_id == args.article)
+                   and (not args.search or args.search.lower() in q.text.lower())
+                   and not args.speaker]
+    rows = [{"speaker": q.speaker, "role": q.role, "organisation": q.organisation, "text": q.text,
+             "kind": q.kind, "article_id": q.article_id, "title": q.title} for q in quotes]
+    if args.json:
+        _print_json(rows)
+        return 0
+    if not rows:
+        print("no quotes match")
+    for r in rows:
+        who = r["speaker"] + (f", {r['role']}" if r["role"] else "")
+        mark = "‘’" if r["kind"] == "direct" else "  "
+        print(f"{who} [{r['kind']}]\n  {mark[0]}{r['text']}{mark[1]}\n  — {r['title']}\n")
+    return 0
+
+
+def cmd_speakers(args: argparse.Namespace) -> int:
+    ix = _open_index(_settings(args))
+    rows = [s.to_dict() for s in ix.quotes.speakers()]
+    if args.json:
+        _print_json(rows)
+        return 0
+    for r in rows:
+        role = f" — {r['role']}" if r["role"] else ""
+        print(f"{r['speaker']}{role}: {r['quotes']} quote(s) in {len(r['articles'])} article(s)")
+    return 0
+
+
 def cmd_bench(args: argparse.Namespace) -> int:
     from .bench import bench_index, print_table
 
@@ -206,6 +254,20 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("--include-comments", action="store_true", help="let reader comments (labelled) into answers")
     sp.add_argument("--batch", type=Path, help="JSONL of {id, question, history?}; one JSON answer per line")
     sp.set_defaults(func=cmd_ask)
+
+    sp = sub.add_parser("quotes", help="who said what: quotes with their resolved speakers")
+    paths(sp)
+    sp.add_argument("--speaker", help="any form of a name: 'Nagpaul', 'Dr Chaand Nagpaul', 'the BMA'")
+    sp.add_argument("--article", help="article id (see `cocom articles`)")
+    sp.add_argument("--search", help="text the quote contains (or all of its words)")
+    sp.add_argument("--include-comments", action="store_true", help="add reader comments, unnamed")
+    sp.add_argument("--json", action="store_true")
+    sp.set_defaults(func=cmd_quotes)
+
+    sp = sub.add_parser("speakers", help="everyone quoted, with roles and quote counts")
+    paths(sp)
+    sp.add_argument("--json", action="store_true")
+    sp.set_defaults(func=cmd_speakers)
 
     sp = sub.add_parser("bench", help="measure speed against the physical floor")
     paths(sp)

@@ -1,0 +1,107 @@
+"""The answering chain with the deterministic fake embedder: structure, not accuracy."""
+
+import re
+
+import pytest
+
+from rag.chain import Pipeline
+from rag.errors import UserError
+from rag.index import build_index
+from rag.rewrite import rewrite
+
+pytestmark = pytest.mark.unit
+
+
+@pytest.fixture(scope="module")
+def pipeline(tmp_path_factory):
+    from rag.embeddings import HashingEmbedder
+    from rag.settings import Settings
+
+    from .conftest import CORPUS
+
+    s = Settings(corpus_dir=CORPUS, index_dir=tmp_path_factory.mktemp("idx") / "index")
+    emb = HashingEmbedder()
+    build_index(s, emb, progress=False)
+    return Pipeline(s, emb).load()
+
+
+QUESTIONS = [
+    "What share of CCGs wanted to performance manage the GP contract?",
+    "Which CCG wants to pilot a Prime Provider model?",
+    "What did Dr Yoxall say about the core contract?",
+    "How much efficiency savings does Somerset need?",
+    "What do the articles say about APMS contracts?",
+]
+
+
+@pytest.mark.parametrize("question", QUESTIONS)
+def test_every_sentence_cited_and_every_citation_listed(pipeline, question):
+    ans = pipeline.chain.invoke({"question": question})
+    if ans.abstained:
+        return
+    listed = {c.n for c in ans.citations}
+    used = {int(n) for n in re.findall(r"\[(\d+)\]", ans.answer)}
+    assert used and used <= listed and listed <= used
+    for unit in re.split(r"(?<=\])\s+", ans.answer.strip()):
+        assert re.search(r"\[\d+\]$", unit), unit
+    for c in ans.citations:
+        assert c.highlight in c.text or c.highlight in ans.answer
+
+
+def test_json_schema(pipeline):
+    d = pipeline.ask(QUESTIONS[0]).to_dict()
+    assert {"question", "standalone_question", "answer", "abstained", "citations", "quotes", "timings_ms"} <= set(d)
+    assert {"retrieve", "answer", "total"} <= set(d["timings_ms"])
+    for c in d["citations"]:
+        assert {"n", "article_id", "title", "kind", "text", "chunk_id"} <= set(c) and c["kind"] in {"article", "comment"}
+
+
+def test_off_topic_question_abstains(pipeline):
+    ans = pipeline.ask("Who won the football World Cup in 2014?")
+    assert ans.abstained and ans.answer.startswith("The articles in this collection don't cover that.")
+
+
+def test_pronoun_led_quote_is_attributed(pipeline):
+    ans = pipeline.ask("What did Dr Brian Balmer say about the yacht club?")
+    assert "Dr Brian Balmer" in ans.answer and "yacht club" in ans.answer
+    assert not ans.answer.startswith("He said")
+
+
+def test_bad_questions(pipeline):
+    with pytest.raises(UserError, match="empty"):
+        pipeline.ask("   \n\t ")
+    long = pipeline.ask("What about APMS? " * 300)
+    assert any("cut to its first 2000 characters" in n for n in long.notes)
+    for q in ["?!?!...", "<script>alert(1)</script>", "<img src=x onerror=alert(1)>", "¿Qué dice el BMA?", "\x00\x1b[31m"]:
+        try:
+            ans = pipeline.ask(q)
+        except UserError:
+            continue
+        assert isinstance(ans.answer, str)
+
+
+def test_comments_excluded_by_default_and_labelled_when_included(pipeline):
+    ans = pipeline.ask("CCGs led by GPs is an illusion, window dressing")
+    assert all(c.kind == "article" for c in ans.citations) or "anonymous reader comment" in ans.answer
+    with_comments = pipeline.ask("CCGs led by GPs is an illusion, window dressing", include_comments=True)
+    if any(c.kind == "comment" for c in with_comments.citations):
+        assert "anonymous reader comment" in with_comments.answer
+
+
+def test_follow_up_rewrites_person_and_topic():
+    hist = [{"role": "user", "content": "Who is the chair of Essex LMC?"},
+            {"role": "assistant", "content": "Dr Brian Balmer, chair of Essex LMC, warned that the CCG could look to a private provider. [1]"}]
+    assert rewrite("What did he say about it?", hist).startswith("What did Dr Brian Balmer say about it?")
+    assert "(following: Who is the chair of Essex LMC?)" in rewrite("What did he say about it?", hist)
+    hist2 = [{"role": "user", "content": "Which CCG wants practices on APMS contracts?"},
+             {"role": "assistant", "content": "NHS Basildon and Brentwood CCG wants to pilot a model. [1]"}]
+    assert rewrite("When would those contracts start?", hist2) == (
+        "When would those contracts start? (following: Which CCG wants practices on APMS contracts?)")
+    assert rewrite("Which CCG wants to pilot a Prime Provider model?", hist2) == "Which CCG wants to pilot a Prime Provider model?"
+
+
+def test_follow_up_goes_through_the_chain(pipeline):
+    hist = [{"role": "user", "content": "Who is the GPC chair?"},
+            {"role": "assistant", "content": "GPC chair Dr Chaand Nagpaul said the GPC was not supportive. [1]"}]
+    ans = pipeline.chain.invoke({"question": "What deadline did he mention?", "history": hist})
+    assert "Dr Chaand Nagpaul" in ans.standalone_question

@@ -1,0 +1,103 @@
+"""`cocom ask` with the real model and Chroma: the issue's done-means checks and batch mode."""
+
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+from langchain_tests.integration_tests import RetrieversIntegrationTests
+
+from rag.chain import Pipeline
+from rag.retriever import HybridRetriever
+
+from .conftest import ROOT
+
+pytestmark = pytest.mark.integration
+
+
+@pytest.fixture(scope="module")
+def pipeline(real_index, real_embedder):
+    settings, _ = real_index
+    return Pipeline(settings, real_embedder).load()
+
+
+class TestHybridRetrieverStandard(RetrieversIntegrationTests):
+    @pytest.fixture(autouse=True)
+    def _index(self, real_index, real_embedder):
+        type(self)._params = {"index": real_index[1], "embedder": real_embedder}
+
+    @property
+    def retriever_constructor(self):
+        return HybridRetriever
+
+    @property
+    def retriever_constructor_params(self):
+        return dict(self._params)
+
+    @property
+    def retriever_query_example(self) -> str:
+        return "Which CCG wants to move practices onto APMS contracts?"
+
+
+def test_who_said_yacht_club(pipeline):
+    ans = pipeline.ask("Who said the plans were like being in a yacht club?")
+    assert ans.answer.startswith("Dr Brian Balmer, chair of Essex LMC, said: ‘These plans are frightening")
+    assert ans.quotes and ans.quotes[0].speaker == "Dr Brian Balmer"
+    assert ans.citations[0].article_id == "basildon-apms-frightening-proposals"
+
+
+def test_verify_attribution_says_no_and_names_the_speaker(pipeline):
+    ans = pipeline.ask("Did Chaand Nagpaul say that the plans were frightening and extreme?")
+    assert ans.answer.startswith("No") and "Dr Brian Balmer" in ans.answer
+    yes = pipeline.ask("Did Dr Richard Vautrey say that GPs do not need a contract to work together?")
+    assert yes.answer.startswith("Yes") and "We don't need a contract to do this" in yes.answer
+
+
+def test_abstains_on_off_topic_and_flags_comment_only_facts(pipeline):
+    for q in ["What is the capital of France?", "How do I reset my NHSmail password?"]:
+        assert pipeline.ask(q).abstained
+    ans = pipeline.ask("How much per patient are APMS providers paid?")
+    assert ans.abstained
+    assert all(c.kind == "comment" for c in ans.citations)
+    if ans.citations:
+        assert "anonymous reader comment" in ans.answer
+
+
+def test_a_gp_question_gets_a_cited_answer(pipeline):
+    ans = pipeline.ask("What share of CCGs want to take over QOF management?")
+    assert not ans.abstained and "20%" in ans.answer and "[1]" in ans.answer
+
+
+def _cocom(*args, env):
+    return subprocess.run([sys.executable, "-m", "rag.cli", *args], cwd=ROOT, capture_output=True,
+                          text=True, timeout=300, env={**os.environ, **env})
+
+
+def test_batch_survives_a_malformed_line(real_index, tmp_path):
+    settings, _ = real_index
+    batch = tmp_path / "q.jsonl"
+    batch.write_text("\n".join([
+        json.dumps({"id": "a", "question": "What percentage of CCGs wanted level two responsibilities?"}),
+        "{not json",
+        json.dumps({"id": "c", "question": ""}),
+        json.dumps({"id": "d", "question": "When did Dr Brian Balmer say that?",
+                    "history": [{"role": "user", "content": "Who chairs Essex LMC?"}]}),
+    ]))
+    out = _cocom("ask", "--batch", str(batch), env={"COCOM_INDEX_DIR": str(settings.index_dir)})
+    assert out.returncode == 0, out.stderr
+    lines = [json.loads(x) for x in out.stdout.splitlines()]
+    assert [x.get("id") for x in lines] == ["a", 2, "c", "d"]
+    assert "28%" in lines[0]["answer"] and "error" in lines[1] and "empty" in lines[2]["error"]
+    assert "standalone_question" in lines[3]
+
+
+def test_cli_ask_json(real_index):
+    settings, _ = real_index
+    out = _cocom("ask", "--json", "Which CCG is planning to pool budgets with the county council?",
+                 env={"COCOM_INDEX_DIR": str(settings.index_dir)})
+    assert out.returncode == 0, out.stderr
+    d = json.loads(out.stdout)
+    assert "Somerset" in d["answer"] and d["citations"][0]["article_id"] == "somerset-pooled-budgets"
+    empty = _cocom("ask", "  ", env={"COCOM_INDEX_DIR": str(settings.index_dir)})
+    assert empty.returncode == 2 and "empty" in empty.stderr
