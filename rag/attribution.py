@@ -96,25 +96,42 @@ class Attributor:
                 return c
         return None
 
-    def _cite(self, quotes: list[Quote]) -> tuple[list[Citation], dict[int, int]]:
+    def naming_chunk(self, q: Quote, quoted):
+        """The passage that names the speaker of a quote whose own passage only says "He said":
+        the attribution rests on it, so it is cited too."""
+        words = [w for w in re.split(r"\W+", q.speaker) if len(w) > 2]
+        key = words[-1] if words else q.speaker
+        if quoted is None or key in quoted.text:
+            return None
+        before = [c for c in self.index.chunks if c.kind == "article" and c.article_id == q.article_id
+                  and c.start < quoted.start and key in c.text]
+        return before[-1] if before else None
+
+    def _cite(self, quotes: list[Quote]) -> tuple[list[Citation], dict[int, list[int]]]:
         cites: list[Citation] = []
-        number: dict[int, int] = {}
+        number: dict[int, list[int]] = {}
         by_chunk: dict[str, int] = {}
+
+        def add(c, highlight: str) -> int:
+            if c.id not in by_chunk:
+                by_chunk[c.id] = len(cites) + 1
+                cites.append(Citation(by_chunk[c.id], c.article_id, c.title, c.kind, c.text, c.id,
+                                      c.paragraph, highlight))
+            return by_chunk[c.id]
+
         for i, q in enumerate(quotes):
             c = self.chunk_for(q)
             if c is None:
                 continue
-            if c.id not in by_chunk:
-                by_chunk[c.id] = len(cites) + 1
-                cites.append(Citation(by_chunk[c.id], c.article_id, c.title, c.kind, c.text, c.id,
-                                      c.paragraph, q.text))
-            number[i] = by_chunk[c.id]
+            naming = self.naming_chunk(q, c)
+            number[i] = ([add(naming, q.speaker)] if naming is not None else []) + [add(c, q.text)]
         return cites, number
 
     def _answer(self, lines: list[str], quotes: list[Quote], confidence: float, notes=None, abstained=False) -> Attributed:
         cites, number = self._cite(quotes)
         text = " ".join(
-            f"{line} [{number[i]}]" if i in number else line for i, line in enumerate(lines)
+            (line + " " + "".join(f"[{n}]" for n in number[i])) if i in number else line
+            for i, line in enumerate(lines)
         )
         return Attributed(text, quotes, cites, abstained, confidence, notes or [])
 
@@ -126,8 +143,7 @@ class Attributor:
             if not ranked or ranked[0][1] < self.who_threshold:
                 return None
             best = self.quotes.quotes[ranked[0][0]]
-            lines = [f"{render_quote(best)} (“{best.title}”)"]
-            return self._answer(lines, [best], ranked[0][1])
+            return self._answer([render_quote(best)], [best], ranked[0][1])
 
         if intent.kind == "role":
             return self.role(intent)
@@ -144,7 +160,7 @@ class Attributor:
             topic_vec = embed(intent.text) if intent.text else qvec
             ranked = self.quotes.rank(topic_vec, intent.text or intent.name, mine)
             chosen = _distinct([self.quotes.quotes[i] for i, _ in ranked])[:2]
-            lines = [render_quote(q) + f" (“{q.title}”)" for q in chosen]
+            lines = [render_quote(q) for q in chosen]
             return self._answer(lines, chosen, ranked[0][1] if ranked else 0.0)
 
         # verify
@@ -155,10 +171,10 @@ class Attributor:
         own = [(i, s) for i, s in ranked if self.quotes.quotes[i].speaker == canonical]
         if own and own[0][1] >= self.verify_threshold and own[0][1] >= best_s - 0.05:
             q = self.quotes.quotes[own[0][0]]
-            return self._answer([f"Yes. {render_quote(q)} (“{q.title}”)"], [q], own[0][1])
+            return self._answer([f"Yes. {render_quote(q)}"], [q], own[0][1])
         if best_s >= self.verify_threshold and best.speaker != canonical:
             lines = [f"No — the articles attribute that to {describe(best).rstrip(',')}, not {canonical}. "
-                     f"{render_quote(best)} (“{best.title}”)"]
+                     f"{render_quote(best)}"]
             return self._answer(lines, [best], best_s)
         return Attributed(
             f"Not found: the articles in this collection don't record {canonical} saying that.",

@@ -209,6 +209,32 @@ def cmd_speakers(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_eval(args: argparse.Namespace) -> int:
+    from .evaluation import report as R
+    from .evaluation.suite import DEFAULT_QUESTIONS, run_suite
+
+    settings = _settings(args)
+    report, results = run_suite(settings, questions=args.questions or DEFAULT_QUESTIONS, k=args.k,
+                                llm=args.llm or "extractive", baseline=not args.no_baseline,
+                                progress=not args.json)
+    R.write(report, results, args.report)
+    failed = [n for n, f in report.get("floors", {}).items() if not f["ok"]]
+    if args.json:
+        _print_json({k: v for k, v in report.items() if k not in ("failures", "abstention_curve")})
+    else:
+        m = report["metrics"]
+        print(f"{report['cases']} cases in {report['seconds']} s; report in {args.report}/report.md")
+        for name in ("accuracy", "answerable_correct", "key_fact", "recall@5", "citation_recall",
+                     "abstain_recall", "false_abstain_rate", "speaker_accuracy", "comment_as_reporting",
+                     "latency_p50_ms"):
+            base = report.get("baseline", {}).get("metrics", {}).get(name)
+            print(f"  {name:22} {m.get(name)}" + (f"   (baseline {base})" if base is not None else ""))
+        for name in failed:
+            f = report["floors"][name]
+            print(f"  BELOW FLOOR: {name} = {f['value']} (floor {f.get('min', f.get('max'))})")
+    return 1 if (failed and args.gate) else 0
+
+
 def cmd_bench(args: argparse.Namespace) -> int:
     from .bench import bench_index, print_table
 
@@ -254,6 +280,17 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("--include-comments", action="store_true", help="let reader comments (labelled) into answers")
     sp.add_argument("--batch", type=Path, help="JSONL of {id, question, history?}; one JSON answer per line")
     sp.set_defaults(func=cmd_ask)
+
+    sp = sub.add_parser("eval", help="run the evaluation suite and write a report")
+    paths(sp)
+    sp.add_argument("--questions", type=Path, help="JSONL question file (default evals/questions.jsonl)")
+    sp.add_argument("--k", type=int, help="passages to answer from (default 5)")
+    sp.add_argument("--llm", default="extractive", help="answerer (default: extractive)")
+    sp.add_argument("--report", type=Path, default=Path("reports/eval"), help="output folder")
+    sp.add_argument("--no-baseline", action="store_true", help="skip the vanilla LangChain baseline")
+    sp.add_argument("--gate", action="store_true", help="exit 1 when a metric is below its floor (evals/floors.json)")
+    sp.add_argument("--json", action="store_true")
+    sp.set_defaults(func=cmd_eval)
 
     sp = sub.add_parser("quotes", help="who said what: quotes with their resolved speakers")
     paths(sp)

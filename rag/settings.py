@@ -42,7 +42,7 @@ class Settings:
     chunk_overlap_sentences: int = 1
     # retrieval
     k: int = 5
-    fusion: str = "rrf"
+    fusion: str = "weighted"
     rrf_k: int = 60
     candidates: int = 30
     # bad input

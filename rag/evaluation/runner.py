@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import statistics
 import sys
-import time
 from dataclasses import dataclass, field
 
 from ..models import Answer
@@ -90,18 +89,55 @@ def score_case(case: Case, ans: Answer, ranked: list[str], comment_texts: list[s
     return r
 
 
-def run_cases(pipeline, cases: list[Case], *, k: int | None = None, progress: bool = True) -> list[CaseResult]:
+class CocomSystem:
+    """cocom through its one chain; retrieval for the retrieval metrics from the same retriever."""
+
+    name = "cocom"
+
+    def __init__(self, pipeline, k: int | None = None) -> None:
+        self.pipeline = pipeline.load()
+        self.k = k or pipeline.settings.k
+
+    def ask(self, case: Case) -> Answer:
+        return self.pipeline.chain.invoke({"question": case.question, "history": list(case.history), "k": self.k})
+
+    def retrieve(self, standalone: str, k: int) -> list[tuple[str, str]]:
+        return [(h.chunk.article_id, h.chunk.text) for h in self.pipeline.retriever.search(standalone, k=k)]
+
+
+class BaselineSystem:
+    name = "baseline"
+
+    def __init__(self, baseline) -> None:
+        self.baseline = baseline
+        self.k = baseline.k
+
+    def ask(self, case: Case) -> Answer:
+        return self.baseline.ask(case.question)
+
+    def retrieve(self, standalone: str, k: int) -> list[tuple[str, str]]:
+        return [(d.metadata["article_id"], d.page_content) for d in self.baseline.search(standalone, k=k)]
+
+
+def run_cases(system, cases: list[Case], articles: dict, *, progress: bool = True) -> list[CaseResult]:
     from tqdm import tqdm
 
-    pipeline.load()
-    comment_texts = [c for a in pipeline.index.articles.values() for c in a.comments]
+    from . import ragas_check as R
+
+    comment_texts = [c for a in articles.values() for c in a.comments]
     results = []
-    chain = pipeline.chain
-    for case in tqdm(cases, desc="eval", unit="q", file=sys.stderr, disable=not progress):
-        ans = chain.invoke({"question": case.question, "history": list(case.history), "k": k})
-        hits = pipeline.retriever.search(ans.standalone_question, k=10)
-        ranked = [h.chunk.article_id for h in hits]
-        results.append(score_case(case, ans, ranked, comment_texts))
+    for case in tqdm(cases, desc=f"eval {system.name}", unit="q", file=sys.stderr, disable=not progress):
+        ans = system.ask(case)
+        ranked = system.retrieve(ans.standalone_question, 10)
+        r = score_case(case, ans, [a for a, _ in ranked], comment_texts)
+        if case.answerable and case.sources:
+            top = [t for _, t in ranked[: system.k]]
+            refs = R.reference_paragraphs(case, articles)
+            if refs:
+                r.scores["ragas_context_precision"] = R.context_precision(top, refs)
+                r.scores["ragas_context_recall"] = R.context_recall(top, refs)
+                r.scores["passage_recall"] = R.exact_passage_recall(top, case)
+        results.append(r)
     return results
 
 
@@ -140,10 +176,22 @@ def summarize(results: list[CaseResult]) -> dict:
         "false_abstain_rate": _mean(r.scores["abstained"] for r in ans),
         "speaker_accuracy": _mean(r.scores["speaker_ok"] for r in speaker_rows),
         "comment_as_reporting": sum(r.scores["comment_as_reporting"] for r in results),
+        "passage_recall": m("passage_recall"),
+        "ragas_context_precision": m("ragas_context_precision"),
+        "ragas_context_recall": m("ragas_context_recall"),
+        "ragas_agreement": _agreement(ans),
         "latency_p50_ms": pct(0.5), "latency_p95_ms": pct(0.95),
         "retrieve_p50_ms": _median(r.scores["retrieve_ms"] for r in results),
         "answer_p50_ms": _median(r.scores["answer_ms"] for r in results),
     }
+
+
+def _agreement(rows) -> float | None:
+    """Share of cases where RAGAS's fuzzy context recall and our exact passage recall agree on
+    whether every gold passage was retrieved."""
+    pairs = [(r.scores["ragas_context_recall"] >= 1.0, r.scores["passage_recall"] >= 1.0)
+             for r in rows if "ragas_context_recall" in r.scores]
+    return round(sum(a == b for a, b in pairs) / len(pairs), 4) if pairs else None
 
 
 def _median(xs):
@@ -158,7 +206,3 @@ def by_type(results: list[CaseResult]) -> dict:
     return out
 
 
-def timed(fn, *a, **k):
-    t = time.perf_counter()
-    out = fn(*a, **k)
-    return out, time.perf_counter() - t
