@@ -28,7 +28,7 @@ from rag.attribution import parse_intent  # noqa: E402
 from rag.chain import Pipeline  # noqa: E402
 from rag.evaluation.cases import load_cases  # noqa: E402
 from rag.qtypes import analyse, entity_terms  # noqa: E402
-from rag.rewrite import rewrite  # noqa: E402
+from rag.rewrite import rewrite, search_text  # noqa: E402
 from rag.settings import Settings  # noqa: E402
 
 
@@ -36,7 +36,7 @@ def features(pipeline: Pipeline, cases):
     rows = []
     ans = pipeline.answerer
     for c in cases:
-        standalone = rewrite(c.question, list(c.history))
+        standalone = search_text(rewrite(c.question, list(c.history)))
         if parse_intent(standalone):
             continue
         info = analyse(standalone)
@@ -44,7 +44,7 @@ def features(pipeline: Pipeline, cases):
         hits = pipeline.retriever.search(standalone, query_vector=qvec)
         cands = [x for x in ans.candidates(info, qvec, hits) if x.chunk.kind == "article"]
         ev = ans.evidence(info, cands)
-        rule = bool(ev["typed_missing"] or any(any(not ans.known(t) for t in entity_terms(e)) for e in info.entities))
+        rule = bool(ev["typed_missing"] or ev["focus_unknown"] or any(any(not ans.known(t) for t in entity_terms(e)) for e in info.entities))
         rows.append({"id": c.id, "type": c.type, "y": int(c.answerable), "rule": rule,
                      **{f: float(ev[f]) for f in FEATURES}})
     return rows

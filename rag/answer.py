@@ -26,7 +26,7 @@ from .people import antecedent, name_pronoun, resolve_people
 from .qtypes import QuestionInfo, entity_terms, holds
 
 NOT_COVERED = "The articles in this collection don't cover that."
-FEATURES = ("score", "coverage", "unknown")
+FEATURES = ("score", "coverage", "unknown", "sentence", "passage")
 
 
 def load_abstention_model() -> dict:
@@ -224,7 +224,10 @@ class ExtractiveAnswerer:
             "score": best.score,
             "coverage": sum(weight[t] for t in terms & context) / total,
             "unknown": sum(weight[t] for t in terms if t not in idf) / total,
+            "sentence": best.sentence_sim,
+            "passage": best.passage_sim,
             "typed_missing": info.wants in ("number", "date") and not any(c.typed for c in cands[:10]),
+            "focus_unknown": [t for t in info.focus if t not in idf],
         }
 
     def p_answerable(self, ev: dict) -> float:
@@ -248,6 +251,9 @@ class ExtractiveAnswerer:
             if ev["typed_missing"]:
                 notes.append(f"no passage states the {info.wants} asked for")
                 weak = True
+            if ev["focus_unknown"]:
+                notes.append("the articles never mention " + ", ".join(repr(t) for t in ev["focus_unknown"]))
+                weak = True
             weak = weak or confidence < self.abstain_threshold
         if unknown:
             notes.append("the articles never mention " + ", ".join(repr(u) for u in unknown))
@@ -264,7 +270,7 @@ class ExtractiveAnswerer:
 
     def _comment_only(self, info: QuestionInfo, qvec: np.ndarray, hits: list[Hit]) -> Candidate | None:
         comment_hits = [h for h in hits if h.chunk.kind == "comment"]
-        cands = self.candidates(info, qvec, comment_hits)
+        cands = [c for c in self.candidates(info, qvec, comment_hits) if len(c.text.split()) >= 6]
         if cands and self.p_answerable(self.evidence(info, cands)) >= self.abstain_threshold:
             return cands[0]
         return None

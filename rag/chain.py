@@ -17,7 +17,7 @@ from .attribution import Attributor, parse_intent
 from .errors import UserError
 from .models import Answer
 from .qtypes import analyse
-from .rewrite import rewrite
+from .rewrite import rewrite, search_text
 from .settings import Settings
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
@@ -86,14 +86,15 @@ class Pipeline:
         q, notes = clean_question(question, self.settings.max_question_chars)
         self.load()
         standalone = rewrite(q, history)
-        info = analyse(standalone)
+        searched = search_text(standalone)
+        info = analyse(searched)
         t1 = time.perf_counter()
-        qvec = self.embedder.embed_query_vector(standalone)
+        qvec = self.embedder.embed_query_vector(searched)
         t2 = time.perf_counter()
-        intent = parse_intent(standalone)
+        intent = parse_intent(searched)
         if intent is not None:
             if intent.kind == "author":
-                attributed = self.attributor.author(self.retriever.search(standalone, k=3, query_vector=qvec))
+                attributed = self.attributor.author(self.retriever.search(searched, k=3, query_vector=qvec))
             else:
                 attributed = self.attributor.answer(intent, qvec, self.embedder.embed_query_vector)
             if attributed is not None:
@@ -111,11 +112,11 @@ class Pipeline:
                 )
         stages: dict = {}
         kinds = ("article", "comment") if include_comments else ("article",)
-        hits = self.retriever.search(standalone, k=k, query_vector=qvec, timings=stages, kinds=kinds)
+        hits = self.retriever.search(searched, k=k, query_vector=qvec, timings=stages, kinds=kinds)
         # reader comments are searched separately so that a fact only a comment states can be
         # flagged as such; they reach an answer only labelled as anonymous reader comments
         comment_hits = [] if include_comments else self.retriever.search(
-            standalone, k=3, query_vector=qvec, kinds=("comment",))
+            searched, k=3, query_vector=qvec, kinds=("comment",))
         t3 = time.perf_counter()
         drafted = self.answerer.answer(info, qvec, hits, comment_hits)
         t4 = time.perf_counter()

@@ -235,6 +235,43 @@ def cmd_eval(args: argparse.Namespace) -> int:
     return 1 if (failed and args.gate) else 0
 
 
+def _read_auth(args: argparse.Namespace):
+    pairs = []
+    if args.auth:
+        pairs.append(args.auth)
+    if args.auth_file:
+        try:
+            pairs += [ln.strip() for ln in Path(args.auth_file).read_text().splitlines()
+                      if ln.strip() and not ln.startswith("#")]
+        except OSError as exc:
+            raise UserError(f"--auth-file {args.auth_file}: {exc.strerror or exc}") from exc
+    out = []
+    for p in pairs:
+        user, sep, password = p.partition(":")
+        if not sep or not user or not password:
+            raise UserError("--auth takes USER:PASSWORD (and --auth-file one USER:PASSWORD a line)")
+        out.append((user, password))
+    return out or None
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    settings = _settings(args)
+    auth = _read_auth(args)
+    if args.host not in {"127.0.0.1", "localhost", "::1"} and not auth:
+        print("\n" + "!" * 72 + f"\nWARNING: serving on {args.host} WITHOUT a password: anyone who can "
+              "reach this\nmachine can use cocom. Add --auth USER:PASSWORD or --auth-file FILE.\n"
+              + "!" * 72 + "\n", file=sys.stderr)
+    from .chain import Pipeline
+
+    pipeline = Pipeline(settings).warm_up()
+    from app.ui import build_app, launch
+
+    demo = build_app(pipeline)
+    print(f"cocom is serving on http://{args.host}:{args.port} (Ctrl-C to stop)", flush=True)
+    launch(demo, host=args.host, port=args.port, auth=auth, block=True)
+    return 0
+
+
 def cmd_bench(args: argparse.Namespace) -> int:
     from .bench import bench_index, print_table
 
@@ -280,6 +317,14 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("--include-comments", action="store_true", help="let reader comments (labelled) into answers")
     sp.add_argument("--batch", type=Path, help="JSONL of {id, question, history?}; one JSON answer per line")
     sp.set_defaults(func=cmd_ask)
+
+    sp = sub.add_parser("serve", help="start the chat UI")
+    paths(sp)
+    sp.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1: this machine only)")
+    sp.add_argument("--port", type=int, default=7860)
+    sp.add_argument("--auth", help="USER:PASSWORD required to use the UI")
+    sp.add_argument("--auth-file", help="file with one USER:PASSWORD per line")
+    sp.set_defaults(func=cmd_serve)
 
     sp = sub.add_parser("eval", help="run the evaluation suite and write a report")
     paths(sp)

@@ -34,7 +34,7 @@ DATE = re.compile(
     r"last (year|week|month)|yesterday|tomorrow|this (month|year)|over the next \w+ years)\b"
 )
 PERSON = re.compile(r"\b(Dr|Professor|Prof|Mr|Mrs|Ms)\.? [A-Z]|\b[A-Z][a-z]+ [A-Z][a-z]+, [a-z]|^(But |And )?(He|She) (said|added|warned)")
-ORG = re.compile(r"\b(NHS [A-Z][\w ]*?CCG|[A-Z][a-z]+ LMC|NHS England|GPC|BMA|King's Fund|King’s Fund|NHS Alliance|NHS Future Forum|[A-Z][a-z]+ County Council|CCGs?)\b")
+ORG = re.compile(r"\b(NHS [A-Z][\w ]*?CCG|[A-Z][a-z]+ LMC|NHS England|GPC|BMA|King's Fund|King’s Fund|NHS Alliance|NHS Future Forum|[A-Z][a-z]+ County Council)\b")
 
 _QWORDS = {
     "What", "Which", "Who", "Whom", "Whose", "When", "Where", "Why", "How", "Is", "Are", "Was",
@@ -46,12 +46,18 @@ _QWORDS = {
 ENTITY = re.compile(r"\b[A-Z][\w'’-]*(?:\s+(?:of\s+|and\s+)?[A-Z][\w'’-]*)*")
 
 
+FOCUS = re.compile(
+    r"\b(?i:how many|what (?:is|was|are|were) the|what's the)\s+(?P<focus>[a-z][a-z-]*(?:\s[a-z][a-z-]*){0,1})\b"
+)
+
+
 @dataclass(frozen=True)
 class QuestionInfo:
     wants: str  # number | person | date | organisation | any
     is_list: bool
     terms: tuple[str, ...]
     entities: tuple[str, ...]
+    focus: tuple[str, ...] = ()  # the asked-for attribute: "staff" in "how many staff …"
 
 
 def analyse(question: str) -> QuestionInfo:
@@ -66,7 +72,9 @@ def analyse(question: str) -> QuestionInfo:
     else:
         wants = "any"
     terms = tuple(t for t in tokenize(question) if t not in _QUESTION_STEMS)
-    return QuestionInfo(wants, bool(LIST_Q.search(question)), terms, tuple(entities(question)))
+    m = FOCUS.search(question)
+    focus = tuple(t for t in tokenize(m.group("focus")) if t not in _QUESTION_STEMS) if m else ()
+    return QuestionInfo(wants, bool(LIST_Q.search(question)), terms, tuple(entities(question)), focus)
 
 
 _QNUM = re.compile(r"\b(?:19|20)\d\d(?:/\d\d)?\b|£?\d[\d,.]*(?:%|m\b|\b)")

@@ -47,12 +47,21 @@ def needs_context(question: str) -> bool:
     )
 
 
+MARK = "(following: "
+
+
+def search_text(standalone: str) -> str:
+    """The rewritten question as searched: without the marker word."""
+    return standalone.replace(MARK, "(")
+
+
 def rewrite(question: str, history: list[dict] | None) -> str:
     turns = _turns(history)
     if not turns or not needs_context(question):
         return question
     out = question
     person = last_person(turns)
+    named = False
     if person and PERSON_PRONOUN.search(out):
         def sub(m: re.Match) -> str:
             word = m.group(0).lower()
@@ -60,8 +69,9 @@ def rewrite(question: str, history: list[dict] | None) -> str:
 
         # "her" is ambiguous (object or possessive): treat it as the person
         out = PERSON_PRONOUN.sub(sub, out)
+        named = True
     previous = next((t for r, t in reversed(turns) if r == "user"), "")
-    if previous and (OTHER_ANAPHORA.search(question) or ELLIPTICAL_START.match(question)
-                     or len(tokenize(question)) <= 2 or not person):
-        out = f"{out.rstrip()} (following: {previous.strip()})"
+    elliptical = OTHER_ANAPHORA.search(question) or ELLIPTICAL_START.match(question)
+    if previous and (elliptical or (not named and len(tokenize(question)) <= 2)):
+        out = f"{out.rstrip()} {MARK}{previous.strip()})"
     return out

@@ -128,7 +128,9 @@ def run_cases(system, cases: list[Case], articles: dict, *, progress: bool = Tru
     results = []
     for case in tqdm(cases, desc=f"eval {system.name}", unit="q", file=sys.stderr, disable=not progress):
         ans = system.ask(case)
-        ranked = system.retrieve(ans.standalone_question, 10)
+        from ..rewrite import search_text
+
+        ranked = system.retrieve(search_text(ans.standalone_question), 10)
         r = score_case(case, ans, [a for a, _ in ranked], comment_texts)
         if case.answerable and case.sources:
             top = [t for _, t in ranked[: system.k]]

@@ -1,0 +1,1 @@
+"""The cocom chat UI (Gradio). Import `app.ui.build_app`; nothing is built at import."""
