@@ -8,9 +8,18 @@ export TRANSFORMERS_OFFLINE=1
 export GRADIO_ANALYTICS_ENABLED=False
 export ANONYMIZED_TELEMETRY=False
 
-.PHONY: install index serve test test-unit eval bench lint format clean
+CHROMIUM := /usr/bin/chromium
+SUDO   := $(shell [ "$$(id -u)" = 0 ] || command -v sudo)
+
+.PHONY: install browser index serve test test-unit eval bench calibrate lint format clean
 
 install: $(STAMP)
+
+# Debian's Chromium, for the real-browser UI test (Playwright drives it; no browser download).
+browser: $(CHROMIUM)
+$(CHROMIUM):
+	$(SUDO) apt-get update -qq
+	DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium
 
 # Re-runs only when pyproject.toml changes; otherwise a no-op.
 $(STAMP): pyproject.toml
@@ -28,7 +37,7 @@ serve: install
 	$(BIN)/cocom index
 	$(BIN)/cocom serve
 
-test: install
+test: install browser
 	$(BIN)/python -m pytest
 
 test-unit: install
@@ -39,7 +48,12 @@ eval: install
 	$(BIN)/cocom eval
 
 bench: install
+	$(BIN)/cocom index
 	$(BIN)/cocom bench
+
+calibrate: install
+	$(BIN)/cocom index
+	$(BIN)/python evals/calibrate_abstention.py
 
 lint: install
 	$(BIN)/ruff check rag app tests evals

@@ -33,8 +33,82 @@ def bench_index(settings: Settings, embedder) -> dict:
         "embed_only_s": round(embed_s, 3),
         "write_s": round(timings.get("write", 0.0), 3),
         "index_build_ratio": round(total / embed_s, 3) if embed_s else None,
-        "chunks_per_s": round(report.chunks / embed_s, 1) if embed_s else None,
+        "note": "embed = passages + sentences + quote pieces, all with the same model",
     }
+
+
+def _pct(xs: list[float], p: float) -> float:
+    xs = sorted(xs)
+    return round(xs[min(len(xs) - 1, int(p * len(xs)))], 2) if xs else 0.0
+
+
+def bench_ask(settings: Settings, embedder, questions: Path) -> dict:
+    """Warm `ask` latency over the eval questions, models loaded once, with the stage split,
+    against the physical floor of one query embedding."""
+    import statistics
+
+    from .chain import Pipeline
+    from .evaluation.cases import load_cases
+
+    pipeline = Pipeline(settings, embedder).warm_up()
+    cases = load_cases(questions)
+    floor = []
+    for c in cases[:50]:
+        t = time.perf_counter()
+        embedder.embed_batch([c.question + " (floor)"], "query")
+        floor.append((time.perf_counter() - t) * 1000)
+    total, retrieve, answer = [], [], []
+    for c in cases:
+        a = pipeline.ask(c.question, list(c.history))
+        total.append(a.timings_ms["total"])
+        retrieve.append(a.timings_ms["retrieve"])
+        answer.append(a.timings_ms["answer"])
+    floor_ms = statistics.median(floor)
+    return {
+        "questions": len(cases),
+        "floor_query_embed_ms": round(floor_ms, 2),
+        "ask_p50_ms": _pct(total, 0.5),
+        "ask_p95_ms": _pct(total, 0.95),
+        "retrieve_p50_ms": _pct(retrieve, 0.5),
+        "answer_p50_ms": _pct(answer, 0.5),
+        "ask_p50_ratio": round(_pct(total, 0.5) / floor_ms, 2),
+        "note": "first embedding of each question (the query cache is not hit)",
+    }
+
+
+def bench_first_token(settings: Settings, embedder, questions: list[str]) -> dict:
+    """Time from sending a chat message to the first streamed update, over HTTP, warm."""
+    import socket
+
+    from gradio_client import Client
+
+    from app.ui import build_app, launch
+
+    from .chain import Pipeline
+
+    pipeline = Pipeline(settings, embedder).warm_up()
+    demo = build_app(pipeline)
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    launch(demo, host="127.0.0.1", port=port, block=False)
+    try:
+        client = Client(f"http://127.0.0.1:{port}/", verbose=False)
+        client.predict(questions[0], [], False, api_name="/chat")  # warm the route
+        firsts, totals = [], []
+        for q in questions:
+            t = time.perf_counter()
+            job = client.submit(q, [], False, api_name="/chat")
+            first = None
+            for _ in job:
+                if first is None:
+                    first = (time.perf_counter() - t) * 1000
+            firsts.append(first or 0.0)
+            totals.append((time.perf_counter() - t) * 1000)
+    finally:
+        demo.close()
+    return {"requests": len(questions), "first_token_p50_ms": _pct(firsts, 0.5),
+            "first_token_p95_ms": _pct(firsts, 0.95), "full_answer_p50_ms": _pct(totals, 0.5)}
 
 
 def print_table(title: str, rows: dict) -> None:

@@ -273,14 +273,29 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 
 def cmd_bench(args: argparse.Namespace) -> int:
-    from .bench import bench_index, print_table
+    from .bench import bench_ask, bench_first_token, bench_index, print_table
+    from .evaluation.suite import DEFAULT_QUESTIONS
 
     settings = _settings(args)
-    results = {"index": bench_index(settings, _embedder(settings))}
+    embedder = _embedder(settings)
+    results = {}
+    titles = {"index": "index build (full rebuild, model already loaded)",
+              "ask": "warm ask latency over the eval questions (models loaded once)",
+              "ui": "chat UI: request -> first streamed update, over HTTP (warm)"}
+    if args.what in ("all", "index"):
+        results["index"] = bench_index(settings, embedder)
+    if args.what in ("all", "ask"):
+        results["ask"] = bench_ask(settings, embedder, DEFAULT_QUESTIONS)
+    if args.what in ("all", "ui"):
+        from .evaluation.cases import load_cases
+
+        qs = [c.question for c in load_cases(DEFAULT_QUESTIONS)[:20]]
+        results["ui"] = bench_first_token(settings, embedder, qs)
     if args.json:
         _print_json(results)
     else:
-        print_table("index build (full rebuild, model already loaded)", results["index"])
+        for name, rows in results.items():
+            print_table(titles[name], rows)
     return 0
 
 
@@ -353,7 +368,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     sp = sub.add_parser("bench", help="measure speed against the physical floor")
     paths(sp)
-    sp.add_argument("what", nargs="?", default="all", choices=["all", "index"], help="which benchmark")
+    sp.add_argument("what", nargs="?", default="all", choices=["all", "index", "ask", "ui"], help="which benchmark")
     sp.add_argument("--json", action="store_true")
     sp.set_defaults(func=cmd_bench)
     return p
