@@ -16,8 +16,13 @@ COMMENT_LABEL = "anonymous reader comment — opinion, not reporting"
 def _highlight(passage: str, sentence: str) -> str:
     if sentence and sentence in passage:
         i = passage.index(sentence)
-        return (escape(passage[:i]) + "<mark>" + escape(sentence) + "</mark>"
-                + escape(passage[i + len(sentence):]))
+        return (
+            escape(passage[:i])
+            + "<mark>"
+            + escape(sentence)
+            + "</mark>"
+            + escape(passage[i + len(sentence) :])
+        )
     return escape(passage)
 
 
@@ -37,12 +42,18 @@ def sources_html(answer: Answer | None, articles: dict[str, Article]) -> str:
         return "<div class='cocom-sources'><p>Sources for each answer appear here.</p></div>"
     parts = ["<div class='cocom-sources'>"]
     if answer.abstained:
-        parts.append("<div class='cocom-abstain'><b>Not covered.</b> The articles in this collection "
-                     "don't answer this; nothing below is an answer.</div>")
+        parts.append(
+            "<div class='cocom-abstain'><b>Not covered.</b> The articles in this collection "
+            "don't answer this; nothing below is an answer.</div>"
+        )
     if answer.standalone_question != answer.question:
-        parts.append(f"<p class='cocom-rewrite'>Understood as: <i>{escape(answer.standalone_question)}</i></p>")
+        parts.append(
+            f"<p class='cocom-rewrite'>Understood as: <i>{escape(answer.standalone_question)}</i></p>"
+        )
     for c in answer.citations:
-        label = f" <span class='cocom-comment'>({COMMENT_LABEL})</span>" if c.kind == "comment" else ""
+        label = (
+            f" <span class='cocom-comment'>({COMMENT_LABEL})</span>" if c.kind == "comment" else ""
+        )
         parts.append(
             f"<div class='cocom-cite' data-n='{c.n}'>"
             f"<p><b>[{c.n}]</b> {escape(c.title)}{label}</p>"
@@ -67,7 +78,9 @@ def answer_text(answer: Answer) -> str:
 def article_html(article: Article) -> str:
     meta = article.metadata
     bits = [f"<h3>{escape(article.title)}</h3>"]
-    facts = [f"{k}: {escape(str(meta[k]))}" for k in ("publication", "author", "date") if meta.get(k)]
+    facts = [
+        f"{k}: {escape(str(meta[k]))}" for k in ("publication", "author", "date") if meta.get(k)
+    ]
     if facts:
         bits.append(f"<p class='cocom-meta'>{' · '.join(facts)}</p>")
     if article.standfirst:
@@ -79,9 +92,11 @@ def article_html(article: Article) -> str:
     if article.comments:
         bits.append(f"<h3>Reader comments ({len(article.comments)}) — {COMMENT_LABEL}</h3>")
         for i, c in enumerate(article.comments, 1):
-            bits.append(f"<div class='cocom-comment-box'><p><b>Comment {i}</b> "
-                        f"<span class='cocom-comment'>({COMMENT_LABEL})</span></p>"
-                        f"<p>{escape(c).replace(chr(10), '<br>')}</p></div>")
+            bits.append(
+                f"<div class='cocom-comment-box'><p><b>Comment {i}</b> "
+                f"<span class='cocom-comment'>({COMMENT_LABEL})</span></p>"
+                f"<p>{escape(c).replace(chr(10), '<br>')}</p></div>"
+            )
     return "<div class='cocom-article'>" + "".join(bits) + "</div>"
 
 

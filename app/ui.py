@@ -58,8 +58,9 @@ def build_app(pipeline: Pipeline) -> gr.Blocks:
 
     def ask(message: str, include_comments: bool, history: list[dict]):
         message = (message or "")[:MAX_QUESTION]
-        return pipeline.chain.invoke({"question": message, "history": history,
-                                      "include_comments": bool(include_comments)})
+        return pipeline.chain.invoke(
+            {"question": message, "history": history, "include_comments": bool(include_comments)}
+        )
 
     def respond(message, chat, include_comments):
         chat = list(chat or [])
@@ -112,7 +113,9 @@ def build_app(pipeline: Pipeline) -> gr.Blocks:
     def check(claim: str):
         claim = (claim or "").strip()[:MAX_QUESTION]
         if not claim:
-            return "<p>Type a check such as <i>Did Dr Nagpaul say the plans were frightening?</i></p>"
+            return (
+                "<p>Type a check such as <i>Did Dr Nagpaul say the plans were frightening?</i></p>"
+            )
         if not re.match(r"^\s*(did|does|has|is it true that)\b", claim, re.I):
             claim = "Did " + claim
         try:
@@ -127,11 +130,15 @@ def build_app(pipeline: Pipeline) -> gr.Blocks:
             verdict = "yes"
         elif answer.answer.startswith("No"):
             verdict = "no — someone else said it"
-        return (f"<div class='cocom-verdict'><p><b>Verdict: {escape(verdict)}</b></p>"
-                f"<p>{escape(answer.answer)}</p></div>" + sources_html(answer, articles))
+        return (
+            f"<div class='cocom-verdict'><p><b>Verdict: {escape(verdict)}</b></p>"
+            f"<p>{escape(answer.answer)}</p></div>" + sources_html(answer, articles)
+        )
 
     def api_check(claim: str) -> dict:
-        answer = pipeline.ask(claim if re.match(r"^\s*(did|does|has)\b", claim or "", re.I) else f"Did {claim}")
+        answer = pipeline.ask(
+            claim if re.match(r"^\s*(did|does|has)\b", claim or "", re.I) else f"Did {claim}"
+        )
         return answer.to_dict()
 
     def show_article(article_id: str) -> str:
@@ -147,25 +154,44 @@ def build_app(pipeline: Pipeline) -> gr.Blocks:
         with gr.Tab("Ask"):
             with gr.Row():
                 with gr.Column(scale=3):
-                    chat = gr.Chatbot(label="Answers", height=460, sanitize_html=True,
-                                      render_markdown=False, elem_id="cocom-chat")
-                    box = gr.Textbox(label="Your question", placeholder="Ask about the articles…",
-                                     max_length=MAX_QUESTION, lines=1, elem_id="cocom-question")
+                    chat = gr.Chatbot(
+                        label="Answers",
+                        height=460,
+                        sanitize_html=True,
+                        render_markdown=False,
+                        elem_id="cocom-chat",
+                    )
+                    box = gr.Textbox(
+                        label="Your question",
+                        placeholder="Ask about the articles…",
+                        max_length=MAX_QUESTION,
+                        lines=1,
+                        elem_id="cocom-question",
+                    )
                     with gr.Row():
                         send = gr.Button("Ask", variant="primary", elem_id="cocom-send")
                         clear = gr.Button("New conversation")
                     include_comments = gr.Checkbox(
                         label="Include reader comments (always labelled as anonymous reader comments)",
-                        value=False)
+                        value=False,
+                    )
                     gr.Examples(GP_EXAMPLES, inputs=box, label="A GP might ask")
                     gr.Examples(JOURNALIST_EXAMPLES, inputs=box, label="A journalist might ask")
                 with gr.Column(scale=2):
-                    sources = gr.HTML(sources_html(None, articles), label="Sources", elem_id="cocom-sources")
-            events = dict(fn=respond, inputs=[box, chat, include_comments], outputs=[chat, sources, box],
-                          show_progress="minimal")
+                    sources = gr.HTML(
+                        sources_html(None, articles), label="Sources", elem_id="cocom-sources"
+                    )
+            events = dict(
+                fn=respond,
+                inputs=[box, chat, include_comments],
+                outputs=[chat, sources, box],
+                show_progress="minimal",
+            )
             box.submit(api_name="chat", **events)
             send.click(api_name=False, **events)
-            clear.click(lambda: ([], sources_html(None, articles)), outputs=[chat, sources], api_name=False)
+            clear.click(
+                lambda: ([], sources_html(None, articles)), outputs=[chat, sources], api_name=False
+            )
 
         with gr.Tab("Who said what"):
             with gr.Row():
@@ -174,14 +200,19 @@ def build_app(pipeline: Pipeline) -> gr.Blocks:
                 search = gr.Textbox(label="Quote contains", max_length=200)
             table = gr.Dataframe(
                 headers=["Speaker", "Role", "Quote", "Kind", "Article"],
-                value=quote_rows("(all)", "", ""), wrap=True, interactive=False,
+                value=quote_rows("(all)", "", ""),
+                wrap=True,
+                interactive=False,
                 elem_id="cocom-quotes",
             )
             for comp in (speaker, article, search):
                 comp.change(quote_rows, [speaker, article, search], table, api_name=False)
             gr.Markdown("### Check an attribution")
-            claim = gr.Textbox(label="Did NAME say …?", max_length=MAX_QUESTION,
-                               placeholder="Did Chaand Nagpaul say the plans were frightening and extreme?")
+            claim = gr.Textbox(
+                label="Did NAME say …?",
+                max_length=MAX_QUESTION,
+                placeholder="Did Chaand Nagpaul say the plans were frightening and extreme?",
+            )
             check_btn = gr.Button("Check")
             verdict = gr.HTML()
             check_btn.click(check, claim, verdict, api_name=False)
@@ -201,6 +232,13 @@ def build_app(pipeline: Pipeline) -> gr.Blocks:
 def launch(demo: gr.Blocks, *, host: str, port: int, auth=None, block: bool = True):
     demo.queue(default_concurrency_limit=4, max_size=64)
     return demo.launch(
-        server_name=host, server_port=port, auth=auth, share=False, show_error=False,
-        prevent_thread_lock=not block, css=CSS, quiet=True, footer_links=["api"],
+        server_name=host,
+        server_port=port,
+        auth=auth,
+        share=False,
+        show_error=False,
+        prevent_thread_lock=not block,
+        css=CSS,
+        quiet=True,
+        footer_links=["api"],
     )

@@ -44,9 +44,20 @@ def features(pipeline: Pipeline, cases):
         hits = pipeline.retriever.search(standalone, query_vector=qvec)
         cands = [x for x in ans.candidates(info, qvec, hits) if x.chunk.kind == "article"]
         ev = ans.evidence(info, cands)
-        rule = bool(ev["typed_missing"] or ev["focus_unknown"] or any(any(not ans.known(t) for t in entity_terms(e)) for e in info.entities))
-        rows.append({"id": c.id, "type": c.type, "y": int(c.answerable), "rule": rule,
-                     **{f: float(ev[f]) for f in FEATURES}})
+        rule = bool(
+            ev["typed_missing"]
+            or ev["focus_unknown"]
+            or any(any(not ans.known(t) for t in entity_terms(e)) for e in info.entities)
+        )
+        rows.append(
+            {
+                "id": c.id,
+                "type": c.type,
+                "y": int(c.answerable),
+                "rule": rule,
+                **{f: float(ev[f]) for f in FEATURES},
+            }
+        )
     return rows
 
 
@@ -100,14 +111,22 @@ def main() -> int:
     # among those that still answer at least 90% of answerable questions (answering correctly
     # is the first target; ties go to the lower threshold, i.e. answering more)
     ok = [c for c in curve if c["answer_rate_answerable"] >= 0.9] or curve
-    best = max(ok, key=lambda c: (c["answer_rate_answerable"] + c["abstain_rate_unanswerable"], -c["threshold"]))
+    best = max(
+        ok,
+        key=lambda c: (
+            c["answer_rate_answerable"] + c["abstain_rate_unanswerable"],
+            -c["threshold"],
+        ),
+    )
     threshold = best["threshold"]
     rule_rows = [r for r in rows if r["rule"]]
     report = {
         "cases": len(rows),
         "fitted_on": len(fit_rows),
-        "decided_by_rules": {"answerable": sum(r["y"] for r in rule_rows),
-                             "unanswerable": sum(1 - r["y"] for r in rule_rows)},
+        "decided_by_rules": {
+            "answerable": sum(r["y"] for r in rule_rows),
+            "unanswerable": sum(1 - r["y"] for r in rule_rows),
+        },
         "weights": {f: round(float(v), 4) for f, v in zip(FEATURES, w, strict=True)},
         "bias": round(float(b), 4),
         "threshold": threshold,
@@ -115,10 +134,20 @@ def main() -> int:
         "in_sample_at_threshold": rates(full, threshold),
         "curve_cross_validated": curve,
     }
-    (ROOT / "rag" / "data" / "abstention.json").write_text(json.dumps(
-        {"bias": report["bias"], "weights": report["weights"], "threshold": threshold,
-         "fitted_on": len(fit_rows), "questions": args.questions.name,
-         "cross_validated_at_threshold": report["cross_validated_at_threshold"]}, indent=2) + "\n")
+    (ROOT / "rag" / "data" / "abstention.json").write_text(
+        json.dumps(
+            {
+                "bias": report["bias"],
+                "weights": report["weights"],
+                "threshold": threshold,
+                "fitted_on": len(fit_rows),
+                "questions": args.questions.name,
+                "cross_validated_at_threshold": report["cross_validated_at_threshold"],
+            },
+            indent=2,
+        )
+        + "\n"
+    )
     (ROOT / "evals" / "abstention_curve.json").write_text(json.dumps(report, indent=2) + "\n")
     try:
         import matplotlib
@@ -129,7 +158,9 @@ def main() -> int:
         ts = [c["threshold"] for c in curve]
         fig, ax = plt.subplots(figsize=(6, 4))
         ax.plot(ts, [c["answer_rate_answerable"] for c in curve], label="answerable: answered")
-        ax.plot(ts, [c["abstain_rate_unanswerable"] for c in curve], label="unanswerable: abstained")
+        ax.plot(
+            ts, [c["abstain_rate_unanswerable"] for c in curve], label="unanswerable: abstained"
+        )
         ax.axvline(threshold, color="grey", linestyle="--", label=f"threshold {threshold}")
         ax.set_xlabel("P(answerable) threshold")
         ax.set_ylabel("rate (5-fold cross-validated)")

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from dataclasses import dataclass
 from importlib import resources
 
@@ -20,8 +21,6 @@ import numpy as np
 
 from .lexical import tokenize
 from .models import Chunk, Citation, Hit
-import re
-
 from .people import antecedent, name_pronoun, resolve_people
 from .qtypes import QuestionInfo, entity_terms, holds
 
@@ -32,6 +31,8 @@ FEATURES = ("score", "coverage", "unknown", "sentence", "passage")
 def load_abstention_model() -> dict:
     """Logistic-regression weights over FEATURES, fitted by evals/calibrate_abstention.py."""
     return json.loads(resources.files("rag.data").joinpath("abstention.json").read_text())
+
+
 W_SENTENCE, W_PASSAGE, W_LEXICAL, W_TYPE = 0.50, 0.20, 0.30, 0.08
 
 
@@ -59,12 +60,20 @@ class Drafted:
 
 
 class ExtractiveAnswerer:
-    def __init__(self, index, abstain_threshold: float | None = None, max_sentences: int = 3, list_sentences: int = 5,
-                 model: dict | None = None) -> None:
+    def __init__(
+        self,
+        index,
+        abstain_threshold: float | None = None,
+        max_sentences: int = 3,
+        list_sentences: int = 5,
+        model: dict | None = None,
+    ) -> None:
         self.index = index
         self.model = model or load_abstention_model()
         # on P(answerable); the calibrated value unless a caller overrides it
-        self.abstain_threshold = self.model["threshold"] if abstain_threshold is None else abstain_threshold
+        self.abstain_threshold = (
+            self.model["threshold"] if abstain_threshold is None else abstain_threshold
+        )
         self.max_sentences = max_sentences
         self.list_sentences = list_sentences
         self._idf: dict[str, float] | None = None
@@ -108,14 +117,26 @@ class ExtractiveAnswerer:
                 text = hit.chunk.text[start:end]
                 s_terms = set(tokenize(text))
                 overlap = sum(idf.get(t, 1.0) for t in q_terms & s_terms) / q_weight
-                out.append(Candidate(
-                    rank, hit.chunk, start, end, text,
-                    float(np.dot(self.index.sentence_vectors[si], qvec)), passage_sim, overlap,
-                    holds(text, info.wants),
-                ))
+                out.append(
+                    Candidate(
+                        rank,
+                        hit.chunk,
+                        start,
+                        end,
+                        text,
+                        float(np.dot(self.index.sentence_vectors[si], qvec)),
+                        passage_sim,
+                        overlap,
+                        holds(text, info.wants),
+                    )
+                )
         for c in out:
-            c.score = (W_SENTENCE * c.sentence_sim + W_PASSAGE * c.passage_sim
-                       + W_LEXICAL * c.overlap + (W_TYPE if c.typed else 0.0))
+            c.score = (
+                W_SENTENCE * c.sentence_sim
+                + W_PASSAGE * c.passage_sim
+                + W_LEXICAL * c.overlap
+                + (W_TYPE if c.typed else 0.0)
+            )
         out.sort(key=lambda c: (-c.score, c.hit_rank, c.start))
         return out
 
@@ -148,7 +169,11 @@ class ExtractiveAnswerer:
                 break
             if c in chosen:
                 continue
-            if any(self._similar(c.text, o.text) or (c.chunk.id == o.chunk.id and c.start < o.end and o.start < c.end) for o in chosen):
+            if any(
+                self._similar(c.text, o.text)
+                or (c.chunk.id == o.chunk.id and c.start < o.end and o.start < c.end)
+                for o in chosen
+            ):
                 continue
             chosen.append(c)
         if info.wants != "any" and not any(c.typed for c in chosen):
@@ -165,11 +190,18 @@ class ExtractiveAnswerer:
         for c in chosen:
             if c.chunk.id not in numbers:
                 numbers[c.chunk.id] = len(numbers) + 1
-                citations.append(Citation(
-                    n=numbers[c.chunk.id], article_id=c.chunk.article_id, title=c.chunk.title,
-                    kind=c.chunk.kind, text=c.chunk.text, chunk_id=c.chunk.id,
-                    paragraph=c.chunk.paragraph, highlight=c.text,
-                ))
+                citations.append(
+                    Citation(
+                        n=numbers[c.chunk.id],
+                        article_id=c.chunk.article_id,
+                        title=c.chunk.title,
+                        kind=c.chunk.kind,
+                        text=c.chunk.text,
+                        chunk_id=c.chunk.id,
+                        paragraph=c.chunk.paragraph,
+                        highlight=c.text,
+                    )
+                )
             text = c.text
             if c.chunk.kind == "comment":
                 text = f"An anonymous reader comment (opinion, not reporting) says: “{text}”"
@@ -186,8 +218,16 @@ class ExtractiveAnswerer:
         quotes = getattr(self.index, "quotes", None)
         q = None
         if quotes is not None:
-            q = next((x for x in quotes.quotes if x.article_id == c.chunk.article_id
-                      and a0 <= x.start < a1 and x.kind == "direct"), None)
+            q = next(
+                (
+                    x
+                    for x in quotes.quotes
+                    if x.article_id == c.chunk.article_id
+                    and a0 <= x.start < a1
+                    and x.kind == "direct"
+                ),
+                None,
+            )
         if q is None:
             _, resolved = self.people(c.chunk.article_id)
             person = antecedent(resolved, a0)
@@ -196,13 +236,16 @@ class ExtractiveAnswerer:
         surname = q.speaker.split()[-1]
         if surname in text.split("‘")[0].split("'")[0]:
             return text  # already named before the quote
-        lead = re.match(r"^(?P<pre>(?:But|And|However,)\s)?(?P<pron>He|She|They|It)\s(?P<verb>said|says|say|added|warned|told Pulse|also said)\b", text)
+        lead = re.match(
+            r"^(?P<pre>(?:But|And|However,)\s)?(?P<pron>He|She|They|It)\s(?P<verb>said|says|say|added|warned|told Pulse|also said)\b",
+            text,
+        )
         if lead:
             pre = lead.group("pre") or ""
-            return f"{pre}{who} {lead.group('verb')}{text[lead.end():]}"
+            return f"{pre}{who} {lead.group('verb')}{text[lead.end() :]}"
         tail = re.search(r"(?<=[,’'”\"])\s(he|she)\s(said|added|warned)\b", text)
         if tail:
-            return f"{text[:tail.start()]} {q.speaker} {tail.group(2)}{text[tail.end():]}"
+            return f"{text[: tail.start()]} {q.speaker} {tail.group(2)}{text[tail.end() :]}"
         if text.lstrip("• ")[:1] in "‘“'\"":
             return f"{who} said: {text}"
         return text
@@ -226,7 +269,8 @@ class ExtractiveAnswerer:
             "unknown": sum(weight[t] for t in terms if t not in idf) / total,
             "sentence": best.sentence_sim,
             "passage": best.passage_sim,
-            "typed_missing": info.wants in ("number", "date") and not any(c.typed for c in cands[:10]),
+            "typed_missing": info.wants in ("number", "date")
+            and not any(c.typed for c in cands[:10]),
             "focus_unknown": [t for t in info.focus if t not in idf],
         }
 
@@ -235,8 +279,9 @@ class ExtractiveAnswerer:
         z = m["bias"] + sum(m["weights"][f] * ev[f] for f in FEATURES)
         return 1.0 / (1.0 + math.exp(-z))
 
-    def answer(self, info: QuestionInfo, qvec: np.ndarray, hits: list[Hit],
-               comment_hits: list[Hit] = ()) -> Drafted:
+    def answer(
+        self, info: QuestionInfo, qvec: np.ndarray, hits: list[Hit], comment_hits: list[Hit] = ()
+    ) -> Drafted:
         notes: list[str] = []
         if not info.terms:
             return Drafted(NOT_COVERED, [], 0.0, True, ["the question has no words to search for"])
@@ -252,23 +297,34 @@ class ExtractiveAnswerer:
                 notes.append(f"no passage states the {info.wants} asked for")
                 weak = True
             if ev["focus_unknown"]:
-                notes.append("the articles never mention " + ", ".join(repr(t) for t in ev["focus_unknown"]))
+                notes.append(
+                    "the articles never mention " + ", ".join(repr(t) for t in ev["focus_unknown"])
+                )
                 weak = True
             weak = weak or confidence < self.abstain_threshold
         if unknown:
             notes.append("the articles never mention " + ", ".join(repr(u) for u in unknown))
         if unknown or weak:
             text = NOT_COVERED
-            comment = self._comment_only(info, qvec, list(comment_hits) + [h for h in hits if h.chunk.kind == "comment"])
+            comment = self._comment_only(
+                info, qvec, list(comment_hits) + [h for h in hits if h.chunk.kind == "comment"]
+            )
             if comment is not None and not unknown:
                 body, cites = self.render([comment])
-                return Drafted(f"{NOT_COVERED} {body}", cites, confidence, True,
-                               notes + ["only an anonymous reader comment mentions this"])
+                return Drafted(
+                    f"{NOT_COVERED} {body}",
+                    cites,
+                    confidence,
+                    True,
+                    notes + ["only an anonymous reader comment mentions this"],
+                )
             return Drafted(text, [], confidence, True, notes)
         body, cites = self.render(self.select(info, cands))
         return Drafted(body, cites, confidence, False, notes)
 
-    def _comment_only(self, info: QuestionInfo, qvec: np.ndarray, hits: list[Hit]) -> Candidate | None:
+    def _comment_only(
+        self, info: QuestionInfo, qvec: np.ndarray, hits: list[Hit]
+    ) -> Candidate | None:
         comment_hits = [h for h in hits if h.chunk.kind == "comment"]
         cands = [c for c in self.candidates(info, qvec, comment_hits) if len(c.text.split()) >= 6]
         if cands and self.p_answerable(self.evidence(info, cands)) >= self.abstain_threshold:

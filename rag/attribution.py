@@ -18,7 +18,10 @@ _SPEECH_Q = (
     r"compare|compared|liken|likened|think|thinks|believe|believes|suggest|suggested|advise|advised|"
     r"add|added|insist|insisted|state|stated|predict|predicted|brand|branded|complain|complained"
 )
-WHO_SAID = re.compile(rf"^\s*who\s+(?:was it that\s+|first\s+|actually\s+)?(?:{_SPEECH_Q})\b\s*(?P<claim>.*?)\??\s*$", re.I)
+WHO_SAID = re.compile(
+    rf"^\s*who\s+(?:was it that\s+|first\s+|actually\s+)?(?:{_SPEECH_Q})\b\s*(?P<claim>.*?)\??\s*$",
+    re.I,
+)
 WHAT_SAID = re.compile(
     rf"^\s*what\s+(?:did|does|has|have|do)\s+(?P<name>.+?)\s+(?:{_SPEECH_Q})\b(?:\s+(?:about|on|of|regarding))?\s*(?P<topic>.*?)\??\s*$",
     re.I,
@@ -33,7 +36,9 @@ ROLE_Q = re.compile(
     r"[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+){0,3}?)(?:['’]s)?\s*(?:role|position|job|title|do)?\s*\??\s*$"
 )
 WHO_ROLE = re.compile(r"^\s*who\s+(?:is|was|runs|leads|chairs|co-chairs|heads|is the|'s)\b", re.I)
-AUTHOR_Q = re.compile(r"\bwho\s+(?:wrote|authored|penned|is the author)\b|\bauthor of\b|\bwritten by\b", re.I)
+AUTHOR_Q = re.compile(
+    r"\bwho\s+(?:wrote|authored|penned|is the author)\b|\bauthor of\b|\bwritten by\b", re.I
+)
 
 
 @dataclass
@@ -103,8 +108,14 @@ class Attributor:
         key = words[-1] if words else q.speaker
         if quoted is None or key in quoted.text:
             return None
-        before = [c for c in self.index.chunks if c.kind == "article" and c.article_id == q.article_id
-                  and c.start < quoted.start and key in c.text]
+        before = [
+            c
+            for c in self.index.chunks
+            if c.kind == "article"
+            and c.article_id == q.article_id
+            and c.start < quoted.start
+            and key in c.text
+        ]
         return before[-1] if before else None
 
     def _cite(self, quotes: list[Quote]) -> tuple[list[Citation], dict[int, list[int]]]:
@@ -115,8 +126,18 @@ class Attributor:
         def add(c, highlight: str) -> int:
             if c.id not in by_chunk:
                 by_chunk[c.id] = len(cites) + 1
-                cites.append(Citation(by_chunk[c.id], c.article_id, c.title, c.kind, c.text, c.id,
-                                      c.paragraph, highlight))
+                cites.append(
+                    Citation(
+                        by_chunk[c.id],
+                        c.article_id,
+                        c.title,
+                        c.kind,
+                        c.text,
+                        c.id,
+                        c.paragraph,
+                        highlight,
+                    )
+                )
             return by_chunk[c.id]
 
         for i, q in enumerate(quotes):
@@ -127,7 +148,9 @@ class Attributor:
             number[i] = ([add(naming, q.speaker)] if naming is not None else []) + [add(c, q.text)]
         return cites, number
 
-    def _answer(self, lines: list[str], quotes: list[Quote], confidence: float, notes=None, abstained=False) -> Attributed:
+    def _answer(
+        self, lines: list[str], quotes: list[Quote], confidence: float, notes=None, abstained=False
+    ) -> Attributed:
         cites, number = self._cite(quotes)
         text = " ".join(
             (line + " " + "".join(f"[{n}]" for n in number[i])) if i in number else line
@@ -152,7 +175,11 @@ class Attributor:
         canonical = self.quotes.find_speaker(intent.name)
         if canonical is None:
             return Attributed(
-                f"The articles in this collection don't quote {intent.name.strip()}.", [], [], True, 0.0,
+                f"The articles in this collection don't quote {intent.name.strip()}.",
+                [],
+                [],
+                True,
+                0.0,
                 [f"no speaker called {intent.name.strip()!r} in the quote index"],
             )
         if intent.kind == "what":
@@ -173,14 +200,19 @@ class Attributor:
             q = self.quotes.quotes[own[0][0]]
             return self._answer([f"Yes. {render_quote(q)}"], [q], own[0][1])
         if best_s >= self.verify_threshold and best.speaker != canonical:
-            lines = [f"No — the articles attribute that to {describe(best).rstrip(',')}, not {canonical}. "
-                     f"{render_quote(best)}"]
+            lines = [
+                f"No — the articles attribute that to {describe(best).rstrip(',')}, not {canonical}. "
+                f"{render_quote(best)}"
+            ]
             return self._answer(lines, [best], best_s)
         return Attributed(
             f"Not found: the articles in this collection don't record {canonical} saying that.",
-            [], [], True, best_s, ["no quote close enough to the claim"],
+            [],
+            [],
+            True,
+            best_s,
+            ["no quote close enough to the claim"],
         )
-
 
     def role(self, intent: Intent) -> Attributed | None:
         canonical = self.quotes.find_speaker(intent.name)
@@ -190,13 +222,21 @@ class Attributor:
         for c in self.index.chunks:
             surname = canonical.split()[-1]
             if c.kind == "article" and speaker.role in c.text and surname in c.text:
-                cite = Citation(1, c.article_id, c.title, c.kind, c.text, c.id, c.paragraph, speaker.role)
-                return Attributed(f"{canonical} is {_article(speaker.role)}. [1]", [], [cite], False, 1.0,
-                                  ["answered from the speaker index"])
+                cite = Citation(
+                    1, c.article_id, c.title, c.kind, c.text, c.id, c.paragraph, speaker.role
+                )
+                return Attributed(
+                    f"{canonical} is {_article(speaker.role)}. [1]",
+                    [],
+                    [cite],
+                    False,
+                    1.0,
+                    ["answered from the speaker index"],
+                )
         return None
 
     def holder(self, intent: Intent, min_share: float = 0.6) -> Attributed | None:
-        """"Who chairs Essex LMC?" -> the speaker whose role matches, if one clearly does."""
+        """ "Who chairs Essex LMC?" -> the speaker whose role matches, if one clearly does."""
         speaker, share = self.quotes.by_role(intent.text)
         if speaker is None or share < min_share:
             return None
@@ -206,18 +246,40 @@ class Attributor:
         """Who wrote the article the question is about: only what its byline states."""
         top = next((h for h in hits if h.chunk.kind == "article"), None)
         if top is None:
-            return Attributed("The articles in this collection don't cover that.", [], [], True, 0.0, [])
+            return Attributed(
+                "The articles in this collection don't cover that.", [], [], True, 0.0, []
+            )
         art = self.index.articles[top.chunk.article_id]
         author = art.metadata.get("author")
         if not author:
-            return Attributed(f"“{art.title}” does not name its author.", [], [], True, 0.0,
-                              ["no byline in the article"])
+            return Attributed(
+                f"“{art.title}” does not name its author.",
+                [],
+                [],
+                True,
+                0.0,
+                ["no byline in the article"],
+            )
         byline = art.byline or author
-        chunk = next((c for c in self.index.chunks if c.article_id == art.id and c.kind == "article"
-                      and byline in c.text), top.chunk)
-        cite = Citation(1, art.id, art.title, "article", chunk.text, chunk.id, chunk.paragraph, byline)
-        return Attributed(f"“{art.title}” was written by {author} ({byline}) [1]", [], [cite], False, 1.0,
-                          ["answered from the article's byline"])
+        chunk = next(
+            (
+                c
+                for c in self.index.chunks
+                if c.article_id == art.id and c.kind == "article" and byline in c.text
+            ),
+            top.chunk,
+        )
+        cite = Citation(
+            1, art.id, art.title, "article", chunk.text, chunk.id, chunk.paragraph, byline
+        )
+        return Attributed(
+            f"“{art.title}” was written by {author} ({byline}) [1]",
+            [],
+            [cite],
+            False,
+            1.0,
+            ["answered from the article's byline"],
+        )
 
 
 def _article(role: str) -> str:
@@ -230,7 +292,11 @@ def _distinct(quotes: list[Quote]) -> list[Quote]:
     """Drop a quote contained in one already kept (a partial quote inside its reported statement)."""
     out: list[Quote] = []
     for q in quotes:
-        if any(q.article_id == o.article_id and (o.start <= q.start and q.end <= o.end or q.start <= o.start and o.end <= q.end) for o in out):
+        if any(
+            q.article_id == o.article_id
+            and (o.start <= q.start and q.end <= o.end or q.start <= o.start and o.end <= q.end)
+            for o in out
+        ):
             continue
         out.append(q)
     return out

@@ -107,8 +107,12 @@ def bench_first_token(settings: Settings, embedder, questions: list[str]) -> dic
             totals.append((time.perf_counter() - t) * 1000)
     finally:
         demo.close()
-    return {"requests": len(questions), "first_token_p50_ms": _pct(firsts, 0.5),
-            "first_token_p95_ms": _pct(firsts, 0.95), "full_answer_p50_ms": _pct(totals, 0.5)}
+    return {
+        "requests": len(questions),
+        "first_token_p50_ms": _pct(firsts, 0.5),
+        "first_token_p95_ms": _pct(firsts, 0.95),
+        "full_answer_p50_ms": _pct(totals, 0.5),
+    }
 
 
 def print_table(title: str, rows: dict) -> None:

@@ -38,21 +38,33 @@ def cmd_index(args: argparse.Namespace) -> int:
 
     settings = _settings(args)
     if not settings.corpus_dir.is_dir():
-        raise UserError(f"corpus folder {settings.corpus_dir} does not exist — create it and add articles")
-    report = build_index(settings, _embedder(settings), rebuild=args.rebuild,
-                         progress=not args.json and sys.stderr.isatty() or args.progress)
+        raise UserError(
+            f"corpus folder {settings.corpus_dir} does not exist — create it and add articles"
+        )
+    report = build_index(
+        settings,
+        _embedder(settings),
+        rebuild=args.rebuild,
+        progress=not args.json and sys.stderr.isatty() or args.progress,
+    )
     if args.json:
         _print_json(report.to_dict())
         return 0
     if report.up_to_date:
-        print(f"index is up to date: {report.articles} articles, {report.comments} comments, "
-              f"{report.chunks} chunks ({settings.index_dir})")
+        print(
+            f"index is up to date: {report.articles} articles, {report.comments} comments, "
+            f"{report.chunks} chunks ({settings.index_dir})"
+        )
     else:
-        print(f"indexed {report.articles} articles, {report.comments} comments, {report.chunks} chunks "
-              f"in {report.seconds:.1f} s into {settings.index_dir}")
-        print(f"  added {len(report.added)}, changed {len(report.changed)}, removed "
-              f"{len(report.removed)}, unchanged {report.unchanged}; embedded {report.embedded} "
-              f"chunks, reused {report.reused}")
+        print(
+            f"indexed {report.articles} articles, {report.comments} comments, {report.chunks} chunks "
+            f"in {report.seconds:.1f} s into {settings.index_dir}"
+        )
+        print(
+            f"  added {len(report.added)}, changed {len(report.changed)}, removed "
+            f"{len(report.removed)}, unchanged {report.unchanged}; embedded {report.embedded} "
+            f"chunks, reused {report.reused}"
+        )
     for s in report.skipped:
         print(f"  skipped {s.file}: {s.reason}")
     return 0
@@ -85,7 +97,9 @@ def cmd_articles(args: argparse.Namespace) -> int:
         _print_json(rows)
     else:
         for r in rows:
-            print(f"{r['article_id']}\n  {r['title']}\n  {r['paragraphs']} paragraphs, {r['comments']} comments")
+            print(
+                f"{r['article_id']}\n  {r['title']}\n  {r['paragraphs']} paragraphs, {r['comments']} comments"
+            )
     return 0
 
 
@@ -97,10 +111,14 @@ def _read_history(path: Path | None) -> list[dict] | None:
     except (OSError, json.JSONDecodeError) as exc:
         raise UserError(f"--history {path}: cannot read it as JSON ({exc})") from exc
     if not isinstance(history, list) or not all(
-        isinstance(t, dict) and t.get("role") in {"user", "assistant"} and isinstance(t.get("content"), str)
+        isinstance(t, dict)
+        and t.get("role") in {"user", "assistant"}
+        and isinstance(t.get("content"), str)
         for t in history
     ):
-        raise UserError(f'--history {path}: expected a JSON list of {{"role": "user"|"assistant", "content": "..."}}')
+        raise UserError(
+            f'--history {path}: expected a JSON list of {{"role": "user"|"assistant", "content": "..."}}'
+        )
     return history
 
 
@@ -130,8 +148,14 @@ def cmd_ask(args: argparse.Namespace) -> int:
         return _ask_batch(args, chain)
     if not args.question:
         raise UserError('give a question: cocom ask "QUESTION" (or --batch FILE.jsonl)')
-    ans = chain.invoke({"question": args.question, "history": _read_history(args.history),
-                        "k": args.k, "include_comments": args.include_comments})
+    ans = chain.invoke(
+        {
+            "question": args.question,
+            "history": _read_history(args.history),
+            "k": args.k,
+            "include_comments": args.include_comments,
+        }
+    )
     if args.json:
         _print_json(ans.to_dict())
     else:
@@ -153,8 +177,14 @@ def _ask_batch(args: argparse.Namespace, chain) -> int:
             if not isinstance(rec, dict) or not isinstance(rec.get("question"), str):
                 raise UserError('expected an object with a "question" string')
             rid = rec.get("id", lineno)
-            ans = chain.invoke({"question": rec["question"], "history": rec.get("history"),
-                                "k": args.k, "include_comments": args.include_comments})
+            ans = chain.invoke(
+                {
+                    "question": rec["question"],
+                    "history": rec.get("history"),
+                    "k": args.k,
+                    "include_comments": args.include_comments,
+                }
+            )
             out = {"id": rid, **ans.to_dict()}
         except (json.JSONDecodeError, CocomError) as exc:
             out = {"id": rid if rid is not None else lineno, "line": lineno, "error": str(exc)}
@@ -179,12 +209,26 @@ def cmd_quotes(args: argparse.Namespace) -> int:
     if args.include_comments:
         from .quotes import comment_quotes
 
-        quotes += [q for a in ix.articles.values() for q in comment_quotes(a)
-                   if (not args.article or q.article_id == args.article)
-                   and (not args.search or args.search.lower() in q.text.lower())
-                   and not args.speaker]
-    rows = [{"speaker": q.speaker, "role": q.role, "organisation": q.organisation, "text": q.text,
-             "kind": q.kind, "article_id": q.article_id, "title": q.title} for q in quotes]
+        quotes += [
+            q
+            for a in ix.articles.values()
+            for q in comment_quotes(a)
+            if (not args.article or q.article_id == args.article)
+            and (not args.search or args.search.lower() in q.text.lower())
+            and not args.speaker
+        ]
+    rows = [
+        {
+            "speaker": q.speaker,
+            "role": q.role,
+            "organisation": q.organisation,
+            "text": q.text,
+            "kind": q.kind,
+            "article_id": q.article_id,
+            "title": q.title,
+        }
+        for q in quotes
+    ]
     if args.json:
         _print_json(rows)
         return 0
@@ -214,21 +258,39 @@ def cmd_eval(args: argparse.Namespace) -> int:
     from .evaluation.suite import DEFAULT_QUESTIONS, run_suite
 
     settings = _settings(args)
-    report, results = run_suite(settings, questions=args.questions or DEFAULT_QUESTIONS, k=args.k,
-                                llm=args.llm or "extractive", baseline=not args.no_baseline,
-                                progress=not args.json)
+    report, results = run_suite(
+        settings,
+        questions=args.questions or DEFAULT_QUESTIONS,
+        k=args.k,
+        llm=args.llm or "extractive",
+        baseline=not args.no_baseline,
+        progress=not args.json,
+    )
     R.write(report, results, args.report)
     failed = [n for n, f in report.get("floors", {}).items() if not f["ok"]]
     if args.json:
         _print_json({k: v for k, v in report.items() if k not in ("failures", "abstention_curve")})
     else:
         m = report["metrics"]
-        print(f"{report['cases']} cases in {report['seconds']} s; report in {args.report}/report.md")
-        for name in ("accuracy", "answerable_correct", "key_fact", "recall@5", "citation_recall",
-                     "abstain_recall", "false_abstain_rate", "speaker_accuracy", "comment_as_reporting",
-                     "latency_p50_ms"):
+        print(
+            f"{report['cases']} cases in {report['seconds']} s; report in {args.report}/report.md"
+        )
+        for name in (
+            "accuracy",
+            "answerable_correct",
+            "key_fact",
+            "recall@5",
+            "citation_recall",
+            "abstain_recall",
+            "false_abstain_rate",
+            "speaker_accuracy",
+            "comment_as_reporting",
+            "latency_p50_ms",
+        ):
             base = report.get("baseline", {}).get("metrics", {}).get(name)
-            print(f"  {name:22} {m.get(name)}" + (f"   (baseline {base})" if base is not None else ""))
+            print(
+                f"  {name:22} {m.get(name)}" + (f"   (baseline {base})" if base is not None else "")
+            )
         for name in failed:
             f = report["floors"][name]
             print(f"  BELOW FLOOR: {name} = {f['value']} (floor {f.get('min', f.get('max'))})")
@@ -241,8 +303,11 @@ def _read_auth(args: argparse.Namespace):
         pairs.append(args.auth)
     if args.auth_file:
         try:
-            pairs += [ln.strip() for ln in Path(args.auth_file).read_text().splitlines()
-                      if ln.strip() and not ln.startswith("#")]
+            pairs += [
+                ln.strip()
+                for ln in Path(args.auth_file).read_text().splitlines()
+                if ln.strip() and not ln.startswith("#")
+            ]
         except OSError as exc:
             raise UserError(f"--auth-file {args.auth_file}: {exc.strerror or exc}") from exc
     out = []
@@ -258,9 +323,15 @@ def cmd_serve(args: argparse.Namespace) -> int:
     settings = _settings(args)
     auth = _read_auth(args)
     if args.host not in {"127.0.0.1", "localhost", "::1"} and not auth:
-        print("\n" + "!" * 72 + f"\nWARNING: serving on {args.host} WITHOUT a password: anyone who can "
-              "reach this\nmachine can use cocom. Add --auth USER:PASSWORD or --auth-file FILE.\n"
-              + "!" * 72 + "\n", file=sys.stderr)
+        print(
+            "\n"
+            + "!" * 72
+            + f"\nWARNING: serving on {args.host} WITHOUT a password: anyone who can "
+            "reach this\nmachine can use cocom. Add --auth USER:PASSWORD or --auth-file FILE.\n"
+            + "!" * 72
+            + "\n",
+            file=sys.stderr,
+        )
     from .chain import Pipeline
 
     pipeline = Pipeline(settings).warm_up()
@@ -279,9 +350,11 @@ def cmd_bench(args: argparse.Namespace) -> int:
     settings = _settings(args)
     embedder = _embedder(settings)
     results = {}
-    titles = {"index": "index build (full rebuild, model already loaded)",
-              "ask": "warm ask latency over the eval questions (models loaded once)",
-              "ui": "chat UI: request -> first streamed update, over HTTP (warm)"}
+    titles = {
+        "index": "index build (full rebuild, model already loaded)",
+        "ask": "warm ask latency over the eval questions (models loaded once)",
+        "ui": "chat UI: request -> first streamed update, over HTTP (warm)",
+    }
     if args.what in ("all", "index"):
         results["index"] = bench_index(settings, embedder)
     if args.what in ("all", "ask"):
@@ -308,15 +381,23 @@ def build_parser() -> argparse.ArgumentParser:
     sub = p.add_subparsers(dest="command", required=True)
 
     def paths(sp: argparse.ArgumentParser) -> None:
-        sp.add_argument("--corpus", type=Path, help="article folder (env COCOM_CORPUS_DIR; default corpus/)")
-        sp.add_argument("--index", type=Path, help="index folder (env COCOM_INDEX_DIR; default index/)")
-        sp.add_argument("--chroma-url", help="use a Chroma server, http://HOST:PORT (env COCOM_CHROMA_URL)")
+        sp.add_argument(
+            "--corpus", type=Path, help="article folder (env COCOM_CORPUS_DIR; default corpus/)"
+        )
+        sp.add_argument(
+            "--index", type=Path, help="index folder (env COCOM_INDEX_DIR; default index/)"
+        )
+        sp.add_argument(
+            "--chroma-url", help="use a Chroma server, http://HOST:PORT (env COCOM_CHROMA_URL)"
+        )
 
     sp = sub.add_parser("index", help="build or update the index from the corpus folder")
     paths(sp)
     sp.add_argument("--rebuild", action="store_true", help="start over instead of updating")
     sp.add_argument("--json", action="store_true", help="print a JSON report")
-    sp.add_argument("--progress", action="store_true", help="show the progress bar even when not on a terminal")
+    sp.add_argument(
+        "--progress", action="store_true", help="show the progress bar even when not on a terminal"
+    )
     sp.set_defaults(func=cmd_index)
 
     sp = sub.add_parser("articles", help="list the indexed articles")
@@ -327,15 +408,25 @@ def build_parser() -> argparse.ArgumentParser:
     paths(sp)
     sp.add_argument("question", nargs="?", help="the question")
     sp.add_argument("--json", action="store_true", help="print one JSON object")
-    sp.add_argument("--history", type=Path, help='JSON file: [{"role": "user"|"assistant", "content": ...}]')
+    sp.add_argument(
+        "--history", type=Path, help='JSON file: [{"role": "user"|"assistant", "content": ...}]'
+    )
     sp.add_argument("--k", type=int, help="passages to retrieve (default 5, env COCOM_K)")
-    sp.add_argument("--include-comments", action="store_true", help="let reader comments (labelled) into answers")
-    sp.add_argument("--batch", type=Path, help="JSONL of {id, question, history?}; one JSON answer per line")
+    sp.add_argument(
+        "--include-comments",
+        action="store_true",
+        help="let reader comments (labelled) into answers",
+    )
+    sp.add_argument(
+        "--batch", type=Path, help="JSONL of {id, question, history?}; one JSON answer per line"
+    )
     sp.set_defaults(func=cmd_ask)
 
     sp = sub.add_parser("serve", help="start the chat UI")
     paths(sp)
-    sp.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1: this machine only)")
+    sp.add_argument(
+        "--host", default="127.0.0.1", help="address to bind (default 127.0.0.1: this machine only)"
+    )
     sp.add_argument("--port", type=int, default=7860)
     sp.add_argument("--auth", help="USER:PASSWORD required to use the UI")
     sp.add_argument("--auth-file", help="file with one USER:PASSWORD per line")
@@ -343,18 +434,28 @@ def build_parser() -> argparse.ArgumentParser:
 
     sp = sub.add_parser("eval", help="run the evaluation suite and write a report")
     paths(sp)
-    sp.add_argument("--questions", type=Path, help="JSONL question file (default evals/questions.jsonl)")
+    sp.add_argument(
+        "--questions", type=Path, help="JSONL question file (default evals/questions.jsonl)"
+    )
     sp.add_argument("--k", type=int, help="passages to answer from (default 5)")
     sp.add_argument("--llm", default="extractive", help="answerer (default: extractive)")
     sp.add_argument("--report", type=Path, default=Path("reports/eval"), help="output folder")
-    sp.add_argument("--no-baseline", action="store_true", help="skip the vanilla LangChain baseline")
-    sp.add_argument("--gate", action="store_true", help="exit 1 when a metric is below its floor (evals/floors.json)")
+    sp.add_argument(
+        "--no-baseline", action="store_true", help="skip the vanilla LangChain baseline"
+    )
+    sp.add_argument(
+        "--gate",
+        action="store_true",
+        help="exit 1 when a metric is below its floor (evals/floors.json)",
+    )
     sp.add_argument("--json", action="store_true")
     sp.set_defaults(func=cmd_eval)
 
     sp = sub.add_parser("quotes", help="who said what: quotes with their resolved speakers")
     paths(sp)
-    sp.add_argument("--speaker", help="any form of a name: 'Nagpaul', 'Dr Chaand Nagpaul', 'the BMA'")
+    sp.add_argument(
+        "--speaker", help="any form of a name: 'Nagpaul', 'Dr Chaand Nagpaul', 'the BMA'"
+    )
     sp.add_argument("--article", help="article id (see `cocom articles`)")
     sp.add_argument("--search", help="text the quote contains (or all of its words)")
     sp.add_argument("--include-comments", action="store_true", help="add reader comments, unnamed")
@@ -368,7 +469,13 @@ def build_parser() -> argparse.ArgumentParser:
 
     sp = sub.add_parser("bench", help="measure speed against the physical floor")
     paths(sp)
-    sp.add_argument("what", nargs="?", default="all", choices=["all", "index", "ask", "ui"], help="which benchmark")
+    sp.add_argument(
+        "what",
+        nargs="?",
+        default="all",
+        choices=["all", "index", "ask", "ui"],
+        help="which benchmark",
+    )
     sp.add_argument("--json", action="store_true")
     sp.set_defaults(func=cmd_bench)
     return p

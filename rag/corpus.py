@@ -121,7 +121,8 @@ def load_corpus(corpus_dir: Path, *, max_bytes: int, near_duplicate: float = 0.9
             article, digest = read_article(path, root, max_bytes)
             if article.id in corpus.files:
                 raise ArticleError(
-                    path.name, f"article id {article.id!r} is already used by {corpus.files[article.id]}"
+                    path.name,
+                    f"article id {article.id!r} is already used by {corpus.files[article.id]}",
                 )
             if digest in by_hash:
                 raise ArticleError(path.name, f"exact duplicate of {corpus.files[by_hash[digest]]}")

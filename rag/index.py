@@ -126,7 +126,9 @@ def read_manifest(gen: Path) -> dict:
         raise IndexCorruptError(gen.parent, f"manifest.json is unreadable: {exc}") from None
 
 
-def check_compatible(index_dir: Path, manifest: dict, embedder: Embedder, settings: Settings) -> None:
+def check_compatible(
+    index_dir: Path, manifest: dict, embedder: Embedder, settings: Settings
+) -> None:
     if manifest.get("schema") != SCHEMA_VERSION:
         raise IndexMismatchError(index_dir, "index schema", manifest.get("schema"), SCHEMA_VERSION)
     emb = manifest.get("embedding", {})
@@ -179,7 +181,9 @@ class BuildReport:
         }
 
 
-def _old_vectors(gen: Path | None, records: str = "chunks.jsonl", array: str = "embeddings.npy", key: str = "id") -> dict[str, np.ndarray]:
+def _old_vectors(
+    gen: Path | None, records: str = "chunks.jsonl", array: str = "embeddings.npy", key: str = "id"
+) -> dict[str, np.ndarray]:
     if gen is None:
         return {}
     try:
@@ -191,7 +195,15 @@ def _old_vectors(gen: Path | None, records: str = "chunks.jsonl", array: str = "
     return dict(zip(ids, vecs, strict=False)) if len(ids) == len(vecs) else {}
 
 
-def _embed(embedder: Embedder, keys: list[str], texts: list[str], reuse: dict, settings: Settings, progress: bool, desc: str) -> tuple[np.ndarray, int]:
+def _embed(
+    embedder: Embedder,
+    keys: list[str],
+    texts: list[str],
+    reuse: dict,
+    settings: Settings,
+    progress: bool,
+    desc: str,
+) -> tuple[np.ndarray, int]:
     """Vectors for `texts`; a key already embedded by the previous build is reused."""
     from tqdm import tqdm
 
@@ -203,8 +215,9 @@ def _embed(embedder: Embedder, keys: list[str], texts: list[str], reuse: dict, s
             vectors[i] = old
         else:
             todo.append(i)
-    bar = tqdm(total=len(todo), desc=desc, unit="text", file=sys.stderr,
-               disable=not progress or not todo)
+    bar = tqdm(
+        total=len(todo), desc=desc, unit="text", file=sys.stderr, disable=not progress or not todo
+    )
     step = settings.embed_batch_size
     for s in range(0, len(todo), step):
         idx = todo[s : s + step]
@@ -227,7 +240,16 @@ def _sentence_rows(chunks: list[Chunk]) -> list[tuple[int, int, int, str]]:
     return rows
 
 
-def _write_generation(gen: Path, corpus: Corpus, chunks: list[Chunk], vectors: np.ndarray, manifest: dict, settings: Settings, sentences: tuple, quotes: tuple) -> None:
+def _write_generation(
+    gen: Path,
+    corpus: Corpus,
+    chunks: list[Chunk],
+    vectors: np.ndarray,
+    manifest: dict,
+    settings: Settings,
+    sentences: tuple,
+    quotes: tuple,
+) -> None:
     gen.mkdir(parents=True)
     qs, owners, qkeys, qvectors = quotes
     with open(gen / "quotes.jsonl", "w") as fh:
@@ -254,8 +276,13 @@ def _write_generation(gen: Path, corpus: Corpus, chunks: list[Chunk], vectors: n
     BM25Index.build([c.title + "\n" + c.text for c in chunks]).save(gen / "bm25")
     client = store.open_client(settings.chroma_url, gen / "chroma")
     collection = store.create_collection(client, manifest["chroma"]["collection"])
-    store.write_vectors(collection, [c.id for c in chunks], vectors, [c.text for c in chunks],
-                        [c.metadata() for c in chunks])
+    store.write_vectors(
+        collection,
+        [c.id for c in chunks],
+        vectors,
+        [c.text for c in chunks],
+        [c.metadata() for c in chunks],
+    )
     # the manifest goes last: a generation without one is incomplete by definition
     tmp = gen / "manifest.json.tmp"
     tmp.write_text(json.dumps(manifest, indent=2))
@@ -297,7 +324,9 @@ def _drop_collection(settings: Settings, gen: Path) -> None:
         pass
 
 
-def build_index(settings: Settings, embedder: Embedder, *, rebuild: bool = False, progress: bool = True) -> BuildReport:
+def build_index(
+    settings: Settings, embedder: Embedder, *, rebuild: bool = False, progress: bool = True
+) -> BuildReport:
     t0 = time.perf_counter()
     index_dir = settings.index_dir
     with BuildLock(index_dir):
@@ -318,8 +347,11 @@ def build_index(settings: Settings, embedder: Embedder, *, rebuild: bool = False
                 old_gen, old_manifest = None, None
 
         t = time.perf_counter()
-        corpus = load_corpus(settings.corpus_dir, max_bytes=settings.max_file_bytes,
-                             near_duplicate=settings.near_duplicate)
+        corpus = load_corpus(
+            settings.corpus_dir,
+            max_bytes=settings.max_file_bytes,
+            near_duplicate=settings.near_duplicate,
+        )
         report.timings["parse"] = time.perf_counter() - t
         report.skipped = corpus.skipped
         if not corpus.articles:
@@ -346,29 +378,50 @@ def build_index(settings: Settings, embedder: Embedder, *, rebuild: bool = False
             return report
 
         t = time.perf_counter()
-        chunks = [c for a in corpus.articles for c in chunk_article(
-            a, size=settings.chunk_size, overlap=settings.chunk_overlap_sentences)]
+        chunks = [
+            c
+            for a in corpus.articles
+            for c in chunk_article(
+                a, size=settings.chunk_size, overlap=settings.chunk_overlap_sentences
+            )
+        ]
         report.timings["chunk"] = time.perf_counter() - t
         report.chunks = len(chunks)
 
         t = time.perf_counter()
         vectors, report.embedded = _embed(
-            embedder, [c.id for c in chunks], [embedding_text(c) for c in chunks],
-            _old_vectors(old_gen), settings, progress, "embedding passages")
+            embedder,
+            [c.id for c in chunks],
+            [embedding_text(c) for c in chunks],
+            _old_vectors(old_gen),
+            settings,
+            progress,
+            "embedding passages",
+        )
         report.reused = len(chunks) - report.embedded
         rows = _sentence_rows(chunks)
         skeys = [sentence_key(r[3]) for r in rows]
         svectors, _ = _embed(
-            embedder, skeys, [r[3] for r in rows],
+            embedder,
+            skeys,
+            [r[3] for r in rows],
             _old_vectors(old_gen, "sentences.jsonl", "sentence_vectors.npy", "key"),
-            settings, progress, "embedding sentences")
+            settings,
+            progress,
+            "embedding sentences",
+        )
         quotes = build_quotes(corpus.articles)
         pieces = [(i, t) for i, q in enumerate(quotes) for t in quote_pieces(q)]
         qkeys = [sentence_key(t) for _, t in pieces]
         qvectors, _ = _embed(
-            embedder, qkeys, [t for _, t in pieces],
+            embedder,
+            qkeys,
+            [t for _, t in pieces],
             _old_vectors(old_gen, "quote_pieces.jsonl", "quote_vectors.npy", "key"),
-            settings, progress, "embedding quotes")
+            settings,
+            progress,
+            "embedding quotes",
+        )
         report.timings["embed"] = time.perf_counter() - t
 
         t = time.perf_counter()
@@ -377,14 +430,22 @@ def build_index(settings: Settings, embedder: Embedder, *, rebuild: bool = False
             "schema": SCHEMA_VERSION,
             "generation": gen.name,
             "built_at": datetime.now(UTC).isoformat(timespec="seconds"),
-            "embedding": {"model": embedder.model_id, "dimension": embedder.dimension,
-                          "normalized": True},
+            "embedding": {
+                "model": embedder.model_id,
+                "dimension": embedder.dimension,
+                "normalized": True,
+            },
             "chunker": chunker_settings(settings),
-            "chroma": {"mode": "server" if settings.chroma_url else "embedded",
-                       "collection": f"{settings.collection}-{gen.name}" if settings.chroma_url
-                       else settings.collection},
-            "files": {a.id: {"file": corpus.files[a.id], "sha256": corpus.hashes[a.id]}
-                      for a in corpus.articles},
+            "chroma": {
+                "mode": "server" if settings.chroma_url else "embedded",
+                "collection": f"{settings.collection}-{gen.name}"
+                if settings.chroma_url
+                else settings.collection,
+            },
+            "files": {
+                a.id: {"file": corpus.files[a.id], "sha256": corpus.hashes[a.id]}
+                for a in corpus.articles
+            },
             "counts": {
                 "articles": report.articles,
                 "comments": report.comments,
@@ -397,9 +458,16 @@ def build_index(settings: Settings, embedder: Embedder, *, rebuild: bool = False
             "versions": _versions(),
         }
         try:
-            _write_generation(gen, corpus, chunks, vectors, manifest, settings,
-                              sentences=(rows, skeys, svectors),
-                              quotes=(quotes, [i for i, _ in pieces], qkeys, qvectors))
+            _write_generation(
+                gen,
+                corpus,
+                chunks,
+                vectors,
+                manifest,
+                settings,
+                sentences=(rows, skeys, svectors),
+                quotes=(quotes, [i for i, _ in pieces], qkeys, qvectors),
+            )
         except BaseException:
             _drop_collection(settings, gen) if (gen / "manifest.json").exists() else None
             shutil.rmtree(gen, ignore_errors=True)
@@ -419,8 +487,16 @@ def build_index(settings: Settings, embedder: Embedder, *, rebuild: bool = False
 class Index:
     """A loaded, read-only generation: chunks, articles, BM25 and the vector store."""
 
-    def __init__(self, path: Path, manifest: dict, chunks: list[Chunk], articles: list[Article],
-                 bm25: BM25Index, vectors: store.VectorStore | None, embeddings: np.ndarray) -> None:
+    def __init__(
+        self,
+        path: Path,
+        manifest: dict,
+        chunks: list[Chunk],
+        articles: list[Article],
+        bm25: BM25Index,
+        vectors: store.VectorStore | None,
+        embeddings: np.ndarray,
+    ) -> None:
         self.path = path
         self.manifest = manifest
         self.chunks = chunks
@@ -447,7 +523,9 @@ class Index:
                 for line in fh:
                     rec = json.loads(line)
                     chunks.append(Chunk.from_record(rec.pop("id"), rec.pop("text"), rec))
-            articles = [Article.from_dict(d) for d in json.loads((gen / "articles.json").read_text())]
+            articles = [
+                Article.from_dict(d) for d in json.loads((gen / "articles.json").read_text())
+            ]
             embeddings = np.load(gen / "embeddings.npy", mmap_mode="r")
             bm25 = BM25Index.load(gen / "bm25")
             sentences = [json.loads(line) for line in open(gen / "sentences.jsonl")]
@@ -485,7 +563,9 @@ class Index:
             return np.ones(len(self.chunks), dtype=bool)
         return self._kind if "article" in kinds else ~self._kind
 
-    def dense(self, vector: np.ndarray, n: int, kinds: tuple[str, ...]) -> list[tuple[Chunk, float]]:
+    def dense(
+        self, vector: np.ndarray, n: int, kinds: tuple[str, ...]
+    ) -> list[tuple[Chunk, float]]:
         pairs = self.vectors.query(vector, n, kinds)
         return [(self.by_id[cid], s) for cid, s in pairs if cid in self.by_id]
 

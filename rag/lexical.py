@@ -84,4 +84,3 @@ class BM25Index:
         if not known:
             return np.zeros(n, dtype=np.float32)
         return np.asarray(self._bm25.get_scores(known), dtype=np.float32)
-

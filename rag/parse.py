@@ -160,7 +160,9 @@ def parse_page_text(
             blocks = blocks[1:]
     else:
         if not blocks or not _heading_like(blocks[0]):
-            raise ArticleError(article_id, "no detectable title (the first line of text should be the headline)")
+            raise ArticleError(
+                article_id, "no detectable title (the first line of text should be the headline)"
+            )
         title = blocks.pop(0).text
 
     byline = ""
@@ -213,7 +215,9 @@ def parse_markdown(raw: str, article_id: str) -> Article:
         try:
             loaded = yaml.safe_load(m.group(1)) or {}
         except yaml.YAMLError as exc:
-            raise ArticleError(article_id, f"front matter is not valid YAML ({exc.__class__.__name__})") from exc
+            raise ArticleError(
+                article_id, f"front matter is not valid YAML ({exc.__class__.__name__})"
+            ) from exc
         if not isinstance(loaded, dict):
             raise ArticleError(article_id, "front matter must be a YAML mapping of key: value")
         meta = loaded

@@ -35,12 +35,42 @@ POST_ROLE = re.compile(
     r"(?:,|\s(?:said|told|warned|added)\b)"
 )
 # "Its chief officer, Mrs Helen Ward," — a lower-case role in apposition before the name
-APPOSITIVE_PRE_ROLE = re.compile(rf"(?:^|[\s(])(?:[Ii]ts |[Tt]heir |[Tt]he )?(?P<role>[a-z][\w\s-]{{0,40}}?{ROLE_WORD}),\s$")
+APPOSITIVE_PRE_ROLE = re.compile(
+    rf"(?:^|[\s(])(?:[Ii]ts |[Tt]heir |[Tt]he )?(?P<role>[a-z][\w\s-]{{0,40}}?{ROLE_WORD}),\s$"
+)
 ORG_WORDS = {
-    "Trust", "Fund", "Council", "Group", "Forum", "Alliance", "Association", "College", "Committee",
-    "Board", "CCG", "LMC", "NHS", "Institute", "Commission", "Department", "Service", "Foundation",
-    "Society", "University", "Hospital", "England", "Wales", "Scotland", "Pulse", "Federation",
-    "Partnership", "Practice", "Surgery", "Centre", "Agency", "Office",
+    "Trust",
+    "Fund",
+    "Council",
+    "Group",
+    "Forum",
+    "Alliance",
+    "Association",
+    "College",
+    "Committee",
+    "Board",
+    "CCG",
+    "LMC",
+    "NHS",
+    "Institute",
+    "Commission",
+    "Department",
+    "Service",
+    "Foundation",
+    "Society",
+    "University",
+    "Hospital",
+    "England",
+    "Wales",
+    "Scotland",
+    "Pulse",
+    "Federation",
+    "Partnership",
+    "Practice",
+    "Surgery",
+    "Centre",
+    "Agency",
+    "Office",
 }
 ORG = re.compile(
     r"\b(?:NHS\s(?:[A-Z][\w'’]*\s(?:and\s)?){0,4}CCG|[A-Z][a-z]+(?:\s[A-Z][a-z]+){0,2}\sLMC|"
@@ -92,7 +122,9 @@ def _quoted_ranges(text: str) -> list[tuple[int, int]]:
     return out
 
 
-_LEADING_WORDS = re.compile(r"^(?:(?:But|And|However|Meanwhile|Also|Now|Then|So|Yet|While)\b,?\s+)+")
+_LEADING_WORDS = re.compile(
+    r"^(?:(?:But|And|However|Meanwhile|Also|Now|Then|So|Yet|While)\b,?\s+)+"
+)
 
 
 def _clean_role(role: str) -> str:
@@ -130,23 +162,46 @@ def find_mentions(text: str) -> list[Mention]:
         post = POST_ROLE.match(text[m.end() : m.end() + 200])
         if post:
             role = post.group("role")
-        found[m.start()] = Mention(m.start(), m.end(), m.group(0), m.group("title"), name, _clean_role(role))
+        found[m.start()] = Mention(
+            m.start(), m.end(), m.group(0), m.group("title"), name, _clean_role(role)
+        )
     for m in UNTITLED.finditer(text):
         if in_quote(m.start()) or any(f.start <= m.start() < f.end for f in found.values()):
             continue
         first, last = m.group("name").split()[0], m.group("name").split()[-1]
-        if first in {"The", "But", "And", "NHS", "He", "She", "It", "They", "A", "GPC", "CCG", "According"}:
+        if first in {
+            "The",
+            "But",
+            "And",
+            "NHS",
+            "He",
+            "She",
+            "It",
+            "They",
+            "A",
+            "GPC",
+            "CCG",
+            "According",
+        }:
             continue
-        if last in ORG_WORDS or first in ORG_WORDS or re.search(r"\b(?:the|of)\s$", text[max(0, m.start() - 5) : m.start()]):
+        if (
+            last in ORG_WORDS
+            or first in ORG_WORDS
+            or re.search(r"\b(?:the|of)\s$", text[max(0, m.start() - 5) : m.start()])
+        ):
             continue  # "the Nuffield Trust" is an organisation, not a person
         post = POST_ROLE.match(text[m.end() : m.end() + 200])
         role = post.group("role") if post else ""
-        found[m.start()] = Mention(m.start(), m.end(), m.group(0), "", m.group("name"), _clean_role(role))
+        found[m.start()] = Mention(
+            m.start(), m.end(), m.group(0), "", m.group("name"), _clean_role(role)
+        )
     return [found[k] for k in sorted(found)]
 
 
 def _organisation_of(role: str) -> str:
-    m = ORG.search(role) or re.search(r"\b(?:of|at)\s(?:the\s)?([A-Z][\w'’]*(?:\s[A-Z][\w'’]*)*)", role)
+    m = ORG.search(role) or re.search(
+        r"\b(?:of|at)\s(?:the\s)?([A-Z][\w'’]*(?:\s[A-Z][\w'’]*)*)", role
+    )
     if not m:
         m2 = re.match(r"^((?:[A-Z][\w&]*(?:['’]s)?\s?){1,4})", role)
         return m2.group(1).strip().removesuffix("’s").removesuffix("'s") if m2 else ""
@@ -205,12 +260,16 @@ class PeopleIndex:
         return None
 
 
-def resolve_people(text: str, people: PeopleIndex | None = None) -> tuple[PeopleIndex, list[tuple[Mention, Person]]]:
+def resolve_people(
+    text: str, people: PeopleIndex | None = None
+) -> tuple[PeopleIndex, list[tuple[Mention, Person]]]:
     people = people or PeopleIndex()
     return people, [(m, people.add(m)) for m in find_mentions(text)]
 
 
-_PRONOUN_START = re.compile(r"^(?P<lead>(?:But|And|However,|Meanwhile,)\s)?(?P<pron>He|She|he|she)\b")
+_PRONOUN_START = re.compile(
+    r"^(?P<lead>(?:But|And|However,|Meanwhile,)\s)?(?P<pron>He|She|he|she)\b"
+)
 
 
 def antecedent(resolved: list[tuple[Mention, Person]], offset: int) -> Person | None:

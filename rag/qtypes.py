@@ -17,9 +17,17 @@ NUMBER_Q = re.compile(
     r"how large|how big|what size|what value|what figure|how many people|what (level|range))\b",
     re.I,
 )
-WHO_Q = re.compile(r"\b(who|whom|whose|which (person|people|leader|doctor|gp|expert|official))\b", re.I)
-WHEN_Q = re.compile(r"\b(when|what (date|year|month|day|time)|by when|which (year|month|date)|how soon|deadline)\b", re.I)
-ORG_Q = re.compile(r"\b(which|what) (ccg|ccgs|organisation|organization|body|bodies|council|group|lmc|think tank|trust|authority)\b", re.I)
+WHO_Q = re.compile(
+    r"\b(who|whom|whose|which (person|people|leader|doctor|gp|expert|official))\b", re.I
+)
+WHEN_Q = re.compile(
+    r"\b(when|what (date|year|month|day|time)|by when|which (year|month|date)|how soon|deadline)\b",
+    re.I,
+)
+ORG_Q = re.compile(
+    r"\b(which|what) (ccg|ccgs|organisation|organization|body|bodies|council|group|lmc|think tank|trust|authority)\b",
+    re.I,
+)
 LIST_Q = re.compile(
     r"\b(list|what are (the|some)|which (areas|powers|responsibilities|recommendations)|"
     r"compare|comparison|both|differ|difference|across|in each|all the|and (what|which|how)|"
@@ -27,21 +35,78 @@ LIST_Q = re.compile(
     re.I,
 )
 
-NUMBER = re.compile(r"£?\d[\d,./]*%?m?\b|\b(one|two|three|four|five|six|seven|eight|nine|ten|third|half|quarter|two-thirds)\b", re.I)
+NUMBER = re.compile(
+    r"£?\d[\d,./]*%?m?\b|\b(one|two|three|four|five|six|seven|eight|nine|ten|third|half|quarter|two-thirds)\b",
+    re.I,
+)
 MONTHS = r"(January|February|March|April|May|June|July|August|September|October|November|December)"
 DATE = re.compile(
     rf"\b({MONTHS}|\d{{1,2}}(st|nd|rd|th)? {MONTHS}|(19|20)\d\d(/\d\d)?|next (year|week|month)|"
     r"last (year|week|month)|yesterday|tomorrow|this (month|year)|over the next \w+ years)\b"
 )
-PERSON = re.compile(r"\b(Dr|Professor|Prof|Mr|Mrs|Ms)\.? [A-Z]|\b[A-Z][a-z]+ [A-Z][a-z]+, [a-z]|^(But |And )?(He|She) (said|added|warned)")
-ORG = re.compile(r"\b(NHS [A-Z][\w ]*?CCG|[A-Z][a-z]+ LMC|NHS England|GPC|BMA|King's Fund|King’s Fund|NHS Alliance|NHS Future Forum|[A-Z][a-z]+ County Council)\b")
+PERSON = re.compile(
+    r"\b(Dr|Professor|Prof|Mr|Mrs|Ms)\.? [A-Z]|\b[A-Z][a-z]+ [A-Z][a-z]+, [a-z]|^(But |And )?(He|She) (said|added|warned)"
+)
+ORG = re.compile(
+    r"\b(NHS [A-Z][\w ]*?CCG|[A-Z][a-z]+ LMC|NHS England|GPC|BMA|King's Fund|King’s Fund|NHS Alliance|NHS Future Forum|[A-Z][a-z]+ County Council)\b"
+)
 
 _QWORDS = {
-    "What", "Which", "Who", "Whom", "Whose", "When", "Where", "Why", "How", "Is", "Are", "Was",
-    "Were", "Do", "Does", "Did", "Can", "Could", "Will", "Would", "Should", "Has", "Have", "Had",
-    "According", "In", "On", "At", "For", "The", "A", "An", "And", "But", "If", "My", "Our", "Tell",
-    "Give", "Name", "List", "Describe", "Explain", "Summarise", "Summarize", "Please", "I", "It",
-    "Me", "To", "Of", "By", "So", "Any", "Some",
+    "What",
+    "Which",
+    "Who",
+    "Whom",
+    "Whose",
+    "When",
+    "Where",
+    "Why",
+    "How",
+    "Is",
+    "Are",
+    "Was",
+    "Were",
+    "Do",
+    "Does",
+    "Did",
+    "Can",
+    "Could",
+    "Will",
+    "Would",
+    "Should",
+    "Has",
+    "Have",
+    "Had",
+    "According",
+    "In",
+    "On",
+    "At",
+    "For",
+    "The",
+    "A",
+    "An",
+    "And",
+    "But",
+    "If",
+    "My",
+    "Our",
+    "Tell",
+    "Give",
+    "Name",
+    "List",
+    "Describe",
+    "Explain",
+    "Summarise",
+    "Summarize",
+    "Please",
+    "I",
+    "It",
+    "Me",
+    "To",
+    "Of",
+    "By",
+    "So",
+    "Any",
+    "Some",
 }
 ENTITY = re.compile(r"\b[A-Z][\w'’-]*(?:\s+(?:of\s+|and\s+)?[A-Z][\w'’-]*)*")
 
@@ -74,7 +139,9 @@ def analyse(question: str) -> QuestionInfo:
     terms = tuple(t for t in tokenize(question) if t not in _QUESTION_STEMS)
     m = FOCUS.search(question)
     focus = tuple(t for t in tokenize(m.group("focus")) if t not in _QUESTION_STEMS) if m else ()
-    return QuestionInfo(wants, bool(LIST_Q.search(question)), terms, tuple(entities(question)), focus)
+    return QuestionInfo(
+        wants, bool(LIST_Q.search(question)), terms, tuple(entities(question)), focus
+    )
 
 
 _QNUM = re.compile(r"\b(?:19|20)\d\d(?:/\d\d)?\b|£?\d[\d,.]*(?:%|m\b|\b)")
@@ -92,7 +159,9 @@ def entities(question: str) -> list[str]:
 
 def entity_terms(entity: str) -> list[str]:
     """The searchable terms of an entity's capitalised words and figures ("UK-wide" -> "uk")."""
-    parts = [p for p in re.split(r"[\s-]+", entity) if p[:1].isupper() or p[:1].isdigit() or p[:1] == "£"]
+    parts = [
+        p for p in re.split(r"[\s-]+", entity) if p[:1].isupper() or p[:1].isdigit() or p[:1] == "£"
+    ]
     return [t for p in parts for t in tokenize(p)]
 
 

@@ -22,10 +22,24 @@ def build_quotes(articles: list[Article]) -> list[Quote]:
     # a later article may have given a fuller name or a role: re-label with the final forms
     out = []
     for q in quotes:
-        p = people.find(q.speaker) if re.match(rf"^{TITLES}\b", q.speaker) or " " in q.speaker else None
+        p = (
+            people.find(q.speaker)
+            if re.match(rf"^{TITLES}\b", q.speaker) or " " in q.speaker
+            else None
+        )
         if p is not None and _bare(p.name).split()[-1] == _bare(q.speaker).split()[-1]:
-            q = Quote(q.text, p.name, p.role or q.role, p.organisation or q.organisation, q.article_id,
-                      q.title, q.paragraph, q.start, q.end, q.kind)
+            q = Quote(
+                q.text,
+                p.name,
+                p.role or q.role,
+                p.organisation or q.organisation,
+                q.article_id,
+                q.title,
+                q.paragraph,
+                q.start,
+                q.end,
+                q.kind,
+            )
         out.append(q)
     return out
 
@@ -44,8 +58,10 @@ def quote_pieces(q: Quote) -> list[str]:
     return [q.text] + (parts if len(parts) > 1 else [])
 
 
-_ROLE_WORDS = (r"spokes(?:person|man|woman)|chair(?:man|woman)?|chief executive|secretary|director|"
-               r"statement|spokespeople|leader|representative|official|officer")
+_ROLE_WORDS = (
+    r"spokes(?:person|man|woman)|chair(?:man|woman)?|chief executive|secretary|director|"
+    r"statement|spokespeople|leader|representative|official|officer"
+)
 
 
 @dataclass
@@ -57,13 +73,23 @@ class Speaker:
     articles: list[str]
 
     def to_dict(self) -> dict:
-        return {"speaker": self.name, "role": self.role, "organisation": self.organisation,
-                "quotes": self.quotes, "articles": self.articles}
+        return {
+            "speaker": self.name,
+            "role": self.role,
+            "organisation": self.organisation,
+            "quotes": self.quotes,
+            "articles": self.articles,
+        }
 
 
 class QuoteIndex:
-    def __init__(self, quotes: list[Quote], vectors: np.ndarray | None, articles: dict[str, Article],
-                 owners: list[int] | None = None) -> None:
+    def __init__(
+        self,
+        quotes: list[Quote],
+        vectors: np.ndarray | None,
+        articles: dict[str, Article],
+        owners: list[int] | None = None,
+    ) -> None:
         self.quotes = quotes
         self.vectors = vectors  # one row per piece; owners[i] is the quote of piece i
         self.owners = np.asarray(owners if owners is not None else range(len(quotes)), dtype=int)
@@ -138,13 +164,21 @@ class QuoteIndex:
         for s in self.speakers():
             bare = _bare(s.name)
             last = bare.split()[-1]
-            if s.name in question or (last[0].isupper() and re.search(rf"\b{re.escape(last)}\b", question)
-                                      and (" " in bare or s.name.isupper() or len(last) > 3)):
+            if s.name in question or (
+                last[0].isupper()
+                and re.search(rf"\b{re.escape(last)}\b", question)
+                and (" " in bare or s.name.isupper() or len(last) > 3)
+            ):
                 found.append(s.name)
         return found
 
-    def filter(self, speaker: str | None = None, article: str | None = None, search: str | None = None,
-               kinds: tuple[str, ...] = ("direct", "reported")) -> list[Quote]:
+    def filter(
+        self,
+        speaker: str | None = None,
+        article: str | None = None,
+        search: str | None = None,
+        kinds: tuple[str, ...] = ("direct", "reported"),
+    ) -> list[Quote]:
         out = [q for q in self.quotes if q.kind in kinds]
         if speaker:
             canonical = self.find_speaker(speaker)
@@ -154,10 +188,14 @@ class QuoteIndex:
         if search:
             s = search.lower()
             terms = set(tokenize(search))
-            out = [q for q in out if s in q.text.lower() or (terms and terms <= set(tokenize(q.text)))]
+            out = [
+                q for q in out if s in q.text.lower() or (terms and terms <= set(tokenize(q.text)))
+            ]
         return out
 
-    def rank(self, qvec: np.ndarray | None, text: str, candidates: list[int] | None = None) -> list[tuple[int, float]]:
+    def rank(
+        self, qvec: np.ndarray | None, text: str, candidates: list[int] | None = None
+    ) -> list[tuple[int, float]]:
         """Quotes ranked by meaning (best cosine over the quote and its sentences) and words
         (idf-weighted share of the text's terms they contain: rare words such as "yacht" count
         for more than "co-commissioning")."""

@@ -27,7 +27,9 @@ SPEECH = (
 )
 SPEECH_RE = re.compile(rf"\b(?:{SPEECH})\b", re.I)
 NOT_SPEECH = re.compile(r"\bhaving said that\b|\bthat said\b", re.I)
-REPORTING = re.compile(r"\s*(?:in a statement\s*|in a letter\s*|last week\s*)?,?\s*(?:that\s+|:\s+)?")
+REPORTING = re.compile(
+    r"\s*(?:in a statement\s*|in a letter\s*|last week\s*)?,?\s*(?:that\s+|:\s+)?"
+)
 GROUP = re.compile(
     r"\b(?:local leaders|GP leaders|policy experts|LMC leaders|commissioning leaders|"
     r"local GP leaders|[Pp]apers seen by Pulse|King['’]s Fund experts)\b"
@@ -78,7 +80,9 @@ def _quote_spans(text: str) -> list[tuple[int, int]]:
                 depth, start, mark = 1, i + 1, ch
         elif ch in OPEN and mark in OPEN:
             depth += 1
-        elif (ch in CLOSE and mark in OPEN) or (ch == mark and mark in "'\"" and not prev.isspace()):
+        elif (ch in CLOSE and mark in OPEN) or (
+            ch == mark and mark in "'\"" and not prev.isspace()
+        ):
             depth -= 1
             if depth == 0:
                 spans.append((start, i))
@@ -114,8 +118,15 @@ class _ArticleSpeakers:
                 continue
             name = re.sub(r"^[Tt]he\s", "", m.group(0))
             is_org = bool(ORG_PATTERN.fullmatch(m.group(0)))
-            self.items.append((m.start(), m.end(), _Speaker(_lower_first(name) if not is_org else name,
-                                                            "", name if is_org else "")))
+            self.items.append(
+                (
+                    m.start(),
+                    m.end(),
+                    _Speaker(
+                        _lower_first(name) if not is_org else name, "", name if is_org else ""
+                    ),
+                )
+            )
         self.items.sort(key=lambda x: x[0])
         # an organisation inside a person's role appositive ("Nick Goodwin, senior fellow at the
         # King's Fund, said") is not a separate speaker
@@ -133,7 +144,11 @@ class _ArticleSpeakers:
         return any(a <= pos < b for a, b in self.roles)
 
     def between(self, lo: int, hi: int) -> list[tuple[int, int, _Speaker]]:
-        return [x for x in self.items if lo <= x[0] and x[1] <= hi and not (not x[2].is_person and self._in_role(x[0]))]
+        return [
+            x
+            for x in self.items
+            if lo <= x[0] and x[1] <= hi and not (not x[2].is_person and self._in_role(x[0]))
+        ]
 
     def person_before(self, pos: int) -> _Speaker | None:
         best = None
@@ -172,7 +187,9 @@ class _Extractor:
                 gap = gap.replace(self.text[a:b], "")
             if a >= lo and b <= start:
                 head = head.replace(self.text[a:b], "")
-        gap = re.sub(r",\s*(?:who|which)\s[^,]{0,80},", ",", gap)  # ", who runs a practice in Exeter,"
+        gap = re.sub(
+            r",\s*(?:who|which)\s[^,]{0,80},", ",", gap
+        )  # ", who runs a practice in Exeter,"
         head = head.strip(" ,")
         if re.search(r"\d", gap):  # "… from NHS England and 60% said": the figure is the subject
             return False
@@ -185,8 +202,11 @@ class _Extractor:
         found = [x for x in self.speakers.between(lo, hi) if m or self._near(x[1], hi, x[0], lo)]
         if m and found:
             return found[-1][2]
-        pron = [(lo + x.start(), "p") for x in PRONOUN.finditer(seg)
-                if self._near(lo + x.end(), hi, lo + x.start(), lo)]
+        pron = [
+            (lo + x.start(), "p")
+            for x in PRONOUN.finditer(seg)
+            if self._near(lo + x.end(), hi, lo + x.start(), lo)
+        ]
         persons = [(a, s) for a, _, s in found if s.is_person]
         if pron or persons:
             best = max(pron + [(a, s) for a, s in persons], key=lambda x: x[0])
@@ -213,8 +233,20 @@ class _Extractor:
             b -= 1
         if b <= a:
             return
-        self.quotes.append(Quote(self.text[a:b], sp.name, sp.role, sp.organisation, self.article.id,
-                                 self.article.title, paragraph, a, b, kind))
+        self.quotes.append(
+            Quote(
+                self.text[a:b],
+                sp.name,
+                sp.role,
+                sp.organisation,
+                self.article.id,
+                self.article.title,
+                paragraph,
+                a,
+                b,
+                kind,
+            )
+        )
 
     def paragraph(self, p: int, block: str, base: int) -> None:
         qspans = _quote_spans(block)
@@ -226,13 +258,18 @@ class _Extractor:
             s0, s1 = base + sent.start, base + sent.end
             inner = [(base + a, base + b) for a, b in qspans if sent.start <= a - 1 < sent.end]
             masked = NOT_SPEECH.sub(lambda m: "#" * len(m.group(0)), sent.text)
-            verbs = [(s0 + v.start(), s0 + v.end()) for v in SPEECH_RE.finditer(masked)
-                     if not quoted(sent.start + v.start())]
+            verbs = [
+                (s0 + v.start(), s0 + v.end())
+                for v in SPEECH_RE.finditer(masked)
+                if not quoted(sent.start + v.start())
+            ]
             for qa, qb in inner:
                 self.direct(p, qa, qb, s0, s1, verbs, block, base)
             self.reported(p, s0, s1, verbs, inner)
 
-    def direct(self, p: int, qa: int, qb: int, s0: int, s1: int, verbs: list, block: str, base: int) -> None:
+    def direct(
+        self, p: int, qa: int, qb: int, s0: int, s1: int, verbs: list, block: str, base: int
+    ) -> None:
         words = len(self.text[qa:qb].split())
         lead = self.text[s0 : qa - 1].strip()
         starts_sentence = lead in {"", "•"}
@@ -273,14 +310,18 @@ class _Extractor:
                     self.add(comma + 1, s1, sp, "reported", p)
                     self.last = sp
                 continue
-            if any(qa - 1 <= vb + 2 and qa >= vb for qa, _ in inner) and not self.text[vb:].lstrip().startswith("that"):
+            if any(qa - 1 <= vb + 2 and qa >= vb for qa, _ in inner) and not self.text[
+                vb:
+            ].lstrip().startswith("that"):
                 continue  # "said: ‘…’" is a direct quote
             tail = self.text[vb:s1]
             head = self.text[s0:va]
             m = re.search(r",\s*(?:[\w’'-]+\s){0,4}$", head)
-            if m and (re.match(r",\s*(?:which|who|while|and|but|whereas)\b", head[m.start():])
-                      or re.match(r"\s*(?:that\b|:)", tail)
-                      or not (head[m.start():].strip(" ,") or self.speakers.between(vb, s1))):
+            if m and (
+                re.match(r",\s*(?:which|who|while|and|but|whereas)\b", head[m.start() :])
+                or re.match(r"\s*(?:that\b|:)", tail)
+                or not (head[m.start() :].strip(" ,") or self.speakers.between(vb, s1))
+            ):
                 m = None
             if m and len(tail.split()) <= 16 and m.start() > 15:
                 # trailing attribution: "CLAUSE, he added." / "CLAUSE, claims Dr X …"

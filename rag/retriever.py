@@ -52,7 +52,11 @@ class HybridRetriever(BaseRetriever):
         t = time.perf_counter()
         dense: list = []
         if self.use_dense:
-            vec = query_vector if query_vector is not None else self.embedder.embed_query_vector(query)
+            vec = (
+                query_vector
+                if query_vector is not None
+                else self.embedder.embed_query_vector(query)
+            )
             t_embed = time.perf_counter()
             dense = self.index.dense(vec, n, kinds)
         else:
@@ -61,7 +65,8 @@ class HybridRetriever(BaseRetriever):
         lexical = self.index.lexical(query, n, kinds) if self.use_lexical else []
         t_lex = time.perf_counter()
         if timings is not None:
-            timings["embed_query"] = (t_embed - t) * 1000
+            if query_vector is None:
+                timings["embed_query"] = (t_embed - t) * 1000
             timings["dense"] = (t_dense - t_embed) * 1000
             timings["bm25"] = (t_lex - t_dense) * 1000
         return self.fuse(dense, lexical)[:k]

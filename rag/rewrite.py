@@ -18,7 +18,9 @@ OTHER_ANAPHORA = re.compile(
     r"the (ccg|organisation|proposals?|contracts?|deal|article|report|analysis))\b",
     re.I,
 )
-ELLIPTICAL_START = re.compile(r"^\s*(and|what about|how about|what of|also|same for|why|so)\b", re.I)
+ELLIPTICAL_START = re.compile(
+    r"^\s*(and|what about|how about|what of|also|same for|why|so)\b", re.I
+)
 
 
 def _turns(history: list[dict] | None) -> list[tuple[str, str]]:
@@ -63,6 +65,7 @@ def rewrite(question: str, history: list[dict] | None) -> str:
     person = last_person(turns)
     named = False
     if person and PERSON_PRONOUN.search(out):
+
         def sub(m: re.Match) -> str:
             word = m.group(0).lower()
             return f"{person}'s" if word in {"his", "hers"} else person

@@ -27,7 +27,9 @@ def _env_overrides() -> dict[str, object]:
             else:
                 out[f.name] = kind(raw)
         except ValueError as exc:
-            raise UserError(f"COCOM_{f.name.upper()}={raw!r} is not a valid {kind.__name__}") from exc
+            raise UserError(
+                f"COCOM_{f.name.upper()}={raw!r} is not a valid {kind.__name__}"
+            ) from exc
     return out
 
 

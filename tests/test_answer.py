@@ -50,15 +50,28 @@ def test_every_sentence_cited_and_every_citation_listed(pipeline, question):
 
 def test_json_schema(pipeline):
     d = pipeline.ask(QUESTIONS[0]).to_dict()
-    assert {"question", "standalone_question", "answer", "abstained", "citations", "quotes", "timings_ms"} <= set(d)
+    assert {
+        "question",
+        "standalone_question",
+        "answer",
+        "abstained",
+        "citations",
+        "quotes",
+        "timings_ms",
+    } <= set(d)
     assert {"retrieve", "answer", "total"} <= set(d["timings_ms"])
     for c in d["citations"]:
-        assert {"n", "article_id", "title", "kind", "text", "chunk_id"} <= set(c) and c["kind"] in {"article", "comment"}
+        assert {"n", "article_id", "title", "kind", "text", "chunk_id"} <= set(c) and c["kind"] in {
+            "article",
+            "comment",
+        }
 
 
 def test_off_topic_question_abstains(pipeline):
     ans = pipeline.ask("Who won the football World Cup in 2014?")
-    assert ans.abstained and ans.answer.startswith("The articles in this collection don't cover that.")
+    assert ans.abstained and ans.answer.startswith(
+        "The articles in this collection don't cover that."
+    )
 
 
 def test_pronoun_led_quote_is_attributed(pipeline):
@@ -72,7 +85,13 @@ def test_bad_questions(pipeline):
         pipeline.ask("   \n\t ")
     long = pipeline.ask("What about APMS? " * 300)
     assert any("cut to its first 2000 characters" in n for n in long.notes)
-    for q in ["?!?!...", "<script>alert(1)</script>", "<img src=x onerror=alert(1)>", "¿Qué dice el BMA?", "\x00\x1b[31m"]:
+    for q in [
+        "?!?!...",
+        "<script>alert(1)</script>",
+        "<img src=x onerror=alert(1)>",
+        "¿Qué dice el BMA?",
+        "\x00\x1b[31m",
+    ]:
         try:
             ans = pipeline.ask(q)
         except UserError:
@@ -82,26 +101,53 @@ def test_bad_questions(pipeline):
 
 def test_comments_excluded_by_default_and_labelled_when_included(pipeline):
     ans = pipeline.ask("CCGs led by GPs is an illusion, window dressing")
-    assert all(c.kind == "article" for c in ans.citations) or "anonymous reader comment" in ans.answer
-    with_comments = pipeline.ask("CCGs led by GPs is an illusion, window dressing", include_comments=True)
+    assert (
+        all(c.kind == "article" for c in ans.citations) or "anonymous reader comment" in ans.answer
+    )
+    with_comments = pipeline.ask(
+        "CCGs led by GPs is an illusion, window dressing", include_comments=True
+    )
     if any(c.kind == "comment" for c in with_comments.citations):
         assert "anonymous reader comment" in with_comments.answer
 
 
 def test_follow_up_rewrites_person_and_topic():
-    hist = [{"role": "user", "content": "Who is the chair of Essex LMC?"},
-            {"role": "assistant", "content": "Dr Brian Balmer, chair of Essex LMC, warned that the CCG could look to a private provider. [1]"}]
-    assert rewrite("What did he say about it?", hist).startswith("What did Dr Brian Balmer say about it?")
-    assert "(following: Who is the chair of Essex LMC?)" in rewrite("What did he say about it?", hist)
-    hist2 = [{"role": "user", "content": "Which CCG wants practices on APMS contracts?"},
-             {"role": "assistant", "content": "NHS Basildon and Brentwood CCG wants to pilot a model. [1]"}]
+    hist = [
+        {"role": "user", "content": "Who is the chair of Essex LMC?"},
+        {
+            "role": "assistant",
+            "content": "Dr Brian Balmer, chair of Essex LMC, warned that the CCG could look to a private provider. [1]",
+        },
+    ]
+    assert rewrite("What did he say about it?", hist).startswith(
+        "What did Dr Brian Balmer say about it?"
+    )
+    assert "(following: Who is the chair of Essex LMC?)" in rewrite(
+        "What did he say about it?", hist
+    )
+    hist2 = [
+        {"role": "user", "content": "Which CCG wants practices on APMS contracts?"},
+        {
+            "role": "assistant",
+            "content": "NHS Basildon and Brentwood CCG wants to pilot a model. [1]",
+        },
+    ]
     assert rewrite("When would those contracts start?", hist2) == (
-        "When would those contracts start? (following: Which CCG wants practices on APMS contracts?)")
-    assert rewrite("Which CCG wants to pilot a Prime Provider model?", hist2) == "Which CCG wants to pilot a Prime Provider model?"
+        "When would those contracts start? (following: Which CCG wants practices on APMS contracts?)"
+    )
+    assert (
+        rewrite("Which CCG wants to pilot a Prime Provider model?", hist2)
+        == "Which CCG wants to pilot a Prime Provider model?"
+    )
 
 
 def test_follow_up_goes_through_the_chain(pipeline):
-    hist = [{"role": "user", "content": "Who is the GPC chair?"},
-            {"role": "assistant", "content": "GPC chair Dr Chaand Nagpaul said the GPC was not supportive. [1]"}]
+    hist = [
+        {"role": "user", "content": "Who is the GPC chair?"},
+        {
+            "role": "assistant",
+            "content": "GPC chair Dr Chaand Nagpaul said the GPC was not supportive. [1]",
+        },
+    ]
     ans = pipeline.chain.invoke({"question": "What deadline did he mention?", "history": hist})
     assert "Dr Chaand Nagpaul" in ans.standalone_question

@@ -42,7 +42,9 @@ class TestHybridRetrieverStandard(RetrieversIntegrationTests):
 
 def test_who_said_yacht_club(pipeline):
     ans = pipeline.ask("Who said the plans were like being in a yacht club?")
-    assert ans.answer.startswith("Dr Brian Balmer, chair of Essex LMC, said: ‘These plans are frightening")
+    assert ans.answer.startswith(
+        "Dr Brian Balmer, chair of Essex LMC, said: ‘These plans are frightening"
+    )
     assert ans.quotes and ans.quotes[0].speaker == "Dr Brian Balmer"
     assert ans.citations[0].article_id == "basildon-apms-frightening-proposals"
 
@@ -50,7 +52,9 @@ def test_who_said_yacht_club(pipeline):
 def test_verify_attribution_says_no_and_names_the_speaker(pipeline):
     ans = pipeline.ask("Did Chaand Nagpaul say that the plans were frightening and extreme?")
     assert ans.answer.startswith("No") and "Dr Brian Balmer" in ans.answer
-    yes = pipeline.ask("Did Dr Richard Vautrey say that GPs do not need a contract to work together?")
+    yes = pipeline.ask(
+        "Did Dr Richard Vautrey say that GPs do not need a contract to work together?"
+    )
     assert yes.answer.startswith("Yes") and "We don't need a contract to do this" in yes.answer
 
 
@@ -70,20 +74,40 @@ def test_a_gp_question_gets_a_cited_answer(pipeline):
 
 
 def _cocom(*args, env):
-    return subprocess.run([sys.executable, "-m", "rag.cli", *args], cwd=ROOT, capture_output=True,
-                          text=True, timeout=300, env={**os.environ, **env})
+    return subprocess.run(
+        [sys.executable, "-m", "rag.cli", *args],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env={**os.environ, **env},
+    )
 
 
 def test_batch_survives_a_malformed_line(real_index, tmp_path):
     settings, _ = real_index
     batch = tmp_path / "q.jsonl"
-    batch.write_text("\n".join([
-        json.dumps({"id": "a", "question": "What percentage of CCGs wanted level two responsibilities?"}),
-        "{not json",
-        json.dumps({"id": "c", "question": ""}),
-        json.dumps({"id": "d", "question": "When did Dr Brian Balmer say that?",
-                    "history": [{"role": "user", "content": "Who chairs Essex LMC?"}]}),
-    ]))
+    batch.write_text(
+        "\n".join(
+            [
+                json.dumps(
+                    {
+                        "id": "a",
+                        "question": "What percentage of CCGs wanted level two responsibilities?",
+                    }
+                ),
+                "{not json",
+                json.dumps({"id": "c", "question": ""}),
+                json.dumps(
+                    {
+                        "id": "d",
+                        "question": "When did Dr Brian Balmer say that?",
+                        "history": [{"role": "user", "content": "Who chairs Essex LMC?"}],
+                    }
+                ),
+            ]
+        )
+    )
     out = _cocom("ask", "--batch", str(batch), env={"COCOM_INDEX_DIR": str(settings.index_dir)})
     assert out.returncode == 0, out.stderr
     lines = [json.loads(x) for x in out.stdout.splitlines()]
@@ -94,10 +118,16 @@ def test_batch_survives_a_malformed_line(real_index, tmp_path):
 
 def test_cli_ask_json(real_index):
     settings, _ = real_index
-    out = _cocom("ask", "--json", "Which CCG is planning to pool budgets with the county council?",
-                 env={"COCOM_INDEX_DIR": str(settings.index_dir)})
+    out = _cocom(
+        "ask",
+        "--json",
+        "Which CCG is planning to pool budgets with the county council?",
+        env={"COCOM_INDEX_DIR": str(settings.index_dir)},
+    )
     assert out.returncode == 0, out.stderr
     d = json.loads(out.stdout)
-    assert "Somerset" in d["answer"] and d["citations"][0]["article_id"] == "somerset-pooled-budgets"
+    assert (
+        "Somerset" in d["answer"] and d["citations"][0]["article_id"] == "somerset-pooled-budgets"
+    )
     empty = _cocom("ask", "  ", env={"COCOM_INDEX_DIR": str(settings.index_dir)})
     assert empty.returncode == 2 and "empty" in empty.stderr

@@ -27,9 +27,13 @@ def test_each_bad_input_is_reported_and_the_rest_indexed(corpus_dir, tmp_path):
     (corpus_dir / "blank.md").write_text("  \n\n ")
     (corpus_dir / "binary.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00IHDR" * 20)
     (corpus_dir / "notitle.txt").write_text("This is only a sentence that ends with a full stop.\n")
-    (corpus_dir / "zz-copy.txt").write_bytes((corpus_dir / "somerset-pooled-budgets.txt").read_bytes())
-    near = (corpus_dir / "third-of-ccgs-police-gp-contracts.txt").read_text().replace(
-        "145 CCGs", "146 CCGs"
+    (corpus_dir / "zz-copy.txt").write_bytes(
+        (corpus_dir / "somerset-pooled-budgets.txt").read_bytes()
+    )
+    near = (
+        (corpus_dir / "third-of-ccgs-police-gp-contracts.txt")
+        .read_text()
+        .replace("145 CCGs", "146 CCGs")
     )
     (corpus_dir / "zz-near.txt").write_text(near)
     (corpus_dir / "huge.txt").write_text("Big title\n\n" + "word " * 1_200_000)
@@ -46,7 +50,9 @@ def test_each_bad_input_is_reported_and_the_rest_indexed(corpus_dir, tmp_path):
     assert reasons["binary.txt"] == "binary file, not text"
     assert reasons["notitle.txt"].startswith("no detectable title")
     assert reasons["zz-copy.txt"] == "exact duplicate of somerset-pooled-budgets.txt"
-    assert reasons["zz-near.txt"].startswith("near-duplicate of third-of-ccgs-police-gp-contracts.txt")
+    assert reasons["zz-near.txt"].startswith(
+        "near-duplicate of third-of-ccgs-police-gp-contracts.txt"
+    )
     assert reasons["huge.txt"].startswith("file is 6.0 MB, over the 5 MB limit")
     assert reasons["slides.pdf"].startswith("unsupported file type '.pdf'")
     assert reasons["escape.txt"].startswith("symlink points outside the corpus folder")
@@ -57,7 +63,9 @@ def test_each_bad_input_is_reported_and_the_rest_indexed(corpus_dir, tmp_path):
 
 def test_non_utf8_text_is_read_as_cp1252(corpus_dir):
     (corpus_dir / "legacy.txt").write_bytes(
-        "Café owners – and GPs – meet\n\nThe £5m deal was ‘agreed’ on Friday by the CCG board.\n\nMore text.\n".encode("cp1252")
+        "Café owners – and GPs – meet\n\nThe £5m deal was ‘agreed’ on Friday by the CCG board.\n\nMore text.\n".encode(
+            "cp1252"
+        )
     )
     corpus = _load(corpus_dir)
     legacy = next(a for a in corpus.articles if a.id == "legacy")
@@ -80,7 +88,9 @@ def test_symlink_inside_corpus_is_fine(corpus_dir):
 
 def test_same_id_twice_is_reported(corpus_dir):
     (corpus_dir / "leeds.txt").write_text(GOOD)
-    (corpus_dir / "leeds.md").write_text(GOOD.replace("Monday", "Tuesday").replace("next week", "soon"))
+    (corpus_dir / "leeds.md").write_text(
+        GOOD.replace("Monday", "Tuesday").replace("next week", "soon")
+    )
     reasons = _reasons(_load(corpus_dir))
     assert reasons["leeds.txt"] == "article id 'leeds' is already used by leeds.md"
 

@@ -1,6 +1,5 @@
 """Index build, incremental updates, atomic swap, refusal of mismatched indexes, the lock."""
 
-import json
 from dataclasses import replace
 
 import numpy as np
@@ -25,7 +24,9 @@ def test_build_counts_and_manifest(settings, fake_embedder):
     m = ix.manifest
     assert m["embedding"] == {"model": "fake/hashing-bow", "dimension": 384, "normalized": True}
     assert m["chunker"]["chunk_size"] == settings.chunk_size
-    assert set(m["files"]) == set(ix.articles) and all(len(f["sha256"]) == 64 for f in m["files"].values())
+    assert set(m["files"]) == set(ix.articles) and all(
+        len(f["sha256"]) == 64 for f in m["files"].values()
+    )
     assert m["counts"]["chunks"] == len(ix.chunks) == report.chunks
     assert m["counts"]["comment_chunks"] >= 28
     assert {"chromadb", "sentence-transformers", "langchain-core", "bm25s"} <= set(m["versions"])
@@ -41,14 +42,19 @@ def test_rebuild_is_idempotent_and_second_run_is_a_no_op(settings, fake_embedder
     assert rebuilt.generation != first.generation and rebuilt.embedded == len(ids)
     assert _ids(Index.open(settings, fake_embedder)) == ids  # content-hash ids: no duplicates
     # the generation a running server may still read is kept; older ones are removed
-    assert {p.name for p in settings.index_dir.glob("gen-*")} == {first.generation, rebuilt.generation}
+    assert {p.name for p in settings.index_dir.glob("gen-*")} == {
+        first.generation,
+        rebuilt.generation,
+    }
 
 
 def test_edit_one_article_changes_only_its_chunks(settings, fake_embedder):
     build_index(settings, fake_embedder, progress=False)
     before = Index.open(settings, fake_embedder)
     path = settings.corpus_dir / "somerset-pooled-budgets.txt"
-    path.write_text(path.read_text().replace("£200m efficiency savings", "£300m efficiency savings"))
+    path.write_text(
+        path.read_text().replace("£200m efficiency savings", "£300m efficiency savings")
+    )
     assert index_is_stale(settings) == "somerset-pooled-budgets.txt changed"
     report = build_index(settings, fake_embedder, progress=False)
     assert report.changed == ["somerset-pooled-budgets"] and report.unchanged == 4
@@ -143,7 +149,10 @@ def test_comments_are_excluded_unless_asked(settings, fake_embedder):
     build_index(settings, fake_embedder, progress=False)
     ix = Index.open(settings, fake_embedder)
     q = "CCGs led by GPs is an illusion window dressing managers"
-    assert all(c.kind == "article" for c, _ in ix.dense(fake_embedder.embed_query_vector(q), 10, ("article",)))
+    assert all(
+        c.kind == "article"
+        for c, _ in ix.dense(fake_embedder.embed_query_vector(q), 10, ("article",))
+    )
     assert all(c.kind == "article" for c, _ in ix.lexical(q, 10, ("article",)))
     top, _ = ix.lexical(q, 1, ("article", "comment"))[0]
     assert top.kind == "comment"

@@ -42,7 +42,12 @@ def test_chroma_top_k_equals_brute_force_cosine(real_index, real_embedder):
 def _cocom(*args, env_extra=None):
     env = {**os.environ, **(env_extra or {})}
     return subprocess.run(
-        [sys.executable, "-m", "rag.cli", *args], cwd=ROOT, env=env, capture_output=True, text=True, timeout=300
+        [sys.executable, "-m", "rag.cli", *args],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
     )
 
 
@@ -51,7 +56,11 @@ def test_cli_index_and_articles_json(tmp_path):
     out = _cocom("index", "--json", env_extra=env)
     assert out.returncode == 0, out.stderr
     report = json.loads(out.stdout)
-    assert {k: report[k] for k in ("articles", "comments", "skipped")} == {"articles": 5, "comments": 28, "skipped": []}
+    assert {k: report[k] for k in ("articles", "comments", "skipped")} == {
+        "articles": 5,
+        "comments": 28,
+        "skipped": [],
+    }
     assert report["chunks"] > 50 and report["seconds"] > 0
     arts = json.loads(_cocom("articles", "--json", env_extra=env).stdout)
     assert {a["title"] for a in arts} == TITLES
@@ -68,7 +77,9 @@ def test_cli_bad_file_is_reported_and_exit_zero(tmp_path):
     env = {"COCOM_INDEX_DIR": str(tmp_path / "idx"), "COCOM_CORPUS_DIR": str(corpus)}
     out = _cocom("index", "--json", env_extra=env)
     assert out.returncode == 0, out.stderr
-    assert json.loads(out.stdout)["skipped"] == [{"file": "broken.txt", "reason": "binary file, not text"}]
+    assert json.loads(out.stdout)["skipped"] == [
+        {"file": "broken.txt", "reason": "binary file, not text"}
+    ]
     assert "broken.txt: binary file, not text" in out.stderr
 
 
@@ -76,5 +87,7 @@ def test_cli_no_articles_exits_non_zero(tmp_path):
     corpus = tmp_path / "c"
     corpus.mkdir()
     (corpus / "empty.txt").write_text("")
-    out = _cocom("index", env_extra={"COCOM_INDEX_DIR": str(tmp_path / "i"), "COCOM_CORPUS_DIR": str(corpus)})
+    out = _cocom(
+        "index", env_extra={"COCOM_INDEX_DIR": str(tmp_path / "i"), "COCOM_CORPUS_DIR": str(corpus)}
+    )
     assert out.returncode == 1 and "no article could be indexed" in out.stderr

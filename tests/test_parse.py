@@ -54,7 +54,9 @@ def test_five_titles_and_28_comments(seeds):
 
 def test_no_furniture_or_comment_text_in_article_chunks(seeds):
     for a in seeds.values():
-        comment_lines = {ln.strip() for c in a.comments for ln in c.split("\n") if len(ln.strip()) > 15}
+        comment_lines = {
+            ln.strip() for c in a.comments for ln in c.split("\n") if len(ln.strip()) > 15
+        }
         for chunk in chunk_article(a, size=600, overlap=1):
             if chunk.kind != "article":
                 continue
@@ -173,7 +175,11 @@ def test_markdown_front_matter():
     }
     assert not any(b.startswith("#") or b == a.title for b in a.blocks)
     bullets = next(b for b in a.blocks if b.startswith("• "))
-    assert "local incentives" in bullets and "federation of practices" in bullets and "**" not in bullets
+    assert (
+        "local incentives" in bullets
+        and "federation of practices" in bullets
+        and "**" not in bullets
+    )
     assert a.comments == ("This is a great idea.", "Absolutely not.\nHands off our QOF.")
 
 

@@ -80,7 +80,10 @@ def test_split_quote_around_he_said():
 
 
 def test_organisations_as_speakers(quotes):
-    assert _by(quotes, "At a meeting of our Clinical Executive Group").speaker == "NHS Basildon and Brentwood CCG"
+    assert (
+        _by(quotes, "At a meeting of our Clinical Executive Group").speaker
+        == "NHS Basildon and Brentwood CCG"
+    )
     assert _by(quotes, "The plan to introduce OBC contracts").speaker == "NHS Somerset CCG"
     assert _by(quotes, "absolute, unmitigated disaster").speaker == "BMA"
 
@@ -105,4 +108,6 @@ def test_comments_are_never_named(seeds, quotes):
             assert q.speaker == COMMENT_SPEAKER and q.kind == "comment" and q.role == ""
     # a comment that names someone still does not get them as its speaker
     named = next(c for a in seeds for c in a.comments if c.startswith("Dr Nagpaul."))
-    assert all(q.speaker == COMMENT_SPEAKER for a in seeds for q in comment_quotes(a) if q.text == named)
+    assert all(
+        q.speaker == COMMENT_SPEAKER for a in seeds for q in comment_quotes(a) if q.text == named
+    )

@@ -8,7 +8,10 @@ HARD_CASES = [
     ("Dr Brian Balmer warned. He said no.", ["Dr Brian Balmer warned.", "He said no."]),
     ("Mr Goodwin agreed. Mrs Smith did not.", ["Mr Goodwin agreed.", "Mrs Smith did not."]),
     ("Prof. Chris Ham spoke. It went well.", ["Prof. Chris Ham spoke.", "It went well."]),
-    ("Experts (i.e. GPs) and others, e.g. nurses. Next.", ["Experts (i.e. GPs) and others, e.g. nurses.", "Next."]),
+    (
+        "Experts (i.e. GPs) and others, e.g. nurses. Next.",
+        ["Experts (i.e. GPs) and others, e.g. nurses.", "Next."],
+    ),
     ("Some 15% agreed. Others did not.", ["Some 15% agreed.", "Others did not."]),
     ("It saves £200m. That is a lot.", ["It saves £200m.", "That is a lot."]),
     ("A pilot by 2015/16. Then more.", ["A pilot by 2015/16.", "Then more."]),
@@ -38,4 +41,7 @@ def test_spans_are_exact_offsets():
     text = "  Dr Nagpaul said: ‘No. Never.’  He added more.  "
     for span in split_spans(text):
         assert text[span.start : span.end] == span.text
-    assert [s.text for s in split_spans(text)] == ["Dr Nagpaul said: ‘No. Never.’", "He added more."]
+    assert [s.text for s in split_spans(text)] == [
+        "Dr Nagpaul said: ‘No. Never.’",
+        "He added more.",
+    ]

@@ -2,7 +2,6 @@
 
 import json
 import socket
-import threading
 from pathlib import Path
 
 import pytest
@@ -12,14 +11,28 @@ from rag.models import Answer, Article, Citation
 
 ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
 CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
-EVIL = "<img src=x onerror=\"window.__pwned=1\"><script>window.__pwned=2</script>"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+EVIL = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>'
 
 
 def _article():
-    return Article("a", "Title <b>bold</b>", "Stand", "", ("Para with [a link](http://x) and <img src=y>",),
-                   ("A <script>alert(1)</script> comment",), {"date": "2014-06-01"})
+    return Article(
+        "a",
+        "Title <b>bold</b>",
+        "Stand",
+        "",
+        ("Para with [a link](http://x) and <img src=y>",),
+        ("A <script>alert(1)</script> comment",),
+        {"date": "2014-06-01"},
+    )
 
 
 @pytest.mark.unit
@@ -70,25 +83,38 @@ def client(server):
 
 @pytest.mark.integration
 def test_api_question_gets_a_cited_answer(client):
-    r = client.predict("What share of CCGs want to take over QOF management?", "[]", False, api_name="/ask")
+    r = client.predict(
+        "What share of CCGs want to take over QOF management?", "[]", False, api_name="/ask"
+    )
     assert "20%" in r["answer"] and r["citations"] and r["citations"][0]["kind"] == "article"
     assert not r["abstained"]
 
 
 @pytest.mark.integration
 def test_api_follow_up(client):
-    hist = json.dumps([{"role": "user", "content": "Who is the GPC chair?"},
-                       {"role": "assistant", "content": "GPC chair Dr Chaand Nagpaul said the GPC was not supportive. [1]"}])
+    hist = json.dumps(
+        [
+            {"role": "user", "content": "Who is the GPC chair?"},
+            {
+                "role": "assistant",
+                "content": "GPC chair Dr Chaand Nagpaul said the GPC was not supportive. [1]",
+            },
+        ]
+    )
     r = client.predict("What deadline did he mention?", hist, False, api_name="/ask")
     assert "Nagpaul" in r["standalone_question"] and "June 20" in r["answer"]
 
 
 @pytest.mark.integration
 def test_api_abstention_quotes_and_check(client):
-    assert client.predict("What is the capital of France?", "[]", False, api_name="/ask")["abstained"]
+    assert client.predict("What is the capital of France?", "[]", False, api_name="/ask")[
+        "abstained"
+    ]
     rows = client.predict("Nagpaul", "", "national contract", api_name="/quotes")
     assert rows and all(r["speaker"] == "Dr Chaand Nagpaul" for r in rows)
-    r = client.predict("Chaand Nagpaul say that the plans were frightening and extreme?", api_name="/check")
+    r = client.predict(
+        "Chaand Nagpaul say that the plans were frightening and extreme?", api_name="/check"
+    )
     assert r["answer"].startswith("No") and "Brian Balmer" in r["answer"]
 
 
@@ -98,7 +124,9 @@ def test_chat_endpoint_streams(client):
     outputs = list(job)
     assert len(outputs) >= 2  # streamed in several updates
     content = outputs[-1][0][-1]["content"]
-    text = content if isinstance(content, str) else " ".join(part.get("text", "") for part in content)
+    text = (
+        content if isinstance(content, str) else " ".join(part.get("text", "") for part in content)
+    )
     assert "Somerset" in text and "[1]" in text
 
 
@@ -107,7 +135,9 @@ def test_chat_endpoint_streams(client):
 def test_browser_shows_cited_answer_and_runs_no_injected_markup(server):
     from playwright.sync_api import sync_playwright
 
-    assert Path(CHROMIUM).exists(), "Chromium is missing: run `make test` (it installs Debian's chromium)"
+    assert Path(CHROMIUM).exists(), (
+        "Chromium is missing: run `make test` (it installs Debian's chromium)"
+    )
     ARTIFACTS.mkdir(exist_ok=True)
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
@@ -117,7 +147,9 @@ def test_browser_shows_cited_answer_and_runs_no_injected_markup(server):
         page.fill("#cocom-question textarea", "Who said the plans were like being in a yacht club?")
         page.click("#cocom-send")
         page.wait_for_selector(".cocom-cite", timeout=60000)
-        page.wait_for_function("document.querySelector('#cocom-chat').innerText.includes('[2]')", timeout=60000)
+        page.wait_for_function(
+            "document.querySelector('#cocom-chat').innerText.includes('[2]')", timeout=60000
+        )
         assert page.locator(".cocom-cite").count() >= 1
         assert "Dr Brian Balmer" in page.inner_text("#cocom-chat")
         assert page.locator(".cocom-cite mark").count() >= 1
@@ -125,7 +157,9 @@ def test_browser_shows_cited_answer_and_runs_no_injected_markup(server):
 
         page.fill("#cocom-question textarea", f"What about {EVIL}?")
         page.click("#cocom-send")
-        page.wait_for_function("document.querySelector('#cocom-chat').innerText.includes('onerror')", timeout=60000)
+        page.wait_for_function(
+            "document.querySelector('#cocom-chat').innerText.includes('onerror')", timeout=60000
+        )
         page.wait_for_timeout(1000)
         assert page.evaluate("window.__pwned === undefined")
         assert page.locator("#cocom-chat img[src='x']").count() == 0

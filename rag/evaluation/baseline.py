@@ -46,8 +46,9 @@ class VanillaBaseline:
 
         client = chromadb.EphemeralClient(settings=_chroma_settings())
         name = f"baseline-{time.time_ns()}"
-        self.store = Chroma.from_texts(texts, _Uncached(embedder), metadatas=metas, client=client,
-                                       collection_name=name)
+        self.store = Chroma.from_texts(
+            texts, _Uncached(embedder), metadatas=metas, client=client, collection_name=name
+        )
         self.k = k
         self.embedder = embedder
 
@@ -58,8 +59,22 @@ class VanillaBaseline:
         t = time.perf_counter()
         docs = self.search(question)
         top = docs[0]
-        cite = Citation(1, top.metadata["article_id"], top.metadata["title"], "article",
-                        top.page_content, top.id or "", 0, top.page_content)
+        cite = Citation(
+            1,
+            top.metadata["article_id"],
+            top.metadata["title"],
+            "article",
+            top.page_content,
+            top.id or "",
+            0,
+            top.page_content,
+        )
         ms = (time.perf_counter() - t) * 1000
-        return Answer(question, question, f"{top.page_content} [1]", False, [cite],
-                      timings_ms={"retrieve": round(ms, 2), "answer": 0.0, "total": round(ms, 2)})
+        return Answer(
+            question,
+            question,
+            f"{top.page_content} [1]",
+            False,
+            [cite],
+            timings_ms={"retrieve": round(ms, 2), "answer": 0.0, "total": round(ms, 2)},
+        )

@@ -9,8 +9,16 @@ from pathlib import Path
 from ..errors import UserError
 
 TYPES = {
-    "fact", "number", "date", "who", "what-said", "verify-quote", "multi-article",
-    "follow-up", "unanswerable", "comment-trap",
+    "fact",
+    "number",
+    "date",
+    "who",
+    "what-said",
+    "verify-quote",
+    "multi-article",
+    "follow-up",
+    "unanswerable",
+    "comment-trap",
 }
 ANSWERABLE = TYPES - {"unanswerable", "comment-trap"}
 
@@ -59,16 +67,33 @@ def load_cases(path: Path) -> list[Case]:
         if d["id"] in seen:
             raise UserError(f"{path}:{n}: duplicate id {d['id']!r}")
         seen.add(d["id"])
-        known = {"id", "question", "type", "answers", "must_include", "sources", "history",
-                 "speaker", "verdict", "comment_fact"}
-        cases.append(Case(
-            id=d["id"], question=d["question"], type=d["type"],
-            answers=tuple(d.get("answers", ())), must_include=tuple(d.get("must_include", ())),
-            sources=tuple(d.get("sources", ())), history=tuple(d.get("history", ())),
-            speaker=d.get("speaker", ""), verdict=d.get("verdict", ""),
-            comment_fact=d.get("comment_fact", ""),
-            extra={k: v for k, v in d.items() if k not in known},
-        ))
+        known = {
+            "id",
+            "question",
+            "type",
+            "answers",
+            "must_include",
+            "sources",
+            "history",
+            "speaker",
+            "verdict",
+            "comment_fact",
+        }
+        cases.append(
+            Case(
+                id=d["id"],
+                question=d["question"],
+                type=d["type"],
+                answers=tuple(d.get("answers", ())),
+                must_include=tuple(d.get("must_include", ())),
+                sources=tuple(d.get("sources", ())),
+                history=tuple(d.get("history", ())),
+                speaker=d.get("speaker", ""),
+                verdict=d.get("verdict", ""),
+                comment_fact=d.get("comment_fact", ""),
+                extra={k: v for k, v in d.items() if k not in known},
+            )
+        )
     if not cases:
         raise UserError(f"{path}: no cases")
     return cases

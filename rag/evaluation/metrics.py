@@ -10,15 +10,27 @@ from collections import Counter
 
 _NUM = re.compile(r"(?<![\w.])£?(\d+(?:,\d{3})*(?:\.\d+)?)(%|m\b|bn\b|k\b)?")
 _WORD_NUMBERS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "twenty": 20, "hundred": 100,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "twenty": 20,
+    "hundred": 100,
 }
 
 
 def normalize(text: str) -> str:
     """Lower case; curly quotes and dashes folded; 'per cent' -> '%'; spaces collapsed."""
     t = text.lower()
-    t = t.translate(str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "–": "-", "—": "-", "\u00a0": " "}))
+    t = t.translate(
+        str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "–": "-", "—": "-", "\u00a0": " "})
+    )
     t = re.sub(r"\s*per ?cent\b", "%", t)
     return re.sub(r"\s+", " ", t).strip()
 

@@ -28,8 +28,10 @@ def score_quotes(quotes: list[Quote], articles: dict[str, Article], gold: list[d
     matched_ids: set[int] = set()
     for g in gold:
         cands = [
-            (i, q) for i, q in enumerate(quotes)
-            if q.article_id == g["article"] and q.kind == g["kind"]
+            (i, q)
+            for i, q in enumerate(quotes)
+            if q.article_id == g["article"]
+            and q.kind == g["kind"]
             and (g["text"] in q.text or (len(q.text) > 10 and q.text in g["text"]))
         ]
         if not cands:
@@ -42,7 +44,7 @@ def score_quotes(quotes: list[Quote], articles: dict[str, Article], gold: list[d
             speaker_ok += 1
         else:
             wrong.append({**g, "got": q.speaker})
-    verbatim = sum(articles[q.article_id].text[q.start:q.end] == q.text for q in quotes)
+    verbatim = sum(articles[q.article_id].text[q.start : q.end] == q.text for q in quotes)
     return {
         "gold": len(gold),
         "extracted": len(quotes),

@@ -21,7 +21,10 @@ def similarity(a: str, b: str) -> float:
 
 
 def context_precision(retrieved: list[str], references: list[str]) -> float:
-    verdicts = [int(max((similarity(rc, ref) for ref in references), default=0.0) >= THRESHOLD) for rc in retrieved]
+    verdicts = [
+        int(max((similarity(rc, ref) for ref in references), default=0.0) >= THRESHOLD)
+        for rc in retrieved
+    ]
     denominator = sum(verdicts) + 1e-10
     numerator = sum(sum(verdicts[: i + 1]) / (i + 1) * verdicts[i] for i in range(len(verdicts)))
     return numerator / denominator
@@ -30,7 +33,10 @@ def context_precision(retrieved: list[str], references: list[str]) -> float:
 def context_recall(retrieved: list[str], references: list[str]) -> float:
     if not references:
         return float("nan")
-    hits = [max((similarity(rc, ref) for rc in retrieved), default=0.0) > THRESHOLD for ref in references]
+    hits = [
+        max((similarity(rc, ref) for rc in retrieved), default=0.0) > THRESHOLD
+        for ref in references
+    ]
     return sum(hits) / len(hits)
 
 

@@ -29,11 +29,30 @@ DEFINITIONS = {
     "latency_p50_ms / p95": "wall time of one answer, warm, models loaded once (the only metric that varies run to run)",
 }
 
-HEADLINE = ["accuracy", "answerable_correct", "key_fact", "f1", "recall@1", "recall@5", "mrr",
-            "ndcg@10", "passage_recall", "citation_recall", "citation_precision",
-            "hallucinated_number_rate", "abstain_precision", "abstain_recall", "false_abstain_rate",
-            "speaker_accuracy", "comment_as_reporting", "ragas_context_precision",
-            "ragas_context_recall", "ragas_agreement", "latency_p50_ms", "latency_p95_ms"]
+HEADLINE = [
+    "accuracy",
+    "answerable_correct",
+    "key_fact",
+    "f1",
+    "recall@1",
+    "recall@5",
+    "mrr",
+    "ndcg@10",
+    "passage_recall",
+    "citation_recall",
+    "citation_precision",
+    "hallucinated_number_rate",
+    "abstain_precision",
+    "abstain_recall",
+    "false_abstain_rate",
+    "speaker_accuracy",
+    "comment_as_reporting",
+    "ragas_context_precision",
+    "ragas_context_recall",
+    "ragas_agreement",
+    "latency_p50_ms",
+    "latency_p95_ms",
+]
 
 
 def abstention_curve(results) -> list[dict]:
@@ -51,9 +70,13 @@ def abstention_curve(results) -> list[dict]:
         t = i / 20
         ans = [(c >= t and not ruled) for y, c, ruled in rows if y]
         unans = [(c < t or ruled) for y, c, ruled in rows if not y]
-        curve.append({"threshold": t,
-                      "answer_rate_answerable": round(sum(ans) / len(ans), 4) if ans else None,
-                      "abstain_rate_unanswerable": round(sum(unans) / len(unans), 4) if unans else None})
+        curve.append(
+            {
+                "threshold": t,
+                "answer_rate_answerable": round(sum(ans) / len(ans), 4) if ans else None,
+                "abstain_rate_unanswerable": round(sum(unans) / len(unans), 4) if unans else None,
+            }
+        )
     return curve
 
 
@@ -62,10 +85,19 @@ def failures(results) -> list[dict]:
     for r in results:
         if r.correct:
             continue
-        out.append({"id": r.case.id, "type": r.case.type, "question": r.case.question,
-                    "expected": list(r.case.answers) or ["(abstain)"],
-                    "must_include": list(r.case.must_include), "speaker": r.case.speaker,
-                    "got": r.answer["answer"], "abstained": r.answer["abstained"], "why": r.why})
+        out.append(
+            {
+                "id": r.case.id,
+                "type": r.case.type,
+                "question": r.case.question,
+                "expected": list(r.case.answers) or ["(abstain)"],
+                "must_include": list(r.case.must_include),
+                "speaker": r.case.speaker,
+                "got": r.answer["answer"],
+                "abstained": r.answer["abstained"],
+                "why": r.why,
+            }
+        )
     return out
 
 
@@ -85,8 +117,12 @@ def check_floors(metrics: dict, floors: dict) -> dict:
 def environment() -> dict:
     import os
 
-    return {"python": platform.python_version(), "machine": platform.machine(),
-            "cpus": os.cpu_count(), "system": platform.system()}
+    return {
+        "python": platform.python_version(),
+        "machine": platform.machine(),
+        "cpus": os.cpu_count(),
+        "system": platform.system(),
+    }
 
 
 def _fmt(v) -> str:
@@ -105,7 +141,7 @@ def to_markdown(report: dict) -> str:
         f"- questions: `{report['questions']}` ({report['cases']} cases); answerer: `{report['llm']}`; k = {report['k']}",
         f"- index: {report['index']['articles']} articles, {report['index']['chunks']} passages, model `{report['index']['model']}`",
         f"- machine: {report['environment']}",
-        f"- every number except latency is deterministic: the same code and data give the same report",
+        "- every number except latency is deterministic: the same code and data give the same report",
         "",
         "## Headline, cocom vs the vanilla LangChain baseline",
         "",
@@ -117,35 +153,76 @@ def to_markdown(report: dict) -> str:
         lines.append(f"| {name} | {_fmt(m.get(name))} | {_fmt(b.get(name))} | {_fmt(ratio)} |")
     lines += ["", "## By question type", ""]
     types = list(report["by_type"])
-    cols = ["cases", "accuracy", "key_fact", "recall@5", "citation_recall", "abstain_recall",
-            "speaker_accuracy", "latency_p50_ms"]
+    cols = [
+        "cases",
+        "accuracy",
+        "key_fact",
+        "recall@5",
+        "citation_recall",
+        "abstain_recall",
+        "speaker_accuracy",
+        "latency_p50_ms",
+    ]
     lines.append("| type | " + " | ".join(cols) + " | baseline accuracy |")
     lines.append("| --- | " + " | ".join("---:" for _ in cols) + " | ---: |")
     for t in types:
         row = report["by_type"][t]
-        base = report["baseline"]["by_type"].get(t, {}).get("accuracy") if report.get("baseline") else None
-        lines.append(f"| {t} | " + " | ".join(_fmt(row.get(c)) for c in cols) + f" | {_fmt(base)} |")
+        base = (
+            report["baseline"]["by_type"].get(t, {}).get("accuracy")
+            if report.get("baseline")
+            else None
+        )
+        lines.append(
+            f"| {t} | " + " | ".join(_fmt(row.get(c)) for c in cols) + f" | {_fmt(base)} |"
+        )
     a = report.get("attribution") or {}
     if a:
-        lines += ["", "## Quote attribution (hand-labelled gold file)", "",
-                  f"- gold quotes: {a['gold']}, extracted: {a['extracted']}",
-                  f"- quote recall {_fmt(a['quote_recall'])}, speaker accuracy {_fmt(a['speaker_accuracy'])}, "
-                  f"precision {_fmt(a['precision'])}, verbatim {_fmt(a['verbatim'])}"]
+        lines += [
+            "",
+            "## Quote attribution (hand-labelled gold file)",
+            "",
+            f"- gold quotes: {a['gold']}, extracted: {a['extracted']}",
+            f"- quote recall {_fmt(a['quote_recall'])}, speaker accuracy {_fmt(a['speaker_accuracy'])}, "
+            f"precision {_fmt(a['precision'])}, verbatim {_fmt(a['verbatim'])}",
+        ]
     if report.get("floors"):
-        lines += ["", "## CI floors", "", "| metric | floor | value | ok |", "| --- | ---: | ---: | --- |"]
+        lines += [
+            "",
+            "## CI floors",
+            "",
+            "| metric | floor | value | ok |",
+            "| --- | ---: | ---: | --- |",
+        ]
         for name, f in report["floors"].items():
             bound = f"≥ {f['min']}" if "min" in f else f"≤ {f['max']}"
-            lines.append(f"| {name} | {bound} | {_fmt(f['value'])} | {'yes' if f['ok'] else '**NO**'} |")
-    lines += ["", "## Charts", "", "![metrics by type](metrics_by_type.png)", "",
-              "![latency](latency.png)", "", "![abstention threshold curve](abstention_curve.png)", ""]
+            lines.append(
+                f"| {name} | {bound} | {_fmt(f['value'])} | {'yes' if f['ok'] else '**NO**'} |"
+            )
+    lines += [
+        "",
+        "## Charts",
+        "",
+        "![metrics by type](metrics_by_type.png)",
+        "",
+        "![latency](latency.png)",
+        "",
+        "![abstention threshold curve](abstention_curve.png)",
+        "",
+    ]
     lines += ["## Metric definitions", ""]
     lines += [f"- **{k}**: {v}" for k, v in DEFINITIONS.items()]
     fails = report["failures"]
     lines += ["", f"## Failing cases ({len(fails)})", ""]
     for f in fails:
-        lines += [f"### {f['id']} ({f['type']}): {f['why']}", "", f"- question: {f['question']}",
-                  f"- expected: {' | '.join(f['expected'])}" + (f" (key facts: {', '.join(f['must_include'])})" if f["must_include"] else ""),
-                  f"- got: {f['got']}", ""]
+        lines += [
+            f"### {f['id']} ({f['type']}): {f['why']}",
+            "",
+            f"- question: {f['question']}",
+            f"- expected: {' | '.join(f['expected'])}"
+            + (f" (key facts: {', '.join(f['must_include'])})" if f["must_include"] else ""),
+            f"- got: {f['got']}",
+            "",
+        ]
     return "\n".join(lines) + "\n"
 
 
@@ -157,7 +234,11 @@ def charts(report: dict, results, out: Path) -> None:
 
     types = list(report["by_type"])
     acc = [report["by_type"][t]["accuracy"] or 0 for t in types]
-    base = [report["baseline"]["by_type"].get(t, {}).get("accuracy") or 0 for t in types] if report.get("baseline") else None
+    base = (
+        [report["baseline"]["by_type"].get(t, {}).get("accuracy") or 0 for t in types]
+        if report.get("baseline")
+        else None
+    )
     fig, ax = plt.subplots(figsize=(8, 4))
     x = range(len(types))
     ax.bar([i - 0.2 for i in x], acc, width=0.4, label="cocom")
@@ -177,7 +258,9 @@ def charts(report: dict, results, out: Path) -> None:
     ax.hist([r.scores["latency_ms"] for r in results], bins=30)
     ax.set_xlabel("ms per answer (warm)")
     ax.set_ylabel("cases")
-    ax.set_title(f"Latency: p50 {report['metrics']['latency_p50_ms']} ms, p95 {report['metrics']['latency_p95_ms']} ms")
+    ax.set_title(
+        f"Latency: p50 {report['metrics']['latency_p50_ms']} ms, p95 {report['metrics']['latency_p95_ms']} ms"
+    )
     fig.tight_layout()
     fig.savefig(out / "latency.png", dpi=110)
     plt.close(fig)
@@ -187,7 +270,12 @@ def charts(report: dict, results, out: Path) -> None:
     ts = [c["threshold"] for c in curve]
     ax.plot(ts, [c["answer_rate_answerable"] for c in curve], label="answerable: answered")
     ax.plot(ts, [c["abstain_rate_unanswerable"] for c in curve], label="unanswerable: abstained")
-    ax.axvline(report["abstain_threshold"], color="grey", linestyle="--", label=f"threshold {report['abstain_threshold']}")
+    ax.axvline(
+        report["abstain_threshold"],
+        color="grey",
+        linestyle="--",
+        label=f"threshold {report['abstain_threshold']}",
+    )
     ax.set_xlabel("P(answerable) threshold")
     ax.set_ylabel("rate on this run")
     ax.set_title("Abstention threshold curve")

@@ -61,12 +61,18 @@ def score_case(case: Case, ans: Answer, ranked: list[str], comment_texts: list[s
             s[f"recall@{k}"] = M.recall_at_k(ranked, rel, k)
         s["mrr"] = M.mrr(ranked, rel)
         s["ndcg@10"] = M.ndcg_at_k(ranked, rel, 10)
-        s["key_fact"] = M.key_fact_match(case.must_include, ans.answer) if not ans.abstained else 0.0
-        s["f1"] = M.best_f1(M.strip_citations(ans.answer), case.answers) if not ans.abstained else 0.0
+        s["key_fact"] = (
+            M.key_fact_match(case.must_include, ans.answer) if not ans.abstained else 0.0
+        )
+        s["f1"] = (
+            M.best_f1(M.strip_citations(ans.answer), case.answers) if not ans.abstained else 0.0
+        )
         bad, total = M.hallucinated_numbers(ans.answer, list(passages.values()))
         s["numbers"], s["hallucinated_numbers"] = total, bad
         if not ans.abstained:
-            s["citation_recall"], s["citation_precision"], _ = M.citation_scores(ans.answer, passages)
+            s["citation_recall"], s["citation_precision"], _ = M.citation_scores(
+                ans.answer, passages
+            )
         cited_articles = {c.article_id for c in ans.citations}
         s["cited_source"] = bool(cited_articles & rel) if rel else True
         sp = _speaker_ok(case, ans)
@@ -85,7 +91,15 @@ def score_case(case: Case, ans: Answer, ranked: list[str], comment_texts: list[s
         r.why = "; ".join(fails)
     else:
         r.correct = ans.abstained and not s["comment_as_reporting"]
-        r.why = "" if r.correct else ("answered instead of abstaining" if not ans.abstained else "comment presented as reporting")
+        r.why = (
+            ""
+            if r.correct
+            else (
+                "answered instead of abstaining"
+                if not ans.abstained
+                else "comment presented as reporting"
+            )
+        )
     return r
 
 
@@ -99,10 +113,15 @@ class CocomSystem:
         self.k = k or pipeline.settings.k
 
     def ask(self, case: Case) -> Answer:
-        return self.pipeline.chain.invoke({"question": case.question, "history": list(case.history), "k": self.k})
+        return self.pipeline.chain.invoke(
+            {"question": case.question, "history": list(case.history), "k": self.k}
+        )
 
     def retrieve(self, standalone: str, k: int) -> list[tuple[str, str]]:
-        return [(h.chunk.article_id, h.chunk.text) for h in self.pipeline.retriever.search(standalone, k=k)]
+        return [
+            (h.chunk.article_id, h.chunk.text)
+            for h in self.pipeline.retriever.search(standalone, k=k)
+        ]
 
 
 class BaselineSystem:
@@ -116,17 +135,24 @@ class BaselineSystem:
         return self.baseline.ask(case.question)
 
     def retrieve(self, standalone: str, k: int) -> list[tuple[str, str]]:
-        return [(d.metadata["article_id"], d.page_content) for d in self.baseline.search(standalone, k=k)]
+        return [
+            (d.metadata["article_id"], d.page_content)
+            for d in self.baseline.search(standalone, k=k)
+        ]
 
 
-def run_cases(system, cases: list[Case], articles: dict, *, progress: bool = True) -> list[CaseResult]:
+def run_cases(
+    system, cases: list[Case], articles: dict, *, progress: bool = True
+) -> list[CaseResult]:
     from tqdm import tqdm
 
     from . import ragas_check as R
 
     comment_texts = [c for a in articles.values() for c in a.comments]
     results = []
-    for case in tqdm(cases, desc=f"eval {system.name}", unit="q", file=sys.stderr, disable=not progress):
+    for case in tqdm(
+        cases, desc=f"eval {system.name}", unit="q", file=sys.stderr, disable=not progress
+    ):
         ans = system.ask(case)
         from ..rewrite import search_text
 
@@ -168,11 +194,17 @@ def summarize(results: list[CaseResult]) -> dict:
         "cases": len(results),
         "accuracy": _mean(r.correct for r in results),
         "answerable_correct": _mean(r.correct for r in ans),
-        "recall@1": m("recall@1"), "recall@3": m("recall@3"), "recall@5": m("recall@5"),
-        "recall@10": m("recall@10"), "mrr": m("mrr"), "ndcg@10": m("ndcg@10"),
-        "key_fact": m("key_fact"), "f1": m("f1"),
+        "recall@1": m("recall@1"),
+        "recall@3": m("recall@3"),
+        "recall@5": m("recall@5"),
+        "recall@10": m("recall@10"),
+        "mrr": m("mrr"),
+        "ndcg@10": m("ndcg@10"),
+        "key_fact": m("key_fact"),
+        "f1": m("f1"),
         "hallucinated_number_rate": round(hall / nums, 4) if nums else 0.0,
-        "citation_recall": m("citation_recall"), "citation_precision": m("citation_precision"),
+        "citation_recall": m("citation_recall"),
+        "citation_precision": m("citation_precision"),
         "abstain_precision": round(len(true_abst) / len(abst), 4) if abst else None,
         "abstain_recall": _mean(r.scores["abstained"] for r in unans),
         "false_abstain_rate": _mean(r.scores["abstained"] for r in ans),
@@ -182,7 +214,8 @@ def summarize(results: list[CaseResult]) -> dict:
         "ragas_context_precision": m("ragas_context_precision"),
         "ragas_context_recall": m("ragas_context_recall"),
         "ragas_agreement": _agreement(ans),
-        "latency_p50_ms": pct(0.5), "latency_p95_ms": pct(0.95),
+        "latency_p50_ms": pct(0.5),
+        "latency_p95_ms": pct(0.95),
         "retrieve_p50_ms": _median(r.scores["retrieve_ms"] for r in results),
         "answer_p50_ms": _median(r.scores["answer_ms"] for r in results),
     }
@@ -191,8 +224,11 @@ def summarize(results: list[CaseResult]) -> dict:
 def _agreement(rows) -> float | None:
     """Share of cases where RAGAS's fuzzy context recall and our exact passage recall agree on
     whether every gold passage was retrieved."""
-    pairs = [(r.scores["ragas_context_recall"] >= 1.0, r.scores["passage_recall"] >= 1.0)
-             for r in rows if "ragas_context_recall" in r.scores]
+    pairs = [
+        (r.scores["ragas_context_recall"] >= 1.0, r.scores["passage_recall"] >= 1.0)
+        for r in rows
+        if "ragas_context_recall" in r.scores
+    ]
     return round(sum(a == b for a, b in pairs) / len(pairs), 4) if pairs else None
 
 
@@ -206,5 +242,3 @@ def by_type(results: list[CaseResult]) -> dict:
     for t in sorted({r.case.type for r in results}):
         out[t] = summarize([r for r in results if r.case.type == t])
     return out
-
-

@@ -20,15 +20,26 @@ DEFAULT_GOLD = EVALS / "quotes_gold.jsonl"
 DEFAULT_FLOORS = EVALS / "floors.json"
 
 
-def run_suite(settings: Settings, *, questions: Path = DEFAULT_QUESTIONS, k: int | None = None,
-              llm: str = "extractive", baseline: bool = True, progress: bool = True,
-              pipeline=None, floors: Path | None = DEFAULT_FLOORS, quote_gold: Path | None = DEFAULT_GOLD) -> tuple[dict, list]:
+def run_suite(
+    settings: Settings,
+    *,
+    questions: Path = DEFAULT_QUESTIONS,
+    k: int | None = None,
+    llm: str = "extractive",
+    baseline: bool = True,
+    progress: bool = True,
+    pipeline=None,
+    floors: Path | None = DEFAULT_FLOORS,
+    quote_gold: Path | None = DEFAULT_GOLD,
+) -> tuple[dict, list]:
     from ..chain import Pipeline
 
     if llm != "extractive":
         from ..errors import UserError
 
-        raise UserError(f"--llm {llm!r}: only the default 'extractive' answerer is available in this version")
+        raise UserError(
+            f"--llm {llm!r}: only the default 'extractive' answerer is available in this version"
+        )
     t0 = time.perf_counter()
     cases = load_cases(questions)
     pipeline = (pipeline or Pipeline(settings)).load()
@@ -41,8 +52,11 @@ def run_suite(settings: Settings, *, questions: Path = DEFAULT_QUESTIONS, k: int
         "k": k or settings.k,
         "llm": llm,
         "abstain_threshold": pipeline.answerer.abstain_threshold,
-        "index": {"articles": len(articles), "chunks": len(pipeline.index.chunks),
-                  "model": pipeline.index.manifest["embedding"]["model"]},
+        "index": {
+            "articles": len(articles),
+            "chunks": len(pipeline.index.chunks),
+            "model": pipeline.index.manifest["embedding"]["model"],
+        },
         "environment": R.environment(),
         "metrics": metrics,
         "by_type": by_type(results),
@@ -55,12 +69,17 @@ def run_suite(settings: Settings, *, questions: Path = DEFAULT_QUESTIONS, k: int
             "recipe": "RecursiveCharacterTextSplitter(1000, 200) on raw files + Chroma + MiniLM, top-4, answer = top passage",
             "metrics": bm,
             "by_type": by_type(base_results),
-            "ratios": {n: round(metrics[n] / bm[n], 3) for n in metrics
-                       if isinstance(metrics.get(n), float) and isinstance(bm.get(n), float) and bm[n]},
+            "ratios": {
+                n: round(metrics[n] / bm[n], 3)
+                for n in metrics
+                if isinstance(metrics.get(n), float) and isinstance(bm.get(n), float) and bm[n]
+            },
         }
     if quote_gold and Path(quote_gold).exists():
         qs = score_quotes(pipeline.index.quotes.quotes, articles, load_gold(quote_gold))
-        report["attribution"] = {k: v for k, v in qs.items() if k not in ("missed", "wrong_speaker")}
+        report["attribution"] = {
+            k: v for k, v in qs.items() if k not in ("missed", "wrong_speaker")
+        }
         report["attribution"]["missed"] = len(qs["missed"])
         metrics["quote_recall"] = qs["quote_recall"]
         metrics["quote_speaker_accuracy"] = qs["speaker_accuracy"]
