@@ -25,6 +25,8 @@ from .people import antecedent, name_pronoun, resolve_people
 from .qtypes import QuestionInfo, entity_terms, holds
 
 NOT_COVERED = "The articles in this collection don't cover that."
+# a sentence that carries on the one before it: "They see …", "It reveals …", "• …"
+CONTINUES = re.compile(r"^(?:They|These|This|Those|It|Its|Their|•)\b|^•")
 FEATURES = ("score", "coverage", "unknown", "sentence", "passage")
 
 
@@ -77,6 +79,7 @@ class ExtractiveAnswerer:
         self.max_sentences = max_sentences
         self.list_sentences = list_sentences
         self._idf: dict[str, float] | None = None
+        self._positions: dict[str, int] | None = None
         self._people: dict[str, tuple] = {}
 
     # --- statistics --------------------------------------------------------------------------
@@ -109,7 +112,7 @@ class ExtractiveAnswerer:
         q_terms = set(info.terms)
         q_weight = sum(idf.get(t, 1.0) for t in q_terms) or 1.0
         out: list[Candidate] = []
-        chunk_pos = {c.id: i for i, c in enumerate(self.index.chunks)}
+        chunk_pos = self._chunk_pos()
         for rank, hit in enumerate(hits):
             ci = chunk_pos[hit.chunk.id]
             passage_sim = float(np.dot(self.index.embeddings[ci], qvec))
@@ -152,7 +155,7 @@ class ExtractiveAnswerer:
             return []
         limit = self.list_sentences if info.is_list else self.max_sentences
         top = cands[0].score
-        floor = top - (0.12 if info.is_list else 0.06)
+        floor = top - (0.12 if info.is_list else 0.10)
         chosen: list[Candidate] = []
         if info.is_list:
             # a list or comparison: the best sentence of each article that answers well enough
@@ -180,8 +183,51 @@ class ExtractiveAnswerer:
             typed = next((c for c in cands[:10] if c.typed and c.score >= top - 0.15), None)
             if typed is not None:
                 chosen = [typed] + chosen[: limit - 1]
-        # keep reading order within a passage, passages in order of first use
+        best = chosen[0]
+        follow = self.continuation(best)
+        if follow is not None and (
+            info.asks_why or best.text.rstrip().endswith(":") or CONTINUES.match(follow.text)
+        ):
+            if not any(o.chunk.id == follow.chunk.id and o.start == follow.start for o in chosen):
+                chosen = [best, follow] + [c for c in chosen[1:]][: limit - 2]
         return chosen
+
+    def continuation(self, c: Candidate) -> Candidate | None:
+        """The sentence after `c` in its article: the next one in its passage, or the first of
+        the next paragraph. An explanation or a list often follows the sentence that matches
+        the question best ("It reveals:", "… wholly bad. They see the potential …")."""
+        ci = self._chunk_pos()[c.chunk.id]
+        spans = self.index.sentences_of[ci]
+        after = [x for x in spans if x[1] >= c.end]
+        chunk = c.chunk
+        if not after:
+            nxt = ci + 1
+            if nxt >= len(self.index.chunks):
+                return None
+            chunk = self.index.chunks[nxt]
+            if chunk.article_id != c.chunk.article_id or chunk.kind != c.chunk.kind:
+                return None
+            after = self.index.sentences_of[nxt]
+            if not after:
+                return None
+        si, start, end = after[0]
+        return Candidate(
+            c.hit_rank,
+            chunk,
+            start,
+            end,
+            chunk.text[start:end],
+            c.sentence_sim,
+            c.passage_sim,
+            c.overlap,
+            c.typed,
+            c.score,
+        )
+
+    def _chunk_pos(self) -> dict[str, int]:
+        if self._positions is None:
+            self._positions = {c.id: i for i, c in enumerate(self.index.chunks)}
+        return self._positions
 
     def render(self, chosen: list[Candidate]) -> tuple[str, list[Citation]]:
         numbers: dict[str, int] = {}

@@ -88,11 +88,20 @@ def render_quote(q: Quote) -> str:
 class Attributor:
     """Answers attribution intents from an Index's quote index."""
 
-    def __init__(self, index, who_threshold: float = 0.45, verify_threshold: float = 0.45) -> None:
+    def __init__(
+        self,
+        index,
+        who_threshold: float = 0.45,
+        verify_threshold: float = 0.45,
+        other_speaker_threshold: float = 0.8,
+    ) -> None:
         self.index = index
         self.quotes = index.quotes
         self.who_threshold = who_threshold
         self.verify_threshold = verify_threshold
+        # "No, someone else said it" names a different person: it needs a quote that nearly
+        # paraphrases the claim, not one on the same topic
+        self.other_speaker_threshold = other_speaker_threshold
         self._chunk_of: dict[tuple[str, int], object] = {}
 
     def chunk_for(self, q: Quote):
@@ -174,14 +183,7 @@ class Attributor:
             return self.holder(intent)
         canonical = self.quotes.find_speaker(intent.name)
         if canonical is None:
-            return Attributed(
-                f"The articles in this collection don't quote {intent.name.strip()}.",
-                [],
-                [],
-                True,
-                0.0,
-                [f"no speaker called {intent.name.strip()!r} in the quote index"],
-            )
+            return None  # nobody quoted by that name: the passages may still answer, or abstain
         if intent.kind == "what":
             mine = [i for i in pool if self.quotes.quotes[i].speaker == canonical]
             topic_vec = embed(intent.text) if intent.text else qvec
@@ -199,7 +201,7 @@ class Attributor:
         if own and own[0][1] >= self.verify_threshold and own[0][1] >= best_s - 0.05:
             q = self.quotes.quotes[own[0][0]]
             return self._answer([f"Yes. {render_quote(q)}"], [q], own[0][1])
-        if best_s >= self.verify_threshold and best.speaker != canonical:
+        if best_s >= self.other_speaker_threshold and best.speaker != canonical:
             lines = [
                 f"No — the articles attribute that to {describe(best).rstrip(',')}, not {canonical}. "
                 f"{render_quote(best)}"

@@ -111,6 +111,9 @@ _QWORDS = {
 ENTITY = re.compile(r"\b[A-Z][\w'’-]*(?:\s+(?:of\s+|and\s+)?[A-Z][\w'’-]*)*")
 
 
+WHY_Q = re.compile(
+    r"^\s*(?:why|how come|for what reasons?)\b|\bwhat (?:are|were) the reasons?\b", re.I
+)
 FOCUS = re.compile(
     r"\b(?i:how many|what (?:is|was|are|were) the|what's the)\s+(?P<focus>[a-z][a-z-]*(?:\s[a-z][a-z-]*){0,1})\b"
 )
@@ -123,6 +126,7 @@ class QuestionInfo:
     terms: tuple[str, ...]
     entities: tuple[str, ...]
     focus: tuple[str, ...] = ()  # the asked-for attribute: "staff" in "how many staff …"
+    asks_why: bool = False
 
 
 def analyse(question: str) -> QuestionInfo:

@@ -10,7 +10,7 @@ import numpy as np
 
 from .lexical import tokenize
 from .models import Article, Quote
-from .people import TITLES, PeopleIndex
+from .people import ORG_WORDS, TITLES, PeopleIndex
 from .quotes import comment_quotes, extract_quotes
 
 
@@ -49,6 +49,17 @@ def _bare(name: str) -> str:
 
 
 _PIECE = re.compile(r"(?<=[.!?])\s+(?=[A-Z‘“'\"])")
+
+
+def _is_person_name(name: str) -> bool:
+    words = name.split()
+    if re.match(rf"^{TITLES}\b", name):
+        return True
+    return (
+        2 <= len(words) <= 3
+        and all(w[:1].isupper() and w[1:].islower() for w in words)
+        and not (set(words) & ORG_WORDS)
+    )
 
 
 def quote_pieces(q: Quote) -> list[str]:
@@ -131,16 +142,15 @@ class QuoteIndex:
             if n.lower() == q or _bare(n).lower() == q:
                 return n
         words = q.split()
-        for n in names:
+        for n in names:  # a person by surname: "Nagpaul", "Chaand Nagpaul"
+            if not _is_person_name(n):
+                continue
             bare = _bare(n).lower().split()
             if words[-1] == bare[-1] and (len(words) == 1 or words[0] == bare[0] or len(bare) == 1):
                 return n
-        for n in names:
-            if len(q) >= 3 and q in n.lower():
-                return n
         qt = set(re.findall(r"[a-z0-9]+", q))
-        for n in names:  # "Somerset CCG" -> "NHS Somerset CCG"
-            if qt and qt <= set(re.findall(r"[a-z0-9]+", n.lower())):
+        for n in names:  # "Somerset CCG" -> "NHS Somerset CCG"; one word must match a name exactly
+            if len(qt) >= 2 and qt <= set(re.findall(r"[a-z0-9]+", n.lower())):
                 return n
         return None
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from .lexical import tokenize
-from .people import find_mentions
+from .people import ORG, find_mentions
 
 PERSON_PRONOUN = re.compile(r"\b(he|she|him|his|her|hers)\b", re.I)
 OTHER_ANAPHORA = re.compile(
@@ -76,5 +76,10 @@ def rewrite(question: str, history: list[dict] | None) -> str:
     previous = next((t for r, t in reversed(turns) if r == "user"), "")
     elliptical = OTHER_ANAPHORA.search(question) or ELLIPTICAL_START.match(question)
     if previous and (elliptical or (not named and len(tokenize(question)) <= 2)):
-        out = f"{out.rstrip()} {MARK}{previous.strip()})"
+        # what the last answer was about ("there" -> "NHS Somerset CCG") goes along too
+        last_answer = next((t for r, t in reversed(turns) if r == "assistant"), "")
+        named_orgs = [m.group(0) for m in ORG.finditer(last_answer.split(". ")[0])]
+        extra = [o for o in dict.fromkeys(named_orgs) if o not in previous][:2]
+        context = previous.strip() + (" — " + ", ".join(extra) if extra else "")
+        out = f"{out.rstrip()} {MARK}{context})"
     return out

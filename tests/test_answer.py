@@ -132,8 +132,10 @@ def test_follow_up_rewrites_person_and_topic():
             "content": "NHS Basildon and Brentwood CCG wants to pilot a model. [1]",
         },
     ]
+    # what the last answer was about goes along: "those contracts" are NHS Basildon and Brentwood CCG's
     assert rewrite("When would those contracts start?", hist2) == (
-        "When would those contracts start? (following: Which CCG wants practices on APMS contracts?)"
+        "When would those contracts start? (following: Which CCG wants practices on APMS contracts?"
+        " — NHS Basildon and Brentwood CCG)"
     )
     assert (
         rewrite("Which CCG wants to pilot a Prime Provider model?", hist2)
