@@ -155,7 +155,7 @@ class ExtractiveAnswerer:
             return []
         limit = self.list_sentences if info.is_list else self.max_sentences
         top = cands[0].score
-        floor = top - (0.12 if info.is_list else 0.10)
+        floor = top - (0.18 if info.is_list else 0.10)
         chosen: list[Candidate] = []
         if info.is_list:
             # a list or comparison: the best sentence of each article that answers well enough
