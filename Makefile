@@ -27,7 +27,8 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install -q --upgrade pip
 	# the CPU build of torch first: an unpinned torch would pull a multi-GB CUDA build
 	$(BIN)/pip install -q torch==2.13.0
-	$(BIN)/pip install -q -e '.[test,dev]'
+	# llm-test: llama-cpp-python compiles from source the first time (~6 min on 2 cores)
+	$(BIN)/pip install -q -e '.[test,dev,llm-test]'
 	@touch $(STAMP)
 
 index: install

@@ -46,6 +46,17 @@ def sources_html(answer: Answer | None, articles: dict[str, Article]) -> str:
             "<div class='cocom-abstain'><b>Not covered.</b> The articles in this collection "
             "don't answer this; nothing below is an answer.</div>"
         )
+    if answer.grounding is not None:
+        g = answer.grounding
+        state = (
+            "fell back to the extractive answer"
+            if g["fallback"]
+            else f"{g['sentences'] - g['dropped']} of {g['sentences']} sentences kept"
+        )
+        cls = "cocom-abstain" if g["fallback"] else "cocom-rewrite"
+        parts.append(
+            f"<p class='{cls}'>Model answer checked against its passages: {escape(state)}.</p>"
+        )
     if answer.standalone_question != answer.question:
         parts.append(
             f"<p class='cocom-rewrite'>Understood as: <i>{escape(answer.standalone_question)}</i></p>"

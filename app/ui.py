@@ -62,26 +62,37 @@ def build_app(pipeline: Pipeline) -> gr.Blocks:
             {"question": message, "history": history, "include_comments": bool(include_comments)}
         )
 
-    def respond(message, chat, include_comments):
+    def respond(message, chat, include_comments, answerer="extractive"):
         chat = list(chat or [])
         history = _history(chat)
         # the chatbot renders HTML: escape, so markup in a question or an article shows as text
         chat.append({"role": "user", "content": escape((message or "")[:MAX_QUESTION])})
+        chat.append({"role": "assistant", "content": ""})
+        use_llm = answerer != "extractive"
         try:
-            answer = ask(message, include_comments, history)
+            answer = None
+            for text, final in pipeline.stream(
+                (message or "")[:MAX_QUESTION],
+                history,
+                include_comments=bool(include_comments),
+                use_llm=use_llm,
+            ):
+                if final is None:  # a checked sentence of a model's answer
+                    chat[-1] = {"role": "assistant", "content": escape(text)}
+                    yield chat, sources_html(None, articles), ""
+                answer = final or answer
         except CocomError as exc:
-            chat.append({"role": "assistant", "content": escape(f"⚠ {exc}")})
+            chat[-1] = {"role": "assistant", "content": escape(f"⚠ {exc}")}
             yield chat, sources_html(None, articles), ""
             return
         except Exception:  # never show a traceback to a user
             log.exception("answering failed")
-            chat.append({"role": "assistant", "content": SORRY})
+            chat[-1] = {"role": "assistant", "content": SORRY}
             yield chat, sources_html(None, articles), ""
             return
         text = escape(answer_text(answer))
         panel = sources_html(answer, articles)
         words = text.split(" ")
-        chat.append({"role": "assistant", "content": ""})
         for i in range(0, len(words), STREAM_WORDS):
             chat[-1] = {"role": "assistant", "content": " ".join(words[: i + STREAM_WORDS])}
             yield chat, panel, ""

@@ -19,6 +19,7 @@ from importlib import resources
 
 import numpy as np
 
+from .guard import INJECTION
 from .lexical import tokenize
 from .models import Chunk, Citation, Hit
 from .people import antecedent, name_pronoun, resolve_people
@@ -118,6 +119,8 @@ class ExtractiveAnswerer:
             passage_sim = float(np.dot(self.index.embeddings[ci], qvec))
             for si, start, end in self.index.sentences_of[ci]:
                 text = hit.chunk.text[start:end]
+                if INJECTION.search(text):
+                    continue  # an instruction planted in an article is never an answer
                 s_terms = set(tokenize(text))
                 overlap = sum(idf.get(t, 1.0) for t in q_terms & s_terms) / q_weight
                 out.append(

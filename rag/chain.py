@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 import threading
 import time
+from dataclasses import dataclass
 
 from langchain_core.runnables import Runnable, RunnableLambda
 
@@ -45,6 +46,7 @@ class Pipeline:
         self.index = None
         self.retriever = None
         self.answerer = None
+        self.llm = None
 
     # --- lazy state ------------------------------------------------------------------------
 
@@ -74,6 +76,12 @@ class Pipeline:
                 )
                 self.answerer = ExtractiveAnswerer(index)
                 self.attributor = Attributor(index)
+                from .llm import LLMAnswerer, parse_spec
+
+                spec = parse_spec(self.settings.llm)
+                self.llm = None if spec.kind == "extractive" else LLMAnswerer(spec, index.quotes)
+                if self.llm is not None:
+                    self.llm.warm_up()
                 self.index = index
         return self
 
@@ -91,7 +99,26 @@ class Pipeline:
         *,
         k: int | None = None,
         include_comments: bool = False,
+        use_llm: bool = True,
     ) -> Answer:
+        answer = None
+        for _, final in self.stream(
+            question, history, k=k, include_comments=include_comments, use_llm=use_llm
+        ):
+            answer = final or answer
+        return answer
+
+    def stream(
+        self,
+        question: str,
+        history: list[dict] | None = None,
+        *,
+        k: int | None = None,
+        include_comments: bool = False,
+        use_llm: bool = True,
+    ):
+        """Yield (text so far, None) while an LLM answer is checked sentence by sentence, then
+        (final text, Answer). The extractive answer arrives in one piece."""
         self.load()
         t0 = time.perf_counter()
         q, notes = clean_question(question, self.settings.max_question_chars)
@@ -111,7 +138,9 @@ class Pipeline:
             if attributed is not None:
                 t3 = time.perf_counter()
                 notes = notes + [f"answered from the quote index ({intent.kind})"]
-                return self._result(q, standalone, attributed, notes, (t0, t1, t3, t3), stages)
+                ans = self._result(q, standalone, attributed, notes, (t0, t1, t3, t3), stages)
+                yield ans.answer, ans
+                return
         kinds = ("article", "comment") if include_comments else ("article",)
         hits = self.retriever.search(searched, k=k, query_vector=qvec, timings=stages, kinds=kinds)
         # reader comments are searched separately so that a fact only a comment states can be
@@ -123,8 +152,28 @@ class Pipeline:
         )
         t3 = time.perf_counter()
         drafted = self.answerer.answer(info, qvec, hits, comment_hits)
+        if self.llm is None or not use_llm or drafted.abstained:
+            t4 = time.perf_counter()
+            ans = self._result(q, standalone, drafted, notes, (t0, t1, t3, t4), stages)
+            yield ans.answer, ans
+            return
+        draft = None
+        for text, d in self.llm.stream(searched, hits, history):
+            draft = d or draft
+            if d is None:
+                yield text, None
         t4 = time.perf_counter()
-        return self._result(q, standalone, drafted, notes, (t0, t1, t3, t4), stages)
+        grounding = {**draft.guarded.counts, "fallback": draft.fallback}
+        if draft.fallback:
+            notes = notes + [
+                "the model's answer was not grounded enough; showing the extractive answer"
+            ]
+            ans = self._result(q, standalone, drafted, notes, (t0, t1, t3, t4), stages)
+        else:
+            body = _Body(draft.text, False, draft.citations, [], drafted.confidence)
+            ans = self._result(q, standalone, body, notes, (t0, t1, t3, t4), stages)
+        ans.grounding = grounding
+        yield ans.answer, ans
 
     @staticmethod
     def _result(q: str, standalone: str, body, notes: list[str], t: tuple, stages: dict) -> Answer:
@@ -166,6 +215,15 @@ class Pipeline:
             ),
             name="cocom",
         )
+
+
+@dataclass
+class _Body:
+    text: str
+    abstained: bool
+    citations: list
+    notes: list
+    confidence: float
 
 
 __all__ = ["Pipeline", "NOT_COVERED", "clean_question"]

@@ -17,6 +17,7 @@ def _settings(args: argparse.Namespace) -> Settings:
         index_dir=getattr(args, "index", None),
         chroma_url=getattr(args, "chroma_url", None),
         k=getattr(args, "k", None),
+        llm=getattr(args, "llm", None),
     )
 
 
@@ -125,6 +126,13 @@ def _read_history(path: Path | None) -> list[dict] | None:
 def _print_answer(ans) -> None:
     if ans.standalone_question != ans.question:
         print(f"(understood as: {ans.standalone_question})\n")
+    if ans.grounding is not None:
+        g = ans.grounding
+        print(
+            f"(model answer: {g['sentences'] - g['dropped']}/{g['sentences']} sentences grounded"
+            + ("; fell back to the extractive answer" if g["fallback"] else "")
+            + ")\n"
+        )
     print(ans.answer)
     for q in ans.quotes:
         if q.text not in ans.answer:
@@ -262,7 +270,6 @@ def cmd_eval(args: argparse.Namespace) -> int:
         settings,
         questions=args.questions or DEFAULT_QUESTIONS,
         k=args.k,
-        llm=args.llm or "extractive",
         baseline=not args.no_baseline,
         progress=not args.json,
     )
@@ -420,6 +427,10 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument(
         "--batch", type=Path, help="JSONL of {id, question, history?}; one JSON answer per line"
     )
+    sp.add_argument(
+        "--llm",
+        help="extractive (default), llamacpp:PATH.gguf, openai:MODEL@URL or ollama:MODEL[@URL] (env COCOM_LLM)",
+    )
     sp.set_defaults(func=cmd_ask)
 
     sp = sub.add_parser("serve", help="start the chat UI")
@@ -430,6 +441,9 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("--port", type=int, default=7860)
     sp.add_argument("--auth", help="USER:PASSWORD required to use the UI")
     sp.add_argument("--auth-file", help="file with one USER:PASSWORD per line")
+    sp.add_argument(
+        "--llm", help="offer a model's answers too (see `cocom ask --help`; env COCOM_LLM)"
+    )
     sp.set_defaults(func=cmd_serve)
 
     sp = sub.add_parser("eval", help="run the evaluation suite and write a report")
@@ -438,7 +452,10 @@ def build_parser() -> argparse.ArgumentParser:
         "--questions", type=Path, help="JSONL question file (default evals/questions.jsonl)"
     )
     sp.add_argument("--k", type=int, help="passages to answer from (default 5)")
-    sp.add_argument("--llm", default="extractive", help="answerer (default: extractive)")
+    sp.add_argument(
+        "--llm",
+        help="answerer: extractive (default) or a model spec; a model's run is compared with the extractive one",
+    )
     sp.add_argument("--report", type=Path, default=Path("reports/eval"), help="output folder")
     sp.add_argument(
         "--no-baseline", action="store_true", help="skip the vanilla LangChain baseline"

@@ -159,9 +159,11 @@ class Answer:
     timings_ms: dict = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
     confidence: float = 0.0
+    grounding: dict | None = None  # LLM answers: {"sentences", "dropped", "fallback"}
 
     def to_dict(self) -> dict:
-        return {
+        extra = {"grounding": self.grounding} if self.grounding is not None else {}
+        return extra | {
             "question": self.question,
             "standalone_question": self.standalone_question,
             "answer": self.answer,

@@ -38,6 +38,7 @@ class Settings:
     corpus_dir: Path = Path("corpus")
     index_dir: Path = Path("index")
     chroma_url: str = ""
+    llm: str = "extractive"
     collection: str = "cocom"
     # chunking
     chunk_size: int = 600

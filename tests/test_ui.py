@@ -49,6 +49,18 @@ def test_sources_and_articles_render_as_text():
 
 
 @pytest.mark.unit
+def test_model_fallback_is_marked():
+    ans = Answer(
+        "q", "q", "x [1]", False, [], grounding={"sentences": 4, "dropped": 4, "fallback": True}
+    )
+    assert "fell back to the extractive answer" in sources_html(ans, {})
+    ok = Answer(
+        "q", "q", "x [1]", False, [], grounding={"sentences": 3, "dropped": 1, "fallback": False}
+    )
+    assert "2 of 3 sentences kept" in sources_html(ok, {})
+
+
+@pytest.mark.unit
 def test_abstention_looks_distinct():
     ans = Answer("q", "q", "The articles in this collection don't cover that.", True, [])
     assert "cocom-abstain" in sources_html(ans, {})

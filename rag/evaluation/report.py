@@ -175,6 +175,22 @@ def to_markdown(report: dict) -> str:
         lines.append(
             f"| {t} | " + " | ".join(_fmt(row.get(c)) for c in cols) + f" | {_fmt(base)} |"
         )
+    if report.get("extractive"):
+        e = report["extractive"]["metrics"]
+        g = report.get("grounding", {})
+        lines += [
+            "",
+            f"## Model answers (`{report['llm']}`) vs the extractive answerer",
+            "",
+            f"Grounding guard: {g.get('answers_from_model', 0)} model answers, "
+            f"{g.get('sentences', 0)} sentences, {g.get('dropped', 0)} dropped, "
+            f"{g.get('fallbacks', 0)} fell back to the extractive answer.",
+            "",
+            "| metric | model | extractive |",
+            "| --- | ---: | ---: |",
+        ]
+        for name in HEADLINE:
+            lines.append(f"| {name} | {_fmt(m.get(name))} | {_fmt(e.get(name))} |")
     a = report.get("attribution") or {}
     if a:
         lines += [

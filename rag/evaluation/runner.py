@@ -108,11 +108,15 @@ class CocomSystem:
 
     name = "cocom"
 
-    def __init__(self, pipeline, k: int | None = None) -> None:
+    def __init__(self, pipeline, k: int | None = None, use_llm: bool = True) -> None:
         self.pipeline = pipeline.load()
         self.k = k or pipeline.settings.k
+        self.use_llm = use_llm
+        self.name = "cocom" if use_llm or pipeline.llm is None else "cocom (extractive)"
 
     def ask(self, case: Case) -> Answer:
+        if not self.use_llm:
+            return self.pipeline.ask(case.question, list(case.history), k=self.k, use_llm=False)
         return self.pipeline.chain.invoke(
             {"question": case.question, "history": list(case.history), "k": self.k}
         )

@@ -25,7 +25,6 @@ def run_suite(
     *,
     questions: Path = DEFAULT_QUESTIONS,
     k: int | None = None,
-    llm: str = "extractive",
     baseline: bool = True,
     progress: bool = True,
     pipeline=None,
@@ -34,12 +33,6 @@ def run_suite(
 ) -> tuple[dict, list]:
     from ..chain import Pipeline
 
-    if llm != "extractive":
-        from ..errors import UserError
-
-        raise UserError(
-            f"--llm {llm!r}: only the default 'extractive' answerer is available in this version"
-        )
     t0 = time.perf_counter()
     cases = load_cases(questions)
     pipeline = (pipeline or Pipeline(settings)).load()
@@ -50,7 +43,7 @@ def run_suite(
         "questions": str(questions),
         "cases": len(cases),
         "k": k or settings.k,
-        "llm": llm,
+        "llm": settings.llm,
         "abstain_threshold": pipeline.answerer.abstain_threshold,
         "index": {
             "articles": len(articles),
@@ -61,6 +54,18 @@ def run_suite(
         "metrics": metrics,
         "by_type": by_type(results),
     }
+    if pipeline.llm is not None:
+        # the model's answers side by side with the extractive ones, on the same retrieval
+        ext = run_cases(CocomSystem(pipeline, k, use_llm=False), cases, articles, progress=progress)
+        em = summarize(ext)
+        report["extractive"] = {"metrics": em, "by_type": by_type(ext)}
+        g = [r.answer.get("grounding") for r in results if r.answer.get("grounding")]
+        report["grounding"] = {
+            "answers_from_model": len(g),
+            "sentences": sum(x["sentences"] for x in g),
+            "dropped": sum(x["dropped"] for x in g),
+            "fallbacks": sum(x["fallback"] for x in g),
+        }
     if baseline:
         base = BaselineSystem(VanillaBaseline(settings.corpus_dir, pipeline.embedder))
         base_results = run_cases(base, cases, articles, progress=progress)
