@@ -340,7 +340,14 @@ def cmd_serve(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
     from .chain import Pipeline
+    from .index import index_is_stale
 
+    stale = index_is_stale(settings)
+    if stale and stale != "no index yet":
+        print(
+            f"cocom: warning: the index is out of date ({stale}) — run `cocom index`",
+            file=sys.stderr,
+        )
     pipeline = Pipeline(settings).warm_up()
     from app.ui import build_app, launch
 

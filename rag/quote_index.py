@@ -11,7 +11,7 @@ import numpy as np
 from .lexical import tokenize
 from .models import Article, Quote
 from .people import ORG_WORDS, TITLES, PeopleIndex
-from .quotes import comment_quotes, extract_quotes
+from .quotes import extract_quotes
 
 
 def build_quotes(articles: list[Article]) -> list[Quote]:
@@ -168,20 +168,6 @@ class QuoteIndex:
                 best, score = s, share
         return best, score
 
-    def speakers_in(self, question: str) -> list[str]:
-        """Speakers named in a question, by surname or organisation name."""
-        found = []
-        for s in self.speakers():
-            bare = _bare(s.name)
-            last = bare.split()[-1]
-            if s.name in question or (
-                last[0].isupper()
-                and re.search(rf"\b{re.escape(last)}\b", question)
-                and (" " in bare or s.name.isupper() or len(last) > 3)
-            ):
-                found.append(s.name)
-        return found
-
     def filter(
         self,
         speaker: str | None = None,
@@ -223,6 +209,3 @@ class QuoteIndex:
             out.append((i, 0.5 * dense + 0.5 * lex))
         out.sort(key=lambda x: -x[1])
         return out
-
-    def with_comments(self) -> list[Quote]:
-        return self.quotes + [q for a in self.articles.values() for q in comment_quotes(a)]
