@@ -214,6 +214,7 @@ def build_app(pipeline: Pipeline) -> gr.Blocks:
                 value=quote_rows("(all)", "", ""),
                 wrap=True,
                 interactive=False,
+                column_widths=["15%", "17%", "46%", "7%", "15%"],
                 elem_id="cocom-quotes",
             )
             for comp in (speaker, article, search):
