@@ -18,10 +18,23 @@ class IndexMissingError(CocomError):
 
 class IndexMismatchError(CocomError):
     def __init__(self, index_dir: object, what: str, built: object, wanted: object) -> None:
-        super().__init__(
-            f"the index at {index_dir} was built with {what} {built!r}, but this run uses "
-            f"{wanted!r} — run `cocom index --rebuild`"
-        )
+        if what == "a Chroma server":
+            msg = (
+                f"the index at {index_dir} keeps its vectors in a Chroma server — pass "
+                "--chroma-url http://HOST:PORT (or set COCOM_CHROMA_URL), or run "
+                "`cocom index --rebuild` for an embedded index"
+            )
+        elif what == "embedded Chroma":
+            msg = (
+                f"the index at {index_dir} keeps its vectors in embedded Chroma, not at "
+                f"{wanted} — drop --chroma-url, or run `cocom index --rebuild --chroma-url {wanted}`"
+            )
+        else:
+            msg = (
+                f"the index at {index_dir} was built with {what} {built!r}, but this run uses "
+                f"{wanted!r} — run `cocom index --rebuild`"
+            )
+        super().__init__(msg)
 
 
 class IndexCorruptError(CocomError):

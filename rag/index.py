@@ -540,8 +540,13 @@ class Index:
             raise IndexCorruptError(index_dir, "chunk count does not match the manifest")
         if len(sentences) != len(sentence_vectors):
             raise IndexCorruptError(index_dir, "sentence count does not match its vectors")
+        mode = manifest.get("chroma", {}).get("mode", "embedded")
+        if mode == "server" and not settings.chroma_url:
+            raise IndexMismatchError(index_dir, "a Chroma server", "--chroma-url", "embedded mode")
+        if mode == "embedded" and settings.chroma_url:
+            raise IndexMismatchError(index_dir, "embedded Chroma", "embedded", settings.chroma_url)
+        client = store.open_client(settings.chroma_url, gen / "chroma")  # CocomError if unreachable
         try:
-            client = store.open_client(settings.chroma_url, gen / "chroma")
             vectors = store.VectorStore(client, manifest["chroma"]["collection"], embedder)
         except Exception as exc:
             raise IndexCorruptError(index_dir, f"vector store: {exc}") from None
