@@ -38,6 +38,7 @@ from .chunking import CHUNKER_VERSION, chunk_article, embedding_text
 from .corpus import Corpus, load_corpus
 from .embeddings import Embedder
 from .errors import (
+    CocomError,
     IndexCorruptError,
     IndexLockedError,
     IndexMismatchError,
@@ -545,11 +546,13 @@ class Index:
             raise IndexMismatchError(index_dir, "a Chroma server", "--chroma-url", "embedded mode")
         if mode == "embedded" and settings.chroma_url:
             raise IndexMismatchError(index_dir, "embedded Chroma", "embedded", settings.chroma_url)
-        client = store.open_client(settings.chroma_url, gen / "chroma")  # CocomError if unreachable
         try:
+            client = store.open_client(settings.chroma_url, gen / "chroma")
             vectors = store.VectorStore(client, manifest["chroma"]["collection"], embedder)
+        except CocomError:
+            raise  # e.g. the Chroma server cannot be reached: its own message says what to do
         except Exception as exc:
-            raise IndexCorruptError(index_dir, f"vector store: {exc}") from None
+            raise IndexCorruptError(index_dir, f"vector store: {type(exc).__name__}: {exc}") from None
         ix = cls(gen, manifest, chunks, articles, bm25, vectors, embeddings)
         ix._set_sentences(sentences, sentence_vectors)
         if len(owners) != len(quote_vectors):
