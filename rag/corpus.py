@@ -111,12 +111,17 @@ def read_article(path: Path, corpus_root: Path, max_bytes: int) -> tuple[Article
     return article, hashlib.sha256(data).hexdigest()
 
 
-def load_corpus(corpus_dir: Path, *, max_bytes: int, near_duplicate: float = 0.9) -> Corpus:
+def load_corpus(
+    corpus_dir: Path, *, max_bytes: int, near_duplicate: float = 0.9, keep: frozenset = frozenset()
+) -> Corpus:
+    """Parse every article file. Of two duplicates the one read first is kept: files whose id
+    is in `keep` (already indexed) are read first, so adding a copy never displaces the original."""
     corpus = Corpus()
     root = corpus_dir.resolve()
     shingles: dict[str, set[int]] = {}
     by_hash: dict[str, str] = {}
-    for path in candidate_files(corpus_dir):
+    files = sorted(candidate_files(corpus_dir), key=lambda p: (p.stem not in keep, str(p)))
+    for path in files:
         try:
             article, digest = read_article(path, root, max_bytes)
             if article.id in corpus.files:

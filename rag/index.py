@@ -348,10 +348,15 @@ def build_index(
                 old_gen, old_manifest = None, None
 
         t = time.perf_counter()
+        try:  # articles already indexed keep their ids when a duplicate of them is added
+            previous = read_manifest(live_gen).get("files", {}) if live_gen is not None else {}
+        except IndexCorruptError:
+            previous = {}
         corpus = load_corpus(
             settings.corpus_dir,
             max_bytes=settings.max_file_bytes,
             near_duplicate=settings.near_duplicate,
+            keep=frozenset(previous),
         )
         report.timings["parse"] = time.perf_counter() - t
         report.skipped = corpus.skipped
@@ -371,7 +376,10 @@ def build_index(
         report.articles = len(corpus.articles)
         report.comments = sum(len(a.comments) for a in corpus.articles)
 
-        if old_manifest and not (report.added or report.changed or report.removed):
+        same_skips = {x["file"] for x in (old_manifest or {}).get("skipped", [])} == {
+            x.file for x in corpus.skipped
+        }
+        if old_manifest and same_skips and not (report.added or report.changed or report.removed):
             report.up_to_date = True
             report.chunks = old_manifest["counts"]["chunks"]
             report.generation = old_gen.name
@@ -552,7 +560,9 @@ class Index:
         except CocomError:
             raise  # e.g. the Chroma server cannot be reached: its own message says what to do
         except Exception as exc:
-            raise IndexCorruptError(index_dir, f"vector store: {type(exc).__name__}: {exc}") from None
+            raise IndexCorruptError(
+                index_dir, f"vector store: {type(exc).__name__}: {exc}"
+            ) from None
         ix = cls(gen, manifest, chunks, articles, bm25, vectors, embeddings)
         ix._set_sentences(sentences, sentence_vectors)
         if len(owners) != len(quote_vectors):

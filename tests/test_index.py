@@ -168,3 +168,19 @@ def test_dense_matches_brute_force(settings, fake_embedder):
         sims = np.where(mask, emb @ v, -9)
         expected = [ix.chunks[i].id for i in np.argsort(-sims)[:5]]
         assert [c.id for c, _ in ix.dense(v, 5, ("article",))] == expected
+
+
+def test_an_added_copy_never_displaces_the_indexed_original(settings, fake_embedder):
+    build_index(settings, fake_embedder, progress=False)
+    original = settings.corpus_dir / "somerset-pooled-budgets.txt"
+    (settings.corpus_dir / "aaa-copy.txt").write_bytes(original.read_bytes())  # sorts first
+    report = build_index(settings, fake_embedder, progress=False)
+    assert [s.to_dict() for s in report.skipped] == [
+        {"file": "aaa-copy.txt", "reason": "exact duplicate of somerset-pooled-budgets.txt"}
+    ]
+    assert (
+        report.embedded == 0
+        and "somerset-pooled-budgets" in Index.open(settings, fake_embedder).articles
+    )
+    assert index_is_stale(settings) == ""  # the skipped copy is recorded: no stale warning
+    assert build_index(settings, fake_embedder, progress=False).up_to_date
