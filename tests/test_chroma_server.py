@@ -1,10 +1,7 @@
 """Chroma server mode (`--chroma-url`): a real `chroma run` on a free localhost port."""
 
-import socket
 import subprocess
 import sys
-import time
-import urllib.request
 from dataclasses import replace
 from pathlib import Path
 
@@ -15,20 +12,14 @@ from rag.errors import CocomError
 from rag.evaluation.cases import load_cases
 from rag.index import Index, build_index
 
-from .conftest import ROOT
+from .conftest import ROOT, free_port, wait_for_http
 
 pytestmark = [pytest.mark.integration, pytest.mark.slow]
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
 def chroma_url(tmp_path_factory):
-    port = _free_port()
+    port = free_port()
     chroma = Path(sys.executable).with_name("chroma")
     proc = subprocess.Popen(
         [
@@ -46,14 +37,7 @@ def chroma_url(tmp_path_factory):
     )
     url = f"http://127.0.0.1:{port}"
     try:
-        deadline = time.time() + 60
-        while time.time() < deadline:
-            try:
-                urllib.request.urlopen(f"{url}/api/v2/heartbeat", timeout=2)
-                break
-            except OSError:
-                time.sleep(0.5)
-        else:
+        if not wait_for_http(f"{url}/api/v2/heartbeat", 60):
             pytest.fail("chroma run did not start in 60 s")
         yield url
     finally:
@@ -93,7 +77,7 @@ def test_rebuilds_do_not_leak_collections(chroma_url, real_index, real_embedder,
 
 
 def test_unreachable_server_is_a_clear_error(chroma_url, real_index, real_embedder, tmp_path):
-    down = f"http://127.0.0.1:{_free_port()}"
+    down = f"http://127.0.0.1:{free_port()}"
     settings = replace(real_index[0], index_dir=tmp_path / "index", chroma_url=down)
     with pytest.raises(CocomError, match="cannot reach the Chroma server"):
         build_index(settings, real_embedder, progress=False)

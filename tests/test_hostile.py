@@ -4,7 +4,6 @@ clients; the server keeps serving, nothing is lost, nothing crashes. Bounded in 
 import concurrent.futures as cf
 import os
 import shutil
-import socket
 import threading
 import time
 
@@ -13,7 +12,7 @@ import pytest
 from rag.index import build_index
 from rag.settings import Settings
 
-from .conftest import CORPUS
+from .conftest import CORPUS, free_port
 
 pytestmark = [pytest.mark.integration, pytest.mark.slow]
 
@@ -128,9 +127,7 @@ def live(real_index, real_embedder):
 
     pipeline = Pipeline(real_index[0], real_embedder).warm_up()
     demo = build_app(pipeline)
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
+    port = free_port()
     launch(demo, host="127.0.0.1", port=port, block=False)
     yield Client(f"http://127.0.0.1:{port}/", verbose=False)
     demo.close()

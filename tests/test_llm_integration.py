@@ -7,11 +7,8 @@ Set COCOM_SKIP_LLM_TESTS=1 to skip them locally; `make test` and CI run them."""
 import os
 import re
 import shutil
-import socket
 import subprocess
 import sys
-import time
-import urllib.request
 
 import pytest
 
@@ -21,7 +18,7 @@ from rag.guard import NEUTRALISED
 from rag.index import build_index
 from rag.settings import Settings
 
-from .conftest import CORPUS, FIXTURES
+from .conftest import CORPUS, FIXTURES, free_port, wait_for_http
 
 pytestmark = [
     pytest.mark.integration,
@@ -94,14 +91,8 @@ def test_llamacpp_answers_are_guarded(injected_settings, gguf, real_embedder):
     assert total > 0  # the model did produce sentences for the guard to check
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 def test_openai_compatible_server_answers_are_guarded(injected_settings, gguf, real_embedder):
-    port = _free_port()
+    port = free_port()
     proc = subprocess.Popen(
         [
             sys.executable,
@@ -122,14 +113,7 @@ def test_openai_compatible_server_answers_are_guarded(injected_settings, gguf, r
         stderr=subprocess.DEVNULL,
     )
     try:
-        deadline = time.time() + 120
-        while time.time() < deadline:
-            try:
-                urllib.request.urlopen(f"http://127.0.0.1:{port}/v1/models", timeout=2)
-                break
-            except OSError:
-                time.sleep(1)
-        else:
+        if not wait_for_http(f"http://127.0.0.1:{port}/v1/models", 120):
             pytest.fail("llama_cpp.server did not start in 120 s")
         _check_pipeline(
             injected_settings, f"openai:gemma@http://127.0.0.1:{port}/v1", real_embedder

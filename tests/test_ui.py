@@ -1,13 +1,14 @@
 """The chat UI: safe rendering (unit), the API over a live server, and a real browser."""
 
 import json
-import socket
 from pathlib import Path
 
 import pytest
 
 from app.render import article_html, sources_html
 from rag.models import Answer, Article, Citation
+
+from .conftest import free_port
 
 ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
 CHROMIUM = "/usr/bin/chromium"
@@ -66,12 +67,6 @@ def test_abstention_looks_distinct():
     assert "cocom-abstain" in sources_html(ans, {})
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
 def server(real_index, real_embedder):
     from app.ui import build_app, launch
@@ -80,7 +75,7 @@ def server(real_index, real_embedder):
     settings, _ = real_index
     pipeline = Pipeline(settings, real_embedder).warm_up()
     demo = build_app(pipeline)
-    port = _free_port()
+    port = free_port()
     launch(demo, host="127.0.0.1", port=port, block=False)
     yield f"http://127.0.0.1:{port}/"
     demo.close()
