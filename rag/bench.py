@@ -115,6 +115,87 @@ def bench_first_token(settings: Settings, embedder, questions: list[str]) -> dic
     }
 
 
+def bench_cold_start(settings: Settings, question: str) -> dict:
+    """Process start -> first answer printed, for `cocom ask` in a fresh process; its peak RSS."""
+    import os
+    import resource
+    import subprocess
+    import sys
+
+    env = {
+        **os.environ,
+        "COCOM_INDEX_DIR": str(settings.index_dir),
+        "COCOM_CORPUS_DIR": str(settings.corpus_dir),
+    }
+    times = []
+    for _ in range(2):
+        t = time.perf_counter()
+        subprocess.run(
+            [sys.executable, "-m", "rag.cli", "ask", question],
+            env=env,
+            check=True,
+            capture_output=True,
+        )
+        times.append(time.perf_counter() - t)
+    peak_kib = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return {
+        "cold_start_s": round(min(times), 2),
+        "peak_rss_mb": round(peak_kib / 1024, 1),
+        "note": "best of 2 fresh processes (the OS file cache is warm after the first)",
+    }
+
+
+def bench_concurrency(
+    settings: Settings, embedder, questions: list[str], levels=(1, 8, 32)
+) -> dict:
+    """1, 8 and 32 simultaneous /ask requests to a live server: throughput, p95, errors."""
+    import concurrent.futures as cf
+    import socket
+
+    from gradio_client import Client
+
+    from app.ui import build_app, launch
+
+    from .chain import Pipeline
+
+    pipeline = Pipeline(settings, embedder).warm_up()
+    demo = build_app(pipeline)
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    launch(demo, host="127.0.0.1", port=port, block=False)
+    out = {}
+    try:
+        clients = [Client(f"http://127.0.0.1:{port}/", verbose=False) for _ in range(max(levels))]
+
+        def one(i: int) -> tuple[float, bool]:
+            t = time.perf_counter()
+            try:
+                r = clients[i % len(clients)].predict(
+                    questions[i % len(questions)], "[]", False, api_name="/ask"
+                )
+                ok = "error" not in r
+            except Exception:
+                ok = False
+            return time.perf_counter() - t, ok
+
+        for n in levels:
+            t = time.perf_counter()
+            with cf.ThreadPoolExecutor(max_workers=n) as pool:
+                results = list(pool.map(one, range(n * 3)))
+            wall = time.perf_counter() - t
+            lat = [r[0] * 1000 for r in results]
+            out[str(n)] = {
+                "requests": len(results),
+                "throughput_rps": round(len(results) / wall, 1),
+                "p95_ms": _pct(lat, 0.95),
+                "errors": sum(not r[1] for r in results),
+            }
+    finally:
+        demo.close()
+    return out
+
+
 def print_table(title: str, rows: dict) -> None:
     print(title)
     width = max(len(k) for k in rows)

@@ -358,7 +358,14 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 
 def cmd_bench(args: argparse.Namespace) -> int:
-    from .bench import bench_ask, bench_first_token, bench_index, print_table
+    from .bench import (
+        bench_ask,
+        bench_cold_start,
+        bench_concurrency,
+        bench_first_token,
+        bench_index,
+        print_table,
+    )
     from .evaluation.suite import DEFAULT_QUESTIONS
 
     settings = _settings(args)
@@ -368,16 +375,23 @@ def cmd_bench(args: argparse.Namespace) -> int:
         "index": "index build (full rebuild, model already loaded)",
         "ask": "warm ask latency over the eval questions (models loaded once)",
         "ui": "chat UI: request -> first streamed update, over HTTP (warm)",
+        "concurrency": "simultaneous /ask requests to a live server (3 rounds each)",
+        "cold": "cold start: process start -> first answer (cocom ask)",
     }
     if args.what in ("all", "index"):
         results["index"] = bench_index(settings, embedder)
     if args.what in ("all", "ask"):
         results["ask"] = bench_ask(settings, embedder, DEFAULT_QUESTIONS)
-    if args.what in ("all", "ui"):
+    if args.what in ("all", "ui", "concurrency"):
         from .evaluation.cases import load_cases
 
         qs = [c.question for c in load_cases(DEFAULT_QUESTIONS)[:20]]
-        results["ui"] = bench_first_token(settings, embedder, qs)
+        if args.what in ("all", "ui"):
+            results["ui"] = bench_first_token(settings, embedder, qs)
+        if args.what in ("all", "concurrency"):
+            results["concurrency"] = bench_concurrency(settings, embedder, qs)
+    if args.what in ("all", "cold"):
+        results["cold"] = bench_cold_start(settings, "Which CCG plans to pool GP funding?")
     if args.json:
         _print_json(results)
     else:
@@ -497,7 +511,7 @@ def build_parser() -> argparse.ArgumentParser:
         "what",
         nargs="?",
         default="all",
-        choices=["all", "index", "ask", "ui"],
+        choices=["all", "index", "ask", "ui", "concurrency", "cold"],
         help="which benchmark",
     )
     sp.add_argument("--json", action="store_true")
