@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import tempfile
 import time
+from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
 
@@ -78,22 +79,10 @@ def bench_ask(settings: Settings, embedder, questions: Path) -> dict:
 
 def bench_first_token(settings: Settings, embedder, questions: list[str]) -> dict:
     """Time from sending a chat message to the first streamed update, over HTTP, warm."""
-    import socket
-
     from gradio_client import Client
 
-    from app.ui import build_app, launch
-
-    from .chain import Pipeline
-
-    pipeline = Pipeline(settings, embedder).warm_up()
-    demo = build_app(pipeline)
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    launch(demo, host="127.0.0.1", port=port, block=False)
-    try:
-        client = Client(f"http://127.0.0.1:{port}/", verbose=False)
+    with _live_server(settings, embedder) as url:
+        client = Client(url, verbose=False)
         client.predict(questions[0], [], False, api_name="/chat")  # warm the route
         firsts, totals = [], []
         for q in questions:
@@ -105,8 +94,6 @@ def bench_first_token(settings: Settings, embedder, questions: list[str]) -> dic
                     first = (time.perf_counter() - t) * 1000
             firsts.append(first or 0.0)
             totals.append((time.perf_counter() - t) * 1000)
-    finally:
-        demo.close()
     return {
         "requests": len(questions),
         "first_token_p50_ms": _pct(firsts, 0.5),
@@ -150,23 +137,12 @@ def bench_concurrency(
 ) -> dict:
     """1, 8 and 32 simultaneous /ask requests to a live server: throughput, p95, errors."""
     import concurrent.futures as cf
-    import socket
 
     from gradio_client import Client
 
-    from app.ui import build_app, launch
-
-    from .chain import Pipeline
-
-    pipeline = Pipeline(settings, embedder).warm_up()
-    demo = build_app(pipeline)
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    launch(demo, host="127.0.0.1", port=port, block=False)
     out = {}
-    try:
-        clients = [Client(f"http://127.0.0.1:{port}/", verbose=False) for _ in range(max(levels))]
+    with _live_server(settings, embedder) as url:
+        clients = [Client(url, verbose=False) for _ in range(max(levels))]
 
         def one(i: int) -> tuple[float, bool]:
             t = time.perf_counter()
@@ -191,9 +167,27 @@ def bench_concurrency(
                 "p95_ms": _pct(lat, 0.95),
                 "errors": sum(not r[1] for r in results),
             }
+    return out
+
+
+@contextmanager
+def _live_server(settings: Settings, embedder):
+    """A warmed-up chat UI on a free localhost port for the duration of a benchmark."""
+    import socket
+
+    from app.ui import build_app, launch
+
+    from .chain import Pipeline
+
+    demo = build_app(Pipeline(settings, embedder).warm_up())
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    launch(demo, host="127.0.0.1", port=port, block=False)
+    try:
+        yield f"http://127.0.0.1:{port}/"
     finally:
         demo.close()
-    return out
 
 
 def print_table(title: str, rows: dict) -> None:

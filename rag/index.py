@@ -602,9 +602,10 @@ def index_is_stale(settings: Settings) -> str:
     if gen is None:
         return "no index yet"
     try:
-        files = read_manifest(gen).get("files", {})
+        manifest = read_manifest(gen)
     except IndexCorruptError as exc:
         return str(exc)
+    files = manifest.get("files", {})
     import hashlib
 
     from .corpus import candidate_files
@@ -616,7 +617,7 @@ def index_is_stale(settings: Settings) -> str:
         except OSError:
             continue
     indexed = {v["file"]: v["sha256"] for v in files.values()}
-    skipped = {s["file"] for s in read_manifest(gen).get("skipped", [])}
+    skipped = {s["file"] for s in manifest.get("skipped", [])}
     for name, digest in seen.items():
         if name in indexed and indexed[name] != digest:
             return f"{name} changed"

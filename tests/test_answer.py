@@ -99,16 +99,21 @@ def test_bad_questions(pipeline):
         assert isinstance(ans.answer, str)
 
 
-def test_comments_excluded_by_default_and_labelled_when_included(pipeline):
-    ans = pipeline.ask("CCGs led by GPs is an illusion, window dressing")
-    assert (
-        all(c.kind == "article" for c in ans.citations) or "anonymous reader comment" in ans.answer
-    )
-    with_comments = pipeline.ask(
-        "CCGs led by GPs is an illusion, window dressing", include_comments=True
-    )
-    if any(c.kind == "comment" for c in with_comments.citations):
-        assert "anonymous reader comment" in with_comments.answer
+def test_comment_only_fact_is_flagged_never_reported(pipeline):
+    from rag.answer import NOT_COVERED
+
+    for include in (False, True):
+        ans = pipeline.ask(
+            "CCGs led by GPs is an illusion, window dressing", include_comments=include
+        )
+        assert ans.abstained and ans.answer.startswith(NOT_COVERED)
+        assert [c.kind for c in ans.citations] == ["comment"]
+        assert "anonymous reader comment (opinion, not reporting)" in ans.answer
+
+
+def test_article_questions_cite_no_comments_by_default(pipeline):
+    ans = pipeline.ask(QUESTIONS[0])
+    assert ans.citations and all(c.kind == "article" for c in ans.citations)
 
 
 def test_follow_up_rewrites_person_and_topic():

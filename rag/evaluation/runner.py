@@ -7,6 +7,7 @@ import sys
 from dataclasses import dataclass, field
 
 from ..models import Answer
+from ..rewrite import search_text
 from . import metrics as M
 from .cases import Case
 
@@ -158,8 +159,6 @@ def run_cases(
         cases, desc=f"eval {system.name}", unit="q", file=sys.stderr, disable=not progress
     ):
         ans = system.ask(case)
-        from ..rewrite import search_text
-
         ranked = system.retrieve(search_text(ans.standalone_question), 10)
         r = score_case(case, ans, [a for a, _ in ranked], comment_texts)
         if case.answerable and case.sources:
