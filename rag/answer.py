@@ -270,10 +270,8 @@ class ExtractiveAnswerer:
             q = next(
                 (
                     x
-                    for x in quotes.quotes
-                    if x.article_id == c.chunk.article_id
-                    and a0 <= x.start < a1
-                    and x.kind == "direct"
+                    for x in quotes.of_article(c.chunk.article_id)
+                    if a0 <= x.start < a1 and x.kind == "direct"
                 ),
                 None,
             )
@@ -318,7 +316,7 @@ class ExtractiveAnswerer:
             "unknown": sum(weight[t] for t in terms if t not in idf) / total,
             "sentence": best.sentence_sim,
             "passage": best.passage_sim,
-            "typed_missing": info.wants in ("number", "date")
+            "typed_missing": info.wants in ("share", "number", "date")
             and not any(c.typed for c in cands[:10]),
             "focus_unknown": [t for t in info.focus if t not in idf],
         }

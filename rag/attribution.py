@@ -105,8 +105,8 @@ class Attributor:
         self._chunk_of: dict[tuple[str, int], object] = {}
 
     def chunk_for(self, q: Quote):
-        for c in self.index.chunks:
-            if c.kind == "article" and c.article_id == q.article_id and c.start <= q.start < c.end:
+        for c in self.index.chunks_of(q.article_id):
+            if c.start <= q.start < c.end:
                 return c
         return None
 
@@ -119,11 +119,8 @@ class Attributor:
             return None
         before = [
             c
-            for c in self.index.chunks
-            if c.kind == "article"
-            and c.article_id == q.article_id
-            and c.start < quoted.start
-            and key in c.text
+            for c in self.index.chunks_of(q.article_id)
+            if c.start < quoted.start and key in c.text
         ]
         return before[-1] if before else None
 
@@ -221,9 +218,9 @@ class Attributor:
         speaker = next((s for s in self.quotes.speakers() if s.name == canonical), None)
         if speaker is None or not speaker.role:
             return None  # not a known speaker: let the passages answer
-        for c in self.index.chunks:
-            surname = canonical.split()[-1]
-            if c.kind == "article" and speaker.role in c.text and surname in c.text:
+        surname = canonical.split()[-1]
+        for c in (c for a in speaker.articles for c in self.index.chunks_of(a)):
+            if speaker.role in c.text and surname in c.text:
                 cite = Citation(
                     1, c.article_id, c.title, c.kind, c.text, c.id, c.paragraph, speaker.role
                 )
@@ -263,14 +260,7 @@ class Attributor:
                 ["no byline in the article"],
             )
         byline = art.byline or author
-        chunk = next(
-            (
-                c
-                for c in self.index.chunks
-                if c.article_id == art.id and c.kind == "article" and byline in c.text
-            ),
-            top.chunk,
-        )
+        chunk = next((c for c in self.index.chunks_of(art.id) if byline in c.text), top.chunk)
         cite = Citation(
             1, art.id, art.title, "article", chunk.text, chunk.id, chunk.paragraph, byline
         )

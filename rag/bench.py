@@ -190,8 +190,239 @@ def _live_server(settings: Settings, embedder):
         demo.close()
 
 
-def print_table(title: str, rows: dict) -> None:
+TITLES = {
+    "floors": "physical floors (one query embedding, Chroma alone, BM25 alone, batch embedding)",
+    "index": "index build (full rebuild, model already loaded)",
+    "ask": "warm ask latency over the eval questions (models loaded once)",
+    "ui": "chat UI: request -> first streamed update, over HTTP (warm)",
+    "concurrency": "simultaneous /ask requests to a live server (3 rounds each)",
+    "cold": "cold start: process start -> first answer (cocom ask)",
+    "backends": "embedding backends: torch vs ONNX vs ONNX int8",
+    "scale": "synthetic corpora at scale",
+}
+# the flat keys `cocom bench --json` promises, and the section each comes from
+FLAT = {
+    "floor_query_embed_ms": "floors",
+    "ask_p50_ms": "ask",
+    "ask_p95_ms": "ask",
+    "ask_p50_ratio": "ask",
+    "index_build_s": "index",
+    "embed_only_s": "index",
+    "index_build_ratio": "index",
+    "cold_start_s": "cold",
+    "peak_rss_mb": "cold",
+}
+
+
+def machine() -> dict:
+    import os
+    import platform
+
+    mem_gb = None
+    try:
+        pages = os.sysconf("SC_PHYS_PAGES") * os.sysconf("SC_PAGE_SIZE")
+        mem_gb = round(pages / 2**30, 1)
+    except (ValueError, OSError):
+        pass
+    return {
+        "cpus": os.cpu_count(),
+        "memory_gb": mem_gb,
+        "processor": platform.processor() or platform.machine(),
+        "python": platform.python_version(),
+        "system": platform.platform(terse=True),
+    }
+
+
+def summary(results: dict) -> dict:
+    """The sections plus the flat top-level keys (null when that benchmark did not run)."""
+    flat: dict = {}
+    for key, section in FLAT.items():
+        flat[key] = results.get(section, {}).get(key)
+    if flat["floor_query_embed_ms"] is None and "ask" in results:
+        flat["floor_query_embed_ms"] = results["ask"].get("floor_query_embed_ms")
+    flat["scale"] = results.get("scale")
+    flat["concurrency"] = results.get("concurrency")
+    rest = {k: v for k, v in results.items() if k not in ("scale", "concurrency")}
+    return {**flat, **rest}
+
+
+def print_table(title: str, rows: dict, indent: str = "  ") -> None:
     print(title)
-    width = max(len(k) for k in rows)
+    width = max((len(k) for k in rows), default=0)
     for key, value in rows.items():
-        print(f"  {key:<{width}}  {value}")
+        if isinstance(value, dict):
+            print_table(f"{indent}{key}:", value, indent + "  ")
+        else:
+            print(f"{indent}{key:<{width}}  {value}")
+
+
+def print_results(results: dict) -> None:
+    print_table("machine", results["machine"])
+    for name, title in TITLES.items():
+        section = results.get(name)
+        if section:
+            print()
+            print_table(title, section)
+
+
+def bench_floors(settings: Settings, embedder) -> dict:
+    """The physical floors: one query embedding, a Chroma top-k query alone, BM25 alone, and
+    raw batch embedding throughput, on the live index."""
+    import statistics
+
+    from .chain import Pipeline
+
+    pipeline = Pipeline(settings, embedder).load()
+    ix = pipeline.index
+    texts = [c.text for c in ix.chunks]
+    queries = [c.text[:80] + " (floor)" for c in ix.chunks[:50]]
+    embed_ms, chroma_ms, bm25_ms = [], [], []
+    for q in queries:
+        t = time.perf_counter()
+        vec = embedder.embed_batch([q], "query")[0]
+        embed_ms.append((time.perf_counter() - t) * 1000)
+        t = time.perf_counter()
+        ix.vectors.query(vec, settings.candidates)
+        chroma_ms.append((time.perf_counter() - t) * 1000)
+        t = time.perf_counter()
+        ix.bm25.scores(q)
+        bm25_ms.append((time.perf_counter() - t) * 1000)
+    t = time.perf_counter()
+    embedder.embed_batch(texts, "document")
+    batch_s = time.perf_counter() - t
+    return {
+        "floor_query_embed_ms": round(statistics.median(embed_ms), 2),
+        "chroma_query_ms": round(statistics.median(chroma_ms), 2),
+        "bm25_query_ms": round(statistics.median(bm25_ms), 3),
+        "batch_embed_texts_per_s": round(len(texts) / batch_s, 1),
+        "chunks": len(texts),
+        "note": "medians of 50; the Chroma query is top-"
+        f"{settings.candidates} without a metadata filter, as the retriever asks",
+    }
+
+
+def bench_backends(settings: Settings, questions: Path) -> dict:
+    """torch (sentence-transformers), ONNX and ONNX int8: load time, one query, batch
+    throughput, agreement with torch, and the eval metrics with an index built by each."""
+    import statistics
+
+    from .chain import Pipeline
+    from .embeddings import make_embedder
+    from .evaluation.cases import load_cases
+    from .evaluation.runner import CocomSystem, run_cases, summarize
+    from .index import build_index
+
+    cases = load_cases(questions)
+    out, reference, texts = {}, None, None
+    for backend in ("torch", "onnx", "onnx-int8"):
+        s = replace(settings, embed_backend=backend)
+        emb = make_embedder(s)
+        t = time.perf_counter()
+        emb.warm_up()
+        load_s = time.perf_counter() - t
+        with tempfile.TemporaryDirectory(prefix="cocom-bench-") as tmp:
+            s = replace(s, index_dir=Path(tmp) / "index", chroma_url="")
+            build_index(s, emb, rebuild=True, progress=False)
+            pipeline = Pipeline(s, emb).warm_up()
+            if texts is None:
+                texts = [c.text for c in pipeline.index.chunks]
+            t = time.perf_counter()
+            vectors = emb.embed_batch(texts, "document")
+            batch_s = time.perf_counter() - t
+            reference = vectors if reference is None else reference
+            q_ms = []
+            for c in cases[:50]:
+                t = time.perf_counter()
+                emb.embed_batch([c.question + " (floor)"], "query")
+                q_ms.append((time.perf_counter() - t) * 1000)
+            m = summarize(
+                run_cases(CocomSystem(pipeline), cases, pipeline.index.articles, progress=False)
+            )
+        out[backend] = {
+            "model_id": emb.model_id,
+            "load_s": round(load_s, 2),
+            "query_embed_ms": round(statistics.median(q_ms), 2),
+            "batch_texts_per_s": round(len(texts) / batch_s, 1),
+            "cosine_to_torch_mean": round(float((vectors * reference).sum(axis=1).mean()), 4),
+            "cosine_to_torch_min": round(float((vectors * reference).sum(axis=1).min()), 4),
+            "accuracy": m["accuracy"],
+            "answerable_correct": m["answerable_correct"],
+            "recall@5": m["recall@5"],
+            "ask_p50_ms": m["latency_p50_ms"],
+        }
+    out["chosen"] = settings.embed_backend
+    return out
+
+
+def bench_scale(
+    settings: Settings,
+    embedder,
+    questions: Path,
+    sizes: tuple[int, ...],
+    work_dir: Path,
+    progress: bool = True,
+) -> dict:
+    """Synthetic corpora of `sizes` chunks (see synthetic.py): build time, warm ask p50/p95,
+    its ratio to the query-embedding floor, and recall@5 / accuracy of the eval questions.
+    Document vectors are cached in `work_dir`/embeddings between runs (said in the output)."""
+    import shutil
+    import statistics
+
+    from .chain import Pipeline
+    from .embed_cache import CachedEmbedder
+    from .evaluation.cases import load_cases
+    from .evaluation.runner import CocomSystem, run_cases, summarize
+    from .index import build_index
+    from .synthetic import make_corpus
+
+    cases = load_cases(questions)
+    cached = CachedEmbedder(embedder, work_dir / "embeddings")
+    out: dict = {"embedding_cache": str(cached.folder)}
+    for n in sizes:
+        root = work_dir / f"scale-{n}"
+        s = replace(settings, corpus_dir=root / "corpus", index_dir=root / "index", chroma_url="")
+        t = time.perf_counter()
+        articles, chunks = make_corpus(settings.corpus_dir, s.corpus_dir, n, settings)
+        generate_s = time.perf_counter() - t
+        hits, misses = cached.hits, cached.misses
+        report = build_index(s, cached, rebuild=True, progress=progress)
+        cached.flush()
+        embedder.clear_query_cache()  # every question is embedded afresh at each size
+        pipeline = Pipeline(s, embedder).warm_up()
+        floor = []
+        for c in cases[:50]:
+            t = time.perf_counter()
+            embedder.embed_batch([c.question + " (floor)"], "query")
+            floor.append((time.perf_counter() - t) * 1000)
+        m = summarize(
+            run_cases(CocomSystem(pipeline), cases, pipeline.index.articles, progress=False)
+        )
+        floor_ms = statistics.median(floor)
+        out[str(n)] = {
+            "chunks": report.chunks,
+            "articles": report.articles,
+            "generate_s": round(generate_s, 1),
+            "index_build_s": round(report.seconds, 1),
+            "embed_s": round(report.timings.get("embed", 0.0), 1),
+            "vectors_from_cache": cached.hits - hits,
+            "vectors_embedded_now": cached.misses - misses,
+            "ask_p50_ms": m["latency_p50_ms"],
+            "ask_p95_ms": m["latency_p95_ms"],
+            "retrieve_p50_ms": m["retrieve_p50_ms"],
+            "answer_p50_ms": m["answer_p50_ms"],
+            "floor_query_embed_ms": round(floor_ms, 2),
+            "ask_p50_ratio": round(m["latency_p50_ms"] / floor_ms, 2),
+            "recall@5": m["recall@5"],
+            "accuracy": m["accuracy"],
+            "answerable_correct": m["answerable_correct"],
+            "abstain_recall": m["abstain_recall"],
+        }
+        pipeline = None
+        shutil.rmtree(root, ignore_errors=True)  # the vectors stay cached; the index is rebuilt
+    out["note"] = (
+        "synthetic articles splice real sentences (see rag/synthetic.py); the five real articles "
+        "are kept in, so the eval questions keep their gold articles. Document vectors come "
+        f"from the embedding cache when present ({cached.folder}); build times then exclude "
+        "most embedding work."
+    )
+    return out

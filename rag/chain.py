@@ -53,9 +53,9 @@ class Pipeline:
     @property
     def embedder(self):
         if self._embedder is None:
-            from .embeddings import MiniLMEmbedder
+            from .embeddings import make_embedder
 
-            self._embedder = MiniLMEmbedder(batch_size=self.settings.embed_batch_size)
+            self._embedder = make_embedder(self.settings)
         return self._embedder
 
     def load(self) -> Pipeline:

@@ -22,9 +22,9 @@ def _settings(args: argparse.Namespace) -> Settings:
 
 
 def _embedder(settings: Settings):
-    from .embeddings import MiniLMEmbedder
+    from .embeddings import make_embedder
 
-    return MiniLMEmbedder(batch_size=settings.embed_batch_size)
+    return make_embedder(settings)
 
 
 def _print_json(obj) -> None:
@@ -358,45 +358,48 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 
 def cmd_bench(args: argparse.Namespace) -> int:
-    from .bench import (
-        bench_ask,
-        bench_cold_start,
-        bench_concurrency,
-        bench_first_token,
-        bench_index,
-        print_table,
-    )
+    from . import bench as B
     from .evaluation.suite import DEFAULT_QUESTIONS
 
     settings = _settings(args)
     embedder = _embedder(settings)
-    results = {}
-    titles = {
-        "index": "index build (full rebuild, model already loaded)",
-        "ask": "warm ask latency over the eval questions (models loaded once)",
-        "ui": "chat UI: request -> first streamed update, over HTTP (warm)",
-        "concurrency": "simultaneous /ask requests to a live server (3 rounds each)",
-        "cold": "cold start: process start -> first answer (cocom ask)",
-    }
-    if args.what in ("all", "index"):
-        results["index"] = bench_index(settings, embedder)
-    if args.what in ("all", "ask"):
-        results["ask"] = bench_ask(settings, embedder, DEFAULT_QUESTIONS)
-    if args.what in ("all", "ui", "concurrency"):
+    sizes = tuple(int(x) for x in args.sizes.split(",") if x.strip())
+    results: dict = {"machine": B.machine()}
+    want = args.what
+
+    def run(name: str, fn) -> None:
+        if want in ("all", name):
+            print(f"cocom bench: {B.TITLES[name]} ...", file=sys.stderr, flush=True)
+            results[name] = fn()
+
+    qs = None
+    if want in ("all", "ui", "concurrency"):
         from .evaluation.cases import load_cases
 
         qs = [c.question for c in load_cases(DEFAULT_QUESTIONS)[:20]]
-        if args.what in ("all", "ui"):
-            results["ui"] = bench_first_token(settings, embedder, qs)
-        if args.what in ("all", "concurrency"):
-            results["concurrency"] = bench_concurrency(settings, embedder, qs)
-    if args.what in ("all", "cold"):
-        results["cold"] = bench_cold_start(settings, "Which CCG plans to pool GP funding?")
+    run("floors", lambda: B.bench_floors(settings, embedder))
+    run("index", lambda: B.bench_index(settings, embedder))
+    run("ask", lambda: B.bench_ask(settings, embedder, DEFAULT_QUESTIONS))
+    run("ui", lambda: B.bench_first_token(settings, embedder, qs))
+    run("concurrency", lambda: B.bench_concurrency(settings, embedder, qs))
+    run("cold", lambda: B.bench_cold_start(settings, "Which CCG plans to pool GP funding?"))
+    run("backends", lambda: B.bench_backends(settings, DEFAULT_QUESTIONS))
+    run(
+        "scale",
+        lambda: B.bench_scale(
+            settings, embedder, DEFAULT_QUESTIONS, sizes, settings.cache_dir / "bench"
+        ),
+    )
+    results = B.summary(results)
+    if args.out:
+        args.out.parent.mkdir(parents=True, exist_ok=True)
+        args.out.write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n")
     if args.json:
         _print_json(results)
     else:
-        for name, rows in results.items():
-            print_table(titles[name], rows)
+        B.print_results(results)
+        if args.out:
+            print(f"\nresults written to {args.out}")
     return 0
 
 
@@ -511,10 +514,21 @@ def build_parser() -> argparse.ArgumentParser:
         "what",
         nargs="?",
         default="all",
-        choices=["all", "index", "ask", "ui", "concurrency", "cold"],
-        help="which benchmark",
+        choices=["all", "floors", "index", "ask", "ui", "concurrency", "cold", "backends", "scale"],
+        help="which benchmark (default: all of them)",
     )
-    sp.add_argument("--json", action="store_true")
+    sp.add_argument("--json", action="store_true", help="print one JSON object")
+    sp.add_argument(
+        "--sizes",
+        default="10000,100000",
+        help="chunk counts of the synthetic scale corpora (default 10000,100000)",
+    )
+    sp.add_argument(
+        "--out",
+        type=Path,
+        default=Path("reports/bench.json"),
+        help="also write the results here (default reports/bench.json)",
+    )
     sp.set_defaults(func=cmd_bench)
     return p
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import math
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -72,6 +73,39 @@ def _jaccard(a: set[int], b: set[int]) -> float:
     return len(a & b) / len(a | b) if a and b else 0.0
 
 
+class NearDuplicates:
+    """Finds an earlier article whose shingle set has Jaccard similarity >= threshold without
+    comparing against every article. Prefix filtering, exact: two sets that similar must share
+    one of the first |S| - ceil(t*|S|) + 1 shingles of each in any fixed global order. Ordering
+    rarest first (`frequency`, counted over the whole corpus) makes those prefixes rare
+    shingles, so few articles are compared even when articles share many common phrases."""
+
+    def __init__(self, threshold: float, frequency: dict[int, int] | None = None) -> None:
+        self.threshold = threshold
+        self.frequency = frequency or {}
+        self.sets: dict[str, set[int]] = {}
+        self.postings: dict[int, list[tuple[int, str]]] = {}
+
+    def _prefix(self, sh: set[int]) -> list[int]:
+        n = len(sh) - math.ceil(self.threshold * len(sh)) + 1
+        f = self.frequency
+        return sorted(sh, key=lambda x: (f.get(x, 0), x))[: max(0, n)]
+
+    def find(self, sh: set[int]) -> tuple[str, float] | None:
+        candidates = {c for x in self._prefix(sh) for c in self.postings.get(x, ())}
+        for _, cid in sorted(candidates):  # the earliest match, as before
+            sim = _jaccard(sh, self.sets[cid])
+            if sim >= self.threshold:
+                return cid, sim
+        return None
+
+    def add(self, article_id: str, sh: set[int]) -> None:
+        entry = (len(self.sets), article_id)
+        self.sets[article_id] = sh
+        for x in self._prefix(sh):
+            self.postings.setdefault(x, []).append(entry)
+
+
 def candidate_files(corpus_dir: Path) -> list[Path]:
     """Every visible file below the corpus folder (hidden files and READMEs are not articles)."""
     return sorted(
@@ -118,12 +152,26 @@ def load_corpus(
     is in `keep` (already indexed) are read first, so adding a copy never displaces the original."""
     corpus = Corpus()
     root = corpus_dir.resolve()
-    shingles: dict[str, set[int]] = {}
-    by_hash: dict[str, str] = {}
     files = sorted(candidate_files(corpus_dir), key=lambda p: (p.stem not in keep, str(p)))
+    parsed: list[tuple[Path, object]] = []  # (path, (article, digest, shingles) or the error)
+    frequency: dict[int, int] = {}
     for path in files:
         try:
             article, digest = read_article(path, root, max_bytes)
+        except (ArticleError, OSError) as exc:
+            parsed.append((path, exc))
+            continue
+        sh = _shingles(article)
+        for x in sh:
+            frequency[x] = frequency.get(x, 0) + 1
+        parsed.append((path, (article, digest, sh)))
+    shingles = NearDuplicates(near_duplicate, frequency)
+    by_hash: dict[str, str] = {}
+    for path, result in parsed:
+        try:
+            if isinstance(result, BaseException):
+                raise result
+            article, digest, sh = result
             if article.id in corpus.files:
                 raise ArticleError(
                     path.name,
@@ -131,14 +179,13 @@ def load_corpus(
                 )
             if digest in by_hash:
                 raise ArticleError(path.name, f"exact duplicate of {corpus.files[by_hash[digest]]}")
-            sh = _shingles(article)
-            for other_id, other in shingles.items():
-                sim = _jaccard(sh, other)
-                if sim >= near_duplicate:
-                    raise ArticleError(
-                        path.name,
-                        f"near-duplicate of {corpus.files[other_id]} ({sim:.0%} of passages shared)",
-                    )
+            match = shingles.find(sh)
+            if match is not None:
+                other_id, sim = match
+                raise ArticleError(
+                    path.name,
+                    f"near-duplicate of {corpus.files[other_id]} ({sim:.0%} of passages shared)",
+                )
         except ArticleError as exc:
             log.warning("skipped %s", exc)
             corpus.skipped.append(Skipped(exc.file, exc.reason))
@@ -151,5 +198,5 @@ def load_corpus(
         corpus.hashes[article.id] = digest
         corpus.files[article.id] = path.name
         by_hash[digest] = article.id
-        shingles[article.id] = sh
+        shingles.add(article.id, sh)
     return corpus

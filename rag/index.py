@@ -216,16 +216,23 @@ def _embed(
             vectors[i] = old
         else:
             todo.append(i)
+    first: dict[str, int] = {}  # a text repeated (a stock sentence) is embedded once
+    for i in todo:
+        first.setdefault(texts[i], i)
+    unique = list(first.values())
     bar = tqdm(
-        total=len(todo), desc=desc, unit="text", file=sys.stderr, disable=not progress or not todo
+        total=len(unique), desc=desc, unit="text", file=sys.stderr, disable=not progress or not todo
     )
     step = settings.embed_batch_size
-    for s in range(0, len(todo), step):
-        idx = todo[s : s + step]
+    for s in range(0, len(unique), step):
+        idx = unique[s : s + step]
         vectors[idx] = embedder.embed_batch([texts[i] for i in idx], "document")
         bar.update(len(idx))
     bar.close()
-    return vectors, len(todo)
+    for i in todo:
+        if first[texts[i]] != i:
+            vectors[i] = vectors[first[texts[i]]]
+    return vectors, len(unique)
 
 
 def sentence_key(text: str) -> str:
@@ -515,6 +522,13 @@ class Index:
         self.vectors = vectors
         self.embeddings = embeddings
         self._kind = np.array([c.kind == "article" for c in chunks])
+        self._by_article: dict[str, list[Chunk]] = {}
+        for c in chunks:
+            self._by_article.setdefault(c.article_id, []).append(c)
+
+    def chunks_of(self, article_id: str, kind: str = "article") -> list[Chunk]:
+        """The chunks of one article in reading order (no scan over the whole index)."""
+        return [c for c in self._by_article.get(article_id, ()) if c.kind == kind]
 
     @classmethod
     def open(cls, settings: Settings, embedder: Embedder) -> Index:
@@ -584,8 +598,25 @@ class Index:
     def dense(
         self, vector: np.ndarray, n: int, kinds: tuple[str, ...]
     ) -> list[tuple[Chunk, float]]:
-        pairs = self.vectors.query(vector, n, kinds)
-        return [(self.by_id[cid], s) for cid, s in pairs if cid in self.by_id]
+        """Top-n chunks of `kinds` by cosine similarity. Chroma is asked without a metadata
+        filter for 2n neighbours and the kinds are kept here; only when those hold fewer than n
+        of the asked-for kind (say, comments far from the query) is the exact answer computed
+        over the stored vectors instead."""
+        fetch = 2 * n
+        pairs = self.vectors.query(vector, fetch)
+        hits = [
+            (self.by_id[cid], s)
+            for cid, s in pairs
+            if cid in self.by_id and self.by_id[cid].kind in kinds
+        ]
+        if len(hits) >= n or len(pairs) < fetch:
+            return hits[:n]
+        scores = np.asarray(self.embeddings @ vector, dtype=np.float32)
+        scores = np.where(self.kind_mask(kinds), scores, -np.inf)
+        n = min(n, int(np.isfinite(scores).sum()))
+        top = np.argpartition(-scores, n - 1)[:n] if 0 < n < len(scores) else np.arange(n)
+        top = top[np.argsort(-scores[top], kind="stable")]
+        return [(self.chunks[i], float(scores[i])) for i in top]
 
     def lexical(self, query: str, n: int, kinds: tuple[str, ...]) -> list[tuple[Chunk, float]]:
         scores = self.bm25.scores(query)

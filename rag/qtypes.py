@@ -1,6 +1,6 @@
 """What kind of fact a question asks for, and what kind of fact a sentence holds.
 
-The answerer prefers sentences whose fact type matches the question: a number for "how many",
+The answerer prefers sentences whose fact type matches the question: a proportion for "what share", a number for "how many",
 a person for "who", a date for "when", an organisation for "which CCG"."""
 
 from __future__ import annotations
@@ -12,6 +12,9 @@ from .lexical import QUESTION_WORDS, normalize_token, tokenize
 
 _QUESTION_STEMS = frozenset(normalize_token(w) for w in QUESTION_WORDS)
 
+SHARE_Q = re.compile(
+    r"\bwhat (percentage|proportion|share|fraction|per ?cent)\b|\bhow many per ?cent\b", re.I
+)
 NUMBER_Q = re.compile(
     r"\b(how (many|much)|what (percentage|proportion|share|fraction|number|per ?cent|sum|amount)|"
     r"how large|how big|what size|what value|what figure|how many people|what (level|range))\b",
@@ -37,6 +40,10 @@ LIST_Q = re.compile(
 
 NUMBER = re.compile(
     r"£?\d[\d,./]*%?m?\b|\b(one|two|three|four|five|six|seven|eight|nine|ten|third|half|quarter|two-thirds)\b",
+    re.I,
+)
+SHARE = re.compile(
+    r"\d(?:[\d.]*)\s?%|\bper ?cent\b|\b(half|third|thirds|quarter|quarters|one in \w+)\b",
     re.I,
 )
 MONTHS = r"(January|February|March|April|May|June|July|August|September|October|November|December)"
@@ -121,7 +128,7 @@ FOCUS = re.compile(
 
 @dataclass(frozen=True)
 class QuestionInfo:
-    wants: str  # number | person | date | organisation | any
+    wants: str  # share | number | person | date | organisation | any
     is_list: bool
     terms: tuple[str, ...]
     entities: tuple[str, ...]
@@ -130,7 +137,9 @@ class QuestionInfo:
 
 
 def analyse(question: str) -> QuestionInfo:
-    if NUMBER_Q.search(question):
+    if SHARE_Q.search(question):
+        wants = "share"  # a proportion: "6%", "two-thirds", not any figure
+    elif NUMBER_Q.search(question):
         wants = "number"
     elif WHEN_Q.search(question):
         wants = "date"
@@ -170,6 +179,8 @@ def entity_terms(entity: str) -> list[str]:
 
 
 def holds(sentence: str, wants: str) -> bool:
+    if wants == "share":
+        return bool(SHARE.search(sentence))
     if wants == "number":
         return bool(NUMBER.search(sentence))
     if wants == "date":

@@ -114,8 +114,22 @@ class QuoteIndex:
         self._idf = {t: float(np.log(1 + n / d)) for t, d in df.items()}
         # a word no quote contains says nothing about which quote is meant: a typical weight
         self._idf_unknown = float(np.median(list(self._idf.values()))) if self._idf else 1.0
+        self._speakers: list[Speaker] | None = None
+        self._of_article: dict[str, list[Quote]] = {}
+        for q in quotes:
+            self._of_article.setdefault(q.article_id, []).append(q)
+
+        self._names = sorted({q.speaker for q in quotes})
+
+    def of_article(self, article_id: str) -> list[Quote]:
+        return self._of_article.get(article_id, [])
 
     def speakers(self) -> list[Speaker]:
+        if self._speakers is None:  # the quotes never change after loading
+            self._speakers = self._count_speakers()
+        return self._speakers
+
+    def _count_speakers(self) -> list[Speaker]:
         by: dict[str, Speaker] = {}
         for q in self.quotes:
             s = by.setdefault(q.speaker, Speaker(q.speaker, q.role, q.organisation, 0, []))
@@ -137,7 +151,7 @@ class QuoteIndex:
         q = re.sub(rf"\b(?:{_ROLE_WORDS})\b", " ", q).strip()
         if not q:
             return None
-        names = sorted({x.speaker for x in self.quotes})
+        names = self._names
         for n in names:
             if n.lower() == q or _bare(n).lower() == q:
                 return n

@@ -53,13 +53,20 @@ class Settings:
     near_duplicate: float = 0.9
     # answering
     max_question_chars: int = 2000
+    # embedding model: onnx (default), onnx-int8 or torch; exports are cached in cache_dir
+    embed_backend: str = "onnx"
     embed_batch_size: int = 64
+    cache_dir: Path = Path(".cache")
 
     def __post_init__(self) -> None:
         for name in ("chunk_size", "k", "candidates", "rrf_k", "embed_batch_size"):
             value = getattr(self, name)
             if value <= 0:
                 raise UserError(f"{name} must be greater than 0; it is {value}")
+        if self.embed_backend not in {"onnx", "onnx-int8", "torch"}:
+            raise UserError(
+                f"embed_backend must be 'onnx', 'onnx-int8' or 'torch'; it is {self.embed_backend!r}"
+            )
         if self.fusion not in {"rrf", "weighted"}:
             raise UserError(f"fusion must be 'rrf' or 'weighted'; it is {self.fusion!r}")
 

@@ -18,6 +18,7 @@ os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "corpus"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
+MODEL_CACHE = ROOT / ".cache"
 
 _real_connect = socket.socket.connect
 
@@ -58,7 +59,9 @@ def _isolated(tmp_path, monkeypatch):
     monkeypatch.setattr(socket.socket, "connect", _guarded_connect)
     monkeypatch.setenv("COCOM_INDEX_DIR", str(tmp_path / "index"))
     monkeypatch.setenv("COCOM_CORPUS_DIR", str(tmp_path / "corpus"))
-    for var in ("COCOM_CHROMA_URL", "COCOM_K", "COCOM_LLM"):
+    # the ONNX export of the model is content-keyed and written atomically, so it is shared
+    monkeypatch.setenv("COCOM_CACHE_DIR", str(MODEL_CACHE))
+    for var in ("COCOM_CHROMA_URL", "COCOM_K", "COCOM_LLM", "COCOM_EMBED_BACKEND"):
         monkeypatch.delenv(var, raising=False)
 
 
@@ -86,9 +89,11 @@ def fake_embedder():
 
 @pytest.fixture(scope="session")
 def real_embedder():
-    from rag.embeddings import MiniLMEmbedder
+    """The default real embedder (all-MiniLM-L6-v2 on ONNX Runtime), loaded once."""
+    from rag.embeddings import make_embedder
+    from rag.settings import Settings
 
-    emb = MiniLMEmbedder()
+    emb = make_embedder(Settings(cache_dir=MODEL_CACHE))
     emb.warm_up()
     return emb
 

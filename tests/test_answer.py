@@ -158,3 +158,15 @@ def test_follow_up_goes_through_the_chain(pipeline):
     ]
     ans = pipeline.chain.invoke({"question": "What deadline did he mention?", "history": hist})
     assert "Dr Chaand Nagpaul" in ans.standalone_question
+
+
+def test_a_share_question_wants_a_proportion_not_any_figure():
+    from rag.qtypes import analyse, holds
+
+    assert analyse("What share of CCGs chose the lowest level?").wants == "share"
+    assert analyse("What percentage of practices signed up?").wants == "share"
+    assert analyse("How many CCGs applied?").wants == "number"
+    assert holds("Some 6% wanted the lowest 'level one' responsibilities.", "share")
+    assert holds("Two-thirds said they wanted level three.", "share")
+    assert not holds("Level two commissioning begins on 1 March 2015.", "share")
+    assert not holds("The CCG signed up the majority of practices.", "share")  # not a figure

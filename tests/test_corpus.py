@@ -100,3 +100,38 @@ def test_hidden_files_and_readmes_are_not_articles(corpus_dir):
     (corpus_dir / "README.md").write_text("# How to add articles\n\nPut files here.\n")
     corpus = _load(corpus_dir)
     assert not corpus.skipped and len(corpus.articles) == 5
+
+
+def test_near_duplicate_index_agrees_with_comparing_every_pair():
+    import random
+
+    from rag.corpus import NearDuplicates, _jaccard
+
+    rng = random.Random(3)
+    base = [set(rng.sample(range(400), rng.randint(5, 60))) for _ in range(30)]
+    sets = []
+    for _ in range(300):  # variants of a few bases: many near and many far pairs
+        s = set(rng.choice(base))
+        for x in rng.sample(sorted(s), rng.randint(0, max(1, len(s) // 8))):
+            s.discard(x)
+        s |= {rng.randint(0, 400) for _ in range(rng.randint(0, 4))}
+        sets.append(s or {1})
+    frequency = {}
+    for s in sets:
+        for x in s:
+            frequency[x] = frequency.get(x, 0) + 1
+    for threshold, freq in [
+        (0.5, None),
+        (0.8, None),
+        (0.9, None),
+        (0.8, frequency),
+        (0.9, frequency),
+    ]:
+        index, kept = NearDuplicates(threshold, freq), []
+        for i, s in enumerate(sets):
+            brute = next((j for j in kept if _jaccard(s, sets[j]) >= threshold), None)
+            found = index.find(s)
+            assert (int(found[0]) if found else None) == brute, (threshold, i)
+            if found is None:
+                index.add(str(i), s)
+                kept.append(i)
