@@ -29,7 +29,7 @@ def test_synthetic_corpus_keeps_the_real_articles_and_invents_no_real_sentence(t
     synthetic = [a for a in corpus.articles if a.id.startswith("synthetic-")]
     generated = {s for a in synthetic for p in a.paragraphs for s in split_sentences(p)}
     assert generated and not generated & real_sentences
-    assert not any(ch in a.text for a in synthetic for ch in "\"“”")
+    assert not any(ch in a.text for a in synthetic for ch in '"“”')
     # deterministic for a seed: the embedding cache stays valid between runs
     again = tmp_path / "again"
     make_corpus(CORPUS, again, 600, settings)
@@ -63,12 +63,16 @@ def test_scale_bench_reports_each_size_and_reuses_vectors(tmp_path, settings, fa
     questions = tmp_path / "q.jsonl"
     lines = (ROOT / "evals" / "questions.jsonl").read_text().splitlines()[:6]
     questions.write_text("\n".join(lines) + "\n")
-    run = bench_scale(settings, fake_embedder, questions, (300,), tmp_path / "bench", progress=False)
+    run = bench_scale(
+        settings, fake_embedder, questions, (300,), tmp_path / "bench", progress=False
+    )
     row = run["300"]
     assert row["chunks"] >= 300 and row["vectors_embedded_now"] > 0
     for key in ("ask_p50_ms", "ask_p95_ms", "ask_p50_ratio", "recall@5", "accuracy"):
         assert row[key] is not None, key
-    again = bench_scale(settings, fake_embedder, questions, (300,), tmp_path / "bench", progress=False)
+    again = bench_scale(
+        settings, fake_embedder, questions, (300,), tmp_path / "bench", progress=False
+    )
     assert again["300"]["vectors_embedded_now"] == 0
     assert again["300"]["vectors_from_cache"] > 0
     assert "cache" in again["note"]
