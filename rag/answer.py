@@ -14,6 +14,7 @@ from __future__ import annotations
 import json
 import math
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from importlib import resources
 
@@ -327,8 +328,13 @@ class ExtractiveAnswerer:
         return 1.0 / (1.0 + math.exp(-z))
 
     def answer(
-        self, info: QuestionInfo, qvec: np.ndarray, hits: list[Hit], comment_hits: list[Hit] = ()
+        self,
+        info: QuestionInfo,
+        qvec: np.ndarray,
+        hits: list[Hit],
+        comment_hits: list[Hit] | Callable[[], list[Hit]] = (),
     ) -> Drafted:
+        """`comment_hits` may be a function: comments are only needed when the answer abstains."""
         notes: list[str] = []
         if not info.terms:
             return Drafted(NOT_COVERED, [], 0.0, True, ["the question has no words to search for"])
@@ -353,6 +359,8 @@ class ExtractiveAnswerer:
             notes.append("the articles never mention " + ", ".join(repr(u) for u in unknown))
         if unknown or weak:
             text = NOT_COVERED
+            if callable(comment_hits):
+                comment_hits = comment_hits()
             comment = self._comment_only(
                 info, qvec, list(comment_hits) + [h for h in hits if h.chunk.kind == "comment"]
             )

@@ -165,10 +165,10 @@ class Attributor:
         return Attributed(text, quotes, cites, abstained, confidence, notes or [])
 
     def answer(self, intent: Intent, qvec, embed) -> Attributed | None:
-        pool = [i for i, q in enumerate(self.quotes.quotes) if q.kind in ("direct", "reported")]
+        pool = self.quotes.attributable
         if intent.kind == "who":
             claim_vec = embed(intent.text) if intent.text else qvec
-            ranked = self.quotes.rank(claim_vec, intent.text, pool)
+            ranked = self.quotes.rank(claim_vec, intent.text, pool, limit=1)
             if not ranked or ranked[0][1] < self.who_threshold:
                 return None
             best = self.quotes.quotes[ranked[0][0]]
@@ -182,23 +182,28 @@ class Attributor:
         if canonical is None:
             return None  # nobody quoted by that name: the passages may still answer, or abstain
         if intent.kind == "what":
-            mine = [i for i in pool if self.quotes.quotes[i].speaker == canonical]
+            mine = self.quotes.attributable_by.get(canonical, [])
             topic_vec = embed(intent.text) if intent.text else qvec
             ranked = self.quotes.rank(topic_vec, intent.text or intent.name, mine)
-            chosen = _distinct([self.quotes.quotes[i] for i, _ in ranked])[:2]
+            chosen = _distinct([self.quotes.quotes[i] for i, _ in ranked], limit=2)
             lines = [render_quote(q) for q in chosen]
             return self._answer(lines, chosen, ranked[0][1] if ranked else 0.0)
 
         # verify
         claim_vec = embed(intent.text)
-        ranked = self.quotes.rank(claim_vec, intent.text, pool)
-        best_i, best_s = ranked[0]
-        best = self.quotes.quotes[best_i]
-        own = [(i, s) for i, s in ranked if self.quotes.quotes[i].speaker == canonical]
+        ranked = self.quotes.rank(claim_vec, intent.text, pool, limit=1)
+        best_i, best_s = ranked[0] if ranked else (None, 0.0)
+        best = self.quotes.quotes[best_i] if best_i is not None else None
+        mine = self.quotes.attributable_by.get(canonical, [])
+        own = self.quotes.rank(claim_vec, intent.text, mine, limit=1) if mine else []
         if own and own[0][1] >= self.verify_threshold and own[0][1] >= best_s - 0.05:
             q = self.quotes.quotes[own[0][0]]
             return self._answer([f"Yes. {render_quote(q)}"], [q], own[0][1])
-        if best_s >= self.other_speaker_threshold and best.speaker != canonical:
+        if (
+            best is not None
+            and best_s >= self.other_speaker_threshold
+            and best.speaker != canonical
+        ):
             lines = [
                 f"No — the articles attribute that to {describe(best).rstrip(',')}, not {canonical}. "
                 f"{render_quote(best)}"
@@ -280,10 +285,13 @@ def _article(role: str) -> str:
     return ("the " if re.search(r"\b(?:of|at)\b", role) else "") + role
 
 
-def _distinct(quotes: list[Quote]) -> list[Quote]:
-    """Drop a quote contained in one already kept (a partial quote inside its reported statement)."""
+def _distinct(quotes: list[Quote], limit: int) -> list[Quote]:
+    """The first `limit` quotes, dropping one contained in a quote already kept (a partial quote
+    inside its reported statement)."""
     out: list[Quote] = []
     for q in quotes:
+        if len(out) >= limit:
+            break
         if any(
             q.article_id == o.article_id
             and (o.start <= q.start and q.end <= o.end or q.start <= o.start and o.end <= q.end)

@@ -143,13 +143,15 @@ class Pipeline:
                 return
         kinds = ("article", "comment") if include_comments else ("article",)
         hits = self.retriever.search(searched, k=k, query_vector=qvec, timings=stages, kinds=kinds)
+
         # reader comments are searched separately so that a fact only a comment states can be
         # flagged as such; they reach an answer only labelled as anonymous reader comments
-        comment_hits = (
-            []
-            if include_comments
-            else self.retriever.search(searched, k=3, query_vector=qvec, kinds=("comment",))
-        )
+        # (searched only when the answer abstains: a whole search saved on every other question)
+        def comment_hits() -> list:
+            if include_comments:
+                return []
+            return self.retriever.search(searched, k=3, query_vector=qvec, kinds=("comment",))
+
         t3 = time.perf_counter()
         drafted = self.answerer.answer(info, qvec, hits, comment_hits)
         if self.llm is None or not use_llm or drafted.abstained:

@@ -25,6 +25,7 @@ import os
 import platform
 import shutil
 import sys
+import threading
 import time
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -522,6 +523,9 @@ class Index:
         self.vectors = vectors
         self.embeddings = embeddings
         self._kind = np.array([c.kind == "article" for c in chunks])
+        self._kind_rows: dict[tuple, tuple[np.ndarray, np.ndarray]] = {}
+        self._bm25_cache: dict[str, np.ndarray] = {}
+        self._lock = threading.Lock()
         self._by_article: dict[str, list[Chunk]] = {}
         for c in chunks:
             self._by_article.setdefault(c.article_id, []).append(c)
@@ -590,6 +594,19 @@ class Index:
         for i, r in enumerate(rows):
             self.sentences_of[r["chunk"]].append((i, r["start"], r["end"]))
 
+    def _bm25_scores(self, query: str) -> np.ndarray:
+        """BM25 scores of every chunk; the last few queries are kept, since one question is
+        searched more than once (articles, then comments; attribution routes)."""
+        with self._lock:
+            scores = self._bm25_cache.get(query)
+        if scores is None:
+            scores = self.bm25.scores(query)
+            with self._lock:
+                self._bm25_cache[query] = scores
+                while len(self._bm25_cache) > 8:
+                    self._bm25_cache.pop(next(iter(self._bm25_cache)))
+        return scores
+
     def kind_mask(self, kinds: tuple[str, ...]) -> np.ndarray:
         if set(kinds) >= {"article", "comment"}:
             return np.ones(len(self.chunks), dtype=bool)
@@ -611,15 +628,23 @@ class Index:
         ]
         if len(hits) >= n or len(pairs) < fetch:
             return hits[:n]
-        scores = np.asarray(self.embeddings @ vector, dtype=np.float32)
-        scores = np.where(self.kind_mask(kinds), scores, -np.inf)
-        n = min(n, int(np.isfinite(scores).sum()))
-        top = np.argpartition(-scores, n - 1)[:n] if 0 < n < len(scores) else np.arange(n)
+        rows, matrix = self._rows_of(kinds)
+        scores = matrix @ vector
+        n = min(n, len(rows))
+        top = np.argpartition(-scores, n - 1)[:n] if 0 < n < len(rows) else np.arange(n)
         top = top[np.argsort(-scores[top], kind="stable")]
-        return [(self.chunks[i], float(scores[i])) for i in top]
+        return [(self.chunks[rows[i]], float(scores[i])) for i in top]
+
+    def _rows_of(self, kinds: tuple[str, ...]) -> tuple[np.ndarray, np.ndarray]:
+        """Row numbers of the chunks of `kinds` and their vectors, contiguous (built once)."""
+        key = tuple(sorted(set(kinds)))
+        if key not in self._kind_rows:
+            rows = np.flatnonzero(self.kind_mask(kinds))
+            self._kind_rows[key] = (rows, np.ascontiguousarray(self.embeddings[rows]))
+        return self._kind_rows[key]
 
     def lexical(self, query: str, n: int, kinds: tuple[str, ...]) -> list[tuple[Chunk, float]]:
-        scores = self.bm25.scores(query)
+        scores = self._bm25_scores(query)
         scores = np.where(self.kind_mask(kinds), scores, -1.0)
         n = min(n, len(scores))
         top = np.argpartition(-scores, n - 1)[:n] if n < len(scores) else np.arange(len(scores))

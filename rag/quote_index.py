@@ -105,11 +105,12 @@ class QuoteIndex:
         self.vectors = vectors  # one row per piece; owners[i] is the quote of piece i
         self.owners = np.asarray(owners if owners is not None else range(len(quotes)), dtype=int)
         self.articles = articles
-        self._tokens = [set(tokenize(q.text)) for q in quotes]
-        df: dict[str, int] = {}
-        for toks in self._tokens:
-            for t in toks:
-                df[t] = df.get(t, 0) + 1
+        postings: dict[str, list[int]] = {}
+        for i, q in enumerate(quotes):
+            for t in set(tokenize(q.text)):
+                postings.setdefault(t, []).append(i)
+        self._postings = {t: np.asarray(rows, dtype=int) for t, rows in postings.items()}
+        df = {t: len(rows) for t, rows in postings.items()}
         n = max(1, len(quotes))
         self._idf = {t: float(np.log(1 + n / d)) for t, d in df.items()}
         # a word no quote contains says nothing about which quote is meant: a typical weight
@@ -120,6 +121,11 @@ class QuoteIndex:
             self._of_article.setdefault(q.article_id, []).append(q)
 
         self._names = sorted({q.speaker for q in quotes})
+        # attributable quotes (direct or reported), all and by speaker, for the attribution routes
+        self.attributable = [i for i, q in enumerate(quotes) if q.kind in ("direct", "reported")]
+        self.attributable_by: dict[str, list[int]] = {}
+        for i in self.attributable:
+            self.attributable_by.setdefault(quotes[i].speaker, []).append(i)
 
     def of_article(self, article_id: str) -> list[Quote]:
         return self._of_article.get(article_id, [])
@@ -204,22 +210,28 @@ class QuoteIndex:
         return out
 
     def rank(
-        self, qvec: np.ndarray | None, text: str, candidates: list[int] | None = None
+        self,
+        qvec: np.ndarray | None,
+        text: str,
+        candidates: list[int] | None = None,
+        limit: int | None = None,
     ) -> list[tuple[int, float]]:
         """Quotes ranked by meaning (best cosine over the quote and its sentences) and words
         (idf-weighted share of the text's terms they contain: rare words such as "yacht" count
         for more than "co-commissioning")."""
-        idx = list(range(len(self.quotes))) if candidates is None else candidates
+        n = len(self.quotes)
+        idx = np.arange(n) if candidates is None else np.asarray(candidates, dtype=int)
         terms = set(tokenize(text))
-        best = np.full(len(self.quotes), -1.0)
+        best = np.full(n, -1.0)
         if self.vectors is not None and qvec is not None and len(self.vectors):
             np.maximum.at(best, self.owners, self.vectors @ qvec)
         weight = {t: self._idf.get(t, self._idf_unknown) for t in terms}
         total = sum(weight.values()) or 1.0
-        out = []
-        for i in idx:
-            dense = float(best[i]) if best[i] > -1 else 0.0
-            lex = sum(weight[t] for t in terms & self._tokens[i]) / total
-            out.append((i, 0.5 * dense + 0.5 * lex))
-        out.sort(key=lambda x: -x[1])
-        return out
+        lex = np.zeros(n)
+        for t in terms:  # through the postings: no loop over every quote
+            rows = self._postings.get(t)
+            if rows is not None:
+                lex[rows] += weight[t]
+        score = 0.5 * np.where(best > -1, best, 0.0) + 0.5 * lex / total
+        order = idx[np.argsort(-score[idx], kind="stable")][:limit]
+        return [(int(i), float(score[i])) for i in order]

@@ -1,14 +1,16 @@
 """Synthetic corpora for the scale benchmark.
 
 The real articles are copied in unchanged (so the eval questions keep their gold articles),
-then generated articles are added until the index would hold `n_chunks` chunks. A generated
-sentence splices two real sentences: the first part of one and the second part of another,
-cut at word boundaries. The vocabulary, topics, names and sentence shapes are the real
-corpus's, which makes the distractors hard, but no generated sentence repeats a real sentence
-in full. Quotation marks are dropped so no half-quote is invented. Each generated article has
-a spliced title, 5–9 paragraphs of 1–3 sentences drawn from a pool of spliced sentences
-(reused across articles, as wire copy is) and 0–3 reader comments. Generation is
-deterministic for a seed, so an embedding cache stays valid between runs."""
+then generated articles are added until the index would hold `n_chunks` chunks. Generated
+articles recombine whole sentences of the real articles (body sentences into the body, comment
+sentences into comments), each with its proper names and figures swapped: "NHS Basildon and
+Brentwood CCG" becomes "NHS Ashcombe and Norford CCG", "Dr Brian Balmer" becomes "Dr Brian
+Thornley", "6%" becomes "4%". That is what a newsroom's archive looks like around a story:
+the same vocabulary and kinds of facts about other places and people. Sentences without a name
+or figure to swap are left out, so no real sentence is ever repeated verbatim. Sentences come
+from a pool of about n_chunks/3 (reused across articles, as wire copy is), which keeps the
+number of distinct sentences to embed proportionate. Deterministic for a seed, so an embedding
+cache stays valid between runs."""
 
 from __future__ import annotations
 
@@ -24,24 +26,65 @@ from .parse import parse_markdown
 from .sentences import split_sentences
 from .settings import Settings
 
-_QUOTES = re.compile(r"[\"“”]|(?<!\w)['‘’]|['‘’](?!\w)")
+# capitalised words that are ordinary words or institutions, not names to swap
+_KEEP = frozenset(
+    """The A An And But Or If In On At Of For To By With From As He She It They We I You His Her
+    Their Its This That These Those There Here What Which Who When Why How Dr Mr Mrs Ms Professor
+    Prof Sir NHS England English UK British Britain Government Department Health Care Clinical
+    Commissioning Group Groups Council County Trust Fund Secretary Chair Chairman Chief Executive
+    January February March April May June July August September October November December Monday
+    Tuesday Wednesday Thursday Friday Saturday Sunday Local Medical Committee Committees General
+    Practice Practitioners Primary Secondary Social Services Board Governing Pulse Exclusive
+    Read Readers Unsuitable Report Comment Comments""".split()
+)
+_NAME = re.compile(r"(?<=[\s(-])([A-Z][a-z]{2,}(?:['’]s)?)\b")
+_FIGURE = re.compile(r"\d+")
+_PARTS = (
+    "Ash Brad Carl Dun El Fair Glen Hart Ken Lang Mar Nor Old Pen Red Stan Thorn Wal West York "
+    "Bel Cran Dal Hol Kings Lin Mill Oak Rock Sand"
+).split()
+_ENDS = "bury combe field ford ham ley mouth ton wick worth dale well brook gate".split()
 
 
-def _splice(rng: random.Random, pool: list[list[str]]) -> str:
-    a, b = rng.choice(pool), rng.choice(pool)
-    head = a[: rng.randint(max(2, len(a) // 3), max(2, 2 * len(a) // 3))]
-    tail = b[rng.randint(max(1, len(b) // 3), max(1, 2 * len(b) // 3)) :]
-    text = " ".join(head + tail).rstrip(",;:")
-    text = text[0].upper() + text[1:]
-    return text if text[-1] in ".!?" else text + "."
+def _fake_name(rng: random.Random) -> str:
+    return rng.choice(_PARTS) + rng.choice(_ENDS)
 
 
-def _words(sentences: list[str]) -> list[list[str]]:
-    out = []
-    for s in sentences:
-        words = _QUOTES.sub("", s).split()
-        if len(words) >= 6:
-            out.append(words)
+def _swap(sentence: str, rng: random.Random) -> str | None:
+    """The sentence with its names and figures swapped, or None when it has neither."""
+    names: dict[str, str] = {}
+
+    def name(m: re.Match) -> str:
+        word = m.group(1)
+        base = re.sub(r"['’]s$", "", word)
+        if base in _KEEP:
+            return word
+        names.setdefault(base, _fake_name(rng))
+        return names[base] + word[len(base) :]
+
+    out = _NAME.sub(name, sentence)  # not a sentence's first word: "These", "Third", ...
+    figures = 0
+
+    def figure(m: re.Match) -> str:
+        nonlocal figures
+        figures += 1
+        digits = m.group(0)
+        first = str(rng.randint(1, 9)) if len(digits) > 1 or digits != "0" else "0"
+        return first + "".join(str(rng.randint(0, 9)) for _ in digits[1:])
+
+    out = _FIGURE.sub(figure, out)
+    return out if (names or figures) and out != sentence else None
+
+
+def _pool(sentences: list[str], size: int, rng: random.Random) -> list[str]:
+    swappable = [s for s in sentences if len(s.split()) >= 6]
+    out: list[str] = []
+    attempts = 0
+    while len(out) < size and swappable and attempts < size * 20:
+        attempts += 1
+        swapped = _swap(rng.choice(swappable), rng)
+        if swapped is not None:
+            out.append(swapped)
     return out
 
 
@@ -63,24 +106,29 @@ def make_corpus(real_dir: Path, out_dir: Path, n_chunks: int, settings: Settings
         )
 
     total = sum(chunks_of(a) for a in real.articles)
-    body = _words([s for a in real.articles for p in a.paragraphs for s in split_sentences(p)])
-    comments = _words([s for a in real.articles for c in a.comments for s in split_sentences(c)])
-    titles = _words([a.title + "." for a in real.articles]) or body
     rng = random.Random(seed)
-    # a fixed pool of spliced sentences, reused across articles as wire copy is: it keeps the
-    # sentence vectors to embed at about a third of the chunk count
-    body = [_splice(rng, body) for _ in range(max(2000, n_chunks // 3))]
-    comments = [_splice(rng, comments) for _ in range(max(500, n_chunks // 20))] if comments else []
+    body = _pool(
+        [s for a in real.articles for p in a.paragraphs for s in split_sentences(p)],
+        max(2000, n_chunks // 3),
+        rng,
+    )
+    comments = _pool(
+        [s for a in real.articles for c in a.comments for s in split_sentences(c)],
+        max(500, n_chunks // 20),
+        rng,
+    )
+    titles = [a.title for a in real.articles]
     n = 0
     while total < n_chunks:
         n += 1
         article_id = f"synthetic-{seed}-{n:06d}"
+        title = _swap(rng.choice(titles), rng) or f"{_fake_name(rng)} CCG plans"
         paragraphs = [
             " ".join(rng.choice(body) for _ in range(rng.randint(1, 3)))
             for _ in range(rng.randint(5, 9))
         ]
         text = (
-            f"---\ntitle: {json.dumps(_splice(rng, titles).rstrip('.'))}\npublication: Synthetic\n"
+            f"---\ntitle: {json.dumps(title)}\npublication: Synthetic\n"
             f"date: 2015-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}\n---\n\n"
             + "\n\n".join(paragraphs)
         )
