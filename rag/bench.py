@@ -420,7 +420,8 @@ def bench_scale(
         pipeline = None
         shutil.rmtree(root, ignore_errors=True)  # the vectors stay cached; the index is rebuilt
     out["note"] = (
-        "synthetic articles splice real sentences (see rag/synthetic.py); the five real articles "
+        "synthetic articles recombine real sentences with names and figures swapped (see "
+        "rag/synthetic.py); the five real articles "
         "are kept in, so the eval questions keep their gold articles. Document vectors come "
         f"from the embedding cache when present ({cached.folder}); build times then exclude "
         "most embedding work."

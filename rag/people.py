@@ -214,9 +214,11 @@ class PeopleIndex:
 
     def __init__(self) -> None:
         self.people: list[Person] = []
+        # by surname (a merge never changes it), so adding and finding do not scan everyone
+        self._by_surname: dict[str, list[Person]] = {}
 
     def add(self, mention: Mention) -> Person:
-        for p in self.people:
+        for p in self._by_surname.get(mention.surname.lower(), ()):
             if self._same(p, mention):
                 full = f"{mention.title} {mention.name}".strip()
                 if len(mention.name.split()) > len(self._bare(p.name).split()):
@@ -233,6 +235,8 @@ class PeopleIndex:
             variants={mention.surface},
         )
         self.people.append(person)
+        surname = self._bare(person.name).split()[-1].lower()
+        self._by_surname.setdefault(surname, []).append(person)
         return person
 
     @staticmethod
@@ -253,7 +257,7 @@ class PeopleIndex:
         q = self._bare(name.strip()).lower().split()
         if not q:
             return None
-        for p in self.people:
+        for p in self._by_surname.get(q[-1], ()):
             bare = self._bare(p.name).lower().split()
             if q[-1] == bare[-1] and (len(q) == 1 or q[0] == bare[0] or len(bare) == 1):
                 return p
