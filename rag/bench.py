@@ -3,6 +3,7 @@ split into parse / chunk / embed / write, with the model loaded beforehand."""
 
 from __future__ import annotations
 
+import json
 import tempfile
 import time
 from contextlib import contextmanager
@@ -102,6 +103,15 @@ def bench_first_token(settings: Settings, embedder, questions: list[str]) -> dic
     }
 
 
+_LAUNCH = """import json, os, subprocess, sys, time
+t = time.perf_counter()
+p = subprocess.Popen(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+_, status, usage = os.wait4(p.pid, 0)
+print(json.dumps({"seconds": time.perf_counter() - t, "max_rss_kib": usage.ru_maxrss,
+                  "code": os.waitstatus_to_exitcode(status)}))
+"""
+
+
 def bench_cold_start(settings: Settings, question: str) -> dict:
     """Process start -> first answer printed, for `cocom ask` in a fresh process; its peak RSS."""
     import os
@@ -115,19 +125,20 @@ def bench_cold_start(settings: Settings, question: str) -> dict:
     }
     times, peaks = [], []
     for _ in range(2):
-        t = time.perf_counter()
-        proc = subprocess.Popen(
-            [sys.executable, "-m", "rag.cli", "ask", question],
+        # started from a small launcher: a child forked straight from this (large) benchmark
+        # process would report this process's size as its own peak RSS
+        run = subprocess.run(
+            [sys.executable, "-c", _LAUNCH, sys.executable, "-m", "rag.cli", "ask", question],
             env=env,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
+            capture_output=True,
+            text=True,
+            check=True,
         )
-        _, status, usage = os.wait4(proc.pid, 0)  # this child's own peak RSS, no other's
-        times.append(time.perf_counter() - t)
-        proc.returncode = os.waitstatus_to_exitcode(status)
-        if proc.returncode != 0:
-            raise RuntimeError(f"cocom ask exited with {proc.returncode} during the benchmark")
-        peaks.append(usage.ru_maxrss)
+        result = json.loads(run.stdout)
+        if result["code"] != 0:
+            raise RuntimeError(f"cocom ask exited with {result['code']} during the benchmark")
+        times.append(result["seconds"])
+        peaks.append(result["max_rss_kib"])
     return {
         "cold_start_s": round(min(times), 2),
         "peak_rss_mb": round(max(peaks) / 1024, 1),
