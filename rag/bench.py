@@ -39,6 +39,18 @@ def bench_index(settings: Settings, embedder) -> dict:
     }
 
 
+def query_floor_ms(embedder, questions: list[str]) -> float:
+    """The physical floor: median time of one query embedding, bypassing the query cache."""
+    import statistics
+
+    times = []
+    for q in questions[:50]:
+        t = time.perf_counter()
+        embedder.embed_batch([q + " (floor)"], "query")
+        times.append((time.perf_counter() - t) * 1000)
+    return statistics.median(times)
+
+
 def _pct(xs: list[float], p: float) -> float:
     xs = sorted(xs)
     return round(xs[min(len(xs) - 1, int(p * len(xs)))], 2) if xs else 0.0
@@ -47,25 +59,19 @@ def _pct(xs: list[float], p: float) -> float:
 def bench_ask(settings: Settings, embedder, questions: Path) -> dict:
     """Warm `ask` latency over the eval questions, models loaded once, with the stage split,
     against the physical floor of one query embedding."""
-    import statistics
 
     from .chain import Pipeline
     from .evaluation.cases import load_cases
 
     pipeline = Pipeline(settings, embedder).warm_up()
     cases = load_cases(questions)
-    floor = []
-    for c in cases[:50]:
-        t = time.perf_counter()
-        embedder.embed_batch([c.question + " (floor)"], "query")
-        floor.append((time.perf_counter() - t) * 1000)
+    floor_ms = query_floor_ms(embedder, [c.question for c in cases])
     total, retrieve, answer = [], [], []
     for c in cases:
         a = pipeline.ask(c.question, list(c.history))
         total.append(a.timings_ms["total"])
         retrieve.append(a.timings_ms["retrieve"])
         answer.append(a.timings_ms["answer"])
-    floor_ms = statistics.median(floor)
     return {
         "questions": len(cases),
         "floor_query_embed_ms": round(floor_ms, 2),
@@ -318,7 +324,6 @@ def bench_floors(settings: Settings, embedder) -> dict:
 def bench_backends(settings: Settings, questions: Path) -> dict:
     """torch (sentence-transformers), ONNX and ONNX int8: load time, one query, batch
     throughput, agreement with torch, and the eval metrics with an index built by each."""
-    import statistics
 
     from .chain import Pipeline
     from .embeddings import make_embedder
@@ -344,18 +349,14 @@ def bench_backends(settings: Settings, questions: Path) -> dict:
             vectors = emb.embed_batch(texts, "document")
             batch_s = time.perf_counter() - t
             reference = vectors if reference is None else reference
-            q_ms = []
-            for c in cases[:50]:
-                t = time.perf_counter()
-                emb.embed_batch([c.question + " (floor)"], "query")
-                q_ms.append((time.perf_counter() - t) * 1000)
+            q_ms = query_floor_ms(emb, [c.question for c in cases])
             m = summarize(
                 run_cases(CocomSystem(pipeline), cases, pipeline.index.articles, progress=False)
             )
         out[backend] = {
             "model_id": emb.model_id,
             "load_s": round(load_s, 2),
-            "query_embed_ms": round(statistics.median(q_ms), 2),
+            "query_embed_ms": round(q_ms, 2),
             "batch_texts_per_s": round(len(texts) / batch_s, 1),
             "cosine_to_torch_mean": round(float((vectors * reference).sum(axis=1).mean()), 4),
             "cosine_to_torch_min": round(float((vectors * reference).sum(axis=1).min()), 4),
@@ -380,7 +381,6 @@ def bench_scale(
     its ratio to the query-embedding floor, and recall@5 / accuracy of the eval questions.
     Document vectors are cached in `work_dir`/embeddings between runs (said in the output)."""
     import shutil
-    import statistics
 
     from .chain import Pipeline
     from .embed_cache import CachedEmbedder
@@ -403,15 +403,10 @@ def bench_scale(
         cached.flush()
         embedder.clear_query_cache()  # every question is embedded afresh at each size
         pipeline = Pipeline(s, embedder).warm_up()
-        floor = []
-        for c in cases[:50]:
-            t = time.perf_counter()
-            embedder.embed_batch([c.question + " (floor)"], "query")
-            floor.append((time.perf_counter() - t) * 1000)
+        floor_ms = query_floor_ms(embedder, [c.question for c in cases])
         m = summarize(
             run_cases(CocomSystem(pipeline), cases, pipeline.index.articles, progress=False)
         )
-        floor_ms = statistics.median(floor)
         out[str(n)] = {
             "chunks": report.chunks,
             "articles": report.articles,
