@@ -59,7 +59,6 @@ def _pct(xs: list[float], p: float) -> float:
 def bench_ask(settings: Settings, embedder, questions: Path) -> dict:
     """Warm `ask` latency over the eval questions, models loaded once, with the stage split,
     against the physical floor of one query embedding."""
-
     from .chain import Pipeline
     from .evaluation.cases import load_cases
 
@@ -324,7 +323,6 @@ def bench_floors(settings: Settings, embedder) -> dict:
 def bench_backends(settings: Settings, questions: Path) -> dict:
     """torch (sentence-transformers), ONNX and ONNX int8: load time, one query, batch
     throughput, agreement with torch, and the eval metrics with an index built by each."""
-
     from .chain import Pipeline
     from .embeddings import make_embedder
     from .evaluation.cases import load_cases
@@ -396,7 +394,7 @@ def bench_scale(
         root = work_dir / f"scale-{n}"
         s = replace(settings, corpus_dir=root / "corpus", index_dir=root / "index", chroma_url="")
         t = time.perf_counter()
-        articles, chunks = make_corpus(settings.corpus_dir, s.corpus_dir, n, settings)
+        make_corpus(settings.corpus_dir, s.corpus_dir, n, settings)
         generate_s = time.perf_counter() - t
         hits, misses = cached.hits, cached.misses
         report = build_index(s, cached, rebuild=True, progress=progress)
@@ -426,7 +424,7 @@ def bench_scale(
             "answerable_correct": m["answerable_correct"],
             "abstain_recall": m["abstain_recall"],
         }
-        pipeline = None
+        pipeline = None  # let this size's index go before the next, larger one is built
         shutil.rmtree(root, ignore_errors=True)  # the vectors stay cached; the index is rebuilt
     out["note"] = (
         "synthetic articles recombine real sentences with names and figures swapped (see "

@@ -58,9 +58,6 @@ class Embedder(Embeddings):
         self.embed_batch(["warm up"], "query")
 
 
-BACKENDS = ("onnx", "onnx-int8", "torch")
-
-
 def make_embedder(settings) -> Embedder:
     """The real embedder for `settings.embed_backend`; nothing loads until first use."""
     if settings.embed_backend == "torch":

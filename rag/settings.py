@@ -10,6 +10,7 @@ from pathlib import Path
 from .errors import UserError
 
 MODEL_ID = "sentence-transformers/all-MiniLM-L6-v2"
+EMBED_BACKENDS = ("onnx", "onnx-int8", "torch")
 
 
 def _env_overrides() -> dict[str, object]:
@@ -63,9 +64,10 @@ class Settings:
             value = getattr(self, name)
             if value <= 0:
                 raise UserError(f"{name} must be greater than 0; it is {value}")
-        if self.embed_backend not in {"onnx", "onnx-int8", "torch"}:
+        if self.embed_backend not in EMBED_BACKENDS:
             raise UserError(
-                f"embed_backend must be 'onnx', 'onnx-int8' or 'torch'; it is {self.embed_backend!r}"
+                f"embed_backend must be one of {', '.join(EMBED_BACKENDS)}; "
+                f"it is {self.embed_backend!r}"
             )
         if self.fusion not in {"rrf", "weighted"}:
             raise UserError(f"fusion must be 'rrf' or 'weighted'; it is {self.fusion!r}")

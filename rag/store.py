@@ -79,22 +79,16 @@ class VectorStore:
             create_collection_if_not_exists=False,
         )
 
-    def query(
-        self, vector: np.ndarray, n: int, kinds: tuple[str, ...] | None = None
-    ) -> list[tuple[str, float]]:
-        """Top-n chunk ids with cosine similarity (1 - cosine distance), of the given kinds.
+    def query(self, vector: np.ndarray, n: int) -> list[tuple[str, float]]:
+        """Top-n chunk ids with cosine similarity (1 - cosine distance), of every kind.
         Two costs dominate on 2 cores and are avoided: Chroma's metadata filter (about 30 ms
-        per 10k chunks, against 3 ms without) and fetching the documents (5-10 ms; cocom has
-        every chunk's text already). So callers normally pass no kinds and filter themselves,
-        and only ids and distances are read."""
-        where = None
-        if kinds is not None:
-            where = {"kind": kinds[0]} if len(kinds) == 1 else {"kind": {"$in": list(kinds)}}
+        per 10k chunks, against 3 ms without; `Index.dense` keeps the kinds itself) and
+        fetching the documents (5-10 ms; cocom has every chunk's text already)."""
         n = min(n, self.size)
         if n <= 0:
             return []
         res = self.collection.query(
-            query_embeddings=[vector.tolist()], n_results=n, where=where, include=["distances"]
+            query_embeddings=[vector.tolist()], n_results=n, include=["distances"]
         )
         return [
             (cid, 1.0 - float(d)) for cid, d in zip(res["ids"][0], res["distances"][0], strict=True)
