@@ -134,7 +134,7 @@ class ExtractiveAnswerer:
                         float(np.dot(self.index.sentence_vectors[si], qvec)),
                         passage_sim,
                         overlap,
-                        holds(text, info.wants),
+                        holds(text, info.wants, info.question),
                     )
                 )
         for c in out:
@@ -317,7 +317,7 @@ class ExtractiveAnswerer:
             "unknown": sum(weight[t] for t in terms if t not in idf) / total,
             "sentence": best.sentence_sim,
             "passage": best.passage_sim,
-            "typed_missing": info.wants in ("share", "number", "date")
+            "typed_missing": info.wants in ("money", "share", "number", "date")
             and not any(c.typed for c in cands[:10]),
             "focus_unknown": [t for t in info.focus if t not in idf],
         }

@@ -12,6 +12,11 @@ from .lexical import QUESTION_WORDS, normalize_token, tokenize
 
 _QUESTION_STEMS = frozenset(normalize_token(w) for w in QUESTION_WORDS)
 
+MONEY_Q = re.compile(
+    r"\bhow much (?:money|funding|cash)\b|\bwhat (?:salary|salaries|price|cost|fee|fees|pay)\b|"
+    r"\bhow much\b[^?]*\b(?:paid|pay|earn|earns|cost|costs|worth|spend|spent)\b",
+    re.I,
+)
 SHARE_Q = re.compile(
     r"\bwhat (percentage|proportion|share|fraction|per ?cent)\b|\bhow many per ?cent\b", re.I
 )
@@ -51,6 +56,8 @@ DATE = re.compile(
     rf"\b({MONTHS}|\d{{1,2}}(st|nd|rd|th)? {MONTHS}|(19|20)\d\d(/\d\d)?|next (year|week|month)|"
     r"last (year|week|month)|yesterday|tomorrow|this (month|year)|over the next \w+ years)\b"
 )
+MONEY = re.compile(r"£\s?\d[\d,.]*(?:m|bn|k)?\b|\b\d[\d,.]*\s?(?:million|billion|bn|pounds)\b")
+YEAR = re.compile(r"^(?:19|20)\d\d(?:/\d\d)?$")
 PERSON = re.compile(
     r"\b(Dr|Professor|Prof|Mr|Mrs|Ms)\.? [A-Z]|\b[A-Z][a-z]+ [A-Z][a-z]+, [a-z]|^(But |And )?(He|She) (said|added|warned)"
 )
@@ -128,32 +135,52 @@ FOCUS = re.compile(
 
 @dataclass(frozen=True)
 class QuestionInfo:
-    wants: str  # share | number | person | date | organisation | any
+    wants: str  # money | share | number | person | date | organisation | any
     is_list: bool
     terms: tuple[str, ...]
     entities: tuple[str, ...]
     focus: tuple[str, ...] = ()  # the asked-for attribute: "staff" in "how many staff …"
     asks_why: bool = False
+    question: str = ""  # the text analysed: a fact it already names is not an answer
+
+
+_WH = re.compile(r"\b(?:what|which|who|whom|whose|when|where|why|how)\b", re.I)
+# pattern, fact kind; the first that matches at the question's own wh-word wins
+_KINDS = (
+    (MONEY_Q, "money"),  # a sum: "£200m", not any figure
+    (SHARE_Q, "share"),  # a proportion: "6%", "two-thirds", not any figure
+    (NUMBER_Q, "number"),
+    (WHEN_Q, "date"),
+    (ORG_Q, "organisation"),
+    (WHO_Q, "person"),
+)
+
+
+def wanted_kind(question: str) -> str:
+    """The kind of fact asked for, read at the question's wh-word: "What happened in the US when
+    funding was squeezed?" asks what happened, not when; "In which month …" asks for a date.
+    A question with no wh-word ("Percentage of CCGs wanting level two?") is read anywhere."""
+    wh = _WH.search(question)
+    for pattern, kind in _KINDS:
+        for m in pattern.finditer(question):
+            if wh is None or wh.start() - 8 <= m.start() <= wh.start():
+                return kind
+    return "any"
 
 
 def analyse(question: str) -> QuestionInfo:
-    if SHARE_Q.search(question):
-        wants = "share"  # a proportion: "6%", "two-thirds", not any figure
-    elif NUMBER_Q.search(question):
-        wants = "number"
-    elif WHEN_Q.search(question):
-        wants = "date"
-    elif ORG_Q.search(question):
-        wants = "organisation"
-    elif WHO_Q.search(question):
-        wants = "person"
-    else:
-        wants = "any"
+    wants = wanted_kind(question)
     terms = tuple(t for t in tokenize(question) if t not in _QUESTION_STEMS)
     m = FOCUS.search(question)
     focus = tuple(t for t in tokenize(m.group("focus")) if t not in _QUESTION_STEMS) if m else ()
     return QuestionInfo(
-        wants, bool(LIST_Q.search(question)), terms, tuple(entities(question)), focus
+        wants,
+        bool(LIST_Q.search(question)),
+        terms,
+        tuple(entities(question)),
+        focus,
+        asks_why=bool(WHY_Q.search(question)),
+        question=question,
     )
 
 
@@ -178,15 +205,41 @@ def entity_terms(entity: str) -> list[str]:
     return [t for p in parts for t in tokenize(p)]
 
 
-def holds(sentence: str, wants: str) -> bool:
-    if wants == "share":
-        return bool(SHARE.search(sentence))
-    if wants == "number":
-        return bool(NUMBER.search(sentence))
-    if wants == "date":
-        return bool(DATE.search(sentence))
-    if wants == "person":
-        return bool(PERSON.search(sentence))
-    if wants == "organisation":
-        return bool(ORG.search(sentence))
+_TYPED = {
+    "money": MONEY,
+    "share": SHARE,
+    "number": NUMBER,
+    "date": DATE,
+    "person": PERSON,
+    "organisation": ORG,
+}
+_TITLED = re.compile(r"[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)*")
+
+
+def facts(sentence: str, wants: str) -> list[str]:
+    """The facts of the asked-for kind that a sentence states. A count is not a year ("how many"
+    is not answered by "2015/16"); a titled name is taken whole ("Dr Brian Balmer")."""
+    pattern = _TYPED.get(wants)
+    if pattern is None:
+        return []
+    out = []
+    for m in pattern.finditer(sentence):
+        text = m.group(0)
+        if wants == "number" and YEAR.match(text):
+            continue
+        if wants == "person" and m.group(0)[-1:].isupper():
+            name = _TITLED.match(sentence, m.end() - 1)
+            text = sentence[m.start() : name.end()] if name else text
+        out.append(text)
+    return out
+
+
+def holds(sentence: str, wants: str, question: str = "") -> bool:
+    """Whether the sentence states a fact of the asked-for kind that the question does not
+    already name: "Which CCGs has NHS England refused …?" is not answered by "NHS England"."""
+    asked = question.lower()
+    for fact in facts(sentence, wants):
+        key = fact.lower().split()[-1] if wants == "person" and " " in fact else fact.lower()
+        if not asked or key not in asked:
+            return True
     return False

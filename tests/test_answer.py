@@ -170,3 +170,34 @@ def test_a_share_question_wants_a_proportion_not_any_figure():
     assert holds("Two-thirds said they wanted level three.", "share")
     assert not holds("Level two commissioning begins on 1 March 2015.", "share")
     assert not holds("The CCG signed up the majority of practices.", "share")  # not a figure
+
+
+def test_the_kind_of_fact_is_read_at_the_questions_own_wh_word():
+    from rag.qtypes import analyse
+
+    # "when" inside a clause does not make it a date question
+    assert analyse("What happened in the US when funding was squeezed?").wants == "any"
+    assert analyse("In which month are applications due?").wants == "date"
+    assert analyse("When is level two meant to begin?").wants == "date"
+    assert analyse("According to the LMC, what share of GPs agreed?").wants == "share"
+    assert analyse("Percentage of CCGs wanting level two?").wants == "any"
+    assert analyse("What salary would GPs earn?").wants == "money"
+    assert analyse("How much per patient are providers paid?").wants == "money"
+    assert analyse("Why does he expect rifts?").asks_why
+    assert not analyse("What did he expect?").asks_why
+
+
+def test_a_fact_the_question_already_names_is_not_an_answer():
+    from rag.qtypes import facts, holds
+
+    q = "Which CCGs has NHS England refused powers?"
+    assert not holds("NHS England has opened up the scope of co-commissioning.", "organisation", q)
+    assert holds("NHS Somerset CCG agreed it with NHS England.", "organisation", q)
+    # a year is not a count; a count the question names is not new
+    assert facts("The pilot runs by 2015/16.", "number") == []
+    assert not holds("It wants level two powers by 2015/16.", "number", "How many want level two?")
+    assert holds("Some 145 CCGs replied.", "number", "How many CCGs replied?")
+    assert facts("Dr Brian Balmer, chair of Essex LMC, said so.", "person") == ["Dr Brian Balmer"]
+    assert not holds("Dr Brian Balmer said so.", "person", "Who agreed with Dr Balmer?")
+    assert holds("It would secure over £200m in savings.", "money")
+    assert not holds("It is a two-year contract.", "money")
