@@ -27,7 +27,7 @@ from rag.answer import FEATURES  # noqa: E402
 from rag.attribution import parse_intent  # noqa: E402
 from rag.chain import Pipeline  # noqa: E402
 from rag.evaluation.cases import load_cases  # noqa: E402
-from rag.qtypes import analyse, entity_terms  # noqa: E402
+from rag.qtypes import analyse  # noqa: E402
 from rag.rewrite import rewrite, search_text  # noqa: E402
 from rag.settings import Settings  # noqa: E402
 
@@ -47,7 +47,7 @@ def features(pipeline: Pipeline, cases):
         rule = bool(
             ev["typed_missing"]
             or ev["focus_unknown"]
-            or any(any(not ans.known(t) for t in entity_terms(e)) for e in info.entities)
+            or any(not ans.known_entity(e) for e in info.entities)
         )
         rows.append(
             {

@@ -53,7 +53,8 @@ from .sentences import split_spans
 from .settings import Settings
 
 log = logging.getLogger(__name__)
-SCHEMA_VERSION = 4  # 2: sentences and quotes stored; 3: quote pieces; 4: stemmed BM25
+SCHEMA_VERSION = 5  # 2: sentences and quotes stored; 3: quote pieces; 4: stemmed BM25;
+# 5: roles stated with "is" ("Nigel Praities is the editor of Pulse")
 CURRENT = "CURRENT"
 
 

@@ -17,7 +17,7 @@ _CAP = r"[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?"
 TITLED = re.compile(rf"\b(?P<title>{TITLES})\.?\s+(?P<name>{_CAP}(?:\s{_CAP}){{0,2}})")
 # an untitled full name that is then described or quoted: "Nick Goodwin, senior fellow ..."
 UNTITLED = re.compile(
-    rf"(?<![\w’'])(?P<name>{_CAP}\s{_CAP})(?=,\s(?:a\s|an\s|the\s)?[a-z]|\s(?:said|says|told|warned|added|agreed|claims|argued|believes)\b)"
+    rf"(?<![\w’'])(?P<name>{_CAP}\s{_CAP})(?=,\s(?:a\s|an\s|the\s)?[a-z]|\s(?:said|says|told|warned|added|agreed|claims|argued|believes)\b|\s(?:is|was)\s(?:the|a|an)\s[a-z])"
 )
 ROLE_WORD = (
     r"(?:co-|deputy |vice |vice-|chief |medical |senior |joint |general |honorary )*"
@@ -34,6 +34,8 @@ POST_ROLE = re.compile(
     r"^,\s(?P<role>(?:a |an |the )?(?!said\b|says\b|told\b|warned\b|added\b|who\b|which\b)[a-z][^,;:]{2,120}?)"
     r"(?:,|\s(?:said|told|warned|added)\b)"
 )
+# "Nigel Praities is the editor of Pulse." — a role stated with "is"
+COPULA_ROLE = re.compile(r"^\s(?:is|was)\s(?P<role>(?:the|a|an)\s[a-z][^,;:.]{2,80}?)(?=[.,;]|$)")
 # "Its chief officer, Mrs Helen Ward," — a lower-case role in apposition before the name
 APPOSITIVE_PRE_ROLE = re.compile(
     rf"(?:^|[\s(])(?:[Ii]ts |[Tt]heir |[Tt]he )?(?P<role>[a-z][\w\s-]{{0,40}}?{ROLE_WORD}),\s$"
@@ -190,7 +192,9 @@ def find_mentions(text: str) -> list[Mention]:
             or re.search(r"\b(?:the|of)\s$", text[max(0, m.start() - 5) : m.start()])
         ):
             continue  # "the Nuffield Trust" is an organisation, not a person
-        post = POST_ROLE.match(text[m.end() : m.end() + 200])
+        post = POST_ROLE.match(text[m.end() : m.end() + 200]) or COPULA_ROLE.match(
+            text[m.end() : m.end() + 200]
+        )
         role = post.group("role") if post else ""
         found[m.start()] = Mention(
             m.start(), m.end(), m.group(0), "", m.group("name"), _clean_role(role)

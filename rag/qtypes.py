@@ -129,7 +129,7 @@ WHY_Q = re.compile(
     r"^\s*(?:why|how come|for what reasons?)\b|\bwhat (?:are|were) the reasons?\b", re.I
 )
 FOCUS = re.compile(
-    r"\b(?i:how many|what (?:is|was|are|were) the|what's the)\s+(?P<focus>[a-z][a-z-]*(?:\s[a-z][a-z-]*){0,1})\b"
+    r"\b(?i:how many|(?:what|who) (?:is|was|are|were) the|what's the|who's the)\s+(?P<focus>[a-z][a-z-]*(?:\s[a-z][a-z-]*){0,1})\b"
 )
 
 
