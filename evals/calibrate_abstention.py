@@ -42,7 +42,12 @@ def features(pipeline: Pipeline, cases):
         info = analyse(standalone)
         qvec = pipeline.embedder.embed_query_vector(standalone)
         hits = pipeline.retriever.search(standalone, query_vector=qvec)
-        cands = [x for x in ans.candidates(info, qvec, hits) if x.chunk.kind == "article"]
+        content_vec = None
+        if info.content != standalone:
+            content_vec = pipeline.embedder.embed_query_vector(info.content)
+        cands = [
+            x for x in ans.candidates(info, qvec, hits, content_vec) if x.chunk.kind == "article"
+        ]
         ev = ans.evidence(info, cands)
         rule = bool(
             ev["typed_missing"]

@@ -38,6 +38,8 @@ def load_abstention_model() -> dict:
 
 
 W_SENTENCE, W_PASSAGE, W_LEXICAL, W_TYPE = 0.50, 0.20, 0.30, 0.08
+W_SOURCE = 0.10  # the sentence is in the article the question names as its source
+SOURCE_FRAME = frozenset(tokenize("according view opinion words eyes reported"))
 
 
 @dataclass
@@ -87,6 +89,7 @@ class ExtractiveAnswerer:
         self._idf: dict[str, float] | None = None
         self._positions: dict[str, int] | None = None
         self._people: dict[str, tuple] = {}
+        self._article_terms: dict[str, set[str]] | None = None
 
     # --- statistics --------------------------------------------------------------------------
 
@@ -106,6 +109,23 @@ class ExtractiveAnswerer:
     def known(self, term: str) -> bool:
         return term in self.idf()
 
+    def source_articles(self, source: str) -> set[str]:
+        """The articles a source qualifier points to ("in the editor's view": the one whose text
+        names its editor; "according to Mr Goodwin": those quoting him). Words every article
+        has ("Pulse") do not tell articles apart; no article, or every article, is no choice."""
+        if not source:
+            return set()
+        if self._article_terms is None:
+            self._article_terms = {
+                a.id: set(tokenize(a.title + " " + a.text)) for a in self.index.articles.values()
+            }
+        every = set.intersection(*self._article_terms.values()) if self._article_terms else set()
+        terms = set(tokenize(source)) - every - SOURCE_FRAME
+        if not terms:
+            return set()
+        found = {a for a, ts in self._article_terms.items() if terms <= ts}
+        return found if len(found) < len(self._article_terms) else set()
+
     def known_entity(self, entity: str) -> bool:
         """Whether the articles mention a name from the question: all its words, or its initials
         ("Department of Health" is "DH" in the articles)."""
@@ -121,7 +141,16 @@ class ExtractiveAnswerer:
 
     # --- scoring -----------------------------------------------------------------------------
 
-    def candidates(self, info: QuestionInfo, qvec: np.ndarray, hits: list[Hit]) -> list[Candidate]:
+    def candidates(
+        self,
+        info: QuestionInfo,
+        qvec: np.ndarray,
+        hits: list[Hit],
+        content_vec: np.ndarray | None = None,
+    ) -> list[Candidate]:
+        """`content_vec`: the question without its source qualifier, which a sentence is scored
+        against ("…, according to the editorial" picks the passage, not the sentence)."""
+        svec = qvec if content_vec is None else content_vec
         idf = self.idf()
         q_terms = set(info.terms)
         q_weight = sum(idf.get(t, 1.0) for t in q_terms) or 1.0
@@ -143,7 +172,7 @@ class ExtractiveAnswerer:
                         start,
                         end,
                         text,
-                        float(np.dot(self.index.sentence_vectors[si], qvec)),
+                        float(np.dot(self.index.sentence_vectors[si], svec)),
                         passage_sim,
                         overlap,
                         holds(text, info.wants, info.question)
@@ -153,12 +182,14 @@ class ExtractiveAnswerer:
                         ),
                     )
                 )
+        sources = self.source_articles(info.source)
         for c in out:
             c.score = (
                 W_SENTENCE * c.sentence_sim
                 + W_PASSAGE * c.passage_sim
                 + W_LEXICAL * c.overlap
                 + (W_TYPE if c.typed else 0.0)
+                + (W_SOURCE if c.chunk.article_id in sources else 0.0)
             )
         out.sort(key=lambda c: (-c.score, c.hit_rank, c.start))
         return out
@@ -365,13 +396,14 @@ class ExtractiveAnswerer:
         qvec: np.ndarray,
         hits: list[Hit],
         comment_hits: list[Hit] | Callable[[], list[Hit]] = (),
+        content_vec: np.ndarray | None = None,
     ) -> Drafted:
         """`comment_hits` may be a function: comments are only needed when the answer abstains."""
         notes: list[str] = []
         if not info.terms:
             return Drafted(NOT_COVERED, [], 0.0, True, ["the question has no words to search for"])
         unknown = [e for e in info.entities if not self.known_entity(e)]
-        cands = self.candidates(info, qvec, hits)
+        cands = self.candidates(info, qvec, hits, content_vec)
         article_cands = [c for c in cands if c.chunk.kind == "article"]
         confidence = 0.0
         weak = not article_cands

@@ -153,7 +153,10 @@ class Pipeline:
             return self.retriever.search(searched, k=3, query_vector=qvec, kinds=("comment",))
 
         t3 = time.perf_counter()
-        drafted = self.answerer.answer(info, qvec, hits, comment_hits)
+        content_vec = None
+        if info.content != searched:  # "…, according to the editorial": score the rest
+            content_vec = self.embedder.embed_query_vector(info.content)
+        drafted = self.answerer.answer(info, qvec, hits, comment_hits, content_vec)
         if self.llm is None or not use_llm or drafted.abstained:
             t4 = time.perf_counter()
             ans = self._result(q, standalone, drafted, notes, (t0, t1, t3, t4), stages)

@@ -133,6 +133,28 @@ FOCUS = re.compile(
 )
 
 
+# who or what the question asks an answer of: "…, according to the Pulse editorial?",
+# "…, in the editor's view?" — it picks the source, it is not what the answer sentence says
+SOURCE = re.compile(
+    r"(?:,\s*|\s+)(?:according to|in the (?:view|opinion|words) of|as reported by)\s+[^,?]+"
+    r"|(?:,\s*|\s+)in (?:the )?[\w'’ ]{0,40}?['’]s?\s(?:view|opinion|eyes)\b"
+    r"|^\s*(?:according to|in the (?:view|opinion) of)\s+[^,?]+,\s*",
+    re.I,
+)
+
+
+def content_of(question: str) -> str:
+    """The question without its source qualifier: "Why are GPs disillusioned, according to the
+    Pulse editorial?" -> "Why are GPs disillusioned?"."""
+    out = SOURCE.sub("", question).strip()
+    return out if len(tokenize(out)) >= 1 else question
+
+
+def source_of(question: str) -> str:
+    """The source qualifier itself: "according to the Pulse editorial", or ""."""
+    return " ".join(m.group(0).strip(" ,") for m in SOURCE.finditer(question))
+
+
 @dataclass(frozen=True)
 class QuestionInfo:
     wants: str  # money | share | number | person | date | organisation | any
@@ -142,6 +164,8 @@ class QuestionInfo:
     focus: tuple[str, ...] = ()  # the asked-for attribute: "staff" in "how many staff …"
     asks_why: bool = False
     question: str = ""  # the text analysed: a fact it already names is not an answer
+    content: str = ""  # the question without "according to …": what a sentence must answer
+    source: str = ""  # "according to the editor": whose account is asked for
 
 
 _WH = re.compile(r"\b(?:what|which|who|whom|whose|when|where|why|how)\b", re.I)
@@ -181,6 +205,8 @@ def analyse(question: str) -> QuestionInfo:
         focus,
         asks_why=bool(WHY_Q.search(question)),
         question=question,
+        content=content_of(question),
+        source=source_of(question),
     )
 
 

@@ -201,3 +201,39 @@ def test_a_fact_the_question_already_names_is_not_an_answer():
     assert not holds("Dr Brian Balmer said so.", "person", "Who agreed with Dr Balmer?")
     assert holds("It would secure over £200m in savings.", "money")
     assert not holds("It is a two-year contract.", "money")
+
+
+def test_a_source_qualifier_picks_the_article_not_the_sentence(pipeline):
+    from rag.qtypes import analyse
+
+    info = analyse("Why are GPs disillusioned, according to the Pulse editorial?")
+    assert info.content == "Why are GPs disillusioned?"
+    assert "according to the Pulse editorial" in info.source
+    assert analyse("In the Leicester City survey, what share agreed?").source == ""
+    answerer = pipeline.answerer
+    # a word every article has tells none apart; "editor" names one
+    everywhere = set.intersection(*(set(a.text.split()) for a in pipeline.index.articles.values()))
+    word = next(w for w in sorted(everywhere) if w.isalpha() and len(w) > 3)
+    assert answerer.source_articles(f"according to {word}") == set()
+    assert answerer.source_articles("in the editor's view") == {"tectonic-shift-editorial"}
+    assert answerer.source_articles("according to Mr Goodwin") == {"apms-deals-drive-gps-from-gms"}
+
+
+def test_a_name_given_by_its_initials_counts_as_mentioned(pipeline):
+    answerer = pipeline.answerer
+    assert answerer.known_entity("Department of Health")  # "the DH" in the articles
+    assert not answerer.known_entity("Royal College of General Practitioners")
+
+
+def test_what_someone_said_about_a_topic_they_never_spoke_on_is_not_found(pipeline):
+    ans = pipeline.ask("What did Professor Chris Ham say about Scotland?")
+    assert ans.abstained and "Chris Ham" in ans.answer and not ans.citations
+    said = pipeline.ask("What did Professor Chris Ham say about the existing GP contract?")
+    assert not said.abstained and "rip up" in said.answer
+
+
+def test_a_role_stated_with_is_names_the_person(pipeline):
+    ans = pipeline.ask("Who is the editor of Pulse?")
+    assert not ans.abstained and "Nigel Praities" in ans.answer
+    nobody = pipeline.ask("Who is the chief executive of NHS Basildon and Brentwood CCG?")
+    assert nobody.abstained
