@@ -27,6 +27,7 @@ from .people import antecedent, name_pronoun, resolve_people
 from .qtypes import QuestionInfo, entity_terms, holds
 
 NOT_COVERED = "The articles in this collection don't cover that."
+TITLE_WORDS = re.compile(r"\b(?:Dr|Professor|Prof|Mr|Mrs|Ms|the)\b\.?", re.I)
 # a sentence that carries on the one before it: "They see …", "It reveals …", "• …"
 CONTINUES = re.compile(r"^(?:They|These|This|Those|It|Its|Their|•)\b|^•")
 FEATURES = ("score", "coverage", "unknown", "sentence", "passage")
@@ -397,13 +398,21 @@ class ExtractiveAnswerer:
         hits: list[Hit],
         comment_hits: list[Hit] | Callable[[], list[Hit]] = (),
         content_vec: np.ndarray | None = None,
+        must_name: str = "",
     ) -> Drafted:
-        """`comment_hits` may be a function: comments are only needed when the answer abstains."""
+        """`comment_hits` may be a function: comments are only needed when the answer abstains.
+        `must_name`: a speaker the question asks about ("What did the BMA say …?"); only
+        sentences that name them can answer."""
         notes: list[str] = []
         if not info.terms:
             return Drafted(NOT_COVERED, [], 0.0, True, ["the question has no words to search for"])
         unknown = [e for e in info.entities if not self.known_entity(e)]
         cands = self.candidates(info, qvec, hits, content_vec)
+        name_terms = set(tokenize(re.sub(TITLE_WORDS, " ", must_name)))
+        if name_terms:
+            cands = [c for c in cands if name_terms <= c.terms]
+            if not cands:
+                notes.append(f"no passage quotes or names {must_name}")
         article_cands = [c for c in cands if c.chunk.kind == "article"]
         confidence = 0.0
         weak = not article_cands

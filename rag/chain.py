@@ -156,7 +156,12 @@ class Pipeline:
         content_vec = None
         if info.content != searched:  # "…, according to the editorial": score the rest
             content_vec = self.embedder.embed_query_vector(info.content)
-        drafted = self.answerer.answer(info, qvec, hits, comment_hits, content_vec)
+        # "What did West Hampshire LMC say …?" with nobody of that name quoted: a passage may
+        # still report what they said, but only one that names them
+        speaker = intent.name if intent is not None and intent.kind in ("what", "verify") else ""
+        drafted = self.answerer.answer(
+            info, qvec, hits, comment_hits, content_vec, must_name=speaker
+        )
         if self.llm is None or not use_llm or drafted.abstained:
             t4 = time.perf_counter()
             ans = self._result(q, standalone, drafted, notes, (t0, t1, t3, t4), stages)

@@ -237,3 +237,10 @@ def test_a_role_stated_with_is_names_the_person(pipeline):
     assert not ans.abstained and "Nigel Praities" in ans.answer
     nobody = pipeline.ask("Who is the chief executive of NHS Basildon and Brentwood CCG?")
     assert nobody.abstained
+
+
+def test_what_an_unquoted_body_said_needs_a_passage_that_names_it(pipeline):
+    nobody = pipeline.ask("What did West Hampshire LMC say about its CCG's plans?")
+    assert nobody.abstained and "West Hampshire LMC" in " ".join(nobody.notes)
+    bma = pipeline.ask("What did the BMA say about undermining the national GP contract?")
+    assert not bma.abstained and "unmitigated disaster" in bma.answer
