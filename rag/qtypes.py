@@ -187,7 +187,8 @@ def wanted_kind(question: str) -> str:
     wh = _WH.search(question)
     for pattern, kind in _KINDS:
         for m in pattern.finditer(question):
-            if wh is None or wh.start() - 8 <= m.start() <= wh.start():
+            # at the wh-word or the word after it ("by when", "which month", "what deadline")
+            if wh is None or wh.start() - 8 <= m.start() <= wh.end() + 1:
                 return kind
     return "any"
 

@@ -178,6 +178,7 @@ def test_the_kind_of_fact_is_read_at_the_questions_own_wh_word():
     # "when" inside a clause does not make it a date question
     assert analyse("What happened in the US when funding was squeezed?").wants == "any"
     assert analyse("In which month are applications due?").wants == "date"
+    assert analyse("What deadline did he mention?").wants == "date"
     assert analyse("When is level two meant to begin?").wants == "date"
     assert analyse("According to the LMC, what share of GPs agreed?").wants == "share"
     assert analyse("Percentage of CCGs wanting level two?").wants == "any"
