@@ -91,6 +91,7 @@ class ExtractiveAnswerer:
         self._positions: dict[str, int] | None = None
         self._people: dict[str, tuple] = {}
         self._article_terms: dict[str, set[str]] | None = None
+        self._every_article: set[str] = set()  # terms every article has: they pick none out
 
     # --- statistics --------------------------------------------------------------------------
 
@@ -120,8 +121,9 @@ class ExtractiveAnswerer:
             self._article_terms = {
                 a.id: set(tokenize(a.title + " " + a.text)) for a in self.index.articles.values()
             }
-        every = set.intersection(*self._article_terms.values()) if self._article_terms else set()
-        terms = set(tokenize(source)) - every - SOURCE_FRAME
+            terms = self._article_terms.values()
+            self._every_article = set.intersection(*terms) if terms else set()
+        terms = set(tokenize(source)) - self._every_article - SOURCE_FRAME
         if not terms:
             return set()
         found = {a for a, ts in self._article_terms.items() if terms <= ts}

@@ -183,7 +183,7 @@ _KINDS = (
 def wanted_kind(question: str) -> str:
     """The kind of fact asked for, read at the question's wh-word: "What happened in the US when
     funding was squeezed?" asks what happened, not when; "In which month …" asks for a date.
-    A question with no wh-word ("Percentage of CCGs wanting level two?") is read anywhere."""
+    A question with no wh-word ("Deadline for submitting the plans?") is read anywhere."""
     wh = _WH.search(question)
     for pattern, kind in _KINDS:
         for m in pattern.finditer(question):

@@ -181,7 +181,7 @@ def test_the_kind_of_fact_is_read_at_the_questions_own_wh_word():
     assert analyse("What deadline did he mention?").wants == "date"
     assert analyse("When is level two meant to begin?").wants == "date"
     assert analyse("According to the LMC, what share of GPs agreed?").wants == "share"
-    assert analyse("Percentage of CCGs wanting level two?").wants == "any"
+    assert analyse("Deadline for submitting the plans?").wants == "date"
     assert analyse("What salary would GPs earn?").wants == "money"
     assert analyse("How much per patient are providers paid?").wants == "money"
     assert analyse("Why does he expect rifts?").asks_why
