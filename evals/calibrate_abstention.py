@@ -42,9 +42,7 @@ def features(pipeline: Pipeline, cases):
         info = analyse(standalone)
         qvec = pipeline.embedder.embed_query_vector(standalone)
         hits = pipeline.retriever.search(standalone, query_vector=qvec)
-        content_vec = None
-        if info.content != standalone:
-            content_vec = pipeline.embedder.embed_query_vector(info.content)
+        content_vec = pipeline.content_vector(info, standalone)
         cands = [
             x for x in ans.candidates(info, qvec, hits, content_vec) if x.chunk.kind == "article"
         ]

@@ -153,9 +153,7 @@ class Pipeline:
             return self.retriever.search(searched, k=3, query_vector=qvec, kinds=("comment",))
 
         t3 = time.perf_counter()
-        content_vec = None
-        if info.content != searched:  # "…, according to the editorial": score the rest
-            content_vec = self.embedder.embed_query_vector(info.content)
+        content_vec = self.content_vector(info, searched)
         # "What did West Hampshire LMC say …?" with nobody of that name quoted: a passage may
         # still report what they said, but only one that names them
         speaker = intent.name if intent is not None and intent.kind in ("what", "verify") else ""
@@ -184,6 +182,13 @@ class Pipeline:
             ans = self._result(q, standalone, body, notes, (t0, t1, t3, t4), stages)
         ans.grounding = grounding
         yield ans.answer, ans
+
+    def content_vector(self, info, searched: str):
+        """The vector sentences are scored against when the question names a source ("…,
+        according to the editorial"): the rest of the question. None when there is no source."""
+        if info.content == searched:
+            return None
+        return self.embedder.embed_query_vector(info.content)
 
     @staticmethod
     def _result(q: str, standalone: str, body, notes: list[str], t: tuple, stages: dict) -> Answer:
