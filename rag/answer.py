@@ -20,6 +20,7 @@ from importlib import resources
 
 import numpy as np
 
+from .attribution import TOPIC_THRESHOLD
 from .guard import INJECTION
 from .lexical import tokenize
 from .models import Chunk, Citation, Hit
@@ -55,6 +56,7 @@ class Candidate:
     overlap: float
     typed: bool
     score: float = 0.0
+    si: int = -1  # the sentence's row in the index's sentence vectors
 
     @property
     def terms(self) -> set[str]:
@@ -78,8 +80,10 @@ class ExtractiveAnswerer:
         max_sentences: int = 3,
         list_sentences: int = 5,
         model: dict | None = None,
+        topic_threshold: float = TOPIC_THRESHOLD,
     ) -> None:
         self.index = index
+        self.topic_threshold = topic_threshold
         self.model = model or load_abstention_model()
         # on P(answerable); the calibrated value unless a caller overrides it
         self.abstain_threshold = (
@@ -113,13 +117,16 @@ class ExtractiveAnswerer:
 
     def source_articles(self, source: str) -> set[str]:
         """The articles a source qualifier points to ("in the editor's view": the one whose text
-        names its editor; "according to Mr Goodwin": those quoting him). Words every article
+        names its editor; "according to Mr Goodwin": those quoting him; "according to the
+        editorial": the one whose id or title says so). Words every article
         has ("Pulse") do not tell articles apart; no article, or every article, is no choice."""
         if not source:
             return set()
         if self._article_terms is None:
+            # an article's id (from its file name or front matter) names it too
             self._article_terms = {
-                a.id: set(tokenize(a.title + " " + a.text)) for a in self.index.articles.values()
+                a.id: set(tokenize(a.id.replace("-", " ") + " " + a.title + " " + a.text))
+                for a in self.index.articles.values()
             }
             terms = self._article_terms.values()
             self._every_article = set.intersection(*terms) if terms else set()
@@ -178,14 +185,18 @@ class ExtractiveAnswerer:
                         float(np.dot(self.index.sentence_vectors[si], svec)),
                         passage_sim,
                         overlap,
-                        holds(text, info.wants, info.question)
+                        holds(text, info.wants, info.question, info.counted)
                         or (
                             info.wants == "person"
                             and self._names_someone(hit.chunk, start, end, info)
                         ),
+                        si=si,
                     )
                 )
         sources = self.source_articles(info.source)
+        if sources and any(c.chunk.article_id in sources for c in out):
+            # "…, according to the editorial": the reader asked for that article's account
+            out = [c for c in out if c.chunk.article_id in sources]
         for c in out:
             c.score = (
                 W_SENTENCE * c.sentence_sim
@@ -380,8 +391,9 @@ class ExtractiveAnswerer:
                 and not any(c.typed for c in cands[:10])
             )
             or (
-                # "Who is the chief executive of …?": a person named with that role
-                info.wants == "person"
+                # "Who is the chief executive of …?": a person named with that role;
+                # "Which hospital trust …?": an organisation whose name says it is one
+                info.wants in ("person", "organisation")
                 and bool(info.focus)
                 and not any(c.typed and set(info.focus) <= c.terms for c in cands[:10])
             ),
@@ -401,10 +413,12 @@ class ExtractiveAnswerer:
         comment_hits: list[Hit] | Callable[[], list[Hit]] = (),
         content_vec: np.ndarray | None = None,
         must_name: str = "",
+        topic_vec: np.ndarray | None = None,
     ) -> Drafted:
         """`comment_hits` may be a function: comments are only needed when the answer abstains.
         `must_name`: a speaker the question asks about ("What did the BMA say …?"); only
-        sentences that name them can answer."""
+        sentences that name them can answer, and with `topic_vec` ("… say about T?") only those
+        about T."""
         notes: list[str] = []
         if not info.terms:
             return Drafted(NOT_COVERED, [], 0.0, True, ["the question has no words to search for"])
@@ -413,6 +427,13 @@ class ExtractiveAnswerer:
         name_terms = set(tokenize(re.sub(TITLE_WORDS, " ", must_name)))
         if name_terms:
             cands = [c for c in cands if name_terms <= c.terms]
+            if topic_vec is not None:
+                cands = [
+                    c
+                    for c in cands
+                    if float(np.dot(self.index.sentence_vectors[c.si], topic_vec))
+                    >= self.topic_threshold
+                ]
             if not cands:
                 notes.append(f"no passage quotes or names {must_name}")
         article_cands = [c for c in cands if c.chunk.kind == "article"]

@@ -157,8 +157,15 @@ class Pipeline:
         # "What did West Hampshire LMC say …?" with nobody of that name quoted: a passage may
         # still report what they said, but only one that names them
         speaker = intent.name if intent is not None and intent.kind in ("what", "verify") else ""
+        topic = intent.text if speaker and intent.kind == "what" else ""
         drafted = self.answerer.answer(
-            info, qvec, hits, comment_hits, content_vec, must_name=speaker
+            info,
+            qvec,
+            hits,
+            comment_hits,
+            content_vec,
+            must_name=speaker,
+            topic_vec=self.embedder.embed_query_vector(topic) if topic else None,
         )
         if self.llm is None or not use_llm or drafted.abstained:
             t4 = time.perf_counter()

@@ -17,6 +17,7 @@ MONEY_Q = re.compile(
     r"\bhow much\b[^?]*\b(?:paid|pay|earn|earns|cost|costs|worth|spend|spent)\b",
     re.I,
 )
+AS_SHARE = re.compile(r"\bas an? (?:percentage|proportion|share|fraction)\b", re.I)
 SHARE_Q = re.compile(
     r"\bwhat (percentage|proportion|share|fraction|per ?cent)\b|\bhow many per ?cent\b", re.I
 )
@@ -33,7 +34,7 @@ WHEN_Q = re.compile(
     re.I,
 )
 ORG_Q = re.compile(
-    r"\b(which|what) (ccg|ccgs|organisation|organization|body|bodies|council|group|lmc|think tank|trust|authority)\b",
+    r"\b(which|what) ((?!(?:do|does|did|is|are|was|were|will|would|can|could|should|has|have|had|the|a|an|of|must|may|might)\b)[\w'’-]+ )?(ccgs?|organisations?|organizations?|body|bodies|councils?|group|lmcs?|think tank|trusts?|authorit(y|ies)|compan(y|ies)|firms?)\b",
     re.I,
 )
 LIST_Q = re.compile(
@@ -62,7 +63,8 @@ PERSON = re.compile(
     r"\b(Dr|Professor|Prof|Mr|Mrs|Ms)\.? [A-Z]|\b[A-Z][a-z]+ [A-Z][a-z]+, [a-z]|^(But |And )?(He|She) (said|added|warned)"
 )
 ORG = re.compile(
-    r"\b(NHS [A-Z][\w ]*?CCG|[A-Z][a-z]+ LMC|NHS England|GPC|BMA|King's Fund|King’s Fund|NHS Alliance|NHS Future Forum|[A-Z][a-z]+ County Council)\b"
+    r"\b(NHS [A-Z][\w ]*?CCG|[A-Z][a-z]+ LMC|NHS England|GPC|BMA|King's Fund|King’s Fund|NHS Alliance|NHS Future Forum|"
+    r"(?:[A-Z][\w'’&-]+ )+(?:County Council|Council|Trust|Authority|Foundation|Partnership|Ltd|plc))\b"
 )
 
 _QWORDS = {
@@ -131,6 +133,12 @@ WHY_Q = re.compile(
 FOCUS = re.compile(
     r"\b(?i:how many|(?:what|who) (?:is|was|are|were) the|what's the|who's the)\s+(?P<focus>[a-z][a-z-]*(?:\s[a-z][a-z-]*){0,1})\b"
 )
+# "Which hospital trust …?", "Which Hampshire CCG …?": a kind of organisation whose name says
+# what it is, so the answer's name holds the kind ("… NHS Foundation Trust", "… CCG")
+ORG_FOCUS = re.compile(
+    r"\b(?:which|what)\s+(?P<focus>(?:(?!(?:do|does|did|is|are|was|were|will|would|can|could|should|has|have|had|the|a|an|of|must|may|might)\b)[\w'’-]+\s)?(?i:ccgs?|trusts?|councils?|lmcs?|authorit(?:y|ies)|compan(?:y|ies)|firms?))\b",
+    re.I,
+)
 
 
 # who or what the question asks an answer of: "…, according to the Pulse editorial?",
@@ -166,6 +174,7 @@ class QuestionInfo:
     question: str = ""  # the text analysed: a fact it already names is not an answer
     content: str = ""  # the question without "according to …": what a sentence must answer
     source: str = ""  # "according to the editor": whose account is asked for
+    counted: tuple[str, ...] = ()  # "how many GP practices …": what a count must be of
 
 
 _WH = re.compile(r"\b(?:what|which|who|whom|whose|when|where|why|how)\b", re.I)
@@ -196,7 +205,11 @@ def wanted_kind(question: str) -> str:
 def analyse(question: str) -> QuestionInfo:
     wants = wanted_kind(question)
     terms = tuple(t for t in tokenize(question) if t not in _QUESTION_STEMS)
+    if wants == "number" and AS_SHARE.search(question):
+        wants = "share"  # "How many CCGs, as a percentage, …?"
     m = FOCUS.search(question)
+    if m is None and wants == "organisation":
+        m = ORG_FOCUS.search(question)
     focus = tuple(t for t in tokenize(m.group("focus")) if t not in _QUESTION_STEMS) if m else ()
     return QuestionInfo(
         wants,
@@ -208,7 +221,17 @@ def analyse(question: str) -> QuestionInfo:
         question=question,
         content=content_of(question),
         source=source_of(question),
+        counted=_counted(question) if wants == "number" else (),
     )
+
+
+COUNTED = re.compile(r"\bhow many\s+(?P<what>[\w'’-]+(?:\s[\w'’-]+)?)", re.I)
+
+
+def _counted(question: str) -> tuple[str, ...]:
+    """What "how many" counts: "How many GP practices are …" -> ("gp", "practic")."""
+    m = COUNTED.search(question)
+    return tuple(t for t in tokenize(m.group("what")) if t not in _QUESTION_STEMS) if m else ()
 
 
 _QNUM = re.compile(r"\b(?:19|20)\d\d(?:/\d\d)?\b|£?\d[\d,.]*(?:%|m\b|\b)")
@@ -243,16 +266,20 @@ _TYPED = {
 _TITLED = re.compile(r"[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)*")
 
 
-def facts(sentence: str, wants: str) -> list[str]:
+def facts(sentence: str, wants: str, counted: tuple[str, ...] = ()) -> list[str]:
     """The facts of the asked-for kind that a sentence states. A count is not a year ("how many"
-    is not answered by "2015/16"); a titled name is taken whole ("Dr Brian Balmer")."""
+    is not answered by "2015/16"), a day ("1 March") or a label ("level two"), and a count of
+    `counted` things is followed by them ("145 CCGs", "a third of CCGs", "four locality areas");
+    a titled name is taken whole ("Dr Brian Balmer")."""
     pattern = _TYPED.get(wants)
     if pattern is None:
         return []
     out = []
     for m in pattern.finditer(sentence):
         text = m.group(0)
-        if wants == "number" and YEAR.match(text):
+        if wants == "number" and (YEAR.match(text) or _is_label_or_day(sentence, m)):
+            continue
+        if wants == "number" and counted and not set(counted) & set(_next_terms(sentence, m)):
             continue
         if wants == "person" and m.group(0)[-1:].isupper():
             name = _TITLED.match(sentence, m.end() - 1)
@@ -261,11 +288,27 @@ def facts(sentence: str, wants: str) -> list[str]:
     return out
 
 
-def holds(sentence: str, wants: str, question: str = "") -> bool:
+def _next_terms(sentence: str, m: re.Match, n: int = 4) -> list[str]:
+    """The first n terms after a match ("145 CCGs in June" -> ["ccg", "june"])."""
+    return tokenize(" ".join(sentence[m.end() :].split()[:n]))
+
+
+def _is_label_or_day(sentence: str, m: re.Match) -> bool:
+    """Whether a number is part of a date ("1 March", "June 20") or a label ("level two")."""
+    after = sentence[m.start() : m.end() + 12]
+    before = sentence[max(0, m.start() - 12) : m.end()]
+    return bool(
+        re.match(rf"\d{{1,2}} {MONTHS}\b", after)
+        or re.search(rf"\b{MONTHS} \d{{1,2}}$", before)
+        or re.search(r"(?i)\b(?:level|tier|phase|wave|band|stage|step) \w+$", before)
+    )
+
+
+def holds(sentence: str, wants: str, question: str = "", counted: tuple[str, ...] = ()) -> bool:
     """Whether the sentence states a fact of the asked-for kind that the question does not
     already name: "Which CCGs has NHS England refused …?" is not answered by "NHS England"."""
     asked = question.lower()
-    for fact in facts(sentence, wants):
+    for fact in facts(sentence, wants, counted):
         key = fact.lower().split()[-1] if wants == "person" and " " in fact else fact.lower()
         if not asked or key not in asked:
             return True
