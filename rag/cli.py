@@ -442,7 +442,7 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument(
         "--history", type=Path, help='JSON file: [{"role": "user"|"assistant", "content": ...}]'
     )
-    sp.add_argument("--k", type=int, help="passages to retrieve (default 5, env COCOM_K)")
+    sp.add_argument("--k", type=int, help="passages to retrieve (default 7, env COCOM_K)")
     sp.add_argument(
         "--include-comments",
         action="store_true",
@@ -475,7 +475,7 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument(
         "--questions", type=Path, help="JSONL question file (default evals/questions.jsonl)"
     )
-    sp.add_argument("--k", type=int, help="passages to answer from (default 5)")
+    sp.add_argument("--k", type=int, help="passages to answer from (default 7)")
     sp.add_argument(
         "--llm",
         help="answerer: extractive (default) or a model spec; a model's run is compared with the extractive one",

@@ -247,3 +247,70 @@ def test_what_an_unquoted_body_said_needs_a_passage_that_names_it(pipeline):
     assert nobody.abstained and "West Hampshire LMC" in " ".join(nobody.notes)
     bma = pipeline.ask("What did the BMA say about undermining the national GP contract?")
     assert not bma.abstained and "unmitigated disaster" in bma.answer
+
+
+def test_a_count_is_not_a_day_or_a_label_and_is_of_what_was_asked():
+    from rag.qtypes import analyse, facts, holds
+
+    # "1 March", "June 20" and "level two" are not counts
+    assert facts("Level two is to begin from 1 March and level three from April.", "number") == []
+    assert facts("There is a deadline of June 20 for the plans.", "number") == []
+    q = analyse("How many GP practices are members of the CCG?")
+    assert q.wants == "number" and q.counted == ("gp", "practic")
+    # a count of practices is followed by them; a survey's percentage is not one
+    assert holds("The CCG has 31 GP practices in two localities.", q.wants, q.question, q.counted)
+    assert not holds(
+        "A survey of member practices showed that 53% supported it.", q.wants, q.question, q.counted
+    )
+    assert holds("It found that a third of CCGs agreed.", "number", "", ("ccg",))
+    # "as a percentage" asks for a share, which is not a count of anything
+    assert analyse("How many CCGs, as a percentage, want DES funding?").wants == "share"
+
+
+def test_which_kind_of_organisation_is_asked_for():
+    from rag.qtypes import analyse, facts
+
+    trust = analyse("Which hospital trust would lead the prime provider?")
+    assert trust.wants == "organisation" and trust.focus == ("hospit", "trust")
+    assert analyse("Which Hampshire CCG proposed it?").focus == ("hampshir", "ccg")
+    assert analyse("What do CCGs want?").wants == "any"  # "do" is no kind of organisation
+    assert facts("Exeter NHS Foundation Trust will lead it.", "organisation") == [
+        "Exeter NHS Foundation Trust"
+    ]
+
+
+def test_a_kind_of_organisation_the_articles_never_name_is_not_covered(pipeline):
+    ans = pipeline.ask("Which hospital trust would lead Basildon's prime provider organisation?")
+    assert ans.abstained and any("hospit" in n for n in ans.notes)
+    ccg = pipeline.ask("Which Hampshire CCG proposed taking control of all QOF funding?")
+    assert not ccg.abstained and "West Hampshire" in ccg.answer
+
+
+def test_a_named_source_article_is_the_only_one_answered_from(pipeline):
+    answerer = pipeline.answerer
+    # the article's id names it as well as its text ("…-editorial")
+    assert answerer.source_articles("according to the editorial") == {"tectonic-shift-editorial"}
+    ans = pipeline.ask("When were the plans submitted, according to the editorial?")
+    assert not ans.abstained
+    assert {c.article_id for c in ans.citations} == {"tectonic-shift-editorial"}
+
+
+def test_what_an_unquoted_person_said_needs_a_sentence_on_the_topic(pipeline):
+    from rag.qtypes import analyse
+
+    # Nigel Praities is named (as the editor of Pulse), never on APMS providers' profits
+    q = "What did Nigel Praities say about the profits of APMS providers?"
+    ans = pipeline.ask(q)
+    assert ans.abstained and not ans.citations
+    info, embed = analyse(q), pipeline.embedder.embed_query_vector
+    hits = pipeline.retriever.search(q, query_vector=embed(q), kinds=("article",))
+    hits += pipeline.retriever.search("Nigel Praities editor of Pulse", kinds=("article",))
+
+    def unnamed(topic):
+        d = pipeline.answerer.answer(
+            info, embed(q), hits, must_name="Nigel Praities", topic_vec=embed(topic)
+        )
+        return "no passage quotes or names Nigel Praities" in d.notes
+
+    assert unnamed("the profits of APMS providers")
+    assert not unnamed("the editor of Pulse")
