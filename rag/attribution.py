@@ -23,7 +23,7 @@ WHO_SAID = re.compile(
     re.I,
 )
 WHAT_SAID = re.compile(
-    rf"^\s*what\s+(?:did|does|has|have|do)\s+(?P<name>.+?)\s+(?:{_SPEECH_Q})\b(?:\s+(?:about|on|of|regarding))?\s*(?P<topic>.*?)\??\s*$",
+    rf"^\s*what\s+(?:did|does|has|have|do)\s+(?P<name>.+?)\s+(?P<verb>{_SPEECH_Q})\b(?:\s+(?:about|on|of|regarding))?\s*(?P<topic>.*?)\??\s*$",
     re.I,
 )
 VERIFY = re.compile(
@@ -31,6 +31,9 @@ VERIFY = re.compile(
     re.I,
 )
 _NAME = re.compile(r"[A-Z]")
+_ADDRESSEE = re.compile(
+    r"^(?:(?:the\s+)?[A-Z][\w'’]*|him|her|them|us|me|reporters|journalists)(?:\s+(?:about|that))?\s+"
+)
 ROLE_Q = re.compile(
     r"^\s*(?i:who\s+is|who's|what\s+is|what's|what\s+does)\s+(?P<name>(?:(?:Dr|Professor|Prof|Mr|Mrs|Ms)\.?\s)?"
     r"[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+){0,3}?)(?:['’]s)?\s*(?:role|position|job|title|do)?\s*\??\s*$"
@@ -63,6 +66,9 @@ def parse_intent(question: str) -> Intent | None:
     if (m := WHAT_SAID.match(q)) and _NAME.search(m.group("name")):
         # a follow-up's carried-over context "(Who chairs Essex LMC?)" is not the topic
         topic = re.sub(r"\s*\([^()]*\)\s*$", "", m.group("topic")).rstrip(" ?")
+        if m.group("verb").lower() in ("tell", "told"):
+            # "What did X tell Pulse had been discussed?": Pulse is who was told, not the topic
+            topic = _ADDRESSEE.sub("", topic)
         return Intent("what", name=m.group("name"), text=topic)
     return None
 

@@ -314,3 +314,16 @@ def test_what_an_unquoted_person_said_needs_a_sentence_on_the_topic(pipeline):
 
     assert unnamed("the profits of APMS providers")
     assert not unnamed("the editor of Pulse")
+
+
+def test_who_was_told_is_not_the_topic():
+    from rag.attribution import parse_intent
+
+    i = parse_intent("What did local GP leaders tell Pulse had been discussed in Somerset?")
+    assert (i.name, i.text) == ("local GP leaders", "had been discussed in Somerset")
+    assert parse_intent("What did Dr Yoxall tell Pulse about the core contract?").text == (
+        "the core contract"
+    )
+    assert parse_intent("What did Dr Balmer say about the Basildon plans?").text == (
+        "the Basildon plans"
+    )
