@@ -40,7 +40,6 @@ def load_abstention_model() -> dict:
 
 
 W_SENTENCE, W_PASSAGE, W_LEXICAL, W_TYPE = 0.50, 0.20, 0.30, 0.08
-W_SOURCE = 0.10  # the sentence is in the article the question names as its source
 SOURCE_FRAME = frozenset(tokenize("according view opinion words eyes reported"))
 
 
@@ -203,7 +202,6 @@ class ExtractiveAnswerer:
                 + W_PASSAGE * c.passage_sim
                 + W_LEXICAL * c.overlap
                 + (W_TYPE if c.typed else 0.0)
-                + (W_SOURCE if c.chunk.article_id in sources else 0.0)
             )
         out.sort(key=lambda c: (-c.score, c.hit_rank, c.start))
         return out

@@ -33,8 +33,10 @@ WHEN_Q = re.compile(
     r"\b(when|what (date|year|month|day|time)|by when|which (year|month|date)|how soon|deadline)\b",
     re.I,
 )
+# "which Hampshire CCG", not "what do CCGs …": a word before the kind of organisation is no verb
+_MODIFIER = r"(?!(?:do|does|did|is|are|was|were|will|would|can|could|should|has|have|had|the|a|an|of|must|may|might)\b)[\w'’-]+\s"
 ORG_Q = re.compile(
-    r"\b(which|what) ((?!(?:do|does|did|is|are|was|were|will|would|can|could|should|has|have|had|the|a|an|of|must|may|might)\b)[\w'’-]+ )?(ccgs?|organisations?|organizations?|body|bodies|councils?|group|lmcs?|think tank|trusts?|authorit(y|ies)|compan(y|ies)|firms?)\b",
+    rf"\b(which|what) ({_MODIFIER})?(ccgs?|organisations?|organizations?|body|bodies|councils?|group|lmcs?|think tank|trusts?|authorit(y|ies)|compan(y|ies)|firms?)\b",
     re.I,
 )
 LIST_Q = re.compile(
@@ -136,7 +138,7 @@ FOCUS = re.compile(
 # "Which hospital trust …?", "Which Hampshire CCG …?": a kind of organisation whose name says
 # what it is, so the answer's name holds the kind ("… NHS Foundation Trust", "… CCG")
 ORG_FOCUS = re.compile(
-    r"\b(?:which|what)\s+(?P<focus>(?:(?!(?:do|does|did|is|are|was|were|will|would|can|could|should|has|have|had|the|a|an|of|must|may|might)\b)[\w'’-]+\s)?(?i:ccgs?|trusts?|councils?|lmcs?|authorit(?:y|ies)|compan(?:y|ies)|firms?))\b",
+    rf"\b(?:which|what)\s+(?P<focus>(?:{_MODIFIER})?(?i:ccgs?|trusts?|councils?|lmcs?|authorit(?:y|ies)|compan(?:y|ies)|firms?))\b",
     re.I,
 )
 
