@@ -15,7 +15,7 @@ import json
 import math
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 
 import numpy as np
@@ -56,10 +56,11 @@ class Candidate:
     typed: bool
     score: float = 0.0
     si: int = -1  # the sentence's row in the index's sentence vectors
+    terms: set[str] = field(default_factory=set)  # its tokenized words
 
-    @property
-    def terms(self) -> set[str]:
-        return set(tokenize(self.text))
+    def __post_init__(self) -> None:
+        if not self.terms:
+            self.terms = set(tokenize(self.text))
 
 
 @dataclass
@@ -190,6 +191,7 @@ class ExtractiveAnswerer:
                             and self._names_someone(hit.chunk, start, end, info)
                         ),
                         si=si,
+                        terms=s_terms,
                     )
                 )
         sources = self.source_articles(info.source)
@@ -293,6 +295,7 @@ class ExtractiveAnswerer:
             c.overlap,
             c.typed,
             c.score,
+            si=si,
         )
 
     def _chunk_pos(self) -> dict[str, int]:

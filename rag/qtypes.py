@@ -212,7 +212,7 @@ def analyse(question: str) -> QuestionInfo:
     m = FOCUS.search(question)
     if m is None and wants == "organisation":
         m = ORG_FOCUS.search(question)
-    focus = tuple(t for t in tokenize(m.group("focus")) if t not in _QUESTION_STEMS) if m else ()
+    focus = _asked_terms(m.group("focus")) if m else ()
     return QuestionInfo(
         wants,
         bool(LIST_Q.search(question)),
@@ -233,7 +233,12 @@ COUNTED = re.compile(r"\bhow many\s+(?P<what>[\w'’-]+(?:\s[\w'’-]+)?)", re.I
 def _counted(question: str) -> tuple[str, ...]:
     """What "how many" counts: "How many GP practices are …" -> ("gp", "practic")."""
     m = COUNTED.search(question)
-    return tuple(t for t in tokenize(m.group("what")) if t not in _QUESTION_STEMS) if m else ()
+    return _asked_terms(m.group("what")) if m else ()
+
+
+def _asked_terms(text: str) -> tuple[str, ...]:
+    """A question phrase's terms, less question words ("share", "number", …)."""
+    return tuple(t for t in tokenize(text) if t not in _QUESTION_STEMS)
 
 
 _QNUM = re.compile(r"\b(?:19|20)\d\d(?:/\d\d)?\b|£?\d[\d,.]*(?:%|m\b|\b)")
