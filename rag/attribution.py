@@ -44,6 +44,14 @@ AUTHOR_Q = re.compile(
 )
 
 
+_ACRONYM = re.compile(r"\b[A-Z]{2,}s?\b")
+
+
+def acronyms(text: str) -> set[str]:
+    """The acronyms a text uses, plural "s" dropped: "APMS contracts", "DESs" -> {APMS, DES}."""
+    return {a[:-1] if a.endswith("s") else a for a in _ACRONYM.findall(text)}
+
+
 @dataclass
 class Intent:
     kind: str  # who | what | verify
@@ -127,6 +135,11 @@ class Attributor:
                 return c
         return None
 
+    def _passage_text(self, i: int) -> str:
+        q = self.quotes.quotes[i]
+        chunk = self.chunk_for(q)
+        return chunk.text if chunk is not None else q.text
+
     def naming_chunk(self, q: Quote, quoted):
         """The passage that names the speaker of a quote whose own passage only says "He said":
         the attribution rests on it, so it is cited too."""
@@ -202,6 +215,11 @@ class Attributor:
             mine = self.quotes.attributable_by.get(canonical, [])
             topic_vec = embed(intent.text) if intent.text else qvec
             ranked = self.quotes.rank(topic_vec, intent.text or intent.name, mine)
+            named = acronyms(intent.text)
+            if named:
+                # "… say about APMS contracts?": a quote about contracts in general is not one
+                # about APMS; the acronym must be in the quote's passage
+                ranked = [(i, s) for i, s in ranked if named <= acronyms(self._passage_text(i))]
             if intent.text and (not ranked or ranked[0][1] < self.topic_threshold):
                 return Attributed(
                     f"Not found: the articles in this collection don't record {canonical} "

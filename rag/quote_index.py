@@ -69,6 +69,20 @@ def quote_pieces(q: Quote) -> list[str]:
     return [q.text] + (parts if len(parts) > 1 else [])
 
 
+_MORE_ROLES = r"fellow|head|editor|deputy|co-chair|president|professor"
+
+
+def _role_terms(text: str) -> set[str]:
+    """A role's words, whatever their order: "Essex LMC chair" = "chair of Essex LMC"."""
+    text = re.sub(r"chair(?:man|woman)\b", "chair", text.lower())
+    return {w for w in re.findall(r"[\w’']+", re.sub(r"['’]s\b", "", text))} - {
+        "the",
+        "of",
+        "at",
+        "for",
+    }
+
+
 _ROLE_WORDS = (
     r"spokes(?:person|man|woman)|chair(?:man|woman)?|chief executive|secretary|director|"
     r"statement|spokespeople|leader|representative|official|officer"
@@ -149,10 +163,20 @@ class QuoteIndex:
     def find_speaker(self, name: str) -> str | None:
         """The canonical speaker for any form of a name ("Nagpaul", "Chaand Nagpaul", "the BMA")."""
         q = _bare(name.strip()).removeprefix("the ").strip().lower()
-        # "the GPC chair" is the person whose role that is, not the GPC
+        # "the GPC chair" is the person whose role that is, not the GPC; "the King's Fund"
+        # (no role word) is not its chief executive
+        asks_role = bool(re.search(rf"\b(?:{_ROLE_WORDS}|{_MORE_ROLES})\b", q))
         by_role = [s for s in self.speakers() if s.role and q and s.role.lower().startswith(q)]
-        if len(by_role) == 1:
+        if asks_role and len(by_role) == 1:
             return by_role[0].name
+        # "the Essex LMC chair" is the "chair of Essex LMC": the same words in another order
+        words = _role_terms(q)
+        if asks_role and len(words) >= 2:
+            same = [s for s in self.speakers() if s.role and _role_terms(s.role) == words]
+            within = [s for s in self.speakers() if s.role and words <= _role_terms(s.role)]
+            for found in (same, within):
+                if len(found) == 1:
+                    return found[0].name
         q = re.sub(r"['’]s\b", "", q)
         q = re.sub(rf"\b(?:{_ROLE_WORDS})\b", " ", q).strip()
         if not q:

@@ -23,6 +23,29 @@ ELLIPTICAL_START = re.compile(
 )
 
 
+WHAT_ABOUT = re.compile(
+    r"^\s*(?:and\s+)?(?:what|how)\s+(?:about|of)\s+(?P<x>[^?]+?)\s*\??\s*$", re.I
+)
+# the last phrase a question asks about: "... find about CCGs and the GMS contract?"
+LAST_OBJECT = re.compile(
+    r"^(?P<head>.*\b(?:about|on|regarding|for|with|of|over|in))\s+(?P<obj>[^?]+?)\s*\??\s*$", re.I
+)
+
+
+def swap_topic(question: str, previous: str) -> str | None:
+    """ "And what about premises budgets?" after "What did the analysis find about the GMS
+    contract?" asks the previous question of a new object: "What did the analysis find about
+    premises budgets?". None when the question is not of that form or the previous question has
+    no object phrase to replace."""
+    m = WHAT_ABOUT.match(question)
+    if not m or not previous:
+        return None
+    prev = LAST_OBJECT.match(previous.strip())
+    if not prev:
+        return None
+    return f"{prev.group('head')} {m.group('x').strip()}?"
+
+
 def _turns(history: list[dict] | None) -> list[tuple[str, str]]:
     out = []
     for turn in history or []:
@@ -61,6 +84,10 @@ def rewrite(question: str, history: list[dict] | None) -> str:
     turns = _turns(history)
     if not turns or not needs_context(question):
         return question
+    previous = next((t for r, t in reversed(turns) if r == "user"), "")
+    swapped = swap_topic(question, previous)
+    if swapped:
+        return swapped
     out = question
     person = last_person(turns)
     named = False
@@ -73,7 +100,6 @@ def rewrite(question: str, history: list[dict] | None) -> str:
         # "her" is ambiguous (object or possessive): treat it as the person
         out = PERSON_PRONOUN.sub(sub, out)
         named = True
-    previous = next((t for r, t in reversed(turns) if r == "user"), "")
     elliptical = OTHER_ANAPHORA.search(question) or ELLIPTICAL_START.match(question)
     if previous and (elliptical or (not named and len(tokenize(question)) <= 2)):
         # what the last answer was about ("there" -> "NHS Somerset CCG") goes along too

@@ -327,3 +327,33 @@ def test_who_was_told_is_not_the_topic():
     assert parse_intent("What did Dr Balmer say about the Basildon plans?").text == (
         "the Basildon plans"
     )
+
+
+def test_what_about_x_asks_the_previous_question_of_x():
+    hist = [
+        {"role": "user", "content": "What did the Pulse analysis find about the GMS contract?"},
+        {"role": "assistant", "content": "At least 15% of CCGs want complete control of it. [1]"},
+    ]
+    assert (
+        rewrite("And what about premises budgets?", hist)
+        == "What did the Pulse analysis find about premises budgets?"
+    )
+    # a full question keeps the previous one as context instead
+    assert "(following: " in rewrite("And how many wanted a role with PMS contracts?", hist)
+    # nothing to swap: the previous question is carried along
+    assert "(following: Who chairs the GPC?)" in rewrite(
+        "What about Essex?", [{"role": "user", "content": "Who chairs the GPC?"}]
+    )
+
+
+def test_what_a_speaker_said_about_an_acronym_needs_it_in_the_quotes_passage(pipeline):
+    ans = pipeline.ask("What did Dr Harry Yoxall say about APMS contracts?")
+    assert ans.abstained and "no quote by that person on that topic" in ans.notes
+    said = pipeline.ask("What did Professor Steve Field say about the GMS contract?")
+    assert not said.abstained and "pointless" in said.answer
+
+
+def test_a_speaker_asked_for_by_role_in_any_word_order(pipeline):
+    ans = pipeline.ask("What did the Essex LMC chair say the CCG wants to do with GPs?")
+    assert not ans.abstained and "Brian Balmer" in ans.answer
+    assert "take more control of what GPs do" in ans.answer

@@ -98,6 +98,11 @@ def test_name_variants_merged_across_articles(seeds, quotes):
         assert index.find_speaker(form) == "Dr Chaand Nagpaul"
     assert index.find_speaker("Somerset CCG spokesperson") == "NHS Somerset CCG"
     assert index.find_speaker("Jeremy Hunt") is None
+    # a role in other words or order names its holder; an organisation alone names nobody
+    assert index.find_speaker("the Essex LMC chair") == "Dr Brian Balmer"
+    assert index.find_speaker("the GPC deputy chair") == "Dr Richard Vautrey"
+    assert index.find_speaker("the King's Fund senior fellow") == "Nick Goodwin"
+    assert index.find_speaker("the King's Fund") is None
 
 
 def test_comments_are_never_named(seeds, quotes):
