@@ -25,7 +25,7 @@ from .guard import INJECTION
 from .lexical import tokenize
 from .models import Chunk, Citation, Hit
 from .people import antecedent, name_pronoun, resolve_people
-from .qtypes import QuestionInfo, entity_terms, holds
+from .qtypes import QuestionInfo, entity_terms, facts, holds
 
 NOT_COVERED = "The articles in this collection don't cover that."
 TITLE_WORDS = re.compile(r"\b(?:Dr|Professor|Prof|Mr|Mrs|Ms|the)\b\.?", re.I)
@@ -70,6 +70,15 @@ class Drafted:
     confidence: float
     abstained: bool
     notes: list[str]
+
+
+def _has_focus(c: Candidate, info: QuestionInfo) -> bool:
+    """Whether a candidate states the asked-for kind: a person's role may be anywhere in the
+    sentence ("Nigel Praities is the editor"), but an organisation's kind is in its name ("Which
+    GP federations …?" is not answered by "an appetite among GPs to federate")."""
+    if info.wants == "organisation":
+        return set(info.focus) <= set(tokenize(" ".join(facts(c.text, "organisation"))))
+    return set(info.focus) <= c.terms
 
 
 class ExtractiveAnswerer:
@@ -396,7 +405,7 @@ class ExtractiveAnswerer:
                 # "Which hospital trust …?": an organisation whose name says it is one
                 info.wants in ("person", "organisation")
                 and bool(info.focus)
-                and not any(c.typed and set(info.focus) <= c.terms for c in cands[:10])
+                and not any(c.typed and _has_focus(c, info) for c in cands[:10])
             ),
             "focus_unknown": [t for t in info.focus if t not in idf],
         }

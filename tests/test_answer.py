@@ -284,6 +284,10 @@ def test_a_kind_of_organisation_the_articles_never_name_is_not_covered(pipeline)
     assert ans.abstained and any("hospit" in n for n in ans.notes)
     ccg = pipeline.ask("Which Hampshire CCG proposed taking control of all QOF funding?")
     assert not ccg.abstained and "West Hampshire" in ccg.answer
+    # the kind must be in an organisation's name, not anywhere in the sentence ("an appetite
+    # among GPs to federate" names no federation)
+    fed = pipeline.ask("Which GP federations have an appetite to federate?")
+    assert fed.abstained and any("organisation" in n for n in fed.notes)
 
 
 def test_a_named_source_article_is_the_only_one_answered_from(pipeline):
