@@ -30,7 +30,11 @@ from .qtypes import QuestionInfo, entity_terms, facts, holds
 NOT_COVERED = "The articles in this collection don't cover that."
 TITLE_WORDS = re.compile(r"\b(?:Dr|Professor|Prof|Mr|Mrs|Ms|the)\b\.?", re.I)
 # a sentence that carries on the one before it: "They see …", "It reveals …", "• …"
-CONTINUES = re.compile(r"^(?:They|These|This|Those|It|Its|Their|•)\b|^•")
+# a sentence that goes on from the one before: a reference back, a list item, or a correction
+# of it ("… sold as being owned by their practices. In reality, this has never been the case")
+CONTINUES = re.compile(
+    r"^(?:They|These|This|Those|It|Its|Their|In reality|In fact|In practice|Actually)\b|^•"
+)
 FEATURES = ("score", "coverage", "unknown", "sentence", "passage")
 
 

@@ -361,3 +361,11 @@ def test_a_speaker_asked_for_by_role_in_any_word_order(pipeline):
     ans = pipeline.ask("What did the Essex LMC chair say the CCG wants to do with GPs?")
     assert not ans.abstained and "Brian Balmer" in ans.answer
     assert "take more control of what GPs do" in ans.answer
+
+
+def test_a_sentence_corrected_by_the_next_one_keeps_the_correction(pipeline):
+    ans = pipeline.ask(
+        "Were CCGs sold as being owned by their representative practices, says the editorial?"
+    )
+    assert "owned by their representative practices" in ans.answer
+    assert "In reality, this has never been the case" in ans.answer
