@@ -135,19 +135,55 @@ class ExtractiveAnswerer:
         has ("Pulse") do not tell articles apart; no article, or every article, is no choice."""
         if not source:
             return set()
+        by_article = self.article_terms()
+        terms = set(tokenize(source)) - self._every_article - SOURCE_FRAME
+        if not terms:
+            return set()
+        found = {a for a, ts in by_article.items() if terms <= ts}
+        return found if len(found) < len(by_article) else set()
+
+    def article_terms(self) -> dict[str, set[str]]:
+        """Each article's words; its id (from its file name or front matter) names it too."""
         if self._article_terms is None:
-            # an article's id (from its file name or front matter) names it too
             self._article_terms = {
                 a.id: set(tokenize(a.id.replace("-", " ") + " " + a.title + " " + a.text))
                 for a in self.index.articles.values()
             }
             terms = self._article_terms.values()
             self._every_article = set.intersection(*terms) if terms else set()
-        terms = set(tokenize(source)) - self._every_article - SOURCE_FRAME
-        if not terms:
-            return set()
-        found = {a for a, ts in self._article_terms.items() if terms <= ts}
-        return found if len(found) < len(self._article_terms) else set()
+        return self._article_terms
+
+    def names(self, c: Candidate, name: str) -> bool:
+        """Whether a sentence reports what `name` says: the sentence, or the one that leads into
+        it ("Its business plan put forward … including:" before a list item), names them. Of
+        "Somerset's business plan" the owner need only be named in the same article (not so of
+        a name such as "the King's Fund")."""
+        m = re.match(r"^(?:the\s+)?(?P<owner>.+?)['’]s\s+(?P<head>[a-z].+)$", name.strip())
+        owner, head = (m.group("owner"), m.group("head")) if m else ("", name)
+        head_terms = set(tokenize(re.sub(TITLE_WORDS, " ", head)))
+        if not head_terms <= c.terms and not head_terms <= c.terms | self.lead_in_terms(c):
+            return False
+        return set(tokenize(owner)) <= self.article_terms().get(c.chunk.article_id, set())
+
+    def lead_in_terms(self, c: Candidate) -> set[str]:
+        """The words of the sentence before `c` in its article; for a list item, of the
+        sentence that introduces the list."""
+        ci = self._chunk_pos()[c.chunk.id]
+        chunk, end = c.chunk, c.start
+        for _ in range(8):
+            before = [x for x in self.index.sentences_of[ci] if x[2] <= end]
+            if not before:
+                ci -= 1
+                if ci < 0 or self.index.chunks[ci].article_id != c.chunk.article_id:
+                    return set()
+                chunk, end = self.index.chunks[ci], len(self.index.chunks[ci].text)
+                continue
+            _, start, stop = before[-1]
+            text = chunk.text[start:stop].strip()
+            if not text.startswith("•"):
+                return set(tokenize(text))
+            end = start
+        return set()
 
     def known_entity(self, entity: str) -> bool:
         """Whether the articles mention a name from the question: all its words, or its initials
@@ -438,9 +474,8 @@ class ExtractiveAnswerer:
             return Drafted(NOT_COVERED, [], 0.0, True, ["the question has no words to search for"])
         unknown = [e for e in info.entities if not self.known_entity(e)]
         cands = self.candidates(info, qvec, hits, content_vec)
-        name_terms = set(tokenize(re.sub(TITLE_WORDS, " ", must_name)))
-        if name_terms:
-            cands = [c for c in cands if name_terms <= c.terms]
+        if must_name.strip():
+            cands = [c for c in cands if self.names(c, must_name)]
             if topic_vec is not None:
                 cands = [
                     c

@@ -84,6 +84,16 @@ def _cocom(*args, env):
     )
 
 
+def test_a_document_asked_what_it_said_is_named_by_the_sentence_leading_into_a_list(pipeline):
+    ans = pipeline.ask(
+        "What did Somerset's business plan say about pooling health and social care budgets?"
+    )
+    assert not ans.abstained and "Agree in principle to future discussions" in ans.answer
+    # the owner must be in the article and the document in the sentence or its lead-in
+    nobody = pipeline.ask("What did Essex's business plan say about pooling budgets?")
+    assert nobody.abstained
+
+
 def test_batch_survives_a_malformed_line(real_index, tmp_path):
     settings, _ = real_index
     batch = tmp_path / "q.jsonl"
