@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from .models import Citation, Quote
+from .qtypes import WRITER
 
 _SPEECH_Q = (
     r"say|said|says|tell|told|warn|warned|claim|claimed|argue|argued|describe|described|call|called|"
@@ -71,7 +72,11 @@ def parse_intent(question: str) -> Intent | None:
         return Intent("who", text=m.group("claim"))
     if (m := VERIFY.match(q)) and _NAME.search(m.group("name")):
         return Intent("verify", name=m.group("name"), text=m.group("claim"))
-    if (m := WHAT_SAID.match(q)) and _NAME.search(m.group("name")):
+    if (
+        (m := WHAT_SAID.match(q))
+        and _NAME.search(m.group("name"))
+        and not WRITER.match(m.group("name"))  # the editorial's account: a source, not a speaker
+    ):
         # a follow-up's carried-over context "(Who chairs Essex LMC?)" is not the topic
         topic = re.sub(r"\s*\([^()]*\)\s*$", "", m.group("topic")).rstrip(" ?")
         if m.group("verb").lower() in ("tell", "told"):

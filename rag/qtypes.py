@@ -145,8 +145,19 @@ ORG_FOCUS = re.compile(
 
 # who or what the question asks an answer of: "…, according to the Pulse editorial?",
 # "…, in the editor's view?" — it picks the source, it is not what the answer sentence says
+# what writes rather than speaks: "What does the (Pulse) editorial say about …?" asks for that
+# article's account, as "according to the editorial" does
+WRITER = re.compile(
+    r"^\s*the\s+(?:[A-Z][\w'’]*\s+)?(?:editor|editorial|leader|author|writer|columnist|column|"
+    r"article|piece|report|analysis)\s*$",
+    re.I,
+)
 SOURCE = re.compile(
-    r"(?:,\s*|\s+)(?:according to|in the (?:view|opinion|words) of|as reported by)\s+[^,?]+"
+    r"(?:(?<=\bdoes )|(?<=\bdid )|(?<=\bdo ))the\s+(?:[A-Z][\w'’]*\s+)?(?:editor|editorial|"
+    r"leader|author|writer|columnist|column|article|piece|report|analysis)\b(?=\s+(?:say|says|"
+    r"think|thinks|argue|argues|claim|claims|warn|warns|suggest|suggests|believe|believes|"
+    r"describe|describes|call|calls|predict|predicts)\b)"
+    r"|(?:,\s*|\s+)(?:according to|in the (?:view|opinion|words) of|as reported by)\s+[^,?]+"
     r"|(?:,\s*|\s+)in (?:the )?[\w'’ ]{0,40}?['’]s?\s(?:view|opinion|eyes)\b"
     r"|^\s*(?:according to|in the (?:view|opinion) of)\s+[^,?]+,\s*",
     re.I,

@@ -369,3 +369,16 @@ def test_a_sentence_corrected_by_the_next_one_keeps_the_correction(pipeline):
     )
     assert "owned by their representative practices" in ans.answer
     assert "In reality, this has never been the case" in ans.answer
+
+
+def test_what_the_editorial_says_is_a_source_not_a_speaker(pipeline):
+    from rag.qtypes import analyse
+
+    assert analyse("What does the Pulse editorial say about the BMA?").source == (
+        "the Pulse editorial"
+    )
+    assert analyse("What does the editor think of the plans?").source == "the editor"
+    assert analyse("What did Dr Nagpaul say about the plans?").source == ""
+    ans = pipeline.ask("What does the Pulse editorial say about the BMA?")
+    assert not ans.abstained
+    assert {c.article_id for c in ans.citations} == {"tectonic-shift-editorial"}
