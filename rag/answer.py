@@ -135,12 +135,25 @@ class ExtractiveAnswerer:
         has ("Pulse") do not tell articles apart; no article, or every article, is no choice."""
         if not source:
             return set()
+        if authored := self.authored_by(source):
+            return authored  # "What does Nigel Praities say …?": the article he wrote
         by_article = self.article_terms()
         terms = set(tokenize(source)) - self._every_article - SOURCE_FRAME
         if not terms:
             return set()
         found = {a for a, ts in by_article.items() if terms <= ts}
         return found if len(found) < len(by_article) else set()
+
+    def authored_by(self, name: str) -> set[str]:
+        """The articles whose byline names `name` ("Nigel Praities", "Mr Praities")."""
+        words = set(tokenize(re.sub(TITLE_WORDS, " ", name)))
+        if not words:
+            return set()
+        return {
+            a.id
+            for a in self.index.articles.values()
+            if a.metadata.get("author") and words <= set(tokenize(a.metadata["author"]))
+        }
 
     def article_terms(self) -> dict[str, set[str]]:
         """Each article's words; its id (from its file name or front matter) names it too."""

@@ -9,16 +9,17 @@ from __future__ import annotations
 import re
 import threading
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from langchain_core.runnables import Runnable, RunnableLambda
 
 from .answer import NOT_COVERED, ExtractiveAnswerer
 from .attribution import Attributor, parse_intent
 from .errors import UserError
+from .lexical import tokenize
 from .models import Answer
 from .qtypes import analyse
-from .rewrite import rewrite, search_text
+from .rewrite import MARK, rewrite, search_text
 from .settings import Settings
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
@@ -36,6 +37,21 @@ def clean_question(question: object, max_chars: int) -> tuple[str, list[str]]:
         q = q[:max_chars].rstrip()
         notes.append(f"the question was cut to its first {max_chars} characters")
     return q, notes
+
+
+def interleave(first: list, second: list, k: int) -> list:
+    """The first k distinct passages taking turns from two rankings, the first ranking first."""
+    out, seen = [], set()
+    for pair in zip(first, second, strict=False):
+        for h in pair:
+            if h.chunk.id not in seen and len(out) < k:
+                seen.add(h.chunk.id)
+                out.append(h)
+    for h in first[len(second) :] + second[len(first) :]:
+        if h.chunk.id not in seen and len(out) < k:
+            seen.add(h.chunk.id)
+            out.append(h)
+    return out
 
 
 class Pipeline:
@@ -143,6 +159,14 @@ class Pipeline:
                 return
         kinds = ("article", "comment") if include_comments else ("article",)
         hits = self.retriever.search(searched, k=k, query_vector=qvec, timings=stages, kinds=kinds)
+        own = standalone.split(MARK)[0].strip()
+        if own != standalone.strip():
+            # a follow-up searched with the previous question along ("How many locality areas
+            # does it have? (Which CCG …?)"): the previous question's words can crowd out the
+            # passages on what is asked now, so its own words are searched too, and the two
+            # rankings interleaved
+            mine = self.retriever.search(own, k=k, kinds=kinds)
+            hits = interleave(hits, mine, k or self.retriever.k)
 
         # reader comments are searched separately so that a fact only a comment states can be
         # flagged as such; they reach an answer only labelled as anonymous reader comments
@@ -158,6 +182,12 @@ class Pipeline:
         # still report what they said, but only one that names them
         speaker = intent.name if intent is not None and intent.kind in ("what", "verify") else ""
         topic = intent.text if speaker and intent.kind == "what" else ""
+        if topic and self.answerer.authored_by(speaker):
+            # "What does Nigel Praities say …?" of a writer: his article is his account
+            named = set(tokenize(speaker))
+            terms = tuple(t for t in info.terms if t not in named)
+            info = replace(info, source=speaker, content=topic, terms=terms)
+            speaker = topic = ""
         drafted = self.answerer.answer(
             info,
             qvec,

@@ -382,3 +382,22 @@ def test_what_the_editorial_says_is_a_source_not_a_speaker(pipeline):
     ans = pipeline.ask("What does the Pulse editorial say about the BMA?")
     assert not ans.abstained
     assert {c.article_id for c in ans.citations} == {"tectonic-shift-editorial"}
+
+
+def test_what_a_writer_says_is_answered_from_the_article_they_wrote(pipeline):
+    ans = pipeline.ask("What does Nigel Praities say could split general practice in two?")
+    assert not ans.abstained and "fault-line" in ans.answer
+    assert {c.article_id for c in ans.citations} == {"tectonic-shift-editorial"}
+    assert "is the editor of Pulse" not in ans.answer  # his name is not what was asked
+
+
+def test_interleave_takes_turns_and_drops_repeats():
+    from types import SimpleNamespace
+
+    from rag.chain import interleave
+
+    def hits(*ids):
+        return [SimpleNamespace(chunk=SimpleNamespace(id=i)) for i in ids]
+
+    got = interleave(hits("a", "b", "c"), hits("b", "d", "e", "f"), 5)
+    assert [h.chunk.id for h in got] == ["a", "b", "d", "c", "e"]

@@ -94,6 +94,15 @@ def test_a_document_asked_what_it_said_is_named_by_the_sentence_leading_into_a_l
     assert nobody.abstained
 
 
+def test_a_follow_up_searches_its_own_words_as_well_as_the_context(pipeline):
+    hist = [
+        {"role": "user", "content": "Which CCG is considering a Prime Provider model?"},
+        {"role": "assistant", "content": "NHS Basildon and Brentwood CCG wants to pilot it. [1]"},
+    ]
+    ans = pipeline.ask("How many locality areas does it have?", history=hist)
+    assert not ans.abstained and "four locality areas" in ans.answer
+
+
 def test_batch_survives_a_malformed_line(real_index, tmp_path):
     settings, _ = real_index
     batch = tmp_path / "q.jsonl"
