@@ -25,7 +25,7 @@ from .guard import INJECTION
 from .lexical import tokenize
 from .models import Chunk, Citation, Hit
 from .people import antecedent, name_pronoun, resolve_people
-from .qtypes import QuestionInfo, entity_terms, facts, holds
+from .qtypes import QuestionInfo, count_synonyms, entity_terms, facts, holds
 
 NOT_COVERED = "The articles in this collection don't cover that."
 TITLE_WORDS = re.compile(r"\b(?:Dr|Professor|Prof|Mr|Mrs|Ms|the)\b\.?", re.I)
@@ -460,7 +460,11 @@ class ExtractiveAnswerer:
                 and bool(info.focus)
                 and not any(c.typed and _has_focus(c, info) for c in cands[:10])
             ),
-            "focus_unknown": [t for t in info.focus if t not in idf],
+            "focus_unknown": [
+                t
+                for t in info.focus
+                if t not in idf and not any(o in idf for o in count_synonyms(t))
+            ],
         }
 
     def p_answerable(self, ev: dict) -> float:

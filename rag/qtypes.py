@@ -241,10 +241,25 @@ def analyse(question: str) -> QuestionInfo:
 COUNTED = re.compile(r"\bhow many\s+(?P<what>[\w'’-]+(?:\s[\w'’-]+)?)", re.I)
 
 
+# words a count of the same things goes by: "how many patients" is answered by "70,000 people"
+_COUNT_SYNONYMS = (
+    frozenset({"patient", "peopl", "person", "popul", "resid"}),
+    frozenset({"gp", "doctor"}),
+    frozenset({"practic", "surgeri"}),
+)
+
+
 def _counted(question: str) -> tuple[str, ...]:
-    """What "how many" counts: "How many GP practices are …" -> ("gp", "practic")."""
+    """What "how many" counts, with the other words for it: "How many GP practices are …" ->
+    ("gp", "practic", "doctor", "surgeri")."""
     m = COUNTED.search(question)
-    return _asked_terms(m.group("what")) if m else ()
+    asked = _asked_terms(m.group("what")) if m else ()
+    return tuple(dict.fromkeys(t for a in asked for t in (a, *count_synonyms(a))))
+
+
+def count_synonyms(term: str) -> list[str]:
+    """Other words for the things a count is of: "patient" -> ["peopl", "person", …]."""
+    return [t for group in _COUNT_SYNONYMS if term in group for t in sorted(group) if t != term]
 
 
 def _asked_terms(text: str) -> tuple[str, ...]:

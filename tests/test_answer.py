@@ -256,13 +256,17 @@ def test_a_count_is_not_a_day_or_a_label_and_is_of_what_was_asked():
     assert facts("Level two is to begin from 1 March and level three from April.", "number") == []
     assert facts("There is a deadline of June 20 for the plans.", "number") == []
     q = analyse("How many GP practices are members of the CCG?")
-    assert q.wants == "number" and q.counted == ("gp", "practic")
+    assert q.wants == "number" and set(q.counted) == {"gp", "practic", "doctor", "surgeri"}
     # a count of practices is followed by them; a survey's percentage is not one
     assert holds("The CCG has 31 GP practices in two localities.", q.wants, q.question, q.counted)
     assert not holds(
         "A survey of member practices showed that 53% supported it.", q.wants, q.question, q.counted
     )
     assert holds("It found that a third of CCGs agreed.", "number", "", ("ccg",))
+    # a count goes by other words for the same things: patients are people
+    p = analyse("How many patients would a federation cover?")
+    assert holds("Federations covering 40,000 to 70,000 people.", p.wants, p.question, p.counted)
+    assert not holds("Federations of 12 practices.", p.wants, p.question, p.counted)
     # "as a percentage" asks for a share, which is not a count of anything
     assert analyse("How many CCGs, as a percentage, want DES funding?").wants == "share"
 
