@@ -36,7 +36,7 @@ WHEN_Q = re.compile(
 # "which Hampshire CCG", not "what do CCGs …": a word before the kind of organisation is no verb
 _MODIFIER = r"(?!(?:do|does|did|is|are|was|were|will|would|can|could|should|has|have|had|the|a|an|of|must|may|might)\b)[\w'’-]+\s"
 ORG_Q = re.compile(
-    rf"\b(which|what) ({_MODIFIER})?(ccgs?|organisations?|organizations?|body|bodies|councils?|group|lmcs?|think tank|trusts?|authorit(y|ies)|compan(y|ies)|firms?|federations?|providers?|partnerships?)\b",
+    rf"\b(which|what) ({_MODIFIER})?(ccgs?|organisations?|organizations?|body|bodies|councils?|group|lmcs?|think tank|trusts?|authorit(y|ies)|compan(y|ies)|firms?|federations?|providers?|partnerships?|clubs?)\b",
     re.I,
 )
 LIST_Q = re.compile(
@@ -138,7 +138,7 @@ FOCUS = re.compile(
 # "Which hospital trust …?", "Which Hampshire CCG …?": a kind of organisation whose name says
 # what it is, so the answer's name holds the kind ("… NHS Foundation Trust", "… CCG")
 ORG_FOCUS = re.compile(
-    rf"\b(?:which|what)\s+(?P<focus>(?:{_MODIFIER})?(?i:ccgs?|trusts?|councils?|lmcs?|authorit(?:y|ies)|compan(?:y|ies)|firms?|federations?|providers?|partnerships?))\b",
+    rf"\b(?:which|what)\s+(?P<focus>(?:{_MODIFIER})?(?i:ccgs?|trusts?|councils?|lmcs?|authorit(?:y|ies)|compan(?:y|ies)|firms?|federations?|providers?|partnerships?|clubs?))\b",
     re.I,
 )
 

@@ -292,6 +292,8 @@ def test_a_kind_of_organisation_the_articles_never_name_is_not_covered(pipeline)
     # among GPs to federate" names no federation)
     fed = pipeline.ask("Which GP federations have an appetite to federate?")
     assert fed.abstained and any("organisation" in n for n in fed.notes)
+    club = pipeline.ask("Which football club does Nigel Praities support?")
+    assert club.abstained and any("footbal" in n for n in club.notes)
 
 
 def test_a_named_source_article_is_the_only_one_answered_from(pipeline):
