@@ -108,6 +108,7 @@ class ExtractiveAnswerer:
         self._positions: dict[str, int] | None = None
         self._people: dict[str, tuple] = {}
         self._article_terms: dict[str, set[str]] | None = None
+        self._authors: list[tuple[set[str], str]] | None = None  # (byline words, article id)
         self._every_article: set[str] = set()  # terms every article has: they pick none out
 
     # --- statistics --------------------------------------------------------------------------
@@ -147,13 +148,13 @@ class ExtractiveAnswerer:
     def authored_by(self, name: str) -> set[str]:
         """The articles whose byline names `name` ("Nigel Praities", "Mr Praities")."""
         words = set(tokenize(re.sub(TITLE_WORDS, " ", name)))
-        if not words:
-            return set()
-        return {
-            a.id
-            for a in self.index.articles.values()
-            if a.metadata.get("author") and words <= set(tokenize(a.metadata["author"]))
-        }
+        if self._authors is None:
+            self._authors = [
+                (set(tokenize(a.metadata["author"])), a.id)
+                for a in self.index.articles.values()
+                if a.metadata.get("author")
+            ]
+        return {aid for author, aid in self._authors if words and words <= author}
 
     def article_terms(self) -> dict[str, set[str]]:
         """Each article's words; its id (from its file name or front matter) names it too."""
@@ -174,7 +175,7 @@ class ExtractiveAnswerer:
         m = re.match(r"^(?:the\s+)?(?P<owner>.+?)['’]s\s+(?P<head>[a-z].+)$", name.strip())
         owner, head = (m.group("owner"), m.group("head")) if m else ("", name)
         head_terms = set(tokenize(re.sub(TITLE_WORDS, " ", head)))
-        if not head_terms <= c.terms and not head_terms <= c.terms | self.lead_in_terms(c):
+        if not (head_terms <= c.terms or head_terms <= c.terms | self.lead_in_terms(c)):
             return False
         return set(tokenize(owner)) <= self.article_terms().get(c.chunk.article_id, set())
 

@@ -147,16 +147,15 @@ ORG_FOCUS = re.compile(
 # "…, in the editor's view?" — it picks the source, it is not what the answer sentence says
 # what writes rather than speaks: "What does the (Pulse) editorial say about …?" asks for that
 # article's account, as "according to the editorial" does
-WRITER = re.compile(
-    r"^\s*the\s+(?:[A-Z][\w'’]*\s+)?(?:editor|editorial|leader|author|writer|columnist|column|"
-    r"article|piece|report|analysis)\s*$",
-    re.I,
+_WRITER = (
+    r"the\s+(?:[A-Z][\w'’]*\s+)?(?:editor|editorial|leader|author|writer|columnist|column|"
+    r"article|piece|report|analysis)\b"
 )
+WRITER = re.compile(rf"^\s*{_WRITER}\s*$", re.I)
 SOURCE = re.compile(
-    r"(?:(?<=\bdoes )|(?<=\bdid )|(?<=\bdo ))the\s+(?:[A-Z][\w'’]*\s+)?(?:editor|editorial|"
-    r"leader|author|writer|columnist|column|article|piece|report|analysis)\b(?=\s+(?:say|says|"
-    r"think|thinks|argue|argues|claim|claims|warn|warns|suggest|suggests|believe|believes|"
-    r"describe|describes|call|calls|predict|predicts)\b)"
+    rf"(?:(?<=\bdoes )|(?<=\bdid )|(?<=\bdo )){_WRITER}(?=\s+(?:say|says|think|thinks|argue|"
+    r"argues|claim|claims|warn|warns|suggest|suggests|believe|believes|describe|describes|call|"
+    r"calls|predict|predicts)\b)"
     r"|(?:,\s*|\s+)(?:according to|in the (?:view|opinion|words) of|as reported by)\s+[^,?]+"
     r"|(?:,\s*|\s+)in (?:the )?[\w'’ ]{0,40}?['’]s?\s(?:view|opinion|eyes)\b"
     r"|^\s*(?:according to|in the (?:view|opinion) of)\s+[^,?]+,\s*",
