@@ -35,8 +35,14 @@ WHEN_Q = re.compile(
 )
 # "which Hampshire CCG", not "what do CCGs …": a word before the kind of organisation is no verb
 _MODIFIER = r"(?!(?:do|does|did|is|are|was|were|will|would|can|could|should|has|have|had|the|a|an|of|must|may|might)\b)[\w'’-]+\s"
+# kinds of organisation whose names say what they are ("… CCG", "… NHS Foundation Trust")
+_NAMED_KINDS = (
+    r"ccgs?|trusts?|councils?|lmcs?|authorit(?:y|ies)|compan(?:y|ies)|firms?|federations?|"
+    r"providers?|partnerships?|clubs?"
+)
 ORG_Q = re.compile(
-    rf"\b(which|what) ({_MODIFIER})?(ccgs?|organisations?|organizations?|body|bodies|councils?|group|lmcs?|think tank|trusts?|authorit(y|ies)|compan(y|ies)|firms?|federations?|providers?|partnerships?|clubs?)\b",
+    rf"\b(which|what) ({_MODIFIER})?(organisations?|organizations?|body|bodies|group|think tank|"
+    rf"{_NAMED_KINDS})\b",
     re.I,
 )
 LIST_Q = re.compile(
@@ -138,7 +144,7 @@ FOCUS = re.compile(
 # "Which hospital trust …?", "Which Hampshire CCG …?": a kind of organisation whose name says
 # what it is, so the answer's name holds the kind ("… NHS Foundation Trust", "… CCG")
 ORG_FOCUS = re.compile(
-    rf"\b(?:which|what)\s+(?P<focus>(?:{_MODIFIER})?(?i:ccgs?|trusts?|councils?|lmcs?|authorit(?:y|ies)|compan(?:y|ies)|firms?|federations?|providers?|partnerships?|clubs?))\b",
+    rf"\b(?:which|what)\s+(?P<focus>(?:{_MODIFIER})?(?:{_NAMED_KINDS}))\b",
     re.I,
 )
 

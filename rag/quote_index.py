@@ -69,18 +69,14 @@ def quote_pieces(q: Quote) -> list[str]:
     return [q.text] + (parts if len(parts) > 1 else [])
 
 
-_MORE_ROLES = r"fellow|head|editor|deputy|co-chair|president|professor"
+_MORE_ROLES = r"fellow|head|editor|deputy|co-chair|president"
+_ROLE_GLUE = frozenset({"the", "of", "at", "for"})
 
 
 def _role_terms(text: str) -> set[str]:
     """A role's words, whatever their order: "Essex LMC chair" = "chair of Essex LMC"."""
     text = re.sub(r"chair(?:man|woman)\b", "chair", text.lower())
-    return {w for w in re.findall(r"[\w’']+", re.sub(r"['’]s\b", "", text))} - {
-        "the",
-        "of",
-        "at",
-        "for",
-    }
+    return set(re.findall(r"[\w’']+", re.sub(r"['’]s\b", "", text))) - _ROLE_GLUE
 
 
 _ROLE_WORDS = (
