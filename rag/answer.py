@@ -23,6 +23,7 @@ import numpy as np
 from .attribution import TOPIC_THRESHOLD
 from .guard import INJECTION
 from .lexical import tokenize
+from .mentions import DEFINITE
 from .models import Chunk, Citation, Hit
 from .people import antecedent, name_pronoun, resolve_people
 from .qtypes import QuestionInfo, count_synonyms, entity_terms, facts, holds
@@ -237,6 +238,8 @@ class ExtractiveAnswerer:
                 if INJECTION.search(text):
                     continue  # an instruction planted in an article is never an answer
                 s_terms = set(tokenize(text))
+                if hit.chunk.context and DEFINITE.search(text):
+                    s_terms |= set(tokenize(hit.chunk.context))  # "the CCG" names its CCG
                 overlap = sum(idf.get(t, 1.0) for t in q_terms & s_terms) / q_weight
                 out.append(
                     Candidate(

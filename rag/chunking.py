@@ -9,14 +9,16 @@ from __future__ import annotations
 
 import hashlib
 
+from .mentions import referents
 from .models import Article, Chunk, Kind
 from .sentences import Span, split_spans
 
-CHUNKER_VERSION = "para-sent-1"
+CHUNKER_VERSION = "para-sent-2"  # 2: definite mentions ("the CCG") carry their referent
 
 
-def chunk_id(article_id: str, kind: str, title: str, text: str) -> str:
-    return hashlib.sha256(f"{article_id}\x1f{kind}\x1f{title}\x1f{text}".encode()).hexdigest()[:32]
+def chunk_id(article_id: str, kind: str, title: str, text: str, context: str = "") -> str:
+    key = f"{article_id}\x1f{kind}\x1f{title}\x1f{text}" + (f"\x1f{context}" if context else "")
+    return hashlib.sha256(key.encode()).hexdigest()[:32]
 
 
 def _windows(spans: list[Span], size: int, overlap: int) -> list[tuple[int, int]]:
@@ -47,16 +49,18 @@ def chunk_article(article: Article, *, size: int, overlap: int) -> list[Chunk]:
     chunks: list[Chunk] = []
     seen: set[str] = set()
 
-    def add(kind: Kind, paragraph: int, start: int, end: int, text: str) -> None:
-        cid = chunk_id(article.id, kind, article.title, text)
+    def add(kind: Kind, paragraph: int, start: int, end: int, text: str, context: str = "") -> None:
+        cid = chunk_id(article.id, kind, article.title, text, context)
         if cid in seen:  # the same passage twice in one article is indexed once
             return
         seen.add(cid)
-        chunks.append(Chunk(cid, article.id, article.title, kind, paragraph, start, end, text))
+        chunks.append(
+            Chunk(cid, article.id, article.title, kind, paragraph, start, end, text, context)
+        )
 
     for p, (block, base) in enumerate(zip(article.blocks, article.block_starts(), strict=True)):
         for s, e, t in _chunks_of(block, base, size=size, overlap=overlap):
-            add("article", p, s, e, t)
+            add("article", p, s, e, t, "; ".join(referents(article.text, s, e)))
     for c, comment in enumerate(article.comments):
         for s, e, t in _chunks_of(comment, 0, size=size, overlap=overlap):
             add("comment", c, s, e, t)
@@ -64,5 +68,7 @@ def chunk_article(article: Article, *, size: int, overlap: int) -> list[Chunk]:
 
 
 def embedding_text(chunk: Chunk) -> str:
-    """What the embedder sees: the passage with its headline, for context."""
-    return f"{chunk.title}\n{chunk.text}"
+    """What the embedder and BM25 see: the passage with its headline and the organisations
+    it mentions only as "the CCG", for context."""
+    context = f"{chunk.context}\n" if chunk.context else ""
+    return f"{chunk.title}\n{context}{chunk.text}"

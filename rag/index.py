@@ -53,8 +53,8 @@ from .sentences import split_spans
 from .settings import Settings
 
 log = logging.getLogger(__name__)
-SCHEMA_VERSION = 5  # 2: sentences and quotes stored; 3: quote pieces; 4: stemmed BM25;
-# 5: roles stated with "is" ("Nigel Praities is the editor of Pulse")
+SCHEMA_VERSION = 6  # 2: sentences and quotes stored; 3: quote pieces; 4: stemmed BM25;
+# 5: roles stated with "is" ("Nigel Praities is the editor of Pulse"); 6: chunk context (referents)
 CURRENT = "CURRENT"
 
 
@@ -283,7 +283,7 @@ def _write_generation(
         for a in corpus.articles
     ]
     (gen / "articles.json").write_text(json.dumps(articles, ensure_ascii=False))
-    BM25Index.build([c.title + "\n" + c.text for c in chunks]).save(gen / "bm25")
+    BM25Index.build([embedding_text(c) for c in chunks]).save(gen / "bm25")
     client = store.open_client(settings.chroma_url, gen / "chroma")
     collection = store.create_collection(client, manifest["chroma"]["collection"])
     store.write_vectors(

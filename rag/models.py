@@ -74,6 +74,8 @@ class Chunk:
     start: int
     end: int
     text: str
+    # organisations the passage mentions only as "the CCG" ("NHS Somerset CCG"); searched, not shown
+    context: str = ""
 
     def metadata(self) -> dict:
         return {
@@ -83,6 +85,7 @@ class Chunk:
             "paragraph": self.paragraph,
             "start": self.start,
             "end": self.end,
+            "context": self.context,
         }
 
     @classmethod
@@ -96,6 +99,7 @@ class Chunk:
             paragraph=int(meta["paragraph"]),
             start=int(meta["start"]),
             end=int(meta["end"]),
+            context=meta.get("context", ""),
         )
 
 
