@@ -11,6 +11,7 @@ import re
 
 from .lexical import tokenize
 from .people import ORG, find_mentions
+from .qtypes import wanted_kind
 
 PERSON_PRONOUN = re.compile(r"\b(he|she|him|his|her|hers)\b", re.I)
 OTHER_ANAPHORA = re.compile(
@@ -44,6 +45,38 @@ def swap_topic(question: str, previous: str) -> str | None:
     if not prev:
         return None
     return f"{prev.group('head')} {m.group('x').strip()}?"
+
+
+# references to the organisation a "Which CCG …?" turn was answered with
+ORG_ANAPHORA = re.compile(
+    r"\b(?P<there>there)\b|\b(?P<its>its)\b|\b(?P<the>the (?:ccg|organisation))\b(?!s)|"
+    r"\b(?P<aux>does|did|is|was|will|would|can|could|has|had|should|might|may)\s+(?P<it>it)\b",
+    re.I,
+)
+
+
+def answered_org(previous: str, last_answer: str) -> str | None:
+    """The organisation the last turn named in answer to "Which CCG …?" (None otherwise)."""
+    if wanted_kind(previous) != "organisation":
+        return None
+    first = last_answer.split(". ")[0]
+    return next((m.group(0) for m in ORG.finditer(first) if m.group(0) not in previous), None)
+
+
+def name_org(question: str, org: str) -> str:
+    """ "How would it pay for the model?" -> "How would NHS Basildon and Brentwood CCG pay …";
+    "When do they start there?" -> "… start in NHS Somerset CCG?" """
+
+    def sub(m: re.Match) -> str:
+        if m.group("there"):
+            return f"in {org}"
+        if m.group("its"):
+            return f"{org}'s"
+        if m.group("the"):
+            return org
+        return f"{m.group('aux')} {org}"
+
+    return ORG_ANAPHORA.sub(sub, question)
 
 
 def _turns(history: list[dict] | None) -> list[tuple[str, str]]:
@@ -89,6 +122,15 @@ def rewrite(question: str, history: list[dict] | None) -> str:
     if swapped:
         return swapped
     out = question
+    last_answer = next((t for r, t in reversed(turns) if r == "assistant"), "")
+    org = answered_org(previous, last_answer)
+    if org and ORG_ANAPHORA.search(question):
+        # "Which CCG …?" answered: "it", "its", "there" are that CCG. Named in place, the
+        # question stands alone; the previous question's words would only pull the search
+        # back to the passage already given
+        out = name_org(question, org)
+        if not OTHER_ANAPHORA.search(ORG_ANAPHORA.sub("", question)):
+            return out
     person = last_person(turns)
     named = False
     if person and PERSON_PRONOUN.search(out):
@@ -103,9 +145,8 @@ def rewrite(question: str, history: list[dict] | None) -> str:
     elliptical = OTHER_ANAPHORA.search(question) or ELLIPTICAL_START.match(question)
     if previous and (elliptical or (not named and len(tokenize(question)) <= 2)):
         # what the last answer was about ("there" -> "NHS Somerset CCG") goes along too
-        last_answer = next((t for r, t in reversed(turns) if r == "assistant"), "")
         named_orgs = [m.group(0) for m in ORG.finditer(last_answer.split(". ")[0])]
-        extra = [o for o in dict.fromkeys(named_orgs) if o not in previous][:2]
+        extra = [o for o in dict.fromkeys(named_orgs) if o not in previous and o not in out][:2]
         context = previous.strip() + (" — " + ", ".join(extra) if extra else "")
         out = f"{out.rstrip()} {MARK}{context})"
     return out

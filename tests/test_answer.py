@@ -147,6 +147,22 @@ def test_follow_up_rewrites_person_and_topic():
         rewrite("Which CCG wants to pilot a Prime Provider model?", hist2)
         == "Which CCG wants to pilot a Prime Provider model?"
     )
+    # "Which CCG …?" answered: "it", "its" and "there" are that CCG, named in place
+    assert rewrite("How would it pay for the model?", hist2) == (
+        "How would NHS Basildon and Brentwood CCG pay for the model?"
+    )
+    assert rewrite("When do contracts start there?", hist2) == (
+        "When do contracts start in NHS Basildon and Brentwood CCG?"
+    )
+    assert (
+        rewrite("What are its plans?", hist2) == "What are NHS Basildon and Brentwood CCG's plans?"
+    )
+    # not after a question about something else: "it" may be the scheme
+    hist3 = [
+        {"role": "user", "content": "What is the Prime Provider model?"},
+        {"role": "assistant", "content": "NHS Basildon and Brentwood CCG wants to pilot it. [1]"},
+    ]
+    assert "(following: " in rewrite("How would it pay for the model?", hist3)
 
 
 def test_follow_up_goes_through_the_chain(pipeline):

@@ -103,6 +103,16 @@ def test_a_follow_up_searches_its_own_words_as_well_as_the_context(pipeline):
     assert not ans.abstained and "four locality areas" in ans.answer
 
 
+def test_a_follow_up_to_which_ccg_searches_under_that_ccgs_name(pipeline):
+    # with the previous question carried along, the passage with the date ranked eighth
+    hist = [
+        {"role": "user", "content": "Which CCG is moving to outcomes-based commissioning?"},
+        {"role": "assistant", "content": "NHS Somerset CCG has outlined plans for it. [1]"},
+    ]
+    ans = pipeline.ask("When are the new contracts due to start there?", history=hist)
+    assert not ans.abstained and "April 2017" in ans.answer
+
+
 def test_batch_survives_a_malformed_line(real_index, tmp_path):
     settings, _ = real_index
     batch = tmp_path / "q.jsonl"
