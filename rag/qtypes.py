@@ -275,11 +275,29 @@ def _asked_terms(text: str) -> tuple[str, ...]:
 _QNUM = re.compile(r"\b(?:19|20)\d\d(?:/\d\d)?\b|£?\d[\d,.]*(?:%|m\b|\b)")
 
 
+# words capitalised only because they open the question: prepositions, conjunctions and
+# adverbs ("Besides performance management, what …?", "Apart from QOF, …", "Currently, …")
+_OPENERS = frozenset(
+    "About After Also Although Among Apart As Aside Before Besides Between Beyond Briefly "
+    "Broadly Despite During Either Except Excluding Following Given Including Instead Like "
+    "Meanwhile Neither Now Other Otherwise Overall Rather Regarding Since Still Then Though "
+    "Thus Today Under Unlike Until While Whilst With Within Without Yet".split()
+)
+
+
+def _opener(word: str) -> bool:
+    """A question's first word that is no name: a closed-class word or an -ly adverb or -ing
+    form standing alone ("Currently", "Looking at …"); "Reading CCG" stays a name."""
+    return word in _OPENERS or (word[1:].islower() and word.endswith(("ly", "ing")))
+
+
 def entities(question: str) -> list[str]:
     """Capitalised names, acronyms, years and figures in a question (not the question words)."""
     out = [m.group(0) for m in _QNUM.finditer(question)]
     for m in ENTITY.finditer(question):
         words = [w for w in m.group(0).split() if w not in _QWORDS]
+        if m.start() == len(question) - len(question.lstrip()) and len(words) == 1:
+            words = [w for w in words if not _opener(w)]
         if words:
             out.append(" ".join(words))
     return out
