@@ -20,13 +20,13 @@ from importlib import resources
 
 import numpy as np
 
-from .attribution import TOPIC_THRESHOLD
+from .attribution import TOPIC_THRESHOLD, WHO_SAID
 from .guard import INJECTION
 from .lexical import tokenize
 from .mentions import DEFINITE
 from .models import Chunk, Citation, Hit
 from .people import antecedent, name_pronoun, resolve_people
-from .qtypes import QuestionInfo, count_synonyms, entity_terms, facts, holds
+from .qtypes import WHO_HOLDS, QuestionInfo, count_synonyms, entity_terms, facts, holds
 
 NOT_COVERED = "The articles in this collection don't cover that."
 TITLE_WORDS = re.compile(r"\b(?:Dr|Professor|Prof|Mr|Mrs|Ms|the)\b\.?", re.I)
@@ -230,6 +230,9 @@ class ExtractiveAnswerer:
         q_weight = sum(idf.get(t, 1.0) for t in q_terms) or 1.0
         out: list[Candidate] = []
         chunk_pos = self._chunk_pos()
+        # "Who do GPs feel let down by?" asks for whoever did it, a person or an organisation
+        # ("the GPC"); "Who said …?" asks for a speaker and "Who is the …?" for a role's holder
+        agent = not (WHO_SAID.match(info.question) or WHO_HOLDS.match(info.question))
         for rank, hit in enumerate(hits):
             ci = chunk_pos[hit.chunk.id]
             passage_sim = float(np.dot(self.index.embeddings[ci], qvec))
@@ -254,7 +257,10 @@ class ExtractiveAnswerer:
                         holds(text, info.wants, info.question, info.counted)
                         or (
                             info.wants == "person"
-                            and self._names_someone(hit.chunk, start, end, info)
+                            and (
+                                self._names_someone(hit.chunk, start, end, info)
+                                or (agent and holds(text, "organisation", info.question))
+                            )
                         ),
                         si=si,
                         terms=s_terms,

@@ -27,7 +27,14 @@ NUMBER_Q = re.compile(
     re.I,
 )
 WHO_Q = re.compile(
-    r"\b(who|whom|whose|which (person|people|leader|doctor|gp|expert|official))\b", re.I
+    r"\b(who|whom|whose|which (person|people|leaders?|doctors?|gps?|experts?|officials?))\b"
+    r"(?! (?:budget|contract|practice|fund|service|premise|list|income|pay|surger)\w*)",  # "which GP budgets"
+    re.I,
+)
+# "Who is the chair …?", "Who is Dr Kell?", "Who chairs …?": the holder of a role, a person
+WHO_HOLDS = re.compile(
+    r"^\s*(?i:who(?:\s+is|\s+was|'s|’s)\s+(?:the|a|an)\b|who\s+(?:runs|leads|chairs|co-chairs|heads)\b)"
+    r"|^\s*(?i:who(?:\s+is|\s+was|'s|’s))\s+[A-Z]"
 )
 WHEN_Q = re.compile(
     r"\b(when|what (date|year|month|day|time)|by when|which (year|month|date)|how soon|deadline)\b",

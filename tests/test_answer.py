@@ -435,3 +435,16 @@ def test_a_word_capitalised_only_because_it_opens_the_question_is_no_name(pipeli
     # so the articles' never saying "Besides" is no reason to abstain
     ans = pipeline.ask("Besides performance management, what role did Leicester's survey back?")
     assert "never mention 'Besides'" not in " ".join(ans.notes)
+
+
+def test_who_asks_for_an_agent_a_speaker_or_a_role_holder():
+    from rag.qtypes import WHO_HOLDS, wanted_kind
+
+    assert wanted_kind("Could leaders say which GP budgets Somerset would pool?") == "any"
+    assert wanted_kind("Which GPs want to federate?") == "person"
+    assert WHO_HOLDS.match("Who is the chair of Essex LMC?") and WHO_HOLDS.match(
+        "Who chairs the GPC?"
+    )
+    assert WHO_HOLDS.match("Who is Dr Steve Kell?")
+    assert not WHO_HOLDS.match("Who is expected to oppose the plans?")
+    assert not WHO_HOLDS.match("Who do GPs feel let down by?")

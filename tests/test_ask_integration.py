@@ -113,6 +113,16 @@ def test_a_follow_up_to_which_ccg_searches_under_that_ccgs_name(pipeline):
     assert not ans.abstained and "April 2017" in ans.answer
 
 
+def test_who_did_something_may_be_answered_by_an_organisation(pipeline):
+    ans = pipeline.ask("Who do a lot of GPs think has let them down?")
+    assert not ans.abstained and "GPC" in ans.answer
+    # a speaker is still a person: the CCG's own statement does not answer this
+    ans = pipeline.ask(
+        "Who called the Basildon co-commissioning proposals frightening and extreme?"
+    )
+    assert "Balmer" in ans.answer
+
+
 def test_batch_survives_a_malformed_line(real_index, tmp_path):
     settings, _ = real_index
     batch = tmp_path / "q.jsonl"
