@@ -45,6 +45,8 @@ def load_abstention_model() -> dict:
 
 
 W_SENTENCE, W_PASSAGE, W_LEXICAL, W_TYPE = 0.50, 0.20, 0.30, 0.08
+# how far below the best sentence one holding the asked-for kind of fact may be and still answer
+TYPED_REACH = 0.15
 SOURCE_FRAME = frozenset(tokenize("according view opinion words eyes reported"))
 
 
@@ -325,7 +327,7 @@ class ExtractiveAnswerer:
                 continue
             chosen.append(c)
         if info.wants != "any" and not any(c.typed for c in chosen):
-            typed = next((c for c in cands[:10] if c.typed and c.score >= top - 0.15), None)
+            typed = next((c for c in cands[:10] if c.typed and c.score >= top - TYPED_REACH), None)
             if typed is not None:
                 chosen = [typed] + chosen[: limit - 1]
         best = chosen[0]
@@ -460,8 +462,9 @@ class ExtractiveAnswerer:
             "sentence": best.sentence_sim,
             "passage": best.passage_sim,
             "typed_missing": (
+                # a figure or date only counts near the best match: the answer shows no other
                 info.wants in ("money", "share", "number", "date")
-                and not any(c.typed for c in cands[:10])
+                and not any(c.typed and c.score >= cands[0].score - TYPED_REACH for c in cands[:10])
             )
             or (
                 # "Who is the chief executive of …?": a person named with that role;

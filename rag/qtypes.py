@@ -367,11 +367,22 @@ def _is_label_or_day(sentence: str, m: re.Match) -> bool:
     )
 
 
+# "When will …?" asks about what is still to come, which no "last week" dates
+FUTURE_Q = re.compile(
+    r"\bwhen\s+(?:will|would|shall|(?:is|are)\b[^?]*?\b(?:going\s+to|due|expected)\b)", re.I
+)
+PAST_DATE = re.compile(r"^(?:last (?:year|week|month)|yesterday)$", re.I)
+
+
 def holds(sentence: str, wants: str, question: str = "", counted: tuple[str, ...] = ()) -> bool:
     """Whether the sentence states a fact of the asked-for kind that the question does not
-    already name: "Which CCGs has NHS England refused …?" is not answered by "NHS England"."""
+    already name: "Which CCGs has NHS England refused …?" is not answered by "NHS England";
+    nor "When will West Hampshire take over QOF funding?" by "Pulse reported last week"."""
     asked = question.lower()
+    future = wants == "date" and bool(FUTURE_Q.search(question))
     for fact in facts(sentence, wants, counted):
+        if future and PAST_DATE.match(fact):
+            continue
         key = fact.lower().split()[-1] if wants == "person" and " " in fact else fact.lower()
         if not asked or key not in asked:
             return True

@@ -448,3 +448,12 @@ def test_who_asks_for_an_agent_a_speaker_or_a_role_holder():
     assert WHO_HOLDS.match("Who is Dr Steve Kell?")
     assert not WHO_HOLDS.match("Who is expected to oppose the plans?")
     assert not WHO_HOLDS.match("Who do GPs feel let down by?")
+
+
+def test_when_will_is_not_answered_by_a_past_date():
+    from rag.qtypes import holds
+
+    s = "Pulse reported last week that the CCG has proposed to take control of QOF funding."
+    assert holds(s, "date", "When did Pulse report the CCG's proposal?")
+    assert not holds(s, "date", "When will the CCG take control of QOF funding?")
+    assert holds("It will take control next year.", "date", "When will the CCG take control?")

@@ -123,6 +123,13 @@ def test_who_did_something_may_be_answered_by_an_organisation(pipeline):
     assert "Balmer" in ans.answer
 
 
+def test_a_date_far_from_the_best_match_does_not_answer_when(pipeline):
+    # the passage on West Hampshire's plan dates only Pulse's report of it ("last week"),
+    # and the nearest sentence with a date is about something else
+    ans = pipeline.ask("When is West Hampshire CCG going to take control of QOF funding?")
+    assert ans.abstained
+
+
 def test_batch_survives_a_malformed_line(real_index, tmp_path):
     settings, _ = real_index
     batch = tmp_path / "q.jsonl"
