@@ -26,7 +26,15 @@ from .lexical import tokenize
 from .mentions import DEFINITE
 from .models import Chunk, Citation, Hit
 from .people import antecedent, name_pronoun, resolve_people
-from .qtypes import WHO_HOLDS, QuestionInfo, count_synonyms, entity_terms, facts, holds
+from .qtypes import (
+    WHO_HOLDS,
+    QuestionInfo,
+    count_synonyms,
+    entities,
+    entity_terms,
+    facts,
+    holds,
+)
 
 NOT_COVERED = "The articles in this collection don't cover that."
 TITLE_WORDS = re.compile(r"\b(?:Dr|Professor|Prof|Mr|Mrs|Ms|the)\b\.?", re.I)
@@ -45,6 +53,14 @@ def load_abstention_model() -> dict:
 
 
 W_SENTENCE, W_PASSAGE, W_LEXICAL, W_TYPE = 0.50, 0.20, 0.30, 0.08
+# a sentence that reports someone's view without quoting it ("its argument that …")
+REPORTING = re.compile(
+    r"\b(?:says?|said|warn(?:s|ed)?|argu(?:es|ed|ment)|claim(?:s|ed)?|believ(?:es|ed)|"
+    r"view|position|told|insist(?:s|ed)?|stat(?:es|ed|ement)|describ(?:es|ed))\b",
+    re.I,
+)
+# share of a topic's words (idf-weighted) that puts a long sentence on the topic
+TOPIC_WORDS = 0.6
 # how far below the best sentence one holding the asked-for kind of fact may be and still answer
 TYPED_REACH = 0.15
 SOURCE_FRAME = frozenset(tokenize("according view opinion words eyes reported"))
@@ -480,6 +496,19 @@ class ExtractiveAnswerer:
             ],
         }
 
+    def _on_topic(self, c: Candidate, topic_vec: np.ndarray, topic: str) -> bool:
+        """Whether a sentence is about the topic: close in meaning, or holding most of the
+        topic's words (idf-weighted) — a long sentence's meaning is diluted by its other
+        clauses ("This opposition is to be expected – … – but its argument that the plans
+        will fragment care …")."""
+        if float(np.dot(self.index.sentence_vectors[c.si], topic_vec)) >= self.topic_threshold:
+            return True
+        idf = self.idf()
+        terms = set(tokenize(topic))
+        total = sum(idf.get(t, self._median_idf) for t in terms)
+        found = sum(idf.get(t, self._median_idf) for t in terms & c.terms)
+        return total > 0 and found / total >= TOPIC_WORDS
+
     def p_answerable(self, ev: dict) -> float:
         m = self.model
         z = m["bias"] + sum(m["weights"][f] * ev[f] for f in FEATURES)
@@ -494,11 +523,13 @@ class ExtractiveAnswerer:
         content_vec: np.ndarray | None = None,
         must_name: str = "",
         topic_vec: np.ndarray | None = None,
+        reported: bool = False,
+        topic: str = "",
     ) -> Drafted:
         """`comment_hits` may be a function: comments are only needed when the answer abstains.
         `must_name`: a speaker the question asks about ("What did the BMA say …?"); only
         sentences that name them can answer, and with `topic_vec` ("… say about T?") only those
-        about T."""
+        about T; with `reported` (they are quoted, but not on T) only those reporting a view."""
         notes: list[str] = []
         if not info.terms:
             return Drafted(NOT_COVERED, [], 0.0, True, ["the question has no words to search for"])
@@ -506,13 +537,16 @@ class ExtractiveAnswerer:
         cands = self.candidates(info, qvec, hits, content_vec)
         if must_name.strip():
             cands = [c for c in cands if self.names(c, must_name)]
+            if reported:
+                # someone quoted, but not on this topic: only a sentence reporting their view
+                cands = [c for c in cands if REPORTING.search(c.text)]
             if topic_vec is not None:
-                cands = [
-                    c
-                    for c in cands
-                    if float(np.dot(self.index.sentence_vectors[c.si], topic_vec))
-                    >= self.topic_threshold
-                ]
+                cands = [c for c in cands if self._on_topic(c, topic_vec, topic)]
+            # "… say about Basildon's pilot?": not from an article that never names Basildon
+            named = {t for e in entities(topic) for t in entity_terms(e)}
+            cands = [
+                c for c in cands if named <= self.article_terms().get(c.chunk.article_id, set())
+            ]
             if not cands:
                 notes.append(f"no passage quotes or names {must_name}")
         article_cands = [c for c in cands if c.chunk.kind == "article"]

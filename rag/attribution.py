@@ -32,6 +32,7 @@ VERIFY = re.compile(
     re.I,
 )
 _NAME = re.compile(r"[A-Z]")
+NO_QUOTE_ON_TOPIC = "no quote by that person on that topic"
 _ADDRESSEE = re.compile(
     r"^(?:(?:the\s+)?[A-Z][\w'’]*|him|her|them|us|me|reporters|journalists)(?:\s+(?:about|that))?\s+"
 )
@@ -233,7 +234,7 @@ class Attributor:
                     [],
                     True,
                     ranked[0][1] if ranked else 0.0,
-                    ["no quote by that person on that topic"],
+                    [NO_QUOTE_ON_TOPIC],
                 )
             chosen = _distinct([self.quotes.quotes[i] for i, _ in ranked], limit=2)
             lines = [render_quote(q) for q in chosen]

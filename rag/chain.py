@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from langchain_core.runnables import Runnable, RunnableLambda
 
 from .answer import NOT_COVERED, ExtractiveAnswerer
-from .attribution import Attributor, parse_intent
+from .attribution import NO_QUOTE_ON_TOPIC, Attributor, parse_intent
 from .errors import UserError
 from .lexical import tokenize
 from .models import Answer
@@ -145,12 +145,17 @@ class Pipeline:
         qvec = self.embedder.embed_query_vector(searched)
         stages: dict = {"embed_query": (time.perf_counter() - t1) * 1000}
         intent = parse_intent(searched)
+        not_quoted = None
         if intent is not None:
             if intent.kind == "author":
                 hits = self.retriever.search(searched, k=3, query_vector=qvec)
                 attributed = self.attributor.author(hits)
             else:
                 attributed = self.attributor.answer(intent, qvec, self.embedder.embed_query_vector)
+            if attributed is not None and NO_QUOTE_ON_TOPIC in attributed.notes:
+                # none of their quotes is on the topic: a passage may still report their view
+                # ("… but its argument that the plans will fragment care …")
+                not_quoted, attributed = attributed, None
             if attributed is not None:
                 t3 = time.perf_counter()
                 notes = notes + [f"answered from the quote index ({intent.kind})"]
@@ -196,7 +201,12 @@ class Pipeline:
             content_vec,
             must_name=speaker,
             topic_vec=self.embedder.embed_query_vector(topic) if topic else None,
+            reported=not_quoted is not None,
+            topic=topic,
         )
+        if drafted.abstained and not_quoted is not None:
+            drafted = not_quoted  # "Not found: … don't record X saying anything about T."
+            notes = notes + ["answered from the quote index (what)"]
         if self.llm is None or not use_llm or drafted.abstained:
             t4 = time.perf_counter()
             ans = self._result(q, standalone, drafted, notes, (t0, t1, t3, t4), stages)

@@ -130,6 +130,15 @@ def test_a_date_far_from_the_best_match_does_not_answer_when(pipeline):
     assert ans.abstained
 
 
+def test_a_view_reported_without_a_quote_answers_what_someone_says(pipeline):
+    # the BMA is quoted ("absolute, unmitigated disaster"), but its view on care is reported
+    ans = pipeline.ask("What does the BMA argue the plans would do to care?")
+    assert not ans.abstained and "fragment care" in ans.answer
+    # a sentence reporting someone's claim in an article that never names the topic's place
+    ans = pipeline.ask("What did Dr David Geddes say about Basildon's pilot?")
+    assert ans.abstained and "Geddes" in ans.answer
+
+
 def test_batch_survives_a_malformed_line(real_index, tmp_path):
     settings, _ = real_index
     batch = tmp_path / "q.jsonl"
