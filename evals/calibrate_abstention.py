@@ -1,11 +1,12 @@
 """Fit the abstention model on the eval questions and record how well it generalises.
 
-    .venv/bin/python evals/calibrate_abstention.py [--questions evals/questions.jsonl]
+    .venv/bin/python evals/calibrate_abstention.py [--questions FILE ...]
 
 For every non-attribution case it computes the answerer's evidence features (the same code path
-as `cocom ask`), fits a logistic regression P(answerable | score, coverage, unknown) with numpy,
-reports 5-fold cross-validated accuracy (folds by case id, so the estimate is on questions the
-fit did not see), writes the weights to rag/data/abstention.json and the threshold curve to
+as `cocom ask`), fits a logistic regression P(answerable | the features in rag.answer.FEATURES) with numpy,
+reports cross-validated rates (with one question file, 5 folds by case id; with several, each
+file is held out in turn, so the estimate is on a set of questions written apart from the ones
+the fit saw), writes the weights to rag/data/abstention.json and the threshold curve to
 evals/abstention_curve.json / .png. Hard rules (unknown names or figures; a number/date question
 with no number/date in the evidence) apply on top of the model and are reported separately."""
 
@@ -81,32 +82,40 @@ def fold_of(case_id: str, k: int = 5) -> int:
 
 def main() -> int:
     ap = argparse.ArgumentParser()
-    ap.add_argument("--questions", type=Path, default=ROOT / "evals" / "questions.jsonl")
+    ap.add_argument(
+        "--questions", type=Path, nargs="+", default=[ROOT / "evals" / "questions.jsonl"]
+    )
     ap.add_argument("--index", type=Path, default=None)
     args = ap.parse_args()
     runtime.setup()
     settings = Settings.from_env(index_dir=args.index)
     pipeline = Pipeline(settings).load()
-    rows = features(pipeline, load_cases(args.questions))
+    rows = []
+    for path in args.questions:
+        rows += [{**r, "set": path.stem} for r in features(pipeline, load_cases(path))]
+    sets = sorted({r["set"] for r in rows})
     fit_rows = [r for r in rows if not r["rule"]]
     X = np.array([[r[f] for f in FEATURES] for r in fit_rows])
     y = np.array([r["y"] for r in fit_rows], dtype=float)
 
     # cross-validated predictions: each case scored by a model that never saw it
     cv = np.zeros(len(fit_rows))
-    for k in range(5):
-        test = np.array([fold_of(r["id"]) == k for r in fit_rows])
+    folds = sets if len(sets) > 1 else list(range(5))
+    for k in folds:
+        test = np.array([(r["set"] if len(sets) > 1 else fold_of(r["id"])) == k for r in fit_rows])
         w, b = fit(X[~test], y[~test])
         cv[test] = 1 / (1 + np.exp(-(X[test] @ w + b)))
     w, b = fit(X, y)
     full = 1 / (1 + np.exp(-(X @ w + b)))
 
-    def rates(p, t):
+    def rates(p, t, y=y):
         answered = p >= t
         return {
             "threshold": round(float(t), 2),
             "answer_rate_answerable": round(float(answered[y == 1].mean()), 4),
-            "abstain_rate_unanswerable": round(float((~answered)[y == 0].mean()), 4),
+            "abstain_rate_unanswerable": round(float((~answered)[y == 0].mean()), 4)
+            if (y == 0).any()
+            else None,
         }
 
     curve = [rates(cv, t) for t in np.arange(0.05, 0.96, 0.05)]
@@ -134,6 +143,11 @@ def main() -> int:
         "bias": round(float(b), 4),
         "threshold": threshold,
         "cross_validated_at_threshold": rates(cv, threshold),
+        "cross_validated_by_set": {
+            name: rates(cv[mask], threshold, y[mask])
+            for name in sets
+            if (mask := np.array([r["set"] == name for r in fit_rows])).any()
+        },
         "in_sample_at_threshold": rates(full, threshold),
         "curve_cross_validated": curve,
     }
@@ -144,7 +158,7 @@ def main() -> int:
                 "weights": report["weights"],
                 "threshold": threshold,
                 "fitted_on": len(fit_rows),
-                "questions": args.questions.name,
+                "questions": [p.name for p in args.questions],
                 "cross_validated_at_threshold": report["cross_validated_at_threshold"],
             },
             indent=2,
@@ -166,7 +180,7 @@ def main() -> int:
         )
         ax.axvline(threshold, color="grey", linestyle="--", label=f"threshold {threshold}")
         ax.set_xlabel("P(answerable) threshold")
-        ax.set_ylabel("rate (5-fold cross-validated)")
+        ax.set_ylabel("rate (cross-validated)")
         ax.set_title("Abstention threshold curve")
         ax.legend(loc="lower left")
         fig.tight_layout()
