@@ -441,6 +441,7 @@ class ExtractiveAnswerer:
             person = antecedent(resolved, a0)
             return (name_pronoun(text, person) or text) if person is not None else text
         who = f"{q.speaker}, {q.role}," if q.role else q.speaker
+        opener = who[:1].upper() + who[1:]  # "papers seen by Pulse" opening a sentence
         surname = q.speaker.split()[-1]
         if surname in text.split("‘")[0].split("'")[0]:
             return text  # already named before the quote
@@ -449,13 +450,17 @@ class ExtractiveAnswerer:
             text,
         )
         if lead:
-            pre = lead.group("pre") or ""
-            return f"{pre}{who} {lead.group('verb')}{text[lead.end() :]}"
+            pre = lead.group("pre")
+            return (
+                f"{pre}{who} {lead.group('verb')}{text[lead.end() :]}"
+                if pre
+                else (f"{opener} {lead.group('verb')}{text[lead.end() :]}")
+            )
         tail = re.search(r"(?<=[,’'”\"])\s(he|she)\s(said|added|warned)\b", text)
         if tail:
             return f"{text[: tail.start()]} {q.speaker} {tail.group(2)}{text[tail.end() :]}"
         if text.lstrip("• ")[:1] in "‘“'\"":
-            return f"{who} said: {text}"
+            return f"{opener} said: {text}"
         return text
 
     def evidence(self, info: QuestionInfo, cands: list[Candidate]) -> dict:

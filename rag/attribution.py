@@ -102,9 +102,11 @@ def describe(q: Quote) -> str:
 
 
 def render_quote(q: Quote) -> str:
+    who = describe(q)
+    who = who[:1].upper() + who[1:]  # a sentence opens with a capital: "Papers seen by Pulse"
     if q.kind == "direct":
-        return f"{describe(q)} said: ‘{q.text}’"
-    return f"{describe(q)} said that {q.text.rstrip('.')}."
+        return f"{who} said: ‘{q.text}’"
+    return f"{who} said that {q.text.rstrip('.')}."
 
 
 # "What did NAME say about T?": a quote or sentence must be about T at all. On the eval and

@@ -116,3 +116,12 @@ def test_comments_are_never_named(seeds, quotes):
     assert all(
         q.speaker == COMMENT_SPEAKER for a in seeds for q in comment_quotes(a) if q.text == named
     )
+
+
+@pytest.mark.unit
+def test_a_speaker_named_in_lower_case_opens_the_sentence_with_a_capital():
+    from rag.attribution import render_quote
+    from rag.models import Quote
+
+    q = Quote("It is voluntary.", "papers seen by Pulse", "", "", "a", "T", 0, 0, 1, "direct")
+    assert render_quote(q) == "Papers seen by Pulse said: ‘It is voluntary.’"
