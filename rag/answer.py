@@ -220,8 +220,13 @@ class ExtractiveAnswerer:
 
     def known_entity(self, entity: str) -> bool:
         """Whether the articles mention a name from the question: all its words, or its initials
-        ("Department of Health" is "DH" in the articles)."""
-        if all(self.known(t) for t in entity_terms(entity)):
+        ("Department of Health" is "DH" in the articles). A long name's words must meet in one
+        article: "NHS Long Term Workforce Plan" is not named by articles that use "long term",
+        "workforce" and "plan" apart."""
+        terms = set(entity_terms(entity))
+        if all(self.known(t) for t in terms) and (
+            len(terms) < 3 or any(terms <= a for a in self.article_terms().values())
+        ):
             return True
         initials = "".join(w[0] for w in re.findall(r"\b[A-Z][\w'’-]*", entity))
         return len(initials) >= 2 and self.known(initials.lower())

@@ -457,3 +457,12 @@ def test_when_will_is_not_answered_by_a_past_date():
     assert holds(s, "date", "When did Pulse report the CCG's proposal?")
     assert not holds(s, "date", "When will the CCG take control of QOF funding?")
     assert holds("It will take control next year.", "date", "When will the CCG take control?")
+
+
+def test_a_long_name_is_known_only_where_its_words_meet(pipeline):
+    a = pipeline.answerer
+    assert a.known_entity("NHS Basildon and Brentwood CCG") and a.known_entity("Somerset CCG")
+    assert a.known_entity("Department of Health")  # "DH" in the articles
+    # every word occurs somewhere ("long-term", "workforce", "plans"), never in one article
+    assert not a.known_entity("NHS Long Term Workforce Plan")
+    assert pipeline.ask("What is the NHS Long Term Workforce Plan?").abstained
