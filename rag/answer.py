@@ -98,10 +98,14 @@ class Drafted:
 def _has_focus(c: Candidate, info: QuestionInfo) -> bool:
     """Whether a candidate states the asked-for kind: a person's role may be anywhere in the
     sentence ("Nigel Praities is the editor"), but an organisation's kind is in its name ("Which
-    GP federations …?" is not answered by "an appetite among GPs to federate")."""
+    GP federations …?" is not answered by "an appetite among GPs to federate"); a role of a
+    named organisation is named with it ("King's Fund chief executive" is no answer to "Who is
+    the chief executive of NHS England?")."""
     if info.wants == "organisation":
         return set(info.focus) <= set(tokenize(" ".join(facts(c.text, "organisation"))))
-    return set(info.focus) <= c.terms
+    # "Who is the chief executive of NHS England?": the role and whose role it is, together
+    named = {t for e in info.entities for t in entity_terms(e)}
+    return set(info.focus) | named <= c.terms
 
 
 class ExtractiveAnswerer:

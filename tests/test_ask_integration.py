@@ -139,6 +139,13 @@ def test_a_view_reported_without_a_quote_answers_what_someone_says(pipeline):
     assert ans.abstained and "Geddes" in ans.answer
 
 
+def test_a_role_of_a_named_organisation_needs_both_in_one_sentence(pipeline):
+    # the King's Fund's chief executive and NHS England's head of commissioning are reported
+    assert pipeline.ask("Who is the chief executive of NHS England?").abstained
+    ans = pipeline.ask("Who is the chief executive of the King's Fund?")
+    assert not ans.abstained and "Chris Ham" in ans.answer
+
+
 def test_batch_survives_a_malformed_line(real_index, tmp_path):
     settings, _ = real_index
     batch = tmp_path / "q.jsonl"
