@@ -146,6 +146,15 @@ def test_a_role_of_a_named_organisation_needs_both_in_one_sentence(pipeline):
     assert not ans.abstained and "Chris Ham" in ans.answer
 
 
+def test_a_question_on_what_only_a_reader_wrote_is_not_answered_from_articles(pipeline):
+    # the articles discuss the core contract and funding; only a reader comment says this
+    ans = pipeline.ask("Does core funding pay for core work?")
+    assert ans.abstained
+    assert all(c.kind == "comment" for c in ans.citations)
+    if ans.citations:
+        assert "anonymous reader comment" in ans.answer
+
+
 def test_batch_survives_a_malformed_line(real_index, tmp_path):
     settings, _ = real_index
     batch = tmp_path / "q.jsonl"
