@@ -465,11 +465,7 @@ class ExtractiveAnswerer:
         )
         if lead:
             pre = lead.group("pre")
-            return (
-                f"{pre}{who} {lead.group('verb')}{text[lead.end() :]}"
-                if pre
-                else (f"{opener} {lead.group('verb')}{text[lead.end() :]}")
-            )
+            return f"{pre or ''}{who if pre else opener} {lead.group('verb')}{text[lead.end() :]}"
         tail = re.search(r"(?<=[,’'”\"])\s(he|she)\s(said|added|warned)\b", text)
         if tail:
             return f"{text[: tail.start()]} {q.speaker} {tail.group(2)}{text[tail.end() :]}"

@@ -28,9 +28,11 @@ def referents(text: str, start: int, end: int) -> list[str]:
     named: the first one named after it). A mention whose organisation is named earlier in the
     same stretch adds nothing."""
     out: list[str] = []
-    for m in DEFINITE.finditer(text, start, end):
+    mentions = list(DEFINITE.finditer(text, start, end))
+    every = list(NAMED.finditer(text)) if mentions else []
+    for m in mentions:
         kind = _kind(m.group("kind"))
-        named = [n for n in NAMED.finditer(text) if _kind(n.group("kind")) == kind]
+        named = [n for n in every if _kind(n.group("kind")) == kind]
         before = [n for n in named if n.start() < m.start()]
         name = ""
         if m.group("det").lower() == "the":

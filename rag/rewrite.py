@@ -56,11 +56,19 @@ ORG_ANAPHORA = re.compile(
 
 
 def answered_org(previous: str, last_answer: str) -> str | None:
-    """The organisation the last turn named in answer to "Which CCG …?" (None otherwise)."""
-    if wanted_kind(previous) != "organisation":
+    """The organisation the last turn named in answer to "Which CCG …?", or that opened the
+    answer to "Who …?" ("NHS Basildon and Brentwood CCG wants to pilot it."); None otherwise."""
+    kind = wanted_kind(previous)
+    if kind not in ("organisation", "person"):
         return None
     first = last_answer.split(". ")[0]
-    return next((m.group(0) for m in ORG.finditer(first) if m.group(0) not in previous), None)
+    for m in ORG.finditer(first):
+        if m.group(0) in previous:
+            continue
+        if kind == "organisation" or not first[: m.start()].strip():
+            return m.group(0)
+        return None
+    return None
 
 
 def name_org(question: str, org: str) -> str:

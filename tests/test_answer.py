@@ -466,3 +466,16 @@ def test_a_long_name_is_known_only_where_its_words_meet(pipeline):
     # every word occurs somewhere ("long-term", "workforce", "plans"), never in one article
     assert not a.known_entity("NHS Long Term Workforce Plan")
     assert pipeline.ask("What is the NHS Long Term Workforce Plan?").abstained
+
+
+def test_interleave_takes_turns_without_repeats_up_to_k():
+    from types import SimpleNamespace
+
+    from rag.chain import interleave
+
+    def hits(*ids):
+        return [SimpleNamespace(chunk=SimpleNamespace(id=i)) for i in ids]
+
+    out = interleave(hits("a", "b", "c", "d"), hits("b", "x", "y"), 5)
+    assert [h.chunk.id for h in out] == ["a", "b", "x", "c", "y"]
+    assert [h.chunk.id for h in interleave(hits("a"), hits("b", "c", "d"), 3)] == ["a", "b", "c"]
