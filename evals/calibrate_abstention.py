@@ -3,7 +3,7 @@
     .venv/bin/python evals/calibrate_abstention.py [--questions FILE ...]
 
 For every non-attribution case it computes the answerer's evidence features (the same code path
-as `cocom ask`), fits a logistic regression P(answerable | the features in rag.answer.FEATURES) with numpy,
+as `cocom ask`), fits a logistic regression P(answerable | rag.answer.FEATURES) with numpy,
 reports cross-validated rates (with one question file, 5 folds by case id; with several, each
 file is held out in turn, so the estimate is on a set of questions written apart from the ones
 the fit saw), writes the weights to rag/data/abstention.json and the threshold curve to
@@ -100,9 +100,9 @@ def main() -> int:
 
     # cross-validated predictions: each case scored by a model that never saw it
     cv = np.zeros(len(fit_rows))
-    folds = sets if len(sets) > 1 else list(range(5))
-    for k in folds:
-        test = np.array([(r["set"] if len(sets) > 1 else fold_of(r["id"])) == k for r in fit_rows])
+    folds = [r["set"] if len(sets) > 1 else fold_of(r["id"]) for r in fit_rows]
+    for k in sorted(set(folds)):
+        test = np.array([f == k for f in folds])
         w, b = fit(X[~test], y[~test])
         cv[test] = 1 / (1 + np.exp(-(X[test] @ w + b)))
     w, b = fit(X, y)

@@ -559,9 +559,9 @@ class ExtractiveAnswerer:
                 cands = [c for c in cands if self._on_topic(c, topic_vec, topic)]
             # "… say about Basildon's pilot?": not from an article that never names Basildon
             named = {t for e in entities(topic) for t in entity_terms(e)}
-            cands = [
-                c for c in cands if named <= self.article_terms().get(c.chunk.article_id, set())
-            ]
+            if named:
+                terms = self.article_terms()
+                cands = [c for c in cands if named <= terms.get(c.chunk.article_id, set())]
             if not cands:
                 notes.append(f"no passage quotes or names {must_name}")
         article_cands = [c for c in cands if c.chunk.kind == "article"]

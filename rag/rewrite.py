@@ -63,11 +63,9 @@ def answered_org(previous: str, last_answer: str) -> str | None:
         return None
     first = last_answer.split(". ")[0]
     for m in ORG.finditer(first):
-        if m.group(0) in previous:
-            continue
-        if kind == "organisation" or not first[: m.start()].strip():
-            return m.group(0)
-        return None
+        if m.group(0) not in previous:
+            opens = not first[: m.start()].strip()
+            return m.group(0) if kind == "organisation" or opens else None
     return None
 
 
