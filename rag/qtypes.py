@@ -37,7 +37,7 @@ WHO_HOLDS = re.compile(
     r"|^\s*(?i:who(?:\s+is|\s+was|'s|’s))\s+[A-Z]"
 )
 WHEN_Q = re.compile(
-    r"\b(when|what (date|year|month|day|time)|by when|which (year|month|date)|how soon|deadline)\b",
+    r"\b(when|what (date|year|month|day|time)|by when|which (year|month|date)|how soon|deadline)\b(?!-)",
     re.I,
 )
 # "which Hampshire CCG", not "what do CCGs …": a word before the kind of organisation is no verb
@@ -372,15 +372,40 @@ FUTURE_Q = re.compile(
     r"\bwhen\s+(?:will|would|shall|(?:is|are)\b[^?]*?\b(?:going\s+to|due|expected)\b)", re.I
 )
 PAST_DATE = re.compile(r"^(?:last (?:year|week|month)|yesterday)$", re.I)
+# "On what date …?" asks for a day, "In which month …?" a month, "By what year …?" a year:
+# "last week" or "2015/16" answers "when", not "on what date"
+_GRAIN_Q = (
+    ("day", re.compile(r"\b(?:what|which)\s+(?:exact\s+)?(?:date|day)\b(?![-\w])", re.I)),
+    ("month", re.compile(r"\b(?:what|which)\s+month\b", re.I)),
+    ("year", re.compile(r"\b(?:what|which)\s+year\b", re.I)),
+)
+_DAY = r"\d{1,2}(?:st|nd|rd|th)?"
+_GRAIN = {
+    "day": re.compile(
+        rf"\b{_DAY} {MONTHS}\b|\b{MONTHS} {_DAY}\b|\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b"
+        r"|\b(?:yesterday|today|tomorrow)\b"
+    ),
+    "month": re.compile(rf"\b{MONTHS}\b|\b(?:this|next|last) month\b"),
+    "year": re.compile(r"\b(?:19|20)\d\d(?:/\d\d)?\b|\b(?:this|next|last) year\b"),
+}
+
+
+def date_grain(question: str) -> str:
+    """How precise a date the question asks for: "day", "month", "year", or "" (any)."""
+    return next((grain for grain, pattern in _GRAIN_Q if pattern.search(question)), "")
 
 
 def holds(sentence: str, wants: str, question: str = "", counted: tuple[str, ...] = ()) -> bool:
     """Whether the sentence states a fact of the asked-for kind that the question does not
     already name: "Which CCGs has NHS England refused …?" is not answered by "NHS England";
-    nor "When will West Hampshire take over QOF funding?" by "Pulse reported last week"."""
+    nor "When will West Hampshire take over QOF funding?" by "Pulse reported last week"; nor
+    "On what date did it submit its plans?" by anything less than a day ("12th June")."""
     asked = question.lower()
     future = wants == "date" and bool(FUTURE_Q.search(question))
-    for fact in facts(sentence, wants, counted):
+    found = facts(sentence, wants, counted)
+    if wants == "date" and (grain := date_grain(question)):
+        found = [m.group(0) for m in _GRAIN[grain].finditer(sentence)]
+    for fact in found:
         if future and PAST_DATE.match(fact):
             continue
         key = fact.lower().split()[-1] if wants == "person" and " " in fact else fact.lower()

@@ -459,6 +459,24 @@ def test_when_will_is_not_answered_by_a_past_date():
     assert holds("It will take control next year.", "date", "When will the CCG take control?")
 
 
+def test_a_date_question_is_answered_only_as_precisely_as_it_asks():
+    from rag.qtypes import analyse, date_grain, holds
+
+    week = "Pulse reported last week that the CCG had submitted its plans."
+    day = "The group met on 12th June to discuss co-commissioning."
+    assert holds(week, "date", "When did the CCG submit its plans?")
+    assert not holds(week, "date", "On what date did the CCG submit its plans?")
+    assert holds(day, "date", "On what date did the group meet?")
+    assert holds("They met on June 20.", "date", "Which day did they meet?")
+    assert not holds("It wants the pilot by 2015/16.", "date", "On what date will it start?")
+    assert holds("It wants the pilot by 2015/16.", "date", "By what year will it start?")
+    assert not holds("Applications are due in January.", "date", "In which year are they due?")
+    assert holds("Applications are due in January.", "date", "In which month are they due?")
+    assert holds("The board approved it in July.", "date", "At which month's board meeting?")
+    assert date_grain("When will it start?") == "" and date_grain("What day-to-day role?") == ""
+    assert analyse("What day-to-day role would the CCG have?").wants == "any"
+
+
 def test_a_long_name_is_known_only_where_its_words_meet(pipeline):
     a = pipeline.answerer
     assert a.known_entity("NHS Basildon and Brentwood CCG") and a.known_entity("Somerset CCG")
