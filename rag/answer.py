@@ -28,6 +28,7 @@ from .models import Chunk, Citation, Hit
 from .people import antecedent, name_pronoun, resolve_people
 from .qtypes import (
     WHO_HOLDS,
+    WHO_ROLE,
     QuestionInfo,
     count_synonyms,
     entities,
@@ -312,6 +313,18 @@ class ExtractiveAnswerer:
         out.sort(key=lambda c: (-c.score, c.hit_rank, c.start))
         return out
 
+    def _holds_role(self, c: Candidate, info: QuestionInfo) -> bool:
+        """Whether the sentence names someone whose role (as the people index read it, "chair
+        of Essex LMC") holds the asked-for role and organisation: "Dr Brian Balmer, chair of
+        Essex LMC" is no answer to "Who will chair Basildon CCG's group?"."""
+        wanted = set(info.focus) | {t for e in info.entities for t in entity_terms(e)}
+        a0, a1 = c.chunk.start + c.start, c.chunk.start + c.end
+        _, resolved = self.people(c.chunk.article_id)
+        return any(
+            a0 <= m.start < a1 and wanted <= set(tokenize(f"{p.role} {p.organisation}"))
+            for m, p in resolved
+        )
+
     def _names_someone(self, chunk: Chunk, start: int, end: int, info: QuestionInfo) -> bool:
         """Whether a sentence names a person the question does not ("Nigel Praities is the
         editor of Pulse"): any name the people index found in that stretch of the article."""
@@ -498,11 +511,19 @@ class ExtractiveAnswerer:
                 and not any(c.typed and c.score >= cands[0].score - TYPED_REACH for c in cands[:10])
             )
             or (
-                # "Who is the chief executive of …?": a person named with that role;
-                # "Which hospital trust …?": an organisation whose name says it is one
+                # "Who is the chief executive of …?": a person named with that role; "Who
+                # will chair Basildon's group?": one named with Basildon; "Which hospital
+                # trust …?": an organisation whose name says it is one
                 info.wants in ("person", "organisation")
                 and bool(info.focus)
                 and not any(c.typed and _has_focus(c, info) for c in cands[:10])
+            )
+            or (
+                # "Who chairs the NHS Alliance?", "Who will chair Basildon's group?": someone
+                # whose role is of that organisation ("NHS Alliance chairman Dr Michael Dixon")
+                info.wants == "person"
+                and bool(WHO_ROLE.match(info.question))
+                and not any(c.typed and self._holds_role(c, info) for c in cands[:10])
             ),
             "focus_unknown": [
                 t

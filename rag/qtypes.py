@@ -13,7 +13,8 @@ from .lexical import QUESTION_WORDS, normalize_token, tokenize
 _QUESTION_STEMS = frozenset(normalize_token(w) for w in QUESTION_WORDS)
 
 MONEY_Q = re.compile(
-    r"\bhow much (?:money|funding|cash)\b|\bwhat (?:salary|salaries|price|cost|fee|fees|pay)\b|"
+    r"\bhow much (?:[\w'’-]+\s){0,3}?(?:money|funding|cash|budgets?|savings|income)\b|"
+    r"\bwhat (?:salary|salaries|price|cost|fee|fees|pay)\b|"
     r"\bhow much\b[^?]*\b(?:paid|pay|earn|earns|cost|costs|worth|spend|spent)\b",
     re.I,
 )
@@ -31,11 +32,13 @@ WHO_Q = re.compile(
     r"(?! (?:budget|contract|practice|fund|service|premise|list|income|pay|surger)\w*)",  # "which GP budgets"
     re.I,
 )
-# "Who is the chair …?", "Who is Dr Kell?", "Who chairs …?": the holder of a role, a person
-WHO_HOLDS = re.compile(
-    r"^\s*(?i:who(?:\s+is|\s+was|'s|’s)\s+(?:the|a|an)\b|who\s+(?:runs|leads|chairs|co-chairs|heads)\b)"
-    r"|^\s*(?i:who(?:\s+is|\s+was|'s|’s))\s+[A-Z]"
+# "Who is the chair …?", "Who chairs …?", "Who will lead …?": the holder of a role
+WHO_ROLE = re.compile(
+    r"^\s*(?i:who(?:\s+is|\s+was|'s|’s)\s+(?:the|a|an)\b|who\s+(?:runs|leads|chairs|co-chairs|heads)\b"
+    r"|who\s+(?:will|would|is\s+to|is\s+going\s+to)\s+(?:run|lead|chair|co-chair|head)\b)"
 )
+# … or "Who is Dr Kell?": a person either way
+WHO_HOLDS = re.compile(rf"{WHO_ROLE.pattern}|^\s*(?i:who(?:\s+is|\s+was|'s|’s))\s+[A-Z]")
 WHEN_Q = re.compile(
     r"\b(when|what (date|year|month|day|time)|by when|which (year|month|date)|how soon|deadline)\b(?!-)",
     re.I,
@@ -342,6 +345,8 @@ def facts(sentence: str, wants: str, counted: tuple[str, ...] = ()) -> list[str]
         text = m.group(0)
         if wants == "number" and (YEAR.match(text) or _is_label_or_day(sentence, m)):
             continue
+        if wants == "date" and _names_a_thing(sentence, m):
+            continue
         if wants == "number" and counted and not set(counted) & set(_next_terms(sentence, m)):
             continue
         if wants == "person" and m.group(0)[-1:].isupper():
@@ -364,6 +369,16 @@ def _is_label_or_day(sentence: str, m: re.Match) -> bool:
         re.match(rf"\d{{1,2}} {MONTHS}\b", after)
         or re.search(rf"\b{MONTHS} \d{{1,2}}$", before)
         or re.search(r"(?i)\b(?:level|tier|phase|wave|band|stage|step) \w+$", before)
+    )
+
+
+def _names_a_thing(sentence: str, m: re.Match) -> bool:
+    """Whether a year is part of a name, not a time: "the 2004 GP contract" says which
+    contract, not when anything happens (it still answers "Which year's contract …?")."""
+    return bool(
+        YEAR.match(m.group(0))
+        and re.search(r"\bthe\s$", sentence[max(0, m.start() - 4) : m.start()], re.I)
+        and re.match(r"\s[A-Za-z]", sentence[m.end() : m.end() + 2])
     )
 
 

@@ -477,6 +477,24 @@ def test_a_date_question_is_answered_only_as_precisely_as_it_asks():
     assert analyse("What day-to-day role would the CCG have?").wants == "any"
 
 
+def test_how_much_of_a_fund_asks_for_a_sum():
+    from rag.qtypes import analyse
+
+    assert analyse("How much DES funding would the pilot use?").wants == "money"
+    assert analyse("How much in savings must Somerset find?").wants == "money"
+    assert analyse("How much does it have to save?").wants == "number"
+
+
+def test_a_year_that_names_a_thing_does_not_date_anything():
+    from rag.qtypes import holds
+
+    s = "Many GPs regard the 2004 GP contract as a long-running disaster."
+    assert not holds(s, "date", "When will the national contract be renegotiated?")
+    assert holds(s, "date", "Which year's GP contract do GPs see as a disaster?")
+    assert holds("It wants a pilot by 2015/16.", "date", "When will the pilot start?")
+    assert holds("The contract changed in 2004.", "date", "When did the contract change?")
+
+
 def test_a_long_name_is_known_only_where_its_words_meet(pipeline):
     a = pipeline.answerer
     assert a.known_entity("NHS Basildon and Brentwood CCG") and a.known_entity("Somerset CCG")

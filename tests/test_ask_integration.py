@@ -154,6 +154,15 @@ def test_a_role_of_a_named_organisation_needs_both_in_one_sentence(pipeline):
     assert not ans.abstained and "Chris Ham" in ans.answer
 
 
+def test_a_role_holder_holds_that_role_of_that_organisation(pipeline):
+    # "Dr Brian Balmer, chair of Essex LMC" sits in the Basildon article, beside "the CCG"
+    assert pipeline.ask("Who will chair Basildon CCG's locality group?").abstained
+    ans = pipeline.ask("Who chairs the NHS Alliance?")
+    assert not ans.abstained and "Michael Dixon" in ans.answer
+    ans = pipeline.ask("Who heads the King's Fund?")
+    assert not ans.abstained and "Chris Ham" in ans.answer
+
+
 def test_a_question_on_what_only_a_reader_wrote_is_not_answered_from_articles(pipeline):
     # the articles discuss the core contract and funding; only a reader comment says this
     ans = pipeline.ask("Does core funding pay for core work?")
