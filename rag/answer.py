@@ -69,6 +69,18 @@ TOPIC_WORDS = 0.6
 COMMENT_MARGIN = 0.10
 # how far below the best sentence one holding the asked-for kind of fact may be and still answer
 TYPED_REACH = 0.15
+# a question word in at most this many passages picks out the sentence that holds it, if that
+# sentence scores within ANCHOR_REACH of the best
+RARE_DF, ANCHOR_REACH = 2, 0.20
+# grammar and verbs of saying ("Who called the plans frightening?"): they frame a question,
+# they are not what it is about
+FRAME_WORDS = frozenset(
+    tokenize(
+        "don't doesn't didn't won't can't couldn't wouldn't shouldn't isn't wasn't weren't "
+        "hasn't haven't might must may shall ought call called calls describe described "
+        "claim claimed warn warned argue argued tell told"
+    )
+)
 SOURCE_FRAME = frozenset(tokenize("according view opinion words eyes reported"))
 
 
@@ -134,6 +146,7 @@ class ExtractiveAnswerer:
         self.max_sentences = max_sentences
         self.list_sentences = list_sentences
         self._idf: dict[str, float] | None = None
+        self._df: dict[str, int] = {}
         self._positions: dict[str, int] | None = None
         self._people: dict[str, tuple] = {}
         self._article_terms: dict[str, set[str]] | None = None
@@ -151,9 +164,15 @@ class ExtractiveAnswerer:
                 for t in set(tokenize(c.title + " " + c.text)):
                     df[t] = df.get(t, 0) + 1
             n = max(1, len(article_chunks))
+            self._df = df
             self._idf = {t: math.log(1 + n / d) for t, d in df.items()}
             self._median_idf = float(np.median(list(self._idf.values()))) if self._idf else 1.0
         return self._idf
+
+    def document_frequency(self) -> dict[str, int]:
+        """How many article passages each term occurs in."""
+        self.idf()
+        return self._df
 
     def known(self, term: str) -> bool:
         return term in self.idf()
@@ -373,14 +392,68 @@ class ExtractiveAnswerer:
             typed = next((c for c in cands[:10] if c.typed and c.score >= top - TYPED_REACH), None)
             if typed is not None:
                 chosen = [typed] + chosen[: limit - 1]
+        anchor = self._anchor(info, cands, chosen, top)
+        if anchor is not None:
+            # it takes the place of the chosen sentence holding least of the question
+            rest = chosen[1:]
+            if len(chosen) >= limit:
+                weakest = min(rest, key=lambda c: c.overlap, default=None)
+                rest = [c for c in rest if c is not weakest]
+            chosen = chosen[:1] + [anchor] + rest
         best = chosen[0]
         follow = self.continuation(best)
         if follow is not None and (
-            info.asks_why or best.text.rstrip().endswith(":") or CONTINUES.match(follow.text)
+            info.asks_why
+            or best.text.rstrip().endswith(":")
+            or CONTINUES.match(follow.text)
+            or self._carries_on(info, best, follow)
         ):
             if not any(o.chunk.id == follow.chunk.id and o.start == follow.start for o in chosen):
                 chosen = [best, follow] + [c for c in chosen[1:]][: limit - 2]
         return chosen
+
+    def _anchor(
+        self, info: QuestionInfo, cands: list[Candidate], chosen: list[Candidate], top: float
+    ) -> Candidate | None:
+        """A sentence holding a word of the question that almost nothing else in the articles
+        holds, when the chosen ones lack it: "Why are GPs disillusioned …?" matches "They are
+        disillusioned following …" by that word alone, as the embedding of a sentence that
+        opens with "They" hardly resembles the question."""
+        have = set().union(*(c.terms for c in chosen))
+        rare = self.rare_terms(info) - have
+        if not rare:
+            return None
+        return next(
+            (
+                c
+                for c in cands[:15]
+                if c.score >= top - ANCHOR_REACH
+                and c.terms & rare
+                and c.overlap > chosen[0].overlap  # it holds more of the question, not less
+                and not any(self._similar(c.text, o.text) for o in chosen)
+            ),
+            None,
+        )
+
+    def rare_terms(self, info: QuestionInfo) -> set[str]:
+        """The question's words that at most RARE_DF passages hold. Names are matched
+        elsewhere (the source qualifier, known entities), and "don't", "might" or "called"
+        frame the question, however rarely the articles use them."""
+        df = self.document_frequency()
+        named = {t for e in info.entities for t in entity_terms(e)} | set(tokenize(info.source))
+        return {
+            t
+            for t in info.terms
+            if 0 < df.get(t, 0) <= RARE_DF and t not in named and t not in FRAME_WORDS
+        }
+
+    def _carries_on(self, info: QuestionInfo, best: Candidate, follow: Candidate) -> bool:
+        """Whether the next sentence goes on about the same thing ("The CCG would fund this
+        through …" after the sentence naming the CCG's model) and holds words of the question
+        the best sentence lacks ("How does the CCG plan to fund it?")."""
+        if not (DEFINITE.match(follow.text) or re.search(r"\b(?:this|it)\b", follow.text)):
+            return False
+        return bool((set(info.terms) & set(tokenize(follow.text))) - best.terms)
 
     def continuation(self, c: Candidate) -> Candidate | None:
         """The sentence after `c` in its article: the next one in its passage, or the first of

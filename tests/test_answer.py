@@ -495,6 +495,17 @@ def test_a_year_that_names_a_thing_does_not_date_anything():
     assert holds("The contract changed in 2004.", "date", "When did the contract change?")
 
 
+def test_rare_words_of_a_question_are_content_not_names_or_framing(pipeline):
+    from rag.qtypes import analyse
+
+    a = pipeline.answerer
+    assert "disillus" in a.rare_terms(analyse("Why are GPs disillusioned?"))
+    framed = a.rare_terms(analyse("Who called the Basildon proposals frightening and extreme?"))
+    assert "call" not in framed and "extrem" in framed
+    named = a.rare_terms(analyse("What does Nick Goodwin think GPs who don't join will face?"))
+    assert not named & {"nick", "goodwin", "don't"}
+
+
 def test_a_long_name_is_known_only_where_its_words_meet(pipeline):
     a = pipeline.answerer
     assert a.known_entity("NHS Basildon and Brentwood CCG") and a.known_entity("Somerset CCG")

@@ -154,6 +154,21 @@ def test_a_role_of_a_named_organisation_needs_both_in_one_sentence(pipeline):
     assert not ans.abstained and "Chris Ham" in ans.answer
 
 
+def test_a_rare_word_of_the_question_brings_in_the_sentence_that_holds_it(pipeline):
+    # "They are disillusioned …" hardly resembles the question to the embedding: it opens
+    # with "They"; the long level-three sentence is diluted by its other clauses
+    ans = pipeline.ask("Why are GPs so disillusioned with their national contract?")
+    assert "funding freezes" in ans.answer
+    ans = pipeline.ask("What does the maximum level of co-commissioning let a CCG do?")
+    assert "delegated budget" in ans.answer
+
+
+def test_the_next_sentence_joins_when_it_goes_on_with_what_was_asked(pipeline):
+    # "The CCG would fund this through …" follows the sentence naming the model
+    ans = pipeline.ask("How will the Prime Provider model in Basildon be funded?")
+    assert "local authority" in ans.answer
+
+
 def test_a_role_holder_holds_that_role_of_that_organisation(pipeline):
     # "Dr Brian Balmer, chair of Essex LMC" sits in the Basildon article, beside "the CCG"
     assert pipeline.ask("Who will chair Basildon CCG's locality group?").abstained
