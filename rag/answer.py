@@ -23,7 +23,7 @@ import numpy as np
 from .attribution import TOPIC_THRESHOLD, WHO_SAID
 from .guard import INJECTION
 from .lexical import tokenize
-from .mentions import DEFINITE
+from .mentions import DEFINITE, referents
 from .models import Chunk, Citation, Hit
 from .people import antecedent, name_pronoun, resolve_people
 from .qtypes import (
@@ -98,6 +98,8 @@ class Candidate:
     score: float = 0.0
     si: int = -1  # the sentence's row in the index's sentence vectors
     terms: set[str] = field(default_factory=set)  # its tokenized words
+    # organisations it names only as "the CCG" / "a CCG": (end of that mention, name)
+    referred: list[tuple[int, str]] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         if not self.terms:
@@ -120,7 +122,8 @@ def _has_focus(c: Candidate, info: QuestionInfo) -> bool:
     named organisation is named with it ("King's Fund chief executive" is no answer to "Who is
     the chief executive of NHS England?")."""
     if info.wants == "organisation":
-        return set(info.focus) <= set(tokenize(" ".join(facts(c.text, "organisation"))))
+        names = facts(c.text, "organisation") + [n for _, n in c.referred]
+        return set(info.focus) <= set(tokenize(" ".join(names)))
     # "Who is the chief executive of NHS England?": the role and whose role it is, together
     named = {t for e in info.entities for t in entity_terms(e)}
     return set(info.focus) | named <= c.terms
@@ -308,6 +311,10 @@ class ExtractiveAnswerer:
                         overlap,
                         holds(text, info.wants, info.question, info.counted)
                         or (
+                            info.wants == "organisation"
+                            and bool(self._referred(hit.chunk, start, end))
+                        )
+                        or (
                             info.wants == "person"
                             and (
                                 self._names_someone(hit.chunk, start, end, info)
@@ -316,6 +323,9 @@ class ExtractiveAnswerer:
                         ),
                         si=si,
                         terms=s_terms,
+                        referred=self._referred(hit.chunk, start, end)
+                        if info.wants == "organisation"
+                        else [],
                     )
                 )
         sources = self.source_articles(info.source)
@@ -330,6 +340,21 @@ class ExtractiveAnswerer:
                 + (W_TYPE if c.typed else 0.0)
             )
         out.sort(key=lambda c: (-c.score, c.hit_rank, c.start))
+        return out
+
+    def _referred(self, chunk: Chunk, start: int, end: int) -> list[tuple[int, str]]:
+        """The organisations a sentence names only as "the CCG" or, in a lede, "a CCG" (see
+        rag.mentions), with where each mention ends in the sentence; none if it names one."""
+        text = chunk.text[start:end]
+        if not chunk.context or facts(text, "organisation") or not DEFINITE.search(text):
+            return []
+        article = self.index.articles[chunk.article_id].text
+        a0 = chunk.start + start
+        out = []
+        for m in DEFINITE.finditer(text):
+            names = referents(article, a0 + m.start(), a0 + m.end())
+            if names:
+                out.append((m.end(), names[0]))
         return out
 
     def _holds_role(self, c: Candidate, info: QuestionInfo) -> bool:
@@ -515,6 +540,10 @@ class ExtractiveAnswerer:
             text = c.text
             if c.chunk.kind == "comment":
                 text = f"An anonymous reader comment (opinion, not reporting) says: “{text}”"
+            elif c.referred:
+                # "Which CCG …?" answered by "A CCG is considering …": say which, in brackets
+                end, name = c.referred[0]
+                text = f"{text[:end]} [{name}]{text[end:]}"
             else:
                 text = self.attribute(c)
             parts.append(f"{text} [{numbers[c.chunk.id]}]")

@@ -169,6 +169,13 @@ def test_the_next_sentence_joins_when_it_goes_on_with_what_was_asked(pipeline):
     assert "local authority" in ans.answer
 
 
+def test_which_ccg_is_answered_with_the_ccg_a_sentence_means(pipeline):
+    # the passage says only "The CCG would fund this …"; the answer says which, in brackets
+    ans = pipeline.ask("Which CCG would fund its model by combining DES budgets with local money?")
+    assert not ans.abstained
+    assert ans.answer.startswith("The CCG [NHS Basildon and Brentwood CCG] would fund this")
+
+
 def test_a_role_holder_holds_that_role_of_that_organisation(pipeline):
     # "Dr Brian Balmer, chair of Essex LMC" sits in the Basildon article, beside "the CCG"
     assert pipeline.ask("Who will chair Basildon CCG's locality group?").abstained
