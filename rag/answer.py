@@ -604,7 +604,13 @@ class ExtractiveAnswerer:
         return {
             "score": best.score,
             "coverage": sum(weight[t] for t in terms & context) / total,
-            "unknown": sum(weight[t] for t in terms if t not in idf) / total,
+            # a word the articles use another word for ("patients": "people") is not unknown
+            "unknown": sum(
+                weight[t]
+                for t in terms
+                if t not in idf and not any(o in idf for o in count_synonyms(t))
+            )
+            / total,
             "sentence": best.sentence_sim,
             "passage": best.passage_sim,
             "typed_missing": (

@@ -506,6 +506,22 @@ def test_rare_words_of_a_question_are_content_not_names_or_framing(pipeline):
     assert not named & {"nick", "goodwin", "don't"}
 
 
+def test_a_word_the_articles_say_otherwise_is_not_unknown(pipeline):
+    from rag.qtypes import analyse
+
+    a = pipeline.answerer
+    assert not a.known("patient") and a.known("peopl")  # the articles say "people"
+
+    def unknown(question):
+        info = analyse(question)
+        qvec = pipeline.embedder.embed_query_vector(question)
+        cands = a.candidates(info, qvec, pipeline.retriever.search(question, query_vector=qvec))
+        return a.evidence(info, cands)["unknown"]
+
+    assert unknown("Which patients would the Basildon model care for?") == 0
+    assert unknown("Which zorblats would the Basildon model care for?") > 0
+
+
 def test_a_long_name_is_known_only_where_its_words_meet(pipeline):
     a = pipeline.answerer
     assert a.known_entity("NHS Basildon and Brentwood CCG") and a.known_entity("Somerset CCG")
