@@ -299,6 +299,9 @@ class ExtractiveAnswerer:
                 if hit.chunk.context and DEFINITE.search(text):
                     s_terms |= set(tokenize(hit.chunk.context))  # "the CCG" names its CCG
                 overlap = sum(idf.get(t, 1.0) for t in q_terms & s_terms) / q_weight
+                referred = (
+                    self._referred(hit.chunk, start, end) if info.wants == "organisation" else []
+                )
                 out.append(
                     Candidate(
                         rank,
@@ -310,10 +313,7 @@ class ExtractiveAnswerer:
                         passage_sim,
                         overlap,
                         holds(text, info.wants, info.question, info.counted)
-                        or (
-                            info.wants == "organisation"
-                            and bool(self._referred(hit.chunk, start, end))
-                        )
+                        or bool(referred)  # "the CCG" that means a named CCG
                         or (
                             info.wants == "person"
                             and (
@@ -323,9 +323,7 @@ class ExtractiveAnswerer:
                         ),
                         si=si,
                         terms=s_terms,
-                        referred=self._referred(hit.chunk, start, end)
-                        if info.wants == "organisation"
-                        else [],
+                        referred=referred,
                     )
                 )
         sources = self.source_articles(info.source)
