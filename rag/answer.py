@@ -115,18 +115,12 @@ class Drafted:
     notes: list[str]
 
 
-def _has_focus(c: Candidate, info: QuestionInfo) -> bool:
-    """Whether a candidate states the asked-for kind: a person's role may be anywhere in the
-    sentence ("Nigel Praities is the editor"), but an organisation's kind is in its name ("Which
-    GP federations …?" is not answered by "an appetite among GPs to federate"); a role of a
-    named organisation is named with it ("King's Fund chief executive" is no answer to "Who is
-    the chief executive of NHS England?")."""
-    if info.wants == "organisation":
-        names = facts(c.text, "organisation") + [n for _, n in c.referred]
-        return set(info.focus) <= set(tokenize(" ".join(names)))
-    # "Who is the chief executive of NHS England?": the role and whose role it is, together
-    named = {t for e in info.entities for t in entity_terms(e)}
-    return set(info.focus) | named <= c.terms
+def _names_kind(c: Candidate, info: QuestionInfo) -> bool:
+    """Whether a candidate names an organisation of the asked-for kind, in its name ("Which GP
+    federations …?" is not answered by "an appetite among GPs to federate"); "the CCG" counts
+    as the CCG it means."""
+    names = facts(c.text, "organisation") + [n for _, n in c.referred]
+    return set(info.focus) <= set(tokenize(" ".join(names)))
 
 
 class ExtractiveAnswerer:
@@ -476,7 +470,7 @@ class ExtractiveAnswerer:
         the best sentence lacks ("How does the CCG plan to fund it?")."""
         if not (DEFINITE.match(follow.text) or re.search(r"\b(?:this|it)\b", follow.text)):
             return False
-        return bool((set(info.terms) & set(tokenize(follow.text))) - best.terms)
+        return bool((set(info.terms) & follow.terms) - best.terms)
 
     def continuation(self, c: Candidate) -> Candidate | None:
         """The sentence after `c` in its article: the next one in its passage, or the first of
@@ -617,16 +611,15 @@ class ExtractiveAnswerer:
                 and not any(c.typed and c.score >= cands[0].score - TYPED_REACH for c in cands[:10])
             )
             or (
-                # "Who is the chief executive of …?": a person named with that role; "Who
-                # will chair Basildon's group?": one named with Basildon; "Which hospital
-                # trust …?": an organisation whose name says it is one
-                info.wants in ("person", "organisation")
+                # "Which hospital trust …?": an organisation whose name says it is one
+                info.wants == "organisation"
                 and bool(info.focus)
-                and not any(c.typed and _has_focus(c, info) for c in cands[:10])
+                and not any(c.typed and _names_kind(c, info) for c in cands[:10])
             )
             or (
-                # "Who chairs the NHS Alliance?", "Who will chair Basildon's group?": someone
-                # whose role is of that organisation ("NHS Alliance chairman Dr Michael Dixon")
+                # "Who is the chief executive of NHS England?", "Who will chair Basildon's
+                # group?": someone whose role is that role of that organisation ("NHS Alliance
+                # chairman Dr Michael Dixon"), not a King's Fund chief executive
                 info.wants == "person"
                 and bool(WHO_ROLE.match(info.question))
                 and not any(c.typed and self._holds_role(c, info) for c in cands[:10])
