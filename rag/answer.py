@@ -22,6 +22,7 @@ import numpy as np
 
 from .attribution import TOPIC_THRESHOLD, WHO_SAID
 from .guard import INJECTION
+from .labels import asked_labels, holds_label, series
 from .lexical import tokenize
 from .mentions import DEFINITE, referents
 from .models import Chunk, Citation, Hit
@@ -149,6 +150,7 @@ class ExtractiveAnswerer:
         self._article_terms: dict[str, set[str]] | None = None
         self._authors: list[tuple[set[str], str]] | None = None  # (byline words, article id)
         self._every_article: set[str] = set()  # terms every article has: they pick none out
+        self._series: dict[str, set[int]] | None = None
 
     # --- statistics --------------------------------------------------------------------------
 
@@ -173,6 +175,14 @@ class ExtractiveAnswerer:
 
     def known(self, term: str) -> bool:
         return term in self.idf()
+
+    def label_series(self) -> dict[str, set[int]]:
+        """The numbered series the articles use ("level one", "level two", …)."""
+        if self._series is None:
+            self._series = series(
+                c.title + " " + c.text for c in self.index.chunks if c.kind == "article"
+            )
+        return self._series
 
     def source_articles(self, source: str) -> set[str]:
         """The articles a source qualifier points to ("in the editor's view": the one whose text
@@ -684,12 +694,25 @@ class ExtractiveAnswerer:
                 cands = [c for c in cands if named <= terms.get(c.chunk.article_id, set())]
             if not cands:
                 notes.append(f"no passage quotes or names {must_name}")
+        # "level four" where the articles number levels one to three is not covered; and only a
+        # sentence on level one answers "When will level one begin?" (one on levels two and
+        # three is close in meaning, but about something else)
+        asked = asked_labels(info.question, self.label_series())
+        unknown += [a.text for a in asked if a.value not in self.label_series()[a.head]]
+        answering = [c for c in cands if holds_label(c.text, asked)] if asked else cands
         article_cands = [c for c in cands if c.chunk.kind == "article"]
         confidence = 0.0
         weak = not article_cands
         if article_cands:
             ev = self.evidence(info, article_cands)
             confidence = self.p_answerable(ev)
+            if answering is not cands:
+                labelled = [c for c in answering if c.chunk.kind == "article"]
+                if not labelled:
+                    notes.append("no passage says this of " + " or ".join(a.text for a in asked))
+                    weak = True
+                elif not ev["typed_missing"]:
+                    ev["typed_missing"] = self.evidence(info, labelled)["typed_missing"]
             if ev["typed_missing"]:
                 notes.append(f"no passage states the {info.wants} asked for")
                 weak = True
@@ -726,7 +749,7 @@ class ExtractiveAnswerer:
                     notes + ["only an anonymous reader comment mentions this"],
                 )
             return Drafted(text, [], confidence, True, notes)
-        body, cites = self.render(self.select(info, cands))
+        body, cites = self.render(self.select(info, answering))
         return Drafted(body, cites, confidence, False, notes)
 
     def _comment_closer(

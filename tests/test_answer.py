@@ -542,3 +542,16 @@ def test_interleave_takes_turns_without_repeats_up_to_k():
     out = interleave(hits("a", "b", "c", "d"), hits("b", "x", "y"), 5)
     assert [h.chunk.id for h in out] == ["a", "b", "x", "c", "y"]
     assert [h.chunk.id for h in interleave(hits("a"), hits("b", "c", "d"), 3)] == ["a", "b", "c"]
+
+
+def test_a_member_of_a_series_the_articles_never_number_is_not_covered(pipeline):
+    # the articles number co-commissioning levels one to three
+    ans = pipeline.ask("What percentage of CCGs want level four responsibilities?")
+    assert ans.abstained and "level four" in " ".join(ans.notes)
+
+
+def test_a_sentence_on_other_levels_does_not_answer_for_this_one(pipeline):
+    # the only start dates given are for levels two and three
+    assert pipeline.ask("When will level one co-commissioning begin?").abstained
+    ans = pipeline.ask("What are level one responsibilities limited to?")
+    assert not ans.abstained and "‘level one’" in ans.answer
