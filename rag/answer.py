@@ -46,6 +46,8 @@ TITLE_WORDS = re.compile(r"\b(?:Dr|Professor|Prof|Mr|Mrs|Ms|the)\b\.?", re.I)
 CONTINUES = re.compile(
     r"^(?:They|These|This|Those|It|Its|Their|In reality|In fact|In practice|Actually)\b|^•"
 )
+# a sentence about what the one before was about: "It could become …", "They see …"
+REFERS_BACK = re.compile(r"^(?:It|Its|They|Their|This|These)\b")
 FEATURES = ("score", "coverage", "unknown", "sentence", "passage")
 
 
@@ -285,7 +287,10 @@ class ExtractiveAnswerer:
         against ("…, according to the editorial" picks the passage, not the sentence)."""
         svec = qvec if content_vec is None else content_vec
         idf = self.idf()
-        q_terms = set(info.terms)
+        # the words naming a source ("the Pulse editor") pick the article, not the sentence: the
+        # byline "Nigel Praities is the editor of Pulse" does not answer "What does the Pulse
+        # editor say is coming?"
+        q_terms = set(info.terms) - set(tokenize(info.source)) or set(info.terms)
         q_weight = sum(idf.get(t, 1.0) for t in q_terms) or 1.0
         out: list[Candidate] = []
         chunk_pos = self._chunk_pos()
@@ -335,6 +340,13 @@ class ExtractiveAnswerer:
             # "…, according to the editorial": the reader asked for that article's account
             out = [c for c in out if c.chunk.article_id in sources]
         for c in out:
+            if REFERS_BACK.match(c.text):
+                # "It could become a major fault-line that splits general practice …": "it" is
+                # what the sentence before was about (co-commissioning), so its words count
+                back = (q_terms & self.lead_in_terms(c)) - c.terms
+                if back:
+                    c.terms = c.terms | back
+                    c.overlap = sum(idf.get(t, 1.0) for t in q_terms & c.terms) / q_weight
             c.score = (
                 W_SENTENCE * c.sentence_sim
                 + W_PASSAGE * c.passage_sim

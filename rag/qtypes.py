@@ -168,10 +168,12 @@ _WRITER = (
     r"article|piece|report|analysis)\b"
 )
 WRITER = re.compile(rf"^\s*{_WRITER}\s*$", re.I)
+_WRITES = (
+    r"(?:say|says|think|thinks|argue|argues|claim|claims|warn|warns|suggest|suggests|believe|"
+    r"believes|describe|describes|call|calls|predict|predicts)"
+)
 SOURCE = re.compile(
-    rf"(?:(?<=\bdoes )|(?<=\bdid )|(?<=\bdo )){_WRITER}(?=\s+(?:say|says|think|thinks|argue|"
-    r"argues|claim|claims|warn|warns|suggest|suggests|believe|believes|describe|describes|call|"
-    r"calls|predict|predicts)\b)"
+    rf"(?:(?<=\bdoes )|(?<=\bdid )|(?<=\bdo )){_WRITER}(?=\s+{_WRITES}\b)"
     r"|(?:,\s*|\s+)(?:according to|in the (?:view|opinion|words) of|as reported by)\s+[^,?]+"
     r"|(?:,\s*|\s+)in (?:the )?[\w'’ ]{0,40}?['’]s?\s(?:view|opinion|eyes)\b"
     r"|^\s*(?:according to|in the (?:view|opinion) of)\s+[^,?]+,\s*",
@@ -183,6 +185,10 @@ def content_of(question: str) -> str:
     """The question without its source qualifier: "Why are GPs disillusioned, according to the
     Pulse editorial?" -> "Why are GPs disillusioned?"."""
     out = SOURCE.sub("", question).strip()
+    if out != question.strip():
+        # "What does the editor say is coming?" -> "What is coming?", not "What does  say …"
+        out = re.sub(rf"\b(?:does|did|do)\s+{_WRITES}\s+(?:that\s+)?", "", out, flags=re.I)
+        out = re.sub(r"\s{2,}", " ", out)
     return out if len(tokenize(out)) >= 1 else question
 
 

@@ -555,3 +555,32 @@ def test_a_sentence_on_other_levels_does_not_answer_for_this_one(pipeline):
     assert pipeline.ask("When will level one co-commissioning begin?").abstained
     ans = pipeline.ask("What are level one responsibilities limited to?")
     assert not ans.abstained and "‘level one’" in ans.answer
+
+
+def test_a_writer_question_is_scored_on_what_is_asked_not_on_the_source():
+    from rag.qtypes import analyse
+
+    info = analyse("What does the Pulse editor say is coming?")
+    assert info.source == "the Pulse editor" and info.content == "What is coming?"
+    assert analyse("What does the editorial say about the BMA?").content == "What about the BMA?"
+    assert analyse("What did Dr Balmer say about it?").content == "What did Dr Balmer say about it?"
+
+
+def test_the_words_naming_a_source_do_not_make_its_byline_an_answer(pipeline):
+    from rag.qtypes import analyse
+
+    info = analyse("What does the Pulse editor say is coming?")
+    qvec = pipeline.embedder.embed_query_vector(info.question)
+    hits = pipeline.retriever.search(info.question, query_vector=qvec, kinds=("article",))
+    cands = pipeline.answerer.candidates(info, qvec, hits)
+    byline = [c for c in cands if c.text.startswith("Nigel Praities is the editor of Pulse")]
+    coming = [c for c in cands if c.text == "There is an earthquake coming."]
+    assert byline and coming
+    assert byline[0].overlap == 0.0 and coming[0].overlap > 0.0
+
+
+def test_a_sentence_opening_with_it_counts_the_words_of_what_it_refers_to(pipeline):
+    # "It could become a major fault-line that splits general practice completely in two."
+    # follows "… polarised views over co-commissioning …": "it" is co-commissioning
+    ans = pipeline.ask("What could co-commissioning do to general practice, in the editor's view?")
+    assert not ans.abstained and ans.answer.startswith("It could become a major fault-line")
