@@ -136,6 +136,14 @@ class Attributor:
         self.other_speaker_threshold = other_speaker_threshold
         self.topic_threshold = topic_threshold
         self._chunk_of: dict[tuple[str, int], object] = {}
+        self._everywhere: set[str] | None = None
+
+    def common_acronyms(self) -> set[str]:
+        """The acronyms every article uses ("GP", "NHS"): naming them picks out no topic."""
+        if self._everywhere is None:
+            found = [acronyms(a.text) for a in self.index.articles.values()]
+            self._everywhere = set.intersection(*found) if found else set()
+        return self._everywhere
 
     def chunk_for(self, q: Quote):
         for c in self.index.chunks_of(q.article_id):
@@ -223,10 +231,11 @@ class Attributor:
             mine = self.quotes.attributable_by.get(canonical, [])
             topic_vec = embed(intent.text) if intent.text else qvec
             ranked = self.quotes.rank(topic_vec, intent.text or intent.name, mine)
-            named = acronyms(intent.text)
+            named = acronyms(intent.text) - self.common_acronyms()
             if named:
                 # "… say about APMS contracts?": a quote about contracts in general is not one
-                # about APMS; the acronym must be in the quote's passage
+                # about APMS; the acronym must be in the quote's passage (not so of "GPs",
+                # which every article uses)
                 ranked = [(i, s) for i, s in ranked if named <= acronyms(self._passage_text(i))]
             if intent.text and (not ranked or ranked[0][1] < self.topic_threshold):
                 return Attributed(

@@ -584,3 +584,9 @@ def test_a_sentence_opening_with_it_counts_the_words_of_what_it_refers_to(pipeli
     # follows "… polarised views over co-commissioning …": "it" is co-commissioning
     ans = pipeline.ask("What could co-commissioning do to general practice, in the editor's view?")
     assert not ans.abstained and ans.answer.startswith("It could become a major fault-line")
+
+
+def test_an_acronym_every_article_uses_does_not_restrict_whose_quote_answers(pipeline):
+    # "GPs" is in every article, so the quote's passage need not say it (an "APMS" must)
+    assert pipeline.attributor.common_acronyms() >= {"GP", "NHS"}
+    assert "APMS" not in pipeline.attributor.common_acronyms()

@@ -194,6 +194,14 @@ def test_a_question_on_what_only_a_reader_wrote_is_not_answered_from_articles(pi
         assert "anonymous reader comment" in ans.answer
 
 
+def test_an_acronym_every_article_uses_does_not_restrict_whose_quote_answers(pipeline):
+    # "GPs" is in every article: the quote's passage need not say it (as it must say "APMS")
+    ans = pipeline.ask(
+        "What does Nick Goodwin think will happen to GPs who refuse the alternative contract?"
+    )
+    assert "you begin to isolate those who choose not to" in ans.answer
+
+
 def test_batch_survives_a_malformed_line(real_index, tmp_path):
     settings, _ = real_index
     batch = tmp_path / "q.jsonl"
