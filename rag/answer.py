@@ -239,22 +239,44 @@ class ExtractiveAnswerer:
     def lead_in_terms(self, c: Candidate) -> set[str]:
         """The words of the sentence before `c` in its article; for a list item, of the
         sentence that introduces the list."""
-        ci = self._chunk_pos()[c.chunk.id]
-        chunk, end = c.chunk, c.start
+        lead = self._lead_in(c.chunk, c.start)
+        return set(tokenize(lead[2])) if lead else set()
+
+    def _lead_in(self, chunk: Chunk, begin: int) -> tuple[Chunk, int, str] | None:
+        """(chunk, start, text) of the sentence before the one starting at `begin`, skipping
+        list items back to the sentence that introduces the list."""
+        ci = self._chunk_pos()[chunk.id]
+        end = begin
         for _ in range(8):
             before = [x for x in self.index.sentences_of[ci] if x[2] <= end]
             if not before:
                 ci -= 1
-                if ci < 0 or self.index.chunks[ci].article_id != c.chunk.article_id:
-                    return set()
+                if ci < 0 or self.index.chunks[ci].article_id != chunk.article_id:
+                    return None
                 chunk, end = self.index.chunks[ci], len(self.index.chunks[ci].text)
                 continue
             _, start, stop = before[-1]
             text = chunk.text[start:stop].strip()
             if not text.startswith("•"):
-                return set(tokenize(text))
+                return chunk, start, text
             end = start
-        return set()
+        return None
+
+    def referred_terms(self, c: Candidate, reach: int = 3) -> set[str]:
+        """The words of what a sentence opening with "It"/"They"/"This" refers to: the
+        sentences before it, back through any that open the same way ("They are disillusioned
+        …" after "It is understandable if they feel …" after "Many GPs regard …")."""
+        out: set[str] = set()
+        chunk, start, text = c.chunk, c.start, c.text
+        for _ in range(reach):
+            if not REFERS_BACK.match(text):
+                break
+            lead = self._lead_in(chunk, start)
+            if lead is None:
+                break
+            chunk, start, text = lead
+            out |= set(tokenize(text))
+        return out
 
     def known_entity(self, entity: str) -> bool:
         """Whether the articles mention a name from the question: all its words, or its initials
@@ -343,7 +365,7 @@ class ExtractiveAnswerer:
             if REFERS_BACK.match(c.text):
                 # "It could become a major fault-line that splits general practice …": "it" is
                 # what the sentence before was about (co-commissioning), so its words count
-                back = (q_terms & self.lead_in_terms(c)) - c.terms
+                back = (q_terms & self.referred_terms(c)) - c.terms
                 if back:
                     c.terms = c.terms | back
                     c.overlap = sum(idf.get(t, 1.0) for t in q_terms & c.terms) / q_weight

@@ -590,3 +590,16 @@ def test_an_acronym_every_article_uses_does_not_restrict_whose_quote_answers(pip
     # "GPs" is in every article, so the quote's passage need not say it (an "APMS" must)
     assert pipeline.attributor.common_acronyms() >= {"GP", "NHS"}
     assert "APMS" not in pipeline.attributor.common_acronyms()
+
+
+def test_it_and_they_refer_back_through_sentences_that_open_the_same_way(pipeline):
+    # "Many GPs regard …. It is understandable if they feel …. They are disillusioned …"
+    from rag.qtypes import analyse
+
+    info = analyse("What have GPs endured year after year?")
+    qvec = pipeline.embedder.embed_query_vector(info.question)
+    hits = pipeline.retriever.search(info.question, query_vector=qvec, kinds=("article",))
+    cands = pipeline.answerer.candidates(info, qvec, hits)
+    they = [c for c in cands if c.text.startswith("They are disillusioned following year")]
+    assert they and "gp" in they[0].terms
+    assert "gp" not in set(tokenize(they[0].text))  # only by referring back
