@@ -603,3 +603,17 @@ def test_it_and_they_refer_back_through_sentences_that_open_the_same_way(pipelin
     they = [c for c in cands if c.text.startswith("They are disillusioned following year")]
     assert they and "gp" in they[0].terms
     assert "gp" not in set(tokenize(they[0].text))  # only by referring back
+
+
+def test_a_long_name_needs_its_head_words_side_by_side_in_one_article(pipeline):
+    known = pipeline.answerer.known_entity
+    # the Basildon article has "long-term conditions", "short term" and "plans", apart
+    assert not known("NHS Long Term Plan") and not known("NHS Long Term Plan's")
+    for name in (
+        "Basildon's Prime Provider",
+        "Basildon Clinical Executive Group",
+        "Pulse's Big Interview",
+        "Somerset CCG's QOF",
+        "NHS Basildon and Brentwood CCG",
+    ):
+        assert known(name), name
