@@ -31,11 +31,13 @@ from .qtypes import (
     WHO_HOLDS,
     WHO_ROLE,
     QuestionInfo,
-    count_synonyms,
     entities,
     entity_terms,
+    extremes,
     facts,
     holds,
+    other_words,
+    states_extreme,
 )
 
 NOT_COVERED = "The articles in this collection don't cover that."
@@ -659,11 +661,12 @@ class ExtractiveAnswerer:
         return {
             "score": best.score,
             "coverage": sum(weight[t] for t in terms & context) / total,
-            # a word the articles use another word for ("patients": "people") is not unknown
+            # a word the articles use another word for ("patients": "people", "highest":
+            # "maximum") is not unknown
             "unknown": sum(
                 weight[t]
                 for t in terms
-                if t not in idf and not any(o in idf for o in count_synonyms(t))
+                if t not in idf and not any(o in idf for o in other_words(t))
             )
             / total,
             "sentence": best.sentence_sim,
@@ -688,9 +691,7 @@ class ExtractiveAnswerer:
                 and not any(c.typed and self._holds_role(c, info) for c in cands[:10])
             ),
             "focus_unknown": [
-                t
-                for t in info.focus
-                if t not in idf and not any(o in idf for o in count_synonyms(t))
+                t for t in info.focus if t not in idf and not any(o in idf for o in other_words(t))
             ],
         }
 
@@ -753,6 +754,12 @@ class ExtractiveAnswerer:
         asked = asked_labels(info.question, self.label_series())
         unknown += [a.text for a in asked if a.value not in self.label_series()[a.head]]
         answering = [c for c in cands if holds_label(c.text, asked)] if asked else cands
+        missing = "this of " + " or ".join(a.text for a in asked) if asked else ""
+        if extreme := extremes(info.question):
+            # "Which CCG has the largest delegated budget?": only a sentence saying which is
+            # largest answers, not one that mentions a delegated budget
+            answering = [c for c in answering if states_extreme(c.text, extreme)]
+            missing = missing or "which is the " + " and ".join(c[0] for c in extreme)
         article_cands = [c for c in cands if c.chunk.kind == "article"]
         confidence = 0.0
         weak = not article_cands
@@ -762,7 +769,7 @@ class ExtractiveAnswerer:
             if answering is not cands:
                 labelled = [c for c in answering if c.chunk.kind == "article"]
                 if not labelled:
-                    notes.append("no passage says this of " + " or ".join(a.text for a in asked))
+                    notes.append("no passage says " + missing)
                     weak = True
                 elif not ev["typed_missing"]:
                     ev["typed_missing"] = self.evidence(info, labelled)["typed_missing"]

@@ -197,6 +197,39 @@ def source_of(question: str) -> str:
     return " ".join(m.group(0).strip(" ,") for m in SOURCE.finditer(question))
 
 
+# "Which CCG has the largest budget?" asks for the extreme one: a sentence that says which is
+# largest (or biggest) answers, not one that only mentions a budget. Words of one class say the
+# same extreme ("the highest level" is "the maximum 'level three'").
+_EXTREMES = (
+    ("largest", "biggest", "greatest"),
+    ("smallest",),
+    ("highest", "maximum", "top"),
+    ("lowest", "minimum", "bottom"),
+    ("best",),
+    ("worst",),
+    ("earliest", "first"),
+    ("most",),
+    ("least", "fewest"),
+)
+_EXTREME = re.compile(r"\b(" + "|".join(w for c in _EXTREMES for w in c) + r")\b", re.I)
+
+
+# "most", "least", "first" and "top" also quantify or order ("most GPs", "approve it first")
+_NOT_ASKED = frozenset({"most", "least", "first", "top"})
+
+
+def extremes(question: str) -> list[tuple[str, ...]]:
+    """The classes of superlative a question asks by: "the largest …" -> [largest class]."""
+    said = {m.group(1).lower() for m in _EXTREME.finditer(question)} - _NOT_ASKED
+    return [c for c in _EXTREMES if said & set(c)]
+
+
+def states_extreme(text: str, classes: list[tuple[str, ...]]) -> bool:
+    """Whether a sentence says each asked extreme, in words of its class."""
+    said = {m.group(1).lower() for m in _EXTREME.finditer(text)}
+    return all(said & set(c) for c in classes)
+
+
 @dataclass(frozen=True)
 class QuestionInfo:
     wants: str  # money | share | number | person | date | organisation | any
@@ -281,6 +314,14 @@ def _counted(question: str) -> tuple[str, ...]:
 def count_synonyms(term: str) -> list[str]:
     """Other words for the things a count is of: "patient" -> ["peopl", "person", …]."""
     return [t for group in _COUNT_SYNONYMS if term in group for t in sorted(group) if t != term]
+
+
+def other_words(term: str) -> list[str]:
+    """Words the articles may use instead: for things counted ("patient": "peopl") and for an
+    extreme ("highest": "maximum")."""
+    stems = [[t for w in c for t in tokenize(w)] for c in _EXTREMES]
+    extreme = [t for c in stems if term in c for t in c if t != term]
+    return count_synonyms(term) + extreme
 
 
 def _asked_terms(text: str) -> tuple[str, ...]:

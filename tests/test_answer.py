@@ -617,3 +617,22 @@ def test_a_long_name_needs_its_head_words_side_by_side_in_one_article(pipeline):
         "NHS Basildon and Brentwood CCG",
     ):
         assert known(name), name
+
+
+def test_a_superlative_is_asked_by_its_class_of_words():
+    from rag.qtypes import extremes, other_words, states_extreme
+
+    assert extremes("Which CCG has the largest delegated budget?") == [
+        ("largest", "biggest", "greatest")
+    ]
+    # quantifiers and order words are not superlatives asked
+    assert extremes("What do most GPs think?") == extremes("Who must approve it first?") == []
+    highest = extremes("What is the highest level?")
+    assert states_extreme("the maximum ‘level three’ responsibilities", highest)
+    assert not states_extreme("with a delegated budget", extremes("the biggest budget?"))
+    assert "maximum" in other_words("highest")
+
+
+def test_only_a_sentence_saying_which_is_largest_answers_which_is_largest(pipeline):
+    ans = pipeline.ask("Which CCG has the largest delegated budget?")
+    assert ans.abstained and "no passage says which is the largest" in ans.notes

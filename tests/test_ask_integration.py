@@ -202,6 +202,13 @@ def test_an_acronym_every_article_uses_does_not_restrict_whose_quote_answers(pip
     assert "you begin to isolate those who choose not to" in ans.answer
 
 
+def test_an_extreme_is_answered_in_other_words_of_its_class(pipeline):
+    # "highest" is nowhere in the articles; "the maximum 'level three'" says it
+    ans = pipeline.ask("What is the highest level of co-commissioning?")
+    assert not ans.abstained and "‘level three’" in ans.answer
+    assert pipeline.ask("Which CCG has the largest delegated budget?").abstained
+
+
 def test_batch_survives_a_malformed_line(real_index, tmp_path):
     settings, _ = real_index
     batch = tmp_path / "q.jsonl"
