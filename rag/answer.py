@@ -283,9 +283,9 @@ class ExtractiveAnswerer:
 
     def known_entity(self, entity: str) -> bool:
         """Whether the articles mention a name from the question: all its words, or its initials
-        ("Department of Health" is "DH" in the articles). A long name's words must meet in one
-        article: "NHS Long Term Workforce Plan" is not named by articles that use "long term",
-        "workforce" and "plan" apart."""
+        ("Department of Health" is "DH" in the articles). A long name must be named in one
+        article (see _named_together): "NHS Long Term Plan" is not named by articles that use
+        "long-term" and "plan" apart."""
         terms = set(entity_terms(entity))
         # "Basildon's Prime Provider" is Basildon's "Prime Provider": each part is a name
         parts = [entity_terms(p) for p in re.split(r"['’]s\b", entity)]
@@ -748,18 +748,8 @@ class ExtractiveAnswerer:
                 cands = [c for c in cands if named <= terms.get(c.chunk.article_id, set())]
             if not cands:
                 notes.append(f"no passage quotes or names {must_name}")
-        # "level four" where the articles number levels one to three is not covered; and only a
-        # sentence on level one answers "When will level one begin?" (one on levels two and
-        # three is close in meaning, but about something else)
-        asked = asked_labels(info.question, self.label_series())
-        unknown += [a.text for a in asked if a.value not in self.label_series()[a.head]]
-        answering = [c for c in cands if holds_label(c.text, asked)] if asked else cands
-        missing = "this of " + " or ".join(a.text for a in asked) if asked else ""
-        if extreme := extremes(info.question):
-            # "Which CCG has the largest delegated budget?": only a sentence saying which is
-            # largest answers, not one that mentions a delegated budget
-            answering = [c for c in answering if states_extreme(c.text, extreme)]
-            missing = missing or "which is the " + " and ".join(c[0] for c in extreme)
+        answering, missing, unnumbered = self._singled_out(info, cands)
+        unknown += unnumbered
         article_cands = [c for c in cands if c.chunk.kind == "article"]
         confidence = 0.0
         weak = not article_cands
@@ -811,6 +801,25 @@ class ExtractiveAnswerer:
             return Drafted(text, [], confidence, True, notes)
         body, cites = self.render(self.select(info, answering))
         return Drafted(body, cites, confidence, False, notes)
+
+    def _singled_out(
+        self, info: QuestionInfo, cands: list[Candidate]
+    ) -> tuple[list[Candidate], str, list[str]]:
+        """The candidates about what the question singles out — a member of a numbered series,
+        an extreme — with what no passage may say (for the note) and the members the articles
+        never number. "level four", where the articles number levels one to three, is not
+        covered; only a sentence on level one answers "When will level one begin?" (one on
+        levels two and three is close in meaning, but about something else); and only one
+        saying which is largest answers "Which CCG has the largest delegated budget?"."""
+        answering, missing = cands, ""
+        if asked := asked_labels(info.question, self.label_series()):
+            answering = [c for c in answering if holds_label(c.text, asked)]
+            missing = "this of " + " or ".join(a.text for a in asked)
+        if extreme := extremes(info.question):
+            answering = [c for c in answering if states_extreme(c.text, extreme)]
+            missing = missing or "which is the " + " and ".join(c[0] for c in extreme)
+        unnumbered = [a.text for a in asked if a.value not in self.label_series()[a.head]]
+        return answering, missing, unnumbered
 
     def _comment_closer(
         self, info: QuestionInfo, qvec: np.ndarray, hits: list[Hit], article_cands: list[Candidate]

@@ -211,6 +211,7 @@ _EXTREMES = (
     ("most",),
     ("least", "fewest"),
 )
+_EXTREME_STEMS = tuple(tuple(t for w in c for t in tokenize(w)) for c in _EXTREMES)
 _EXTREME = re.compile(r"\b(" + "|".join(w for c in _EXTREMES for w in c) + r")\b", re.I)
 
 
@@ -319,8 +320,7 @@ def count_synonyms(term: str) -> list[str]:
 def other_words(term: str) -> list[str]:
     """Words the articles may use instead: for things counted ("patient": "peopl") and for an
     extreme ("highest": "maximum")."""
-    stems = [[t for w in c for t in tokenize(w)] for c in _EXTREMES]
-    extreme = [t for c in stems if term in c for t in c if t != term]
+    extreme = [t for c in _EXTREME_STEMS if term in c for t in c if t != term]
     return count_synonyms(term) + extreme
 
 

@@ -566,13 +566,17 @@ def test_a_writer_question_is_scored_on_what_is_asked_not_on_the_source():
     assert analyse("What did Dr Balmer say about it?").content == "What did Dr Balmer say about it?"
 
 
-def test_the_words_naming_a_source_do_not_make_its_byline_an_answer(pipeline):
+def _candidates(pipeline, question):
     from rag.qtypes import analyse
 
-    info = analyse("What does the Pulse editor say is coming?")
+    info = analyse(question)
     qvec = pipeline.embedder.embed_query_vector(info.question)
     hits = pipeline.retriever.search(info.question, query_vector=qvec, kinds=("article",))
-    cands = pipeline.answerer.candidates(info, qvec, hits)
+    return pipeline.answerer.candidates(info, qvec, hits)
+
+
+def test_the_words_naming_a_source_do_not_make_its_byline_an_answer(pipeline):
+    cands = _candidates(pipeline, "What does the Pulse editor say is coming?")
     byline = [c for c in cands if c.text.startswith("Nigel Praities is the editor of Pulse")]
     coming = [c for c in cands if c.text == "There is an earthquake coming."]
     assert byline and coming
@@ -594,12 +598,7 @@ def test_an_acronym_every_article_uses_does_not_restrict_whose_quote_answers(pip
 
 def test_it_and_they_refer_back_through_sentences_that_open_the_same_way(pipeline):
     # "Many GPs regard …. It is understandable if they feel …. They are disillusioned …"
-    from rag.qtypes import analyse
-
-    info = analyse("What have GPs endured year after year?")
-    qvec = pipeline.embedder.embed_query_vector(info.question)
-    hits = pipeline.retriever.search(info.question, query_vector=qvec, kinds=("article",))
-    cands = pipeline.answerer.candidates(info, qvec, hits)
+    cands = _candidates(pipeline, "What have GPs endured year after year?")
     they = [c for c in cands if c.text.startswith("They are disillusioned following year")]
     assert they and "gp" in they[0].terms
     assert "gp" not in set(tokenize(they[0].text))  # only by referring back
