@@ -58,14 +58,18 @@ def test_verify_attribution_says_no_and_names_the_speaker(pipeline):
     assert yes.answer.startswith("Yes") and "We don't need a contract to do this" in yes.answer
 
 
-def test_abstains_on_off_topic_and_flags_comment_only_facts(pipeline):
-    for q in ["What is the capital of France?", "How do I reset my NHSmail password?"]:
-        assert pipeline.ask(q).abstained
-    ans = pipeline.ask("How much per patient are APMS providers paid?")
+def _declined_citing_only_comments(ans):
+    """Not covered; anything cited is a reader comment, labelled as one."""
     assert ans.abstained
     assert all(c.kind == "comment" for c in ans.citations)
     if ans.citations:
         assert "anonymous reader comment" in ans.answer
+
+
+def test_abstains_on_off_topic_and_flags_comment_only_facts(pipeline):
+    for q in ["What is the capital of France?", "How do I reset my NHSmail password?"]:
+        assert pipeline.ask(q).abstained
+    _declined_citing_only_comments(pipeline.ask("How much per patient are APMS providers paid?"))
 
 
 def test_a_gp_question_gets_a_cited_answer(pipeline):
@@ -187,11 +191,7 @@ def test_a_role_holder_holds_that_role_of_that_organisation(pipeline):
 
 def test_a_question_on_what_only_a_reader_wrote_is_not_answered_from_articles(pipeline):
     # the articles discuss the core contract and funding; only a reader comment says this
-    ans = pipeline.ask("Does core funding pay for core work?")
-    assert ans.abstained
-    assert all(c.kind == "comment" for c in ans.citations)
-    if ans.citations:
-        assert "anonymous reader comment" in ans.answer
+    _declined_citing_only_comments(pipeline.ask("Does core funding pay for core work?"))
 
 
 def test_an_acronym_every_article_uses_does_not_restrict_whose_quote_answers(pipeline):
