@@ -120,12 +120,19 @@ class Drafted:
     notes: list[str]
 
 
+COUNCIL = tokenize("council")[0]
+LOCAL_AUTHORITY = frozenset(tokenize("local authority"))
+
+
 def _names_kind(c: Candidate, info: QuestionInfo) -> bool:
     """Whether a candidate names an organisation of the asked-for kind, in its name ("Which GP
     federations …?" is not answered by "an appetite among GPs to federate"); "the CCG" counts
     as the CCG it means."""
     names = facts(c.text, "organisation") + [n for _, n in c.referred]
-    return set(info.focus) <= set(tokenize(" ".join(names)))
+    named = set(tokenize(" ".join(names)))
+    if COUNCIL in named:
+        named |= LOCAL_AUTHORITY  # "Which local authority …?": "Somerset County Council" is one
+    return set(info.focus) <= named
 
 
 class ExtractiveAnswerer:
@@ -312,6 +319,12 @@ class ExtractiveAnswerer:
             for aid, grams in self._bigrams.items()
         )
 
+    def _of_named(self, c: Candidate, info: QuestionInfo) -> bool:
+        """Whether a sentence's article names whatever the question names: "£200m" in the
+        Somerset article is no figure of "NHS Leicester City CCG's budget"."""
+        terms = self.article_terms()[c.chunk.article_id]
+        return all(set(entity_terms(e)) <= terms for e in info.entities)
+
     def people(self, article_id: str):
         if article_id not in self._people:
             self._people[article_id] = resolve_people(self.index.articles[article_id].text)
@@ -364,7 +377,13 @@ class ExtractiveAnswerer:
                         float(np.dot(self.index.sentence_vectors[si], svec)),
                         passage_sim,
                         overlap,
-                        holds(text, info.wants, info.question, info.counted)
+                        holds(
+                            text,
+                            info.wants,
+                            info.question,
+                            info.counted,
+                            context=hit.chunk.title,
+                        )
                         or bool(referred)  # "the CCG" that means a named CCG
                         or (
                             info.wants == "person"
@@ -674,7 +693,10 @@ class ExtractiveAnswerer:
             "typed_missing": (
                 # a figure or date only counts near the best match: the answer shows no other
                 info.wants in ("money", "share", "number", "date")
-                and not any(c.typed and c.score >= cands[0].score - TYPED_REACH for c in cands[:10])
+                and not any(
+                    c.typed and c.score >= cands[0].score - TYPED_REACH and self._of_named(c, info)
+                    for c in cands[:10]
+                )
             )
             or (
                 # "Which hospital trust …?": an organisation whose name says it is one

@@ -15,7 +15,9 @@ _QUESTION_STEMS = frozenset(normalize_token(w) for w in QUESTION_WORDS)
 MONEY_Q = re.compile(
     r"\bhow much (?:[\w'’-]+\s){0,3}?(?:money|funding|cash|budgets?|savings|income)\b|"
     r"\bwhat (?:salary|salaries|price|cost|fee|fees|pay)\b|"
-    r"\bhow much\b[^?]*\b(?:paid|pay|earn|earns|cost|costs|worth|spend|spent)\b",
+    r"\bhow much\b[^?]*\b(?:paid|pay|earn|earns|cost|costs|worth|spend|spent)\b|"
+    # "How big is Surrey Downs CCG's budget?" asks for a sum too, not "53%"
+    r"\b(?:how (?:big|large)|what size)\b[^?]*\b(?:money|funding|budgets?|savings|income|pot)\b",
     re.I,
 )
 AS_SHARE = re.compile(r"\bas an? (?:percentage|proportion|share|fraction)\b", re.I)
@@ -379,11 +381,13 @@ _TYPED = {
 _TITLED = re.compile(r"[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)*")
 
 
-def facts(sentence: str, wants: str, counted: tuple[str, ...] = ()) -> list[str]:
+def facts(sentence: str, wants: str, counted: tuple[str, ...] = (), context: str = "") -> list[str]:
     """The facts of the asked-for kind that a sentence states. A count is not a year ("how many"
     is not answered by "2015/16"), a day ("1 March") or a label ("level two"), and a count of
-    `counted` things is followed by them ("145 CCGs", "a third of CCGs", "four locality areas");
-    a titled name is taken whole ("Dr Brian Balmer")."""
+    `counted` things is followed by them ("145 CCGs", "a third of CCGs", "four locality areas")
+    or, for a bare share ("Some 28% wanted …"), counted in its `context`: the headline of its
+    article says what the article counts ("Third of CCGs have …"). A titled name is taken
+    whole ("Dr Brian Balmer")."""
     pattern = _TYPED.get(wants)
     if pattern is None:
         return []
@@ -394,13 +398,32 @@ def facts(sentence: str, wants: str, counted: tuple[str, ...] = ()) -> list[str]
             continue
         if wants == "date" and _names_a_thing(sentence, m):
             continue
-        if wants == "number" and counted and not set(counted) & set(_next_terms(sentence, m)):
+        if (
+            wants == "number"
+            and counted
+            and not set(counted) & set(_next_terms(sentence, m))
+            and not (_bare_share(sentence, m) and _counts(context, counted))
+        ):
             continue
         if wants == "person" and m.group(0)[-1:].isupper():
             name = _TITLED.match(sentence, m.end() - 1)
             text = sentence[m.start() : name.end()] if name else text
         out.append(text)
     return out
+
+
+def _bare_share(sentence: str, m: re.Match) -> bool:
+    """Whether a number is a share that names no group of its own: "Some 28% wanted …",
+    "Two-thirds (66%) said …", not "37% of CCGs" or "145 CCGs"."""
+    share = SHARE.match(sentence, m.start())
+    return share is not None and not re.match(
+        r"[\s)]*of\b", sentence[max(m.end(), share.end()) :], re.I
+    )
+
+
+def _counts(text: str, counted: tuple[str, ...]) -> bool:
+    """Whether a text counts the `counted` things: "Third of CCGs have …" counts CCGs."""
+    return any(set(counted) & set(_next_terms(text, m)) for m in NUMBER.finditer(text))
 
 
 def _next_terms(sentence: str, m: re.Match, n: int = 4) -> list[str]:
@@ -457,14 +480,20 @@ def date_grain(question: str) -> str:
     return next((grain for grain, pattern in _GRAIN_Q if pattern.search(question)), "")
 
 
-def holds(sentence: str, wants: str, question: str = "", counted: tuple[str, ...] = ()) -> bool:
+def holds(
+    sentence: str,
+    wants: str,
+    question: str = "",
+    counted: tuple[str, ...] = (),
+    context: str = "",
+) -> bool:
     """Whether the sentence states a fact of the asked-for kind that the question does not
     already name: "Which CCGs has NHS England refused …?" is not answered by "NHS England";
     nor "When will West Hampshire take over QOF funding?" by "Pulse reported last week"; nor
     "On what date did it submit its plans?" by anything less than a day ("12th June")."""
     asked = question.lower()
     future = wants == "date" and bool(FUTURE_Q.search(question))
-    found = facts(sentence, wants, counted)
+    found = facts(sentence, wants, counted, context)
     if wants == "date" and (grain := date_grain(question)):
         found = [m.group(0) for m in _GRAIN[grain].finditer(sentence)]
     for fact in found:

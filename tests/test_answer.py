@@ -287,6 +287,31 @@ def test_a_count_is_not_a_day_or_a_label_and_is_of_what_was_asked():
     assert analyse("How many CCGs, as a percentage, want DES funding?").wants == "share"
 
 
+def test_a_bare_share_counts_what_its_articles_headline_counts():
+    from rag.qtypes import analyse, holds
+
+    q = analyse("How many CCGs only wanted level one powers?")
+    s = "Some 28% wanted 'level two' powers and 6% wanted the lowest 'level one' powers."
+    assert holds(s, q.wants, q.question, q.counted, context="Third of CCGs have requested powers")
+    assert not holds(s, q.wants, q.question, q.counted, context="GP funding to be pooled")
+    # a headline that names CCGs without counting them says nothing of what a share is of
+    assert not holds(s, q.wants, q.question, q.counted, context="CCGs request powers")
+    # a share "of" something names its own group
+    p = analyse("How many GP practices wanted level one powers?")
+    assert not holds("37% of CCGs wanted it.", p.wants, p.question, p.counted, "Third of CCGs …")
+    assert not holds(s, p.wants, p.question, p.counted, "Third of CCGs have requested powers")
+
+
+def test_how_big_a_budget_asks_for_a_sum():
+    from rag.qtypes import analyse, holds
+
+    q = analyse("How big is NHS Surrey Downs CCG's primary care budget?")
+    assert q.wants == "money"
+    assert not holds("A survey showed that 53% supported it.", q.wants, q.question)
+    assert analyse("How large are the efficiency savings it must make?").wants == "money"
+    assert analyse("How big is a federation?").wants == "number"
+
+
 def test_which_kind_of_organisation_is_asked_for():
     from rag.qtypes import analyse, facts
 
@@ -310,6 +335,22 @@ def test_a_kind_of_organisation_the_articles_never_name_is_not_covered(pipeline)
     assert fed.abstained and any("organisation" in n for n in fed.notes)
     club = pipeline.ask("Which football club does Nigel Praities support?")
     assert club.abstained and any("footbal" in n for n in club.notes)
+
+
+def test_a_council_is_a_local_authority():
+    from types import SimpleNamespace
+
+    from rag.answer import _names_kind
+    from rag.qtypes import analyse
+
+    info = analyse("Which local authority's budget would Somerset CCG pool its money with?")
+    council = SimpleNamespace(
+        text="It would pool budgets with Somerset County Council.", referred=[]
+    )
+    trust = SimpleNamespace(
+        text="It would pool budgets with Exeter NHS Foundation Trust.", referred=[]
+    )
+    assert _names_kind(council, info) and not _names_kind(trust, info)
 
 
 def test_a_named_source_article_is_the_only_one_answered_from(pipeline):

@@ -209,6 +209,23 @@ def test_an_extreme_is_answered_in_other_words_of_its_class(pipeline):
     assert pipeline.ask("Which CCG has the largest delegated budget?").abstained
 
 
+def test_a_council_answers_which_local_authority(pipeline):
+    ans = pipeline.ask("Which local authority would share a pooled budget with Somerset CCG?")
+    assert not ans.abstained and "Somerset County Council" in ans.answer
+
+
+def test_a_bare_share_answers_how_many_of_what_the_article_counts(pipeline):
+    # "Some 28% wanted 'level two' …", in the article headlined "Third of CCGs have …"
+    ans = pipeline.ask("How many CCGs asked for just level one responsibilities?")
+    assert not ans.abstained and "6% wanted the lowest ‘level one’" in ans.answer
+
+
+def test_a_sum_answers_only_for_the_organisation_asked_about(pipeline):
+    # the only sums reported are Somerset's savings, no budget of Leicester City CCG's
+    assert pipeline.ask("How big is NHS Leicester City CCG's budget?").abstained
+    assert not pipeline.ask("How big are the savings Somerset CCG must make?").abstained
+
+
 def test_batch_survives_a_malformed_line(real_index, tmp_path):
     settings, _ = real_index
     batch = tmp_path / "q.jsonl"
