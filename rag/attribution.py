@@ -12,7 +12,8 @@ import re
 from dataclasses import dataclass
 
 from .models import Citation, Quote
-from .qtypes import WRITER
+from .qtypes import WRITER, holds
+from .sentences import split_sentences
 
 _SPEECH_Q = (
     r"say|said|says|tell|told|warn|warned|claim|claimed|argue|argued|describe|described|call|called|"
@@ -31,8 +32,22 @@ VERIFY = re.compile(
     rf"^\s*(?:did|does|has|is it true that)\s+(?P<name>.+?)\s+(?:really\s+|actually\s+|ever\s+)?(?:{_SPEECH_Q})\b\s*(?:that\s+)?(?P<claim>.+?)\??\s*$",
     re.I,
 )
+# "What analogy did the Essex LMC chair use for the CCG?", "What did Dr Balmer compare the CCG
+# to?": what someone said, drawn as a likeness ("It's like being in a yacht club …")
+ANALOGY_USED = re.compile(
+    r"^\s*what\s+(?:analogy|analogies|comparison|metaphor|simile|image)\s+(?:did|does|has|have|do)"
+    r"\s+(?P<name>.+?)\s+(?:use|draw|make|offer|give|employ|reach for)\b"
+    r"(?:\s+(?:for|about|of|on|to describe))?\s*(?P<topic>.*?)\??\s*$",
+    re.I,
+)
+COMPARED_TO = re.compile(
+    r"^\s*what\s+(?:did|does|has|have|do)\s+(?P<name>.+?)\s+(?:compare|liken)d?\s+"
+    r"(?P<topic>.+?)\s+(?:to|with)\s*\??\s*$",
+    re.I,
+)
 _NAME = re.compile(r"[A-Z]")
 NO_QUOTE_ON_TOPIC = "no quote by that person on that topic"
+NO_LIKENESS = "no quote by that person draws a comparison"
 _ADDRESSEE = re.compile(
     r"^(?:(?:the\s+)?[A-Z][\w'’]*|him|her|them|us|me|reporters|journalists)(?:\s+(?:about|that))?\s+"
 )
@@ -59,6 +74,7 @@ class Intent:
     kind: str  # who | what | verify
     name: str = ""
     text: str = ""
+    likeness: bool = False  # "What analogy did X use …?": only a quote that draws one answers
 
 
 def parse_intent(question: str) -> Intent | None:
@@ -73,6 +89,8 @@ def parse_intent(question: str) -> Intent | None:
         return Intent("who", text=m.group("claim"))
     if (m := VERIFY.match(q)) and _NAME.search(m.group("name")):
         return Intent("verify", name=m.group("name"), text=m.group("claim"))
+    if (m := ANALOGY_USED.match(q) or COMPARED_TO.match(q)) and _NAME.search(m.group("name")):
+        return Intent("what", name=m.group("name"), text=m.group("topic"), likeness=True)
     if (
         (m := WHAT_SAID.match(q))
         and _NAME.search(m.group("name"))
@@ -101,12 +119,19 @@ def describe(q: Quote) -> str:
     return f"{q.speaker}, {q.role}," if q.role else q.speaker
 
 
-def render_quote(q: Quote) -> str:
+def render_quote(q: Quote, text: str = "") -> str:
+    """What a quote says, with who said it; `text` a verbatim part of the quote to give alone."""
     who = describe(q)
     who = who[:1].upper() + who[1:]  # a sentence opens with a capital: "Papers seen by Pulse"
+    text = text or q.text
     if q.kind == "direct":
-        return f"{who} said: ‘{q.text}’"
-    return f"{who} said that {q.text.rstrip('.')}."
+        return f"{who} said: ‘{text}’"
+    return f"{who} said that {text.rstrip('.')}."
+
+
+def _likeness(text: str) -> str:
+    """The sentence of a quote that draws a likeness: "It’s like being in a yacht club …"."""
+    return next((s for s in split_sentences(text) if holds(s, "analogy")), text)
 
 
 # "What did NAME say about T?": a quote or sentence must be about T at all. On the eval and
@@ -237,6 +262,18 @@ class Attributor:
                 # about APMS; the acronym must be in the quote's passage (not so of "GPs",
                 # which every article uses)
                 ranked = [(i, s) for i, s in ranked if named <= acronyms(self._passage_text(i))]
+            if intent.likeness:
+                ranked = [(i, s) for i, s in ranked if holds(self.quotes.quotes[i].text, "analogy")]
+                if not ranked:
+                    return Attributed(
+                        f"Not found: the articles in this collection don't record {canonical} "
+                        "drawing a comparison" + (f" about {intent.text}." if intent.text else "."),
+                        [],
+                        [],
+                        True,
+                        0.0,
+                        [NO_LIKENESS],
+                    )
             if intent.text and (not ranked or ranked[0][1] < self.topic_threshold):
                 return Attributed(
                     f"Not found: the articles in this collection don't record {canonical} "
@@ -248,7 +285,11 @@ class Attributor:
                     [NO_QUOTE_ON_TOPIC],
                 )
             chosen = _distinct([self.quotes.quotes[i] for i, _ in ranked], limit=2)
-            lines = [render_quote(q) for q in chosen]
+            if intent.likeness:
+                # the sentence of the quote that draws the likeness, verbatim
+                lines = [render_quote(q, _likeness(q.text)) for q in chosen]
+            else:
+                lines = [render_quote(q) for q in chosen]
             return self._answer(lines, chosen, ranked[0][1] if ranked else 0.0)
 
         # verify

@@ -235,7 +235,7 @@ def states_extreme(text: str, classes: list[tuple[str, ...]]) -> bool:
 
 @dataclass(frozen=True)
 class QuestionInfo:
-    wants: str  # money | share | number | person | date | organisation | any
+    wants: str  # money | share | number | person | date | organisation | analogy | any
     is_list: bool
     terms: tuple[str, ...]
     entities: tuple[str, ...]
@@ -247,6 +247,19 @@ class QuestionInfo:
     counted: tuple[str, ...] = ()  # "how many GP practices …": what a count must be of
 
 
+# "What analogy did he use?", "What did he compare the CCG to?": a likeness, not any statement
+ANALOGY_Q = re.compile(
+    r"\bwhat (?:analogy|analogies|comparison|metaphor|simile|image)\b"
+    r"|^\s*what\b[^?]*\b(?:compare|compared|compares|liken|likened|likens)\b[^?]*\bto\s*\?",
+    re.I,
+)
+# "It's like being in a yacht club …", "as if", "akin to": a sentence that draws a likeness
+ANALOGY = re.compile(
+    r"(?:['’]s|\bis|\bare|\bwas|\bwere|\bfeels?|\blooks?|\bseems?)\s+(?:just\s+|rather\s+)?"
+    r"like\b|\bas if\b|\bas though\b|\bakin to\b|\bthe equivalent of\b"
+    r"|\b(?:compared?|likened?)\s+(?:\w+\s+){0,3}?(?:to|with)\b",
+    re.I,
+)
 _WH = re.compile(r"\b(?:what|which|who|whom|whose|when|where|why|how)\b", re.I)
 # pattern, fact kind; the first that matches at the question's own wh-word wins
 _KINDS = (
@@ -256,6 +269,7 @@ _KINDS = (
     (WHEN_Q, "date"),
     (ORG_Q, "organisation"),
     (WHO_Q, "person"),
+    (ANALOGY_Q, "analogy"),
 )
 
 
@@ -377,6 +391,7 @@ _TYPED = {
     "date": DATE,
     "person": PERSON,
     "organisation": ORG,
+    "analogy": ANALOGY,
 }
 _TITLED = re.compile(r"[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)*")
 

@@ -396,6 +396,24 @@ def test_who_was_told_is_not_the_topic():
     )
 
 
+def test_an_analogy_question_is_answered_by_the_quote_that_draws_one(pipeline):
+    from rag.attribution import parse_intent
+    from rag.qtypes import holds
+
+    i = parse_intent("What analogy did the Essex LMC chair use for the CCG?")
+    assert (i.kind, i.name, i.text, i.likeness) == ("what", "the Essex LMC chair", "the CCG", True)
+    assert parse_intent("What did Dr Balmer compare the CCG to?").likeness
+    assert not parse_intent("What did Dr Balmer say about the CCG?").likeness
+    assert holds("It’s like being in a yacht club.", "analogy")
+    assert not holds("I quite like the idea of it.", "analogy")  # "like" the verb
+    ans = pipeline.ask("What metaphor did Dr Brian Balmer use?")
+    assert not ans.abstained
+    assert ans.answer.startswith("Dr Brian Balmer, chair of Essex LMC, said: ‘It’s like being")
+    assert "These plans are frightening" not in ans.answer  # the sentence drawing it, not all
+    none = pipeline.ask("What analogy did Dr Nagpaul use for co-commissioning?")
+    assert none.abstained and "drawing a comparison" in none.answer
+
+
 def test_what_about_x_asks_the_previous_question_of_x():
     hist = [
         {"role": "user", "content": "What did the Pulse analysis find about the GMS contract?"},
