@@ -30,7 +30,7 @@ STOP_WORDS = frozenset(
 QUESTION_WORDS = frozenset(
     """percentage percent proportion share fraction much many according article articles editorial
     coverage due kind type sort number figure amount size tell explain describe mention mentioned
-    report reported reports happen happened happening""".split()
+    report reported reports happen happened happening meant supposed""".split()
 )
 
 

@@ -189,6 +189,13 @@ def test_a_share_question_wants_a_proportion_not_any_figure():
     assert not holds("The CCG signed up the majority of practices.", "share")  # not a figure
 
 
+def test_meant_to_and_supposed_to_are_no_words_of_what_is_asked():
+    from rag.qtypes import analyse
+
+    assert analyse("Which patients is the plan meant to help?").terms == ("patient", "plan", "help")
+    assert "suppos" not in analyse("What is the scheme supposed to replace?").terms
+
+
 def test_the_kind_of_fact_is_read_at_the_questions_own_wh_word():
     from rag.qtypes import analyse
 
