@@ -59,6 +59,13 @@ WHO_ROLE = re.compile(r"^\s*who\s+(?:is|was|runs|leads|chairs|co-chairs|heads|is
 AUTHOR_Q = re.compile(
     r"\bwho\s+(?:wrote|authored|penned|is the author)\b|\bauthor of\b|\bwritten by\b", re.I
 )
+# "Who wrote the King's Fund's report on general practice?" asks after a work an article reports
+# on (its author is named in the text, if anywhere), not after an article's byline
+REPORTED_WORK = re.compile(
+    r"\b(?:reports?|books?|study|studies|papers?|letters?|reviews?|guidance|documents?|"
+    r"strateg(?:y|ies)|surveys?|white papers?|plans?|proposals?|submissions?|bids?)\b",
+    re.I,
+)
 
 
 _ACRONYM = re.compile(r"\b[A-Z]{2,}s?\b")
@@ -79,7 +86,7 @@ class Intent:
 
 def parse_intent(question: str) -> Intent | None:
     q = question.strip()
-    if AUTHOR_Q.search(q):
+    if (m := AUTHOR_Q.search(q)) and not _writes_reported_work(q[m.end() :]):
         return Intent("author", text=q)
     if m := ROLE_Q.match(q):
         return Intent("role", name=m.group("name"))
@@ -103,6 +110,14 @@ def parse_intent(question: str) -> Intent | None:
             topic = _ADDRESSEE.sub("", topic)
         return Intent("what", name=m.group("name"), text=topic)
     return None
+
+
+def _writes_reported_work(rest: str) -> bool:
+    """Whether what was written ("the King's Fund's major report", up to "about", "on", …) is
+    a work an article reports on rather than the article: "the article about Basildon's plans"
+    is an article."""
+    written = re.split(r"\b(?:about|on|into|that|which|for|in)\b|[?,]", rest, maxsplit=1)[0]
+    return bool(REPORTED_WORK.search(written))
 
 
 @dataclass
