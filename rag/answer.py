@@ -15,7 +15,7 @@ import json
 import math
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from importlib import resources
 
 import numpy as np
@@ -511,6 +511,15 @@ class ExtractiveAnswerer:
         ):
             if not any(o.chunk.id == follow.chunk.id and o.start == follow.start for o in chosen):
                 chosen = [best, follow] + [c for c in chosen[1:]][: limit - 2]
+        referent = self.referent(best) if REFERS_BACK.match(best.text) else None
+        if info.wants == "any" and referent is not None:
+            # "It could become a major fault-line …" says nothing without what "it" is: the
+            # sentence before it ("It is these strong, polarised views over co-commissioning …")
+            # goes first. (A figure, date or name asked for is in the sentence itself.)
+            same = [
+                o for o in chosen if (o.chunk.id, o.start) == (referent.chunk.id, referent.start)
+            ]
+            chosen = (same or [referent]) + [o for o in chosen if o not in same]
         return chosen
 
     def _anchor(
@@ -555,6 +564,32 @@ class ExtractiveAnswerer:
         if not (DEFINITE.match(follow.text) or re.search(r"\b(?:this|it)\b", follow.text)):
             return False
         return bool((set(info.terms) & follow.terms) - best.terms)
+
+    def referent(self, c: Candidate) -> Candidate | None:
+        """The sentence before `c` in its article (before a list, the one introducing it): what
+        a sentence opening with "It" or "They" refers to."""
+        lead = self._lead_in(c.chunk, c.start)
+        if lead is None:
+            return None
+        chunk, start, _ = lead
+        span = next(
+            (x for x in self.index.sentences_of[self._chunk_pos()[chunk.id]] if x[1] == start), None
+        )
+        if span is None:
+            return None
+        si, start, end = span
+        text = chunk.text[start:end]
+        return replace(
+            c,
+            chunk=chunk,
+            start=start,
+            end=end,
+            text=text,
+            si=si,
+            typed=False,
+            terms=set(),
+            referred=[],
+        )
 
     def continuation(self, c: Candidate) -> Candidate | None:
         """The sentence after `c` in its article: the next one in its passage, or the first of

@@ -390,6 +390,15 @@ def test_what_an_unquoted_person_said_needs_a_sentence_on_the_topic(pipeline):
     assert not unnamed("the editor of Pulse")
 
 
+def test_who_wrote_a_report_an_article_reports_on_is_not_asked_of_a_byline():
+    from rag.attribution import parse_intent
+
+    q = "Who wrote the King's Fund's major report on the future of general practice?"
+    assert parse_intent(q) is None  # the passages name its author, if anyone does
+    assert parse_intent("Who wrote the article about Basildon's plans?").kind == "author"
+    assert parse_intent("Who is the author of the editorial?").kind == "author"
+
+
 def test_who_was_told_is_not_the_topic():
     from rag.attribution import parse_intent
 
@@ -653,7 +662,19 @@ def test_a_sentence_opening_with_it_counts_the_words_of_what_it_refers_to(pipeli
     # "It could become a major fault-line that splits general practice completely in two."
     # follows "… polarised views over co-commissioning …": "it" is co-commissioning
     ans = pipeline.ask("What could co-commissioning do to general practice, in the editor's view?")
-    assert not ans.abstained and ans.answer.startswith("It could become a major fault-line")
+    assert not ans.abstained and "It could become a major fault-line" in ans.answer
+    # and what "it" is comes first: the sentence it refers back to
+    assert ans.answer.startswith("It is these strong, polarised views over co-commissioning")
+
+
+def test_an_answer_opening_with_it_is_preceded_by_what_it_refers_to(pipeline):
+    cands = _candidates(pipeline, "What could split general practice in two?")
+    it = next(c for c in cands if c.text.startswith("It could become a major fault-line"))
+    assert pipeline.answerer.referent(it).text.startswith("It is these strong, polarised views")
+    # before a list item, the sentence introducing the list
+    cands = _candidates(pipeline, "What share of CCGs want to manage QOF?")
+    item = next(c for c in cands if c.text.startswith("• 20% of CCGs"))
+    assert pipeline.answerer.referent(item).text == "It reveals:"
 
 
 def test_an_acronym_every_article_uses_does_not_restrict_whose_quote_answers(pipeline):

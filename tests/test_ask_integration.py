@@ -226,6 +226,11 @@ def test_a_sum_answers_only_for_the_organisation_asked_about(pipeline):
     assert not pipeline.ask("How big are the savings Somerset CCG must make?").abstained
 
 
+def test_the_author_of_a_reported_work_is_found_in_the_passages(pipeline):
+    ans = pipeline.ask("Who wrote the think tank's major report on the future of general practice?")
+    assert not ans.abstained and "Nick Goodwin" in ans.answer
+
+
 def test_batch_survives_a_malformed_line(real_index, tmp_path):
     settings, _ = real_index
     batch = tmp_path / "q.jsonl"
