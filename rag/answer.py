@@ -382,7 +382,7 @@ class ExtractiveAnswerer:
                             info.wants,
                             info.question,
                             info.counted,
-                            context=hit.chunk.title,
+                            headline=hit.chunk.title,
                         )
                         or bool(referred)  # "the CCG" that means a named CCG
                         or (
@@ -511,8 +511,10 @@ class ExtractiveAnswerer:
         ):
             if not any(o.chunk.id == follow.chunk.id and o.start == follow.start for o in chosen):
                 chosen = [best, follow] + [c for c in chosen[1:]][: limit - 2]
-        referent = self.referent(best) if REFERS_BACK.match(best.text) else None
-        if info.wants == "any" and referent is not None:
+        referent = (
+            self.referent(best) if info.wants == "any" and REFERS_BACK.match(best.text) else None
+        )
+        if referent is not None:
             # "It could become a major fault-line …" says nothing without what "it" is: the
             # sentence before it ("It is these strong, polarised views over co-commissioning …")
             # goes first. (A figure, date or name asked for is in the sentence itself.)

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from .models import Citation, Quote
-from .qtypes import WRITER, holds
+from .qtypes import LIKENESS_NOUNS, LIKENS, WRITER, holds
 from .sentences import split_sentences
 
 _SPEECH_Q = (
@@ -35,13 +35,13 @@ VERIFY = re.compile(
 # "What analogy did the Essex LMC chair use for the CCG?", "What did Dr Balmer compare the CCG
 # to?": what someone said, drawn as a likeness ("It's like being in a yacht club …")
 ANALOGY_USED = re.compile(
-    r"^\s*what\s+(?:analogy|analogies|comparison|metaphor|simile|image)\s+(?:did|does|has|have|do)"
+    rf"^\s*what\s+(?:{LIKENESS_NOUNS})\s+(?:did|does|has|have|do)"
     r"\s+(?P<name>.+?)\s+(?:use|draw|make|offer|give|employ|reach for)\b"
     r"(?:\s+(?:for|about|of|on|to describe))?\s*(?P<topic>.*?)\??\s*$",
     re.I,
 )
 COMPARED_TO = re.compile(
-    r"^\s*what\s+(?:did|does|has|have|do)\s+(?P<name>.+?)\s+(?:compare|liken)d?\s+"
+    rf"^\s*what\s+(?:did|does|has|have|do)\s+(?P<name>.+?)\s+(?:{LIKENS})\s+"
     r"(?P<topic>.+?)\s+(?:to|with)\s*\??\s*$",
     re.I,
 )

@@ -248,9 +248,10 @@ class QuestionInfo:
 
 
 # "What analogy did he use?", "What did he compare the CCG to?": a likeness, not any statement
+LIKENESS_NOUNS = r"analogy|analogies|comparison|metaphor|simile|image"
+LIKENS = r"compare|compared|compares|liken|likened|likens"
 ANALOGY_Q = re.compile(
-    r"\bwhat (?:analogy|analogies|comparison|metaphor|simile|image)\b"
-    r"|^\s*what\b[^?]*\b(?:compare|compared|compares|liken|likened|likens)\b[^?]*\bto\s*\?",
+    rf"\bwhat (?:{LIKENESS_NOUNS})\b|^\s*what\b[^?]*\b(?:{LIKENS})\b[^?]*\bto\s*\?",
     re.I,
 )
 # "It's like being in a yacht club …", "as if", "akin to": a sentence that draws a likeness
@@ -396,13 +397,15 @@ _TYPED = {
 _TITLED = re.compile(r"[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)*")
 
 
-def facts(sentence: str, wants: str, counted: tuple[str, ...] = (), context: str = "") -> list[str]:
+def facts(
+    sentence: str, wants: str, counted: tuple[str, ...] = (), headline: str = ""
+) -> list[str]:
     """The facts of the asked-for kind that a sentence states. A count is not a year ("how many"
     is not answered by "2015/16"), a day ("1 March") or a label ("level two"), and a count of
     `counted` things is followed by them ("145 CCGs", "a third of CCGs", "four locality areas")
-    or, for a bare share ("Some 28% wanted …"), counted in its `context`: the headline of its
-    article says what the article counts ("Third of CCGs have …"). A titled name is taken
-    whole ("Dr Brian Balmer")."""
+    or, for a bare share ("Some 28% wanted …"), counted in the `headline` of its article, which
+    says what the article counts ("Third of CCGs have …"). A titled name is taken whole ("Dr
+    Brian Balmer")."""
     pattern = _TYPED.get(wants)
     if pattern is None:
         return []
@@ -417,7 +420,7 @@ def facts(sentence: str, wants: str, counted: tuple[str, ...] = (), context: str
             wants == "number"
             and counted
             and not set(counted) & set(_next_terms(sentence, m))
-            and not (_bare_share(sentence, m) and _counts(context, counted))
+            and not (_bare_share(sentence, m) and _counts(headline, counted))
         ):
             continue
         if wants == "person" and m.group(0)[-1:].isupper():
@@ -500,7 +503,7 @@ def holds(
     wants: str,
     question: str = "",
     counted: tuple[str, ...] = (),
-    context: str = "",
+    headline: str = "",
 ) -> bool:
     """Whether the sentence states a fact of the asked-for kind that the question does not
     already name: "Which CCGs has NHS England refused …?" is not answered by "NHS England";
@@ -508,7 +511,7 @@ def holds(
     "On what date did it submit its plans?" by anything less than a day ("12th June")."""
     asked = question.lower()
     future = wants == "date" and bool(FUTURE_Q.search(question))
-    found = facts(sentence, wants, counted, context)
+    found = facts(sentence, wants, counted, headline)
     if wants == "date" and (grain := date_grain(question)):
         found = [m.group(0) for m in _GRAIN[grain].finditer(sentence)]
     for fact in found:

@@ -299,10 +299,10 @@ def test_a_bare_share_counts_what_its_articles_headline_counts():
 
     q = analyse("How many CCGs only wanted level one powers?")
     s = "Some 28% wanted 'level two' powers and 6% wanted the lowest 'level one' powers."
-    assert holds(s, q.wants, q.question, q.counted, context="Third of CCGs have requested powers")
-    assert not holds(s, q.wants, q.question, q.counted, context="GP funding to be pooled")
+    assert holds(s, q.wants, q.question, q.counted, headline="Third of CCGs have requested powers")
+    assert not holds(s, q.wants, q.question, q.counted, headline="GP funding to be pooled")
     # a headline that names CCGs without counting them says nothing of what a share is of
-    assert not holds(s, q.wants, q.question, q.counted, context="CCGs request powers")
+    assert not holds(s, q.wants, q.question, q.counted, headline="CCGs request powers")
     # a share "of" something names its own group
     p = analyse("How many GP practices wanted level one powers?")
     assert not holds("37% of CCGs wanted it.", p.wants, p.question, p.counted, "Third of CCGs …")
