@@ -120,6 +120,15 @@ class Drafted:
     notes: list[str]
 
 
+def _elsewhere(c: Candidate, chunk: Chunk, si: int, start: int, end: int, **kw) -> Candidate:
+    """Another sentence of `c`'s article (the next one, or the one "it" refers to), ranked
+    with `c`: its own text, words and sentence row."""
+    text = chunk.text[start:end]
+    return replace(
+        c, chunk=chunk, start=start, end=end, text=text, si=si, terms=set(), referred=[], **kw
+    )
+
+
 COUNCIL = tokenize("council")[0]
 LOCAL_AUTHORITY = frozenset(tokenize("local authority"))
 
@@ -252,9 +261,9 @@ class ExtractiveAnswerer:
         lead = self._lead_in(c.chunk, c.start)
         return set(tokenize(lead[2])) if lead else set()
 
-    def _lead_in(self, chunk: Chunk, begin: int) -> tuple[Chunk, int, str] | None:
-        """(chunk, start, text) of the sentence before the one starting at `begin`, skipping
-        list items back to the sentence that introduces the list."""
+    def _lead_in(self, chunk: Chunk, begin: int) -> tuple[Chunk, int, str, int, int] | None:
+        """(chunk, start, text, sentence row, end) of the sentence before the one starting at
+        `begin`, skipping list items back to the sentence that introduces the list."""
         ci = self._chunk_pos()[chunk.id]
         end = begin
         for _ in range(8):
@@ -265,10 +274,10 @@ class ExtractiveAnswerer:
                     return None
                 chunk, end = self.index.chunks[ci], len(self.index.chunks[ci].text)
                 continue
-            _, start, stop = before[-1]
+            si, start, stop = before[-1]
             text = chunk.text[start:stop].strip()
             if not text.startswith("•"):
-                return chunk, start, text
+                return chunk, start, text, si, stop
             end = start
         return None
 
@@ -284,7 +293,7 @@ class ExtractiveAnswerer:
             lead = self._lead_in(chunk, start)
             if lead is None:
                 break
-            chunk, start, text = lead
+            chunk, start, text = lead[:3]
             out |= set(tokenize(text))
         return out
 
@@ -573,25 +582,8 @@ class ExtractiveAnswerer:
         lead = self._lead_in(c.chunk, c.start)
         if lead is None:
             return None
-        chunk, start, _ = lead
-        span = next(
-            (x for x in self.index.sentences_of[self._chunk_pos()[chunk.id]] if x[1] == start), None
-        )
-        if span is None:
-            return None
-        si, start, end = span
-        text = chunk.text[start:end]
-        return replace(
-            c,
-            chunk=chunk,
-            start=start,
-            end=end,
-            text=text,
-            si=si,
-            typed=False,
-            terms=set(),
-            referred=[],
-        )
+        chunk, start, _, si, end = lead
+        return _elsewhere(c, chunk, si, start, end, typed=False)
 
     def continuation(self, c: Candidate) -> Candidate | None:
         """The sentence after `c` in its article: the next one in its passage, or the first of
@@ -612,19 +604,7 @@ class ExtractiveAnswerer:
             if not after:
                 return None
         si, start, end = after[0]
-        return Candidate(
-            c.hit_rank,
-            chunk,
-            start,
-            end,
-            chunk.text[start:end],
-            c.sentence_sim,
-            c.passage_sim,
-            c.overlap,
-            c.typed,
-            c.score,
-            si=si,
-        )
+        return _elsewhere(c, chunk, si, start, end)
 
     def _chunk_pos(self) -> dict[str, int]:
         if self._positions is None:
