@@ -140,7 +140,8 @@ class Pipeline:
         q, notes = clean_question(question, self.settings.max_question_chars)
         standalone = rewrite(q, history)
         searched = search_text(standalone)
-        info = analyse(searched)
+        own = standalone.split(MARK)[0].strip()
+        info = analyse(searched, own=own)
         t1 = time.perf_counter()
         qvec = self.embedder.embed_query_vector(searched)
         stages: dict = {"embed_query": (time.perf_counter() - t1) * 1000}
@@ -164,7 +165,6 @@ class Pipeline:
                 return
         kinds = ("article", "comment") if include_comments else ("article",)
         hits = self.retriever.search(searched, k=k, query_vector=qvec, timings=stages, kinds=kinds)
-        own = standalone.split(MARK)[0].strip()
         if own != standalone.strip():
             # a follow-up searched with the previous question along ("How many locality areas
             # does it have? (Which CCG …?)"): the previous question's words can crowd out the

@@ -189,6 +189,32 @@ def test_a_share_question_wants_a_proportion_not_any_figure():
     assert not holds("The CCG signed up the majority of practices.", "share")  # not a figure
 
 
+def test_each_share_is_a_share_of_its_own_clause():
+    from rag.qtypes import share_clauses
+
+    s = (
+        "At least 15% of CCGs said they wanted to take over complete control of the GMS "
+        "contract and 60% said they wanted a role with regards to PMS contracts."
+    )
+    first, second = share_clauses(s)
+    assert "GMS" in first and "PMS" not in first
+    assert "PMS" in second and "GMS" not in second and second.startswith("At least 60%")
+    assert share_clauses("No figure here.") == []
+
+
+def test_a_share_question_asks_about_its_own_words_not_its_group_or_verb_of_wanting():
+    from rag.qtypes import analyse, share_asks
+
+    asked, named = share_asks(analyse("What percentage of CCGs opted to take over PMS contracts?"))
+    assert asked == ("take", "pm", "contract") and named == {"pm"}
+    # a follow-up is about its own words, not the previous question carried along
+    info = analyse("And level two? (What share of CCGs wanted level three?)", own="And level two?")
+    assert share_asks(info)[0] == ("level", "two")
+    # a speaker is named elsewhere in the article, not in the share's clause
+    asked, _ = share_asks(analyse("What share of NHS contacts did Dr Harry Yoxall say happen?"))
+    assert "yoxal" not in asked and "contact" in asked
+
+
 def test_meant_to_and_supposed_to_are_no_words_of_what_is_asked():
     from rag.qtypes import analyse
 
