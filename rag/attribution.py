@@ -2,8 +2,8 @@
 
 - "Who said X?"                 -> the quote closest to X by meaning and words, with its speaker;
 - "What did NAME say about T?"  -> NAME's quotes ranked by T;
-- "Did NAME say X?"             -> yes with the exact quote; no, it was someone else (who); or
-                                   not found in these articles.
+- "Did NAME say X?"             -> yes with the exact quote (no, when it says the opposite);
+                                   no, it was someone else (who); or not found in these articles.
 Anything else returns None and goes down the ordinary answering path."""
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .lexical import tokenize
 from .models import Citation, Quote
 from .qtypes import LIKENESS_NOUNS, LIKENS, WRITER, holds
 from .sentences import split_sentences
@@ -147,6 +148,27 @@ def render_quote(q: Quote, text: str = "") -> str:
 def _likeness(text: str) -> str:
     """The sentence of a quote that draws a likeness: "It’s like being in a yacht club …"."""
     return next((s for s in split_sentences(text) if holds(s, "analogy")), text)
+
+
+# a clause that says the opposite of one without it: "would not put the core contract at risk"
+NEGATION = re.compile(
+    r"\b(?:not|no|never|none|nothing|neither|nor|cannot|without)\b|n['’]t\b", re.I
+)
+_CLAUSE_BREAK = re.compile(r"\s*(?:[;:–—]|,?\s+but\s+|,?\s+however\s*,?\s+)\s*", re.I)
+
+
+def contradicts(claim: str, quote: str) -> bool:
+    """Whether every clause of the quote that shares two or more words with a claim says the
+    opposite of it: "Does Dr Yoxall think the core contract is at risk?" is answered "… but
+    that would not put the core contract at risk". A "no" in another clause ("There is no
+    suggestion … – some of the enhanced services could be transferred") says nothing of the
+    claim, and clauses of both polarities ("We don't need a contract to do this. GPs and
+    practices already work together …") decide nothing."""
+    wanted = set(tokenize(claim))
+    clauses = [c for s in split_sentences(quote) for c in _CLAUSE_BREAK.split(s)]
+    on_claim = [c for c in clauses if len(wanted & set(tokenize(c))) >= 2]
+    negated = bool(NEGATION.search(claim))
+    return bool(on_claim) and all(bool(NEGATION.search(c)) != negated for c in on_claim)
 
 
 # "What did NAME say about T?": a quote or sentence must be about T at all. On the eval and
@@ -316,7 +338,8 @@ class Attributor:
         own = self.quotes.rank(claim_vec, intent.text, mine, limit=1) if mine else []
         if own and own[0][1] >= self.verify_threshold and own[0][1] >= best_s - 0.05:
             q = self.quotes.quotes[own[0][0]]
-            return self._answer([f"Yes. {render_quote(q)}"], [q], own[0][1])
+            verdict = "No." if contradicts(intent.text, q.text) else "Yes."
+            return self._answer([f"{verdict} {render_quote(q)}"], [q], own[0][1])
         if (
             best is not None
             and best_s >= self.other_speaker_threshold

@@ -288,3 +288,12 @@ def test_cli_ask_json(real_index):
     )
     empty = _cocom("ask", "  ", env={"COCOM_INDEX_DIR": str(settings.index_dir)})
     assert empty.returncode == 2 and "empty" in empty.stderr
+
+
+def test_did_they_say_is_answered_no_when_their_quote_says_the_opposite(pipeline):
+    ans = pipeline.ask("Does Dr Harry Yoxall think the core contract is at risk?")
+    assert ans.answer.startswith("No.") and "would not put the core contract at risk" in ans.answer
+    ans = pipeline.ask(
+        "Did Dr Richard Vautrey say that GPs do not need a contract to work together?"
+    )
+    assert ans.answer.startswith("Yes.") and "We don't need a contract" in ans.answer

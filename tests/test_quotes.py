@@ -125,3 +125,24 @@ def test_a_speaker_named_in_lower_case_opens_the_sentence_with_a_capital():
 
     q = Quote("It is voluntary.", "papers seen by Pulse", "", "", "a", "T", 0, 0, 1, "direct")
     assert render_quote(q) == "Papers seen by Pulse said: ‘It is voluntary.’"
+
+
+def test_a_quote_saying_the_opposite_of_a_claim_is_no_yes():
+    from rag.attribution import contradicts
+
+    quote = (
+        "We’ve had very early conversations with the CCG and the area team about whether there "
+        "are elements of the contract that could be included, but that would not put the core "
+        "contract at risk."
+    )
+    assert contradicts("the core contract is at risk", quote)
+    assert not contradicts("the core contract is not at risk", quote)
+    # a "no" in another clause says nothing of the claim
+    other = (
+        "There is no suggestion that the core contract would be involved – some of the enhanced "
+        "services could reasonably be transferred into this new contracting model."
+    )
+    assert not contradicts("some enhanced services could be transferred", other)
+    # clauses of both polarities on the claim decide nothing
+    both = "We don't need a contract to do this. GPs and practices already work together."
+    assert not contradicts("GPs do not need a contract to work together", both)
