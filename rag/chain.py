@@ -172,6 +172,13 @@ class Pipeline:
             # rankings interleaved
             mine = self.retriever.search(own, k=k, kinds=kinds)
             hits = interleave(hits, mine, k or self.retriever.k)
+        if sources := self.answerer.source_articles(info.source):
+            # "…, according to the editorial": that article's own best passages go first; over
+            # the whole collection they may rank below others on the same words
+            within = self.retriever.search(
+                searched, k=k, query_vector=qvec, kinds=kinds, articles=sources
+            )
+            hits = interleave(within, hits, k or self.retriever.k)
 
         # reader comments are searched separately so that a fact only a comment states can be
         # flagged as such; they reach an answer only labelled as anonymous reader comments

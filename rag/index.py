@@ -27,6 +27,7 @@ import shutil
 import sys
 import threading
 import time
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from importlib import metadata as importlib_metadata
@@ -613,13 +614,26 @@ class Index:
             return np.ones(len(self.chunks), dtype=bool)
         return self._kind if "article" in kinds else ~self._kind
 
+    def article_mask(self, articles: AbstractSet[str]) -> np.ndarray:
+        return np.fromiter((c.article_id in articles for c in self.chunks), bool, len(self.chunks))
+
     def dense(
-        self, vector: np.ndarray, n: int, kinds: tuple[str, ...]
+        self,
+        vector: np.ndarray,
+        n: int,
+        kinds: tuple[str, ...],
+        articles: AbstractSet[str] = frozenset(),
     ) -> list[tuple[Chunk, float]]:
-        """Top-n chunks of `kinds` by cosine similarity. Chroma is asked without a metadata
-        filter for 2n neighbours and the kinds are kept here; only when those hold fewer than n
-        of the asked-for kind (say, comments far from the query) is the exact answer computed
-        over the stored vectors instead."""
+        """Top-n chunks of `kinds` (of `articles`, if any) by cosine similarity. Chroma is
+        asked without a metadata filter for 2n neighbours and the kinds are kept here; only when
+        those hold fewer than n of the asked-for kind (say, comments far from the query), or
+        the search is within some articles, is the exact answer computed over the stored
+        vectors instead."""
+        if articles:
+            rows = np.flatnonzero(self.kind_mask(kinds) & self.article_mask(articles))
+            scores = self.embeddings[rows] @ vector
+            top = np.argsort(-scores, kind="stable")[:n]
+            return [(self.chunks[rows[i]], float(scores[i])) for i in top]
         fetch = 2 * n
         pairs = self.vectors.query(vector, fetch)
         hits = [
@@ -644,9 +658,18 @@ class Index:
             self._kind_rows[key] = (rows, np.ascontiguousarray(self.embeddings[rows]))
         return self._kind_rows[key]
 
-    def lexical(self, query: str, n: int, kinds: tuple[str, ...]) -> list[tuple[Chunk, float]]:
+    def lexical(
+        self,
+        query: str,
+        n: int,
+        kinds: tuple[str, ...],
+        articles: AbstractSet[str] = frozenset(),
+    ) -> list[tuple[Chunk, float]]:
         scores = self._bm25_scores(query)
-        scores = np.where(self.kind_mask(kinds), scores, -1.0)
+        mask = self.kind_mask(kinds)
+        if articles:
+            mask = mask & self.article_mask(articles)
+        scores = np.where(mask, scores, -1.0)
         n = min(n, len(scores))
         top = np.argpartition(-scores, n - 1)[:n] if n < len(scores) else np.arange(len(scores))
         top = top[np.argsort(-scores[top], kind="stable")]

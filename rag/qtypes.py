@@ -178,7 +178,9 @@ SOURCE = re.compile(
     rf"(?:(?<=\bdoes )|(?<=\bdid )|(?<=\bdo )){_WRITER}(?=\s+{_WRITES}\b)"
     r"|(?:,\s*|\s+)(?:according to|in the (?:view|opinion|words) of|as reported by)\s+[^,?]+"
     r"|(?:,\s*|\s+)in (?:the )?[\w'’ ]{0,40}?['’]s?\s(?:view|opinion|eyes)\b"
-    r"|^\s*(?:according to|in the (?:view|opinion) of)\s+[^,?]+,\s*",
+    r"|^\s*(?:according to|in the (?:view|opinion) of)\s+[^,?]+,\s*"
+    # "In the editorial, what …?", "What …, in the Pulse editorial?"
+    rf"|^\s*in\s+{_WRITER}\s*,\s*|,\s*in\s+{_WRITER}(?=\s*\??\s*$)",
     re.I,
 )
 

@@ -7,6 +7,7 @@ cosine similarity and the max-normalised BM25 score. Both were measured on the e
 from __future__ import annotations
 
 import time
+from collections.abc import Set as AbstractSet
 from typing import Any
 
 import numpy as np
@@ -41,7 +42,9 @@ class HybridRetriever(BaseRetriever):
         query_vector: np.ndarray | None = None,
         timings: dict | None = None,
         kinds: tuple[str, ...] | None = None,
+        articles: AbstractSet[str] = frozenset(),
     ) -> list[Hit]:
+        """`articles`: search only these articles' passages ("…, according to the editorial")."""
         k = self.k if k is None else k
         if k <= 0:
             raise UserError(f"k must be greater than 0. Currently, k is {k}")
@@ -58,11 +61,11 @@ class HybridRetriever(BaseRetriever):
                 else self.embedder.embed_query_vector(query)
             )
             t_embed = time.perf_counter()
-            dense = self.index.dense(vec, n, kinds)
+            dense = self.index.dense(vec, n, kinds, articles)
         else:
             t_embed = t
         t_dense = time.perf_counter()
-        lexical = self.index.lexical(query, n, kinds) if self.use_lexical else []
+        lexical = self.index.lexical(query, n, kinds, articles) if self.use_lexical else []
         t_lex = time.perf_counter()
         if timings is not None:
             if query_vector is None:

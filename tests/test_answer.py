@@ -215,6 +215,24 @@ def test_a_share_question_asks_about_its_own_words_not_its_group_or_verb_of_want
     assert "yoxal" not in asked and "contact" in asked
 
 
+def test_a_search_within_articles_returns_only_their_passages(pipeline):
+    editorial = {"tectonic-shift-editorial"}
+    hits = pipeline.retriever.search("the national GP contract", k=4, articles=editorial)
+    assert hits and {h.chunk.article_id for h in hits} == editorial
+
+
+def test_in_the_editorial_names_a_source_like_according_to():
+    from rag.qtypes import analyse
+
+    for q in (
+        "In the editorial, what are CCGs carving up?",
+        "What are CCGs carving up, in the Pulse editorial?",
+    ):
+        info = analyse(q)
+        assert "editorial" in info.source and "editorial" not in info.content
+    assert analyse("How many CCGs were in the analysis?").source == ""
+
+
 def test_meant_to_and_supposed_to_are_no_words_of_what_is_asked():
     from rag.qtypes import analyse
 

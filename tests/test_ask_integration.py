@@ -297,3 +297,12 @@ def test_did_they_say_is_answered_no_when_their_quote_says_the_opposite(pipeline
         "Did Dr Richard Vautrey say that GPs do not need a contract to work together?"
     )
     assert ans.answer.startswith("Yes.") and "We don't need a contract" in ans.answer
+
+
+def test_according_to_an_article_searches_that_articles_own_passages(pipeline):
+    # over the whole collection, passages of other articles on "the national contract" crowd out
+    # the editorial's opening one
+    ans = pipeline.ask(
+        "What are CCGs using the funding from the national contract for, according to the editorial?"
+    )
+    assert not ans.abstained and "using the funding to finance local schemes" in ans.answer
