@@ -47,13 +47,21 @@ WHEN_Q = re.compile(
 )
 # "which Hampshire CCG", not "what do CCGs …": a word before the kind of organisation is no verb
 _MODIFIER = r"(?!(?:do|does|did|is|are|was|were|will|would|can|could|should|has|have|had|the|a|an|of|must|may|might)\b)[\w'’-]+\s"
+# … or several plain lower-case words ("which private health care provider"), not a verb
+# ("what prompted West Hampshire CCG"), a possessive ("which area's move to council-led …")
+# or a preposition
+_PLAIN = (
+    r"(?!(?:do|does|did|is|are|was|were|will|would|can|could|should|has|have|had|the|a|an|of|"
+    r"to|for|in|on|at|by|with|from|into|must|may|might)\b)(?-i:[a-z]+)(?<!ed)(?<!ing)\s"
+)
+_MODIFIERS = rf"(?:{_MODIFIER}|(?:{_PLAIN}){{2,3}})?"
 # kinds of organisation whose names say what they are ("… CCG", "… NHS Foundation Trust")
 _NAMED_KINDS = (
     r"ccgs?|trusts?|councils?|lmcs?|authorit(?:y|ies)|compan(?:y|ies)|firms?|federations?|"
     r"providers?|partnerships?|clubs?"
 )
 ORG_Q = re.compile(
-    rf"\b(which|what) ({_MODIFIER})?(organisations?|organizations?|body|bodies|group|think tank|"
+    rf"\b(which|what) ({_MODIFIERS})(organisations?|organizations?|body|bodies|group|think tank|"
     rf"{_NAMED_KINDS})\b",
     re.I,
 )
@@ -156,7 +164,7 @@ FOCUS = re.compile(
 # "Which hospital trust …?", "Which Hampshire CCG …?": a kind of organisation whose name says
 # what it is, so the answer's name holds the kind ("… NHS Foundation Trust", "… CCG")
 ORG_FOCUS = re.compile(
-    rf"\b(?:which|what)\s+(?P<focus>(?:{_MODIFIER})?(?:{_NAMED_KINDS}))\b",
+    rf"\b(?:which|what)\s+(?P<focus>{_MODIFIERS}(?:{_NAMED_KINDS}))\b",
     re.I,
 )
 

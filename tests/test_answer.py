@@ -233,6 +233,16 @@ def test_in_the_editorial_names_a_source_like_according_to():
     assert analyse("How many CCGs were in the analysis?").source == ""
 
 
+def test_which_with_several_plain_modifiers_asks_for_a_named_organisation():
+    from rag.qtypes import analyse
+
+    info = analyse("Which private health care provider has the CCG approached?")
+    assert info.wants == "organisation" and info.focus == ("privat", "health", "care", "provid")
+    # a possessive, a verb or a preposition is no modifier of the kind
+    assert analyse("Which area's move to council-led commissioning is cited?").wants == "any"
+    assert analyse("What prompted West Hampshire CCG's bid?").wants == "any"
+
+
 def test_meant_to_and_supposed_to_are_no_words_of_what_is_asked():
     from rag.qtypes import analyse
 

@@ -306,3 +306,8 @@ def test_according_to_an_article_searches_that_articles_own_passages(pipeline):
         "What are CCGs using the funding from the national contract for, according to the editorial?"
     )
     assert not ans.abstained and "using the funding to finance local schemes" in ans.answer
+
+
+def test_which_named_kind_of_organisation_is_not_answered_by_one_left_unnamed(pipeline):
+    # Dr Balmer warns the CCG could go ahead "with a private health care provider": none is named
+    assert pipeline.ask("Which private health care company would Basildon CCG turn to?").abstained
