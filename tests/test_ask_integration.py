@@ -311,3 +311,11 @@ def test_according_to_an_article_searches_that_articles_own_passages(pipeline):
 def test_which_named_kind_of_organisation_is_not_answered_by_one_left_unnamed(pipeline):
     # Dr Balmer warns the CCG could go ahead "with a private health care provider": none is named
     assert pipeline.ask("Which private health care company would Basildon CCG turn to?").abstained
+
+
+def test_but_he_added_is_attributed_to_the_speaker(pipeline):
+    ans = pipeline.ask(
+        "According to Mr Goodwin, what becomes of GPs who stay off the alternative contract?"
+    )
+    assert "But Nick Goodwin, senior fellow at the King's Fund, added:" in ans.answer
+    assert "But he added" not in ans.answer
