@@ -693,7 +693,7 @@ class ExtractiveAnswerer:
         if surname in text.split("‘")[0].split("'")[0]:
             return text  # already named before the quote
         lead = re.match(
-            r"^(?:(?P<pre>(?:But|And|However,)\s)(?P<low>he|she|they|it)|(?P<pron>He|She|They|It))"
+            r"^(?:(?P<pre>(?:But|And|However,)\s)(?:he|she|they|it)|(?:He|She|They|It))"
             r"\s(?P<verb>said|says|say|added|warned|told Pulse|also said)\b",
             text,
         )

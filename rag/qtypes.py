@@ -46,14 +46,15 @@ WHEN_Q = re.compile(
     re.I,
 )
 # "which Hampshire CCG", not "what do CCGs …": a word before the kind of organisation is no verb
-_MODIFIER = r"(?!(?:do|does|did|is|are|was|were|will|would|can|could|should|has|have|had|the|a|an|of|must|may|might)\b)[\w'’-]+\s"
+_NO_MODIFIER = (
+    r"do|does|did|is|are|was|were|will|would|can|could|should|has|have|had|the|a|an|of|must|may|"
+    r"might"
+)
+_MODIFIER = rf"(?!(?:{_NO_MODIFIER})\b)[\w'’-]+\s"
 # … or several plain lower-case words ("which private health care provider"), not a verb
 # ("what prompted West Hampshire CCG"), a possessive ("which area's move to council-led …")
 # or a preposition
-_PLAIN = (
-    r"(?!(?:do|does|did|is|are|was|were|will|would|can|could|should|has|have|had|the|a|an|of|"
-    r"to|for|in|on|at|by|with|from|into|must|may|might)\b)(?-i:[a-z]+)(?<!ed)(?<!ing)\s"
-)
+_PLAIN = rf"(?!(?:{_NO_MODIFIER}|to|for|in|on|at|by|with|from|into)\b)(?-i:[a-z]+)(?<!ed)(?<!ing)\s"
 _MODIFIERS = rf"(?:{_MODIFIER}|(?:{_PLAIN}){{2,3}})?"
 # kinds of organisation whose names say what they are ("… CCG", "… NHS Foundation Trust")
 _NAMED_KINDS = (
