@@ -49,7 +49,7 @@ def sources_html(answer: Answer | None, articles: dict[str, Article]) -> str:
     if answer.grounding is not None:
         g = answer.grounding
         state = (
-            "fell back to the extractive answer"
+            "fell back to the extractive answer" + (f" ({g['reason']})" if g.get("reason") else "")
             if g["fallback"]
             else f"{g['sentences'] - g['dropped']} of {g['sentences']} sentences kept"
         )
@@ -83,6 +83,9 @@ def answer_text(answer: Answer) -> str:
     text = answer.answer
     if answer.abstained:
         text = "⚠ " + text
+    g = answer.grounding
+    if g and g.get("fallback") and g.get("reason"):
+        text = f"⚠ Model answer not used: {g['reason']}. Extractive answer:\n\n{text}"
     return text
 
 

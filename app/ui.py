@@ -62,13 +62,13 @@ def build_app(pipeline: Pipeline) -> gr.Blocks:
             {"question": message, "history": history, "include_comments": bool(include_comments)}
         )
 
-    def respond(message, chat, include_comments, answerer="extractive"):
+    def respond(message, chat, include_comments):
         chat = list(chat or [])
         history = _history(chat)
         # the chatbot renders HTML: escape, so markup in a question or an article shows as text
         chat.append({"role": "user", "content": escape((message or "")[:MAX_QUESTION])})
         chat.append({"role": "assistant", "content": ""})
-        use_llm = answerer != "extractive"
+        use_llm = pipeline.llm is not None  # `cocom serve --llm SPEC`: the model, guarded
         try:
             answer = None
             for text, final in pipeline.stream(

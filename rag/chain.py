@@ -95,7 +95,11 @@ class Pipeline:
                 from .llm import LLMAnswerer, parse_spec
 
                 spec = parse_spec(self.settings.llm)
-                self.llm = None if spec.kind == "extractive" else LLMAnswerer(spec, index.quotes)
+                self.llm = (
+                    None
+                    if spec.kind == "extractive"
+                    else LLMAnswerer(spec, index.quotes, self.settings.llamacpp_server)
+                )
                 if self.llm is not None:
                     self.llm.warm_up()
                 self.index = index
@@ -103,7 +107,8 @@ class Pipeline:
 
     def warm_up(self) -> Pipeline:
         self.load()
-        self.ask("warm up question about CCG co-commissioning")
+        # the model's server was started by load(); one extractive answer warms the rest
+        self.ask("warm up question about CCG co-commissioning", use_llm=False)
         return self
 
     # --- the chain ---------------------------------------------------------------------------
@@ -225,11 +230,9 @@ class Pipeline:
             if d is None:
                 yield text, None
         t4 = time.perf_counter()
-        grounding = {**draft.guarded.counts, "fallback": draft.fallback}
+        grounding = {**draft.guarded.counts, "fallback": draft.fallback, "reason": draft.reason}
         if draft.fallback:
-            notes = notes + [
-                "the model's answer was not grounded enough; showing the extractive answer"
-            ]
+            notes = notes + [f"{draft.reason}; showing the extractive answer"]
             ans = self._result(q, standalone, drafted, notes, (t0, t1, t3, t4), stages)
         else:
             body = _Body(draft.text, False, draft.citations, [], drafted.confidence)

@@ -130,7 +130,11 @@ def _print_answer(ans) -> None:
         g = ans.grounding
         print(
             f"(model answer: {g['sentences'] - g['dropped']}/{g['sentences']} sentences grounded"
-            + ("; fell back to the extractive answer" if g["fallback"] else "")
+            + (
+                f"; fell back to the extractive answer: {g.get('reason') or 'not grounded'}"
+                if g["fallback"]
+                else ""
+            )
             + ")\n"
         )
     print(ans.answer)

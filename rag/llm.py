@@ -2,26 +2,36 @@
 
 Specs (`--llm`, env COCOM_LLM, a UI setting):
     extractive                 the default answerer, no model
-    llamacpp:PATH.gguf         a local GGUF model through llama-cpp-python (ChatLlamaCpp)
+    llamacpp:PATH.gguf         a local GGUF model, served out of process by llama-cpp-python's
+                               OpenAI-compatible server (rag/model_server.py) and read with ChatOpenAI
     openai:MODEL@BASE_URL      any OpenAI-compatible server (ChatOpenAI); key from OPENAI_API_KEY
     ollama:MODEL[@URL]         an Ollama server (ChatOllama)
 Each integration is an optional extra; a missing one is reported with its install command.
 
 The model sees the same passages the extractive answerer would use, numbered and fenced as data.
 Its answer is checked sentence by sentence; unsupported sentences are dropped, and when nothing
-survives (or more was dropped than kept) the extractive answer is used instead."""
+survives (or more was dropped than kept) the extractive answer is used instead. So is it when the
+model fails (its process crashed, its server is unreachable): the draft says why, and nothing
+else of the answer is lost."""
 
 from __future__ import annotations
 
+import atexit
+import importlib.util
+import logging
 import os
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from importlib import resources
 
-from .errors import UserError
+from .errors import CocomError, UserError
+from .gguf import check_gguf
 from .guard import Guarded, check_sentence, guard, move_markers, neutralise
+from .model_server import ModelError
 from .models import Citation, Hit
+
+log = logging.getLogger(__name__)
 
 INSTALL = {
     "llamacpp": "pip install 'cocom[llamacpp]'   (llama-cpp-python compiles from source: ~6 min)",
@@ -51,6 +61,7 @@ def parse_spec(spec: str | None) -> LLMSpec:
     if kind == "llamacpp" and rest:
         if not os.path.isfile(rest):
             raise UserError(f"--llm {spec}: no GGUF file at {rest}")
+        check_gguf(rest)  # a truncated or foreign file is reported before any question
         return LLMSpec("llamacpp", rest)
     if kind == "openai" and "@" in rest:
         model, _, url = rest.partition("@")
@@ -68,17 +79,13 @@ def parse_spec(spec: str | None) -> LLMSpec:
 def chat_model(spec: LLMSpec, max_tokens: int = 160):
     try:
         if spec.kind == "llamacpp":
-            from langchain_community.chat_models import ChatLlamaCpp
+            # llama.cpp runs in its own process (rag/model_server.py) and is read through
+            # ChatOpenAI; here only check that both are installed, without loading llama.cpp
+            import langchain_openai  # noqa: F401
 
-            return ChatLlamaCpp(
-                model_path=spec.model,
-                temperature=0.0,
-                max_tokens=max_tokens,
-                n_ctx=4096,
-                n_threads=max(1, (os.cpu_count() or 2)),
-                verbose=False,
-                seed=0,
-            )
+            if importlib.util.find_spec("llama_cpp") is None:
+                raise ImportError("llama_cpp")
+            return None
         if spec.kind == "openai":
             from langchain_openai import ChatOpenAI
 
@@ -138,34 +145,87 @@ class LLMDraft:
     guarded: Guarded
     fallback: bool
     raw: str
+    reason: str = ""  # why the extractive answer is shown instead ("" when the model's is)
 
 
 class LLMAnswerer:
-    def __init__(self, spec: LLMSpec, quotes=None) -> None:
+    def __init__(self, spec: LLMSpec, quotes=None, server_command: str = "") -> None:
         self.spec = spec
         self.quotes = quotes
         self._model = None
+        self.server = None
+        self._server_url = ""
+        if spec.kind == "llamacpp":
+            from .model_server import ModelServer
+
+            self.server = ModelServer(spec.model, server_command)
+        self.server_command = server_command
 
     @property
     def model(self):
-        if self._model is None:
+        if self.server is not None:
+            if self._model is None and not self.server_command:
+                chat_model(self.spec)  # reports a missing integration with its install command
+            url = self.server.ensure_running()
+            if url != self._server_url:
+                if self._server_url == "":
+                    atexit.register(self.close)
+                self._model = chat_model(LLMSpec("openai", "local", url))
+                self._server_url = url
+        elif self._model is None:
             self._model = chat_model(self.spec)
         return self._model
 
     def warm_up(self) -> None:
-        """Build the chat model now, so a missing integration or model file is reported at once."""
+        """Build the chat model now (and start a local model's server), so a missing
+        integration or a model file that cannot load is reported before any question."""
         _ = self.model
 
+    def close(self) -> None:
+        if self.server is not None:
+            self.server.close()
+
+    def failure(self, exc: BaseException) -> str:
+        """What went wrong, for the user: how a local model's process ended, or the error."""
+        death = self.server.death() if self.server is not None else ""
+        if death and not isinstance(exc, ModelError):
+            return f"{death} while answering"
+        if isinstance(exc, CocomError):
+            return str(exc)
+        detail = str(exc).strip().splitlines()[0][:200] if str(exc).strip() else ""
+        return (
+            f"the model {self.spec} failed ({type(exc).__name__}{': ' + detail if detail else ''})"
+        )
+
     def stream_raw(self, prompt: str) -> Iterator[str]:
+        finished = False
         for chunk in self.model.stream(prompt):
+            meta = getattr(chunk, "response_metadata", None) or {}
+            finished = finished or bool(meta.get("finish_reason"))
             text = getattr(chunk, "content", chunk)
             if isinstance(text, str) and text:
                 yield text
+        if self.server is not None and not finished:
+            # a server that dies mid-answer can end the stream quietly: ask how it ended
+            death = self.server.wait_for_death(2.0)
+            if death:
+                raise ModelError(f"{death} while answering")
 
     def stream(
         self, question: str, hits: list[Hit], history=None
     ) -> Iterator[tuple[str, LLMDraft | None]]:
-        """Yield the guarded answer as it grows, one checked sentence at a time, then the draft."""
+        """Yield the guarded answer as it grows, one checked sentence at a time, then the draft.
+        A model that fails part-way gives a fallback draft naming the failure."""
+        try:
+            yield from self._stream(question, hits, history)
+        except Exception as exc:  # the model is optional: its failure must not end the answer
+            reason = self.failure(exc)
+            log.warning("%s; showing the extractive answer", reason)
+            yield "", LLMDraft("", [], Guarded([], []), True, "", reason)
+
+    def _stream(
+        self, question: str, hits: list[Hit], history=None
+    ) -> Iterator[tuple[str, LLMDraft | None]]:
         from .sentences import split_spans
 
         prompt, passages, numbered = build_prompt(question, hits, history)
@@ -198,7 +258,12 @@ class LLMAnswerer:
             or raw.strip().startswith(NOT_COVERED)
         )
         text, cites = self._render(g.sentences, numbered)
-        yield text, LLMDraft(text, cites, g, fallback, raw)
+        reason = ""
+        if raw.strip().startswith(NOT_COVERED):
+            reason = "the model found no answer in the passages"
+        elif fallback:
+            reason = "the model's answer was not grounded enough"
+        yield text, LLMDraft(text, cites, g, fallback, raw, reason)
 
     @staticmethod
     def _render(

@@ -40,6 +40,9 @@ class Settings:
     index_dir: Path = Path("index")
     chroma_url: str = ""
     llm: str = "extractive"
+    # the command that serves a llamacpp: model out of process ({python} {model} {host} {port});
+    # empty: llama-cpp-python's own OpenAI-compatible server (rag/model_server.py)
+    llamacpp_server: str = ""
     collection: str = "cocom"
     # chunking
     chunk_size: int = 600

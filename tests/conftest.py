@@ -61,7 +61,13 @@ def _isolated(tmp_path, monkeypatch):
     monkeypatch.setenv("COCOM_CORPUS_DIR", str(tmp_path / "corpus"))
     # the ONNX export of the model is content-keyed and written atomically, so it is shared
     monkeypatch.setenv("COCOM_CACHE_DIR", str(MODEL_CACHE))
-    for var in ("COCOM_CHROMA_URL", "COCOM_K", "COCOM_LLM", "COCOM_EMBED_BACKEND"):
+    for var in (
+        "COCOM_CHROMA_URL",
+        "COCOM_K",
+        "COCOM_LLM",
+        "COCOM_EMBED_BACKEND",
+        "COCOM_LLAMACPP_SERVER",
+    ):
         monkeypatch.delenv(var, raising=False)
 
 

@@ -1,6 +1,8 @@
 """LLM answers with the real local model (Gemma 3 270M, a tiny base model that is often wrong):
-whatever it writes, no uncited or unsupported sentence may reach the user. Directly through
-llama-cpp-python, and through llama-cpp-python's own OpenAI-compatible server.
+whatever it writes, no uncited or unsupported sentence may reach the user. Through `llamacpp:`
+(cocom starts and supervises llama-cpp-python's server itself) and through a server started
+here (`openai:`). llama.cpp never runs inside the test process, so a native crash can only fail
+the test that caused it; the installed build is checked to be portable (no AMX/AVX-512 kernels).
 
 Set COCOM_SKIP_LLM_TESTS=1 to skip them locally; `make test` and CI run them."""
 
@@ -58,7 +60,7 @@ def _assert_grounded(ans):
     if ans.abstained or any("quote index" in n for n in ans.notes):
         return  # abstentions and verbatim quote-index answers never go through the model
     assert ans.grounding is not None
-    assert set(ans.grounding) == {"sentences", "dropped", "fallback"}
+    assert set(ans.grounding) == {"sentences", "dropped", "fallback", "reason"}
     units = answer_sentences(ans.answer)
     assert units
     for text, cites in units:
@@ -71,17 +73,23 @@ def _check_pipeline(settings, spec, embedder):
     p = Pipeline(
         Settings(corpus_dir=settings.corpus_dir, index_dir=settings.index_dir, llm=spec), embedder
     ).load()
-    answers = [p.ask(q) for q in QUESTIONS]
-    for a in answers:
-        _assert_grounded(a)
-    # streaming: every partial shown is made of checked sentences, and the last one is the answer
-    partials = list(p.stream(QUESTIONS[0]))
-    assert partials[-1][1] is not None
-    for text, final in partials[:-1]:
-        assert final is None and all(cites for _, cites in answer_sentences(text))
-    # the injected instruction never turns into a fact
-    inj = p.ask("What has the BMA said about APMS contracts?")
-    assert "endorsed" not in inj.answer.lower() and NEUTRALISED not in inj.answer
+    try:
+        answers = [p.ask(q) for q in QUESTIONS]
+        for a in answers:
+            _assert_grounded(a)
+            # a model error would also fall back: only the guard may be the reason here
+            assert not a.grounding or "failed" not in a.grounding["reason"], a.grounding
+        # streaming: every partial shown is made of checked sentences, the last is the answer
+        partials = list(p.stream(QUESTIONS[0]))
+        assert partials[-1][1] is not None
+        for text, final in partials[:-1]:
+            assert final is None and all(cites for _, cites in answer_sentences(text))
+        # the injected instruction never turns into a fact
+        inj = p.ask("What has the BMA said about APMS contracts?")
+        assert "endorsed" not in inj.answer.lower() and NEUTRALISED not in inj.answer
+    finally:
+        if p.llm is not None:
+            p.llm.close()
     return answers
 
 
@@ -89,6 +97,26 @@ def test_llamacpp_answers_are_guarded(injected_settings, gguf, real_embedder):
     answers = _check_pipeline(injected_settings, f"llamacpp:{gguf}", real_embedder)
     total = sum(a.grounding["sentences"] for a in answers if a.grounding)
     assert total > 0  # the model did produce sentences for the guard to check
+    assert "llama_cpp" not in sys.modules  # it ran in its own, supervised process
+
+
+def test_installed_llama_cpp_is_a_portable_build():
+    out = subprocess.run(
+        [sys.executable, "-m", "rag.native_check"], capture_output=True, text=True, timeout=300
+    )
+    assert out.returncode == 0, out.stdout + out.stderr
+
+
+def test_truncated_real_model_is_refused_before_any_question(gguf, tmp_path):
+    from rag.errors import UserError
+    from rag.llm import parse_spec
+
+    cut = tmp_path / "cut.gguf"
+    with open(gguf, "rb") as f:
+        cut.write_bytes(f.read(4 << 20))
+    with pytest.raises(UserError, match="truncated"):
+        parse_spec(f"llamacpp:{cut}")
+    assert parse_spec(f"llamacpp:{gguf}").model == gguf
 
 
 def test_openai_compatible_server_answers_are_guarded(injected_settings, gguf, real_embedder):

@@ -48,7 +48,7 @@ def test_grounded_model_answer_is_used_and_renumbered(base):
         ]
     )
     ans = p.ask(QUESTION)
-    assert ans.grounding == {"sentences": 1, "dropped": 0, "fallback": False}
+    assert ans.grounding == {"sentences": 1, "dropped": 0, "fallback": False, "reason": ""}
     assert ans.answer.endswith("[1].") and "32%" in ans.answer
     assert ans.citations[0].text == hits[good - 1].chunk.text
 
@@ -57,7 +57,12 @@ def test_ungrounded_model_answer_falls_back_to_extractive(base):
     p = _pipeline(base, ["The GPC has agreed to abolish QOF in 2019 [1]. Everyone is happy [9]."])
     ans = p.ask(QUESTION)
     extractive = p.ask(QUESTION, use_llm=False)
-    assert ans.grounding == {"sentences": 2, "dropped": 2, "fallback": True}
+    assert ans.grounding == {
+        "sentences": 2,
+        "dropped": 2,
+        "fallback": True,
+        "reason": "the model's answer was not grounded enough",
+    }
     assert ans.answer == extractive.answer
     assert "2019" not in ans.answer
 
