@@ -19,7 +19,10 @@ from .furniture import (
     SIGN_OFF,
     is_furniture,
 )
+from .ingest_signals import in_site_lines
 from .models import Article
+from .page_layout import clean_body, pick_title, take_meta
+from .page_meta import sign_off
 
 _REPORT_COMMENT = re.compile(r"^\s*(unsuitable or offensive\?\s*)?report this comment\.?\s*$", re.I)
 _LABEL = re.compile(r"^(Exclusive|Analysis|Breaking|Updated|Revealed)\s+(?=[A-Z0-9£‘'\"“])")
@@ -127,12 +130,26 @@ def _split_comments(lines: list[_Line]) -> list[str]:
     return ["\n\n".join("\n".join(p) for p in c) for c in comments]
 
 
+def _is_furniture_line(text: str, site_lines: frozenset[str]) -> bool:
+    return (
+        is_furniture(text)
+        or (BULLET.match(text) is not None and is_furniture(BULLET.sub("", text, count=1)))
+        or in_site_lines(text, site_lines)
+    )
+
+
 def parse_page_text(
-    raw: str, article_id: str, *, title: str = "", metadata: dict | None = None
+    raw: str,
+    article_id: str,
+    *,
+    title: str = "",
+    metadata: dict | None = None,
+    site_lines: frozenset[str] = frozenset(),
 ) -> Article:
     """Clean the text of a scraped news page into an Article.
 
-    `title`, when given (front matter, HTML metadata), wins over the detected one."""
+    `title`, when given (front matter, HTML metadata), wins over the detected one.
+    `site_lines` are lines seen on several pages of the corpus (ingest_signals)."""
     metadata = dict(metadata or {})
     lines = [_clean_line(x) for x in raw.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
 
@@ -148,24 +165,33 @@ def parse_page_text(
         if ln.text and ISSUE_TEASER_AFTER.match(ln.text):
             drop_teaser = True
             continue
-        if ln.text and is_furniture(ln.text):
+        if ln.text and _is_furniture_line(ln.text, site_lines):
             continue
         kept.append(ln)
     blocks = _blocks(kept)
     if drop_teaser and len(blocks) >= 2 and _heading_like(blocks[0]) and _heading_like(blocks[1]):
         blocks = blocks[1:]  # the current-issue teaser above the real headline
 
+    found: dict = {}  # date and byline stated on the page (page_layout.take_meta)
     if title:
         if blocks and blocks[0].text.strip() == title.strip():
             blocks = blocks[1:]
     else:
-        if not blocks or not _heading_like(blocks[0]):
+        at = pick_title(blocks, _heading_like)
+        if at is None:
             raise ArticleError(
                 article_id, "no detectable title (the first line of text should be the headline)"
             )
-        title = blocks.pop(0).text
+        take_meta(blocks[:at], found)  # a date or byline above the headline; the rest is banner
+        title = blocks[at].text
+        blocks = blocks[at + 1 :]
+    blocks = clean_body(take_meta(blocks, found), title)
 
-    byline = ""
+    byline = found.get("byline", "")
+    if byline:
+        metadata.setdefault("author", found["author"])
+    if found.get("date"):
+        metadata.setdefault("date", found["date"])
     if blocks and len(blocks[0].lines) == 1 and (m := BYLINE.match(blocks[0].text)):
         byline = blocks.pop(0).text
         metadata.setdefault("author", m.group("name"))
@@ -174,6 +200,10 @@ def parse_page_text(
         blocks.pop()
         metadata.setdefault("author", m.group("name"))
         metadata.setdefault("publication", m.group("org").strip())
+    elif blocks and len(blocks[-1].lines) == 1 and (so := sign_off(blocks[-1].text)):
+        byline = byline or so.byline
+        blocks.pop()
+        metadata.setdefault("author", so.author)
 
     texts = [b.text for b in blocks]
     if not texts:
@@ -208,7 +238,9 @@ _MD_EMPHASIS = re.compile(r"(\*\*|__)(.+?)\1")
 METADATA_KEYS = ("publication", "author", "date", "url")
 
 
-def parse_markdown(raw: str, article_id: str) -> Article:
+def parse_markdown(
+    raw: str, article_id: str, *, site_lines: frozenset[str] = frozenset()
+) -> Article:
     meta: dict = {}
     m = _FRONT_MATTER.match(raw)
     if m:
@@ -229,14 +261,18 @@ def parse_markdown(raw: str, article_id: str) -> Article:
         lines.append(_MD_HEADING.sub("", line))
     metadata = {k: str(meta[k]) for k in METADATA_KEYS if meta.get(k) not in (None, "")}
     return parse_page_text(
-        "\n".join(lines), article_id, title=str(meta.get("title") or ""), metadata=metadata
+        "\n".join(lines),
+        article_id,
+        title=str(meta.get("title") or ""),
+        metadata=metadata,
+        site_lines=site_lines,
     )
 
 
 # --- html ---------------------------------------------------------------------------------
 
 
-def parse_html(raw: str, article_id: str) -> Article:
+def parse_html(raw: str, article_id: str, *, site_lines: frozenset[str] = frozenset()) -> Article:
     import trafilatura  # heavy-ish import, only when an HTML file is met
 
     extracted = trafilatura.bare_extraction(
@@ -259,5 +295,9 @@ def parse_html(raw: str, article_id: str) -> Article:
             "• " + c.strip() for c in comments_text.split("\n") if c.strip()
         )
     return parse_page_text(
-        body.replace("\n", "\n\n"), article_id, title=doc.get("title") or "", metadata=metadata
+        body.replace("\n", "\n\n"),
+        article_id,
+        title=doc.get("title") or "",
+        metadata=metadata,
+        site_lines=site_lines,
     )
