@@ -63,6 +63,9 @@ COMMENTS_HEADING = re.compile(
     _I,
 )
 
+# "1. Chris Reader says:": a numbered reader comment opens (blog and press-release comments).
+COMMENT_BY = re.compile(r"^(\d+\.\s+)?[A-Z][\w'’.-]*(\s[A-Z][\w'’.-]*){0,3} says:$")
+
 # "Nigel Praities is the editor of Pulse." — a sign-off naming the author.
 SIGN_OFF = re.compile(
     r"^(?P<name>(?:(?:Dr|Prof|Professor|Mr|Mrs|Ms)\.?\s)?[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+){1,3})"

@@ -106,10 +106,17 @@ def clean_body(blocks: list, title: str) -> list:
             if is_name_only(t) and named_elsewhere(t, texts[:i] + texts[i + 1 :]):
                 if not is_speaker_label(i, texts):
                     continue
-            if is_caption(t, [body.replace(t, "")]):
+            if is_caption(t, [body]):
+                if keep and keep[-1] is blocks[i - 1] and _alt_text(keep[-1]):
+                    keep.pop()  # the photo's alt text printed just above its caption
                 continue
         keep.append(b)
     return _drop_trailing_links(keep)
+
+
+def _alt_text(block: BlockLike) -> bool:
+    t = block.text
+    return _single(block) and is_short(t) and not ends_like_sentence(t) and "," not in t
 
 
 def _drop_trailing_links(blocks: list) -> list:

@@ -14,6 +14,7 @@ from .errors import ArticleError
 from .furniture import (
     BULLET,
     BYLINE,
+    COMMENT_BY,
     COMMENTS_HEADING,
     ISSUE_TEASER_AFTER,
     SIGN_OFF,
@@ -78,6 +79,20 @@ def _heading_like(block: _Block) -> bool:
     return 0 < len(text.split()) <= MAX_TITLE_WORDS and not _TERMINAL.search(text)
 
 
+def _split_prose_lines(block: _Block) -> list[_Block]:
+    """Pages saved one paragraph a line, with no blank line between: a block whose every line
+    is long and ends a sentence (the last may be cut short) is that many paragraphs."""
+    lines = block.lines
+    if (
+        len(lines) > 1
+        and not block.is_bullets
+        and all(len(ln.text.split()) >= 20 for ln in lines)
+        and all(_TERMINAL.search(ln.text.rstrip("’'\"”")) for ln in lines[:-1])
+    ):
+        return [_Block([ln]) for ln in block.lines]
+    return [block]
+
+
 def _drop_repeated_lines(lines: list[_Line]) -> list[_Line]:
     """An image caption shows twice in a row on these pages; drop both copies."""
     out: list[_Line] = []
@@ -96,7 +111,7 @@ def _drop_repeated_lines(lines: list[_Line]) -> list[_Line]:
 
 def _split_comments(lines: list[_Line]) -> list[str]:
     """One record per reader comment; multi-paragraph comments stay whole."""
-    has_separators = any(_REPORT_COMMENT.match(ln.text) for ln in lines)
+    has_separators = any(_REPORT_COMMENT.match(ln.text) or COMMENT_BY.match(ln.text) for ln in lines)
     has_bullets = any(BULLET.match(ln.text) and ln.indent <= 3 for ln in lines)
     comments: list[list[list[str]]] = []  # comment -> paragraphs -> lines
     current: list[list[str]] | None = None
@@ -110,7 +125,7 @@ def _split_comments(lines: list[_Line]) -> list[str]:
         current = None
 
     for ln in lines:
-        if _REPORT_COMMENT.match(ln.text):
+        if _REPORT_COMMENT.match(ln.text) or COMMENT_BY.match(ln.text):
             close()
         elif has_bullets and BULLET.match(ln.text) and ln.indent <= 3:
             close()
@@ -156,7 +171,12 @@ def parse_page_text(
     split_at = next(
         (i for i, ln in enumerate(lines) if ln.text and COMMENTS_HEADING.match(ln.text)), None
     )
-    body_lines = lines if split_at is None else lines[:split_at]
+    first_by = next(
+        (i for i, ln in enumerate(lines) if ln.text and COMMENT_BY.match(ln.text)), None
+    )
+    if first_by is not None and (split_at is None or first_by < split_at):
+        split_at = first_by - 1  # the "NAME says:" line itself opens the first comment
+    body_lines = lines if split_at is None else lines[: max(split_at, 0)]
     comments = [] if split_at is None else _split_comments(lines[split_at + 1 :])
 
     kept: list[_Line] = []
@@ -168,7 +188,7 @@ def parse_page_text(
         if ln.text and _is_furniture_line(ln.text, site_lines):
             continue
         kept.append(ln)
-    blocks = _blocks(kept)
+    blocks = [part for b in _blocks(kept) for part in _split_prose_lines(b)]
     if drop_teaser and len(blocks) >= 2 and _heading_like(blocks[0]) and _heading_like(blocks[1]):
         blocks = blocks[1:]  # the current-issue teaser above the real headline
 
