@@ -23,7 +23,7 @@ from .furniture import (
 from .ingest_signals import in_site_lines
 from .models import Article
 from .page_layout import clean_body, pick_title, take_meta
-from .page_meta import sign_off
+from .page_meta import meta_line, sign_off
 
 _REPORT_COMMENT = re.compile(r"^\s*(unsuitable or offensive\?\s*)?report this comment\.?\s*$", re.I)
 _LABEL = re.compile(r"^(Exclusive|Analysis|Breaking|Updated|Revealed)\s+(?=[A-Z0-9£‘'\"“])")
@@ -135,8 +135,8 @@ def _split_comments(lines: list[_Line]) -> list[str]:
                 close()  # no markers: each block is one comment
             elif current is not None and current[-1]:
                 current.append([])
-        elif is_furniture(ln.text):
-            continue
+        elif is_furniture(ln.text) or meta_line(ln.text):
+            continue  # a comment's date line ("10 February 2015 at 9:14 am") is not its text
         else:
             if current is None:
                 current = [[]]
