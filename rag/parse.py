@@ -180,17 +180,22 @@ def parse_page_text(
     comments = [] if split_at is None else _split_comments(lines[split_at + 1 :])
 
     kept: list[_Line] = []
-    drop_teaser = False
+    teaser_after: int | None = None  # kept lines before the current-issue teaser
     for ln in _drop_repeated_lines(body_lines):
         if ln.text and ISSUE_TEASER_AFTER.match(ln.text):
-            drop_teaser = True
+            teaser_after = len(kept)
             continue
         if ln.text and _is_furniture_line(ln.text, site_lines):
             continue
         kept.append(ln)
+    teaser = None
+    if teaser_after is not None:
+        teaser = next((ln for ln in kept[teaser_after:] if ln.text), None)
     blocks = [part for b in _blocks(kept) for part in _split_prose_lines(b)]
-    if drop_teaser and len(blocks) >= 2 and _heading_like(blocks[0]) and _heading_like(blocks[1]):
-        blocks = blocks[1:]  # the current-issue teaser above the real headline
+    at = next((i for i, b in enumerate(blocks) if b.lines[0] is teaser), None)
+    if at is not None and at + 1 < len(blocks):
+        if _heading_like(blocks[at]) and _heading_like(blocks[at + 1]):
+            del blocks[at]  # the current-issue teaser printed after "Read the latest issue"
 
     found: dict = {}  # date and byline stated on the page (page_layout.take_meta)
     if title:

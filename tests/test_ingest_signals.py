@@ -104,3 +104,13 @@ def test_check_ingest_lists_each_file(tmp_path, capsys):
     assert rows["a.txt"]["paragraphs"] == 2
     assert rows["bad.txt"]["skipped"].startswith("no detectable title")
     assert main(["check-ingest", str(tmp_path / "missing")]) == 2
+
+
+def test_issue_teaser_is_the_line_after_read_the_latest_issue_not_the_first_line():
+    page = (
+        "Practices vote to federate\n\nRead the latest issue online\n\nSummer issue\n\n"
+        "Practices vote to federate\n\nForty practices have voted to form a federation, it said.\n"
+    )
+    a = parse_page_text(page, "x")
+    assert a.title == "Practices vote to federate"
+    assert "Summer issue" not in a.blocks
