@@ -9,7 +9,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from .corpus import load_corpus
-from .ingest_signals import ends_like_sentence, is_caption, is_name_only, is_short
+from .ingest_signals import ends_like_sentence, is_caption, is_name_only, is_short, trigrams
 from .models import Article
 from .page_layout import is_leftover_furniture
 
@@ -43,15 +43,15 @@ class FileCheck:
 
 def suspects_of(article: Article) -> list[Suspect]:
     blocks = list(article.blocks[: len(article.blocks) - (1 if article.byline else 0)])
+    body = trigrams(t for t in blocks if ends_like_sentence(t))
     out = []
     for i, text in enumerate(blocks):
         one_line = "\n" not in text
-        others = [t for j, t in enumerate(blocks) if j != i]
         if kind := is_leftover_furniture(text):
             out.append(Suspect(i, kind, text))
         elif one_line and is_name_only(text):
             out.append(Suspect(i, "name only", text))
-        elif one_line and is_caption(text, others):
+        elif one_line and is_caption(text, body):
             out.append(Suspect(i, "caption", text))
         elif one_line and is_short(text) and not ends_like_sentence(text):
             out.append(Suspect(i, "heading?", text))

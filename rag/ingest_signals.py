@@ -16,7 +16,8 @@ from .page_meta import NAME_RE
 _WORD = re.compile(r"[\w'’-]+")
 _TERMINAL = re.compile(r"[.!?:;…]\s*['’\"”)\]]*\s*$")
 _QUOTED = re.compile(r"[‘“\"']([^‘’“”\"]{12,}?)[’”\"']")
-_SAID_TAIL = re.compile(r",\s+(?:[A-Z][\w.'’-]*\s?){1,5}\s(?:said|says|added|warned|told \w+)$")
+_SAID_TAIL = re.compile(r",\s+(?:[A-Z][\w.'’-]*\s){1,5}(?:said|says|added|warned|told \w+)$")
+CAPTION_MAX_WORDS = 60
 _QUOTE_OPEN = re.compile(r"^\s*[‘“\"']")
 
 SHORT_LINE_WORDS = 15  # "a short line": at most this many words
@@ -53,22 +54,42 @@ def is_name_only(text: str) -> bool:
     return len(text.split()) <= 6 and bool(NAME_RE.match(text))
 
 
-def named_elsewhere(name: str, others: Iterable[str]) -> bool:
-    surname = name.split()[-1]
-    pattern = re.compile(rf"\b{re.escape(surname)}\b")
-    return any(pattern.search(t) for t in others)
+def word_counts(texts: Iterable[str]) -> Counter[str]:
+    """How often each word occurs in the texts, for named_elsewhere in one pass over a page."""
+    return Counter(w for t in texts for w in words(t))
 
 
-def is_caption(text: str, others: list[str]) -> bool:
+def named_elsewhere(name: str, counts: Counter[str]) -> bool:
+    """The name's surname occurs in the page besides in this line (`counts`: the whole page,
+    this line included)."""
+    surname = words(name)[-1]
+    return counts[surname] > words(name).count(surname)
+
+
+def trigrams(texts: Iterable[str]) -> set[tuple[str, ...]]:
+    """Every run of three words in the texts, for is_caption in one pass over a page."""
+    out: set[tuple[str, ...]] = set()
+    for t in texts:
+        ws = [w.lower() for w in words(t)]
+        out.update(tuple(ws[i : i + 3]) for i in range(len(ws) - 2))
+    return out
+
+
+def _quoted_in(quote: str, body: set[tuple[str, ...]]) -> bool:
+    ws = [w.lower() for w in words(quote)]
+    return len(ws) >= 3 and all(tuple(ws[i : i + 3]) in body for i in range(len(ws) - 2))
+
+
+def is_caption(text: str, body: set[tuple[str, ...]]) -> bool:
     """A line that captions a photo: no full stop, and either it restates a quote printed in
-    the article ("... ‘well placed to help’, Gavin Ralston said") or it ends "..., NAME said"."""
+    the article ("... ‘well placed to help’, Gavin Ralston said") or it ends "..., NAME said".
+    `body`: trigrams() of the article's prose."""
     text = text.strip()
-    if ends_like_sentence(text) or len(words(text)) < 4:
+    if ends_like_sentence(text) or not 4 <= len(words(text)) <= CAPTION_MAX_WORDS:
         return False
     if _SAID_TAIL.search(text):
         return True
-    body = "\n".join(others)
-    return any(len(q.split()) >= 3 and q in body for q in _QUOTED.findall(text))
+    return any(_quoted_in(q, body) for q in _QUOTED.findall(text))
 
 
 def is_speaker_label(index: int, texts: list[str]) -> bool:

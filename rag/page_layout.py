@@ -21,6 +21,8 @@ from .ingest_signals import (
     named_elsewhere,
     repeated_short_lines,
     stop_word_density,
+    trigrams,
+    word_counts,
     words,
 )
 from .page_meta import Meta, meta_line, sign_off
@@ -87,8 +89,9 @@ def clean_body(blocks: list, title: str) -> list:
     """Drop the body blocks that general signals mark as furniture."""
     texts = [b.text.strip() for b in blocks]
     repeated = repeated_short_lines(texts)
+    counts = word_counts(texts)
     prose_texts = [t for b, t in zip(blocks, texts) if not _single(b) or ends_like_sentence(t)]
-    body = "\n".join(prose_texts)
+    body = trigrams(prose_texts)
     keep = []
     for i, b in enumerate(blocks):
         t = texts[i]
@@ -103,7 +106,7 @@ def clean_body(blocks: list, title: str) -> list:
         if _single(b):
             if t in repeated:
                 continue
-            if is_name_only(t) and named_elsewhere(t, texts[:i] + texts[i + 1 :]):
+            if is_name_only(t) and named_elsewhere(t, counts):
                 if not is_speaker_label(i, texts):
                     continue
             if is_caption(t, [body]):

@@ -6,7 +6,13 @@ import pytest
 
 from rag.cli import main
 from rag.corpus import load_corpus
-from rag.ingest_signals import is_caption, is_name_only, repeated_across_pages, stop_word_density
+from rag.ingest_signals import (
+    is_caption,
+    is_name_only,
+    repeated_across_pages,
+    stop_word_density,
+    trigrams,
+)
 from rag.page_meta import meta_line, parse_date, sign_off
 from rag.parse import parse_page_text
 
@@ -67,9 +73,11 @@ def test_signals():
     assert stop_word_density("Home News Opinion Jobs Events") == 0.0
     assert stop_word_density("The CCG said that it would not be able to fund the plan.") > 0.4
     assert is_name_only("Dr Ann Lowe") and not is_name_only("Dr Ann Lowe, chair, Northshire CCG")
-    assert is_caption("Care will be ‘closer to home’, Dr Ann Lowe said", [])
-    assert is_caption("Care will be ‘closer to home than ever’", ["She said it would be closer to home than ever."])
-    assert not is_caption("Conflicts of interest", ["Conflicts of interest were raised."])
+    assert is_caption("Care will be ‘closer to home’, Dr Ann Lowe said", set())
+    body = trigrams(["She said it would be closer to home than ever."])
+    assert is_caption("Care will be ‘closer to home than ever’", body)
+    assert not is_caption("Care will be ‘nearer to home than ever’", body)
+    assert not is_caption("Conflicts of interest", trigrams(["Conflicts of interest were raised."]))
 
 
 def test_lines_repeated_across_three_pages_are_site_furniture(tmp_path):
