@@ -52,7 +52,9 @@ def block_meta(block: BlockLike) -> Meta | None:
     return meta_line(block.text) if _single(block) else None
 
 
-def pick_title(blocks: Sequence[BlockLike], heading_like: Callable[[BlockLike], bool]) -> int | None:
+def pick_title(
+    blocks: Sequence[BlockLike], heading_like: Callable[[BlockLike], bool]
+) -> int | None:
     """Index of the headline: the first heading-like block of four or more words that is not a
     date or byline line, a menu or a label; else the last short heading-like block before the
     body begins. None when there is none before the first paragraph of prose."""
@@ -90,7 +92,9 @@ def clean_body(blocks: list, title: str) -> list:
     texts = [b.text.strip() for b in blocks]
     repeated = repeated_short_lines(texts)
     counts = word_counts(texts)
-    prose_texts = [t for b, t in zip(blocks, texts) if not _single(b) or ends_like_sentence(t)]
+    prose_texts = [
+        t for b, t in zip(blocks, texts, strict=True) if not _single(b) or ends_like_sentence(t)
+    ]
     body = trigrams(prose_texts)
     keep = []
     for i, b in enumerate(blocks):

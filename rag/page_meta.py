@@ -46,9 +46,7 @@ _LABEL = (
     r"date published|date posted|posted date|posted time|published time|publication date|release date|issued|"
     r"press release date)(?:\s+on)?\s*:?\s*)"
 )
-_DATE_LINE = tuple(
-    re.compile(rf"^{_LABEL}?{form}{_TIME}\s*\.?$", re.I) for form in _DATE_FORMS
-)
+_DATE_LINE = tuple(re.compile(rf"^{_LABEL}?{form}{_TIME}\s*\.?$", re.I) for form in _DATE_FORMS)
 DATE_LABEL = re.compile(rf"^{_LABEL}$", re.I)
 
 _TITLE = r"(?:(?:Dr|Prof|Professor|Mr|Mrs|Ms|Miss|Cllr|Councillor|Sir|Dame|Lord|Baroness)\.?\s)?"

@@ -111,7 +111,9 @@ def _drop_repeated_lines(lines: list[_Line]) -> list[_Line]:
 
 def _split_comments(lines: list[_Line]) -> list[str]:
     """One record per reader comment; multi-paragraph comments stay whole."""
-    has_separators = any(_REPORT_COMMENT.match(ln.text) or COMMENT_BY.match(ln.text) for ln in lines)
+    has_separators = any(
+        _REPORT_COMMENT.match(ln.text) or COMMENT_BY.match(ln.text) for ln in lines
+    )
     has_bullets = any(BULLET.match(ln.text) and ln.indent <= 3 for ln in lines)
     comments: list[list[list[str]]] = []  # comment -> paragraphs -> lines
     current: list[list[str]] | None = None
