@@ -407,6 +407,19 @@ def cmd_bench(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_check_ingest(args: argparse.Namespace) -> int:
+    from .ingest_check import check_folder, format_report
+
+    if not args.dir.is_dir():
+        raise UserError(f"{args.dir} is not a folder — give the folder of pages to check")
+    rows = check_folder(args.dir, max_bytes=_settings(args).max_file_bytes)
+    if args.json:
+        _print_json([r.to_dict() for r in rows])
+    else:
+        print(format_report(rows))
+    return 0
+
+
 # --- parser -----------------------------------------------------------------------------------
 
 
@@ -439,6 +452,14 @@ def build_parser() -> argparse.ArgumentParser:
     paths(sp)
     sp.add_argument("--json", action="store_true")
     sp.set_defaults(func=cmd_articles)
+    sp = sub.add_parser(
+        "check-ingest",
+        help="show what the parser makes of a folder of new pages (title, date, byline, "
+        "paragraphs, lines that still look like furniture)",
+    )
+    sp.add_argument("dir", type=Path, help="folder of pages (.txt, .md, .html)")
+    sp.add_argument("--json", action="store_true")
+    sp.set_defaults(func=cmd_check_ingest)
     sp = sub.add_parser("ask", help="answer a question with cited passages")
     paths(sp)
     sp.add_argument("question", nargs="?", help="the question")

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import ArticleError
+from .ingest_signals import repeated_across_pages
 from .models import Article
 from .parse import parse_html, parse_markdown, parse_page_text
 
@@ -117,8 +118,28 @@ def candidate_files(corpus_dir: Path) -> list[Path]:
     )
 
 
-def read_article(path: Path, corpus_root: Path, max_bytes: int) -> tuple[Article, str]:
-    """Parse one file, or raise ArticleError saying why it cannot be used."""
+def site_lines_of(files: list[Path], max_bytes: int) -> frozenset[str]:
+    """Lines repeated across several text pages of the folder: banners, menus, footers
+    (ingest_signals.repeated_across_pages). Unreadable files are left to read_article."""
+
+    def texts():
+        for p in files:
+            if p.is_symlink() or p.suffix.lower() not in (".txt", ".md", ".markdown"):
+                continue
+            try:
+                if p.stat().st_size <= max_bytes and b"\x00" not in (data := p.read_bytes()):
+                    yield data.decode("utf-8", "replace")
+            except OSError:
+                continue
+
+    return repeated_across_pages(texts())
+
+
+def read_article(
+    path: Path, corpus_root: Path, max_bytes: int, site_lines: frozenset[str] = frozenset()
+) -> tuple[Article, str]:
+    """Parse one file, or raise ArticleError saying why it cannot be used. `site_lines`:
+    lines repeated across the folder's pages, dropped as furniture (site_lines_of)."""
     name = path.name
     if path.is_symlink():
         target = path.resolve()
@@ -139,7 +160,7 @@ def read_article(path: Path, corpus_root: Path, max_bytes: int) -> tuple[Article
         raise ArticleError(name, "file is empty")
     text = _decode(data, name)
     try:
-        article = PARSERS[suffix](text, path.stem)
+        article = PARSERS[suffix](text, path.stem, site_lines=site_lines)
     except ArticleError as exc:
         raise ArticleError(name, exc.reason) from None
     return article, hashlib.sha256(data).hexdigest()
@@ -155,9 +176,10 @@ def load_corpus(
     files = sorted(candidate_files(corpus_dir), key=lambda p: (p.stem not in keep, str(p)))
     parsed: list[tuple[Path, object]] = []  # (path, (article, digest, shingles) or the error)
     frequency: dict[int, int] = {}
+    site_lines = site_lines_of(files, max_bytes)
     for path in files:
         try:
-            article, digest = read_article(path, root, max_bytes)
+            article, digest = read_article(path, root, max_bytes, site_lines)
         except (ArticleError, OSError) as exc:
             parsed.append((path, exc))
             continue

@@ -14,12 +14,16 @@ from .errors import ArticleError
 from .furniture import (
     BULLET,
     BYLINE,
+    COMMENT_BY,
     COMMENTS_HEADING,
     ISSUE_TEASER_AFTER,
     SIGN_OFF,
     is_furniture,
 )
+from .ingest_signals import in_site_lines
 from .models import Article
+from .page_layout import clean_body, pick_title, take_meta
+from .page_meta import meta_line, sign_off
 
 _REPORT_COMMENT = re.compile(r"^\s*(unsuitable or offensive\?\s*)?report this comment\.?\s*$", re.I)
 _LABEL = re.compile(r"^(Exclusive|Analysis|Breaking|Updated|Revealed)\s+(?=[A-Z0-9£‘'\"“])")
@@ -75,6 +79,20 @@ def _heading_like(block: _Block) -> bool:
     return 0 < len(text.split()) <= MAX_TITLE_WORDS and not _TERMINAL.search(text)
 
 
+def _split_prose_lines(block: _Block) -> list[_Block]:
+    """Pages saved one paragraph a line, with no blank line between: a block whose every line
+    is long and ends a sentence (the last may be cut short) is that many paragraphs."""
+    lines = block.lines
+    if (
+        len(lines) > 1
+        and not block.is_bullets
+        and all(len(ln.text.split()) >= 20 for ln in lines)
+        and all(_TERMINAL.search(ln.text.rstrip("’'\"”")) for ln in lines[:-1])
+    ):
+        return [_Block([ln]) for ln in block.lines]
+    return [block]
+
+
 def _drop_repeated_lines(lines: list[_Line]) -> list[_Line]:
     """An image caption shows twice in a row on these pages; drop both copies."""
     out: list[_Line] = []
@@ -93,7 +111,9 @@ def _drop_repeated_lines(lines: list[_Line]) -> list[_Line]:
 
 def _split_comments(lines: list[_Line]) -> list[str]:
     """One record per reader comment; multi-paragraph comments stay whole."""
-    has_separators = any(_REPORT_COMMENT.match(ln.text) for ln in lines)
+    has_separators = any(
+        _REPORT_COMMENT.match(ln.text) or COMMENT_BY.match(ln.text) for ln in lines
+    )
     has_bullets = any(BULLET.match(ln.text) and ln.indent <= 3 for ln in lines)
     comments: list[list[list[str]]] = []  # comment -> paragraphs -> lines
     current: list[list[str]] | None = None
@@ -107,7 +127,7 @@ def _split_comments(lines: list[_Line]) -> list[str]:
         current = None
 
     for ln in lines:
-        if _REPORT_COMMENT.match(ln.text):
+        if _REPORT_COMMENT.match(ln.text) or COMMENT_BY.match(ln.text):
             close()
         elif has_bullets and BULLET.match(ln.text) and ln.indent <= 3:
             close()
@@ -117,8 +137,8 @@ def _split_comments(lines: list[_Line]) -> list[str]:
                 close()  # no markers: each block is one comment
             elif current is not None and current[-1]:
                 current.append([])
-        elif is_furniture(ln.text):
-            continue
+        elif is_furniture(ln.text) or meta_line(ln.text):
+            continue  # a comment's date line ("10 February 2015 at 9:14 am") is not its text
         else:
             if current is None:
                 current = [[]]
@@ -127,45 +147,78 @@ def _split_comments(lines: list[_Line]) -> list[str]:
     return ["\n\n".join("\n".join(p) for p in c) for c in comments]
 
 
+def _is_furniture_line(text: str, site_lines: frozenset[str]) -> bool:
+    return (
+        is_furniture(text)
+        or (BULLET.match(text) is not None and is_furniture(BULLET.sub("", text, count=1)))
+        or in_site_lines(text, site_lines)
+    )
+
+
 def parse_page_text(
-    raw: str, article_id: str, *, title: str = "", metadata: dict | None = None
+    raw: str,
+    article_id: str,
+    *,
+    title: str = "",
+    metadata: dict | None = None,
+    site_lines: frozenset[str] = frozenset(),
 ) -> Article:
     """Clean the text of a scraped news page into an Article.
 
-    `title`, when given (front matter, HTML metadata), wins over the detected one."""
+    `title`, when given (front matter, HTML metadata), wins over the detected one.
+    `site_lines` are lines seen on several pages of the corpus (ingest_signals)."""
     metadata = dict(metadata or {})
     lines = [_clean_line(x) for x in raw.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
 
     split_at = next(
         (i for i, ln in enumerate(lines) if ln.text and COMMENTS_HEADING.match(ln.text)), None
     )
-    body_lines = lines if split_at is None else lines[:split_at]
+    first_by = next(
+        (i for i, ln in enumerate(lines) if ln.text and COMMENT_BY.match(ln.text)), None
+    )
+    if first_by is not None and (split_at is None or first_by < split_at):
+        split_at = first_by - 1  # the "NAME says:" line itself opens the first comment
+    body_lines = lines if split_at is None else lines[: max(split_at, 0)]
     comments = [] if split_at is None else _split_comments(lines[split_at + 1 :])
 
     kept: list[_Line] = []
-    drop_teaser = False
+    teaser_after: int | None = None  # kept lines before the current-issue teaser
     for ln in _drop_repeated_lines(body_lines):
         if ln.text and ISSUE_TEASER_AFTER.match(ln.text):
-            drop_teaser = True
+            teaser_after = len(kept)
             continue
-        if ln.text and is_furniture(ln.text):
+        if ln.text and _is_furniture_line(ln.text, site_lines):
             continue
         kept.append(ln)
-    blocks = _blocks(kept)
-    if drop_teaser and len(blocks) >= 2 and _heading_like(blocks[0]) and _heading_like(blocks[1]):
-        blocks = blocks[1:]  # the current-issue teaser above the real headline
+    teaser = None
+    if teaser_after is not None:
+        teaser = next((ln for ln in kept[teaser_after:] if ln.text), None)
+    blocks = [part for b in _blocks(kept) for part in _split_prose_lines(b)]
+    at = next((i for i, b in enumerate(blocks) if b.lines[0] is teaser), None)
+    if at is not None and at + 1 < len(blocks):
+        if _heading_like(blocks[at]) and _heading_like(blocks[at + 1]):
+            del blocks[at]  # the current-issue teaser printed after "Read the latest issue"
 
+    found: dict = {}  # date and byline stated on the page (page_layout.take_meta)
     if title:
         if blocks and blocks[0].text.strip() == title.strip():
             blocks = blocks[1:]
     else:
-        if not blocks or not _heading_like(blocks[0]):
+        at = pick_title(blocks, _heading_like)
+        if at is None:
             raise ArticleError(
                 article_id, "no detectable title (the first line of text should be the headline)"
             )
-        title = blocks.pop(0).text
+        take_meta(blocks[:at], found)  # a date or byline above the headline; the rest is banner
+        title = blocks[at].text
+        blocks = blocks[at + 1 :]
+    blocks = clean_body(take_meta(blocks, found), title)
 
-    byline = ""
+    byline = found.get("byline", "")
+    if byline:
+        metadata.setdefault("author", found["author"])
+    if found.get("date"):
+        metadata.setdefault("date", found["date"])
     if blocks and len(blocks[0].lines) == 1 and (m := BYLINE.match(blocks[0].text)):
         byline = blocks.pop(0).text
         metadata.setdefault("author", m.group("name"))
@@ -174,6 +227,10 @@ def parse_page_text(
         blocks.pop()
         metadata.setdefault("author", m.group("name"))
         metadata.setdefault("publication", m.group("org").strip())
+    elif blocks and len(blocks[-1].lines) == 1 and (so := sign_off(blocks[-1].text)):
+        byline = byline or so.byline
+        blocks.pop()
+        metadata.setdefault("author", so.author)
 
     texts = [b.text for b in blocks]
     if not texts:
@@ -208,7 +265,9 @@ _MD_EMPHASIS = re.compile(r"(\*\*|__)(.+?)\1")
 METADATA_KEYS = ("publication", "author", "date", "url")
 
 
-def parse_markdown(raw: str, article_id: str) -> Article:
+def parse_markdown(
+    raw: str, article_id: str, *, site_lines: frozenset[str] = frozenset()
+) -> Article:
     meta: dict = {}
     m = _FRONT_MATTER.match(raw)
     if m:
@@ -229,14 +288,18 @@ def parse_markdown(raw: str, article_id: str) -> Article:
         lines.append(_MD_HEADING.sub("", line))
     metadata = {k: str(meta[k]) for k in METADATA_KEYS if meta.get(k) not in (None, "")}
     return parse_page_text(
-        "\n".join(lines), article_id, title=str(meta.get("title") or ""), metadata=metadata
+        "\n".join(lines),
+        article_id,
+        title=str(meta.get("title") or ""),
+        metadata=metadata,
+        site_lines=site_lines,
     )
 
 
 # --- html ---------------------------------------------------------------------------------
 
 
-def parse_html(raw: str, article_id: str) -> Article:
+def parse_html(raw: str, article_id: str, *, site_lines: frozenset[str] = frozenset()) -> Article:
     import trafilatura  # heavy-ish import, only when an HTML file is met
 
     extracted = trafilatura.bare_extraction(
@@ -259,5 +322,9 @@ def parse_html(raw: str, article_id: str) -> Article:
             "• " + c.strip() for c in comments_text.split("\n") if c.strip()
         )
     return parse_page_text(
-        body.replace("\n", "\n\n"), article_id, title=doc.get("title") or "", metadata=metadata
+        body.replace("\n", "\n\n"),
+        article_id,
+        title=doc.get("title") or "",
+        metadata=metadata,
+        site_lines=site_lines,
     )

@@ -1,0 +1,148 @@
+"""Where the article sits on a scraped page: which line is the headline, which lines around it
+state the date and byline, and which body blocks are furniture by general signals (captions,
+credits, name-only photo labels, menus, lines repeated on the page, trailing link lists).
+
+Works on the parser's blocks (anything with `.lines` of `.text`, `.text` and `.is_bullets`), so
+parse.py only calls in. Precision first: a block is dropped only when a signal says so."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Protocol
+
+from .furniture import furniture_kind
+from .ingest_signals import (
+    ends_like_sentence,
+    is_caption,
+    is_menu,
+    is_name_only,
+    is_short,
+    is_speaker_label,
+    named_elsewhere,
+    repeated_short_lines,
+    stop_word_density,
+    trigrams,
+    word_counts,
+    words,
+)
+from .page_meta import Meta, meta_line, sign_off
+
+HEADLINE_MIN_WORDS = 4  # a shorter heading-like line above the headline is a label or menu
+BODY_MIN_WORDS = 30  # a block this long, punctuated as prose, is article text: the head ends
+
+
+class BlockLike(Protocol):
+    lines: list
+    text: str
+    is_bullets: bool
+
+
+def _single(block: BlockLike) -> bool:
+    return len(block.lines) == 1 and not block.is_bullets
+
+
+def _is_body_prose(block: BlockLike) -> bool:
+    t = block.text
+    return (
+        len(words(t)) >= BODY_MIN_WORDS and ends_like_sentence(t) and stop_word_density(t) >= 0.25
+    )
+
+
+def block_meta(block: BlockLike) -> Meta | None:
+    return meta_line(block.text) if _single(block) else None
+
+
+def pick_title(
+    blocks: Sequence[BlockLike], heading_like: Callable[[BlockLike], bool]
+) -> int | None:
+    """Index of the headline: the first heading-like block of four or more words that is not a
+    date or byline line, a menu or a label; else the last short heading-like block before the
+    body begins. None when there is none before the first paragraph of prose."""
+    fallback = None
+    for i, b in enumerate(blocks):
+        if _is_body_prose(b):
+            break
+        if block_meta(b) or is_menu([ln.text for ln in b.lines]) or not heading_like(b):
+            continue
+        if len(words(b.text)) >= HEADLINE_MIN_WORDS:
+            return i
+        fallback = i
+    return fallback
+
+
+def take_meta(blocks: list, meta: dict) -> list:
+    """Drop date and byline lines (and a date label with the date on the next line) from
+    `blocks`, recording the first date and byline found in `meta` (keys date, byline, author)."""
+    out = []
+    for b in blocks:
+        m = block_meta(b)
+        if m is None:
+            out.append(b)
+            continue
+        if m.date:
+            meta.setdefault("date", m.date)
+        if m.byline:
+            meta.setdefault("byline", m.byline)
+            meta.setdefault("author", m.author)
+    return out
+
+
+def clean_body(blocks: list, title: str) -> list:
+    """Drop the body blocks that general signals mark as furniture."""
+    texts = [b.text.strip() for b in blocks]
+    repeated = repeated_short_lines(texts)
+    counts = word_counts(texts)
+    prose_texts = [
+        t for b, t in zip(blocks, texts, strict=True) if not _single(b) or ends_like_sentence(t)
+    ]
+    body = trigrams(prose_texts)
+    keep = []
+    for i, b in enumerate(blocks):
+        t = texts[i]
+        if t == title.strip():
+            continue  # the headline printed again below the page title
+        if b.is_bullets:
+            keep.append(b)
+            continue
+        lines = [ln.text for ln in b.lines]
+        if is_menu(lines):
+            continue
+        if _single(b):
+            if t in repeated:
+                continue
+            if is_name_only(t) and named_elsewhere(t, counts):
+                if not is_speaker_label(i, texts):
+                    continue
+            if is_caption(t, [body]):
+                if keep and keep[-1] is blocks[i - 1] and _alt_text(keep[-1]):
+                    keep.pop()  # the photo's alt text printed just above its caption
+                continue
+        keep.append(b)
+    return _drop_trailing_links(keep)
+
+
+def _alt_text(block: BlockLike) -> bool:
+    t = block.text
+    return _single(block) and is_short(t) and not ends_like_sentence(t) and "," not in t
+
+
+def _drop_trailing_links(blocks: list) -> list:
+    """After the last paragraph of text come related-story links, tags and buttons: short lines
+    without sentence punctuation. A sign-off ("NAME is ... editor") is kept for the caller."""
+    end = len(blocks)
+    while end > 0:
+        b = blocks[end - 1]
+        t = b.text
+        if not _single(b) or ends_like_sentence(t) or sign_off(t) or not is_short(t):
+            break
+        end -= 1
+    return blocks[:end] if end > 0 else blocks
+
+
+def is_leftover_furniture(text: str) -> str | None:
+    """For review: the kind of furniture a kept paragraph still looks like, or None."""
+    if kind := furniture_kind(text):
+        return kind
+    if meta_line(text):
+        return "date/byline"
+    return None

@@ -1,0 +1,124 @@
+"""Dates, bylines and the general furniture signals on their own, and across a folder."""
+
+import json
+
+import pytest
+
+from rag.cli import main
+from rag.corpus import load_corpus
+from rag.ingest_signals import (
+    is_caption,
+    is_name_only,
+    repeated_across_pages,
+    stop_word_density,
+    trigrams,
+)
+from rag.page_meta import meta_line, parse_date, sign_off
+from rag.parse import parse_page_text
+
+pytestmark = pytest.mark.unit
+
+
+@pytest.mark.parametrize(
+    "line, iso",
+    [
+        ("26 May 2015", "2015-05-26"),
+        ("Posted date: 26 May 2015", "2015-05-26"),
+        ("Published: 3 June 2015 10:32", "2015-06-03"),
+        ("Tuesday 26 May 2015", "2015-05-26"),
+        ("May 26, 2015", "2015-05-26"),
+        ("05 Mar 2015", "2015-03-05"),
+        ("26/05/2015", "2015-05-26"),
+        ("Last updated: 2015-05-26", "2015-05-26"),
+    ],
+)
+def test_date_lines(line, iso):
+    assert parse_date(line) == iso
+    assert meta_line(line).date == iso
+
+
+@pytest.mark.parametrize(
+    "line", ["The plans were agreed on 26 May 2015", "31 CCGs applied in May 2015.", "2015/16"]
+)
+def test_prose_with_a_date_is_not_a_date_line(line):
+    assert meta_line(line) is None
+
+
+def test_byline_forms():
+    m = meta_line("By Jane Doe | 26 May 2015 | 3 min read")
+    assert (m.byline, m.author, m.date) == ("By Jane Doe", "Jane Doe", "2015-05-26")
+    m = meta_line("By Jane Doe, 26 May 2015")
+    assert (m.byline, m.date) == ("By Jane Doe", "2015-05-26")
+    assert meta_line("By Dr Jane Doe and Tom Rowe").author == "Dr Jane Doe"
+    assert meta_line("By the end of the year") is None
+    assert sign_off("Jane Doe is HSJ's primary care correspondent.").author == "Jane Doe"
+    assert sign_off("Dr Yoxall is a GP in Somerset.") is None
+
+
+def test_nothing_invented_when_the_page_states_nothing():
+    a = parse_page_text("A headline about CCG plans\n\nThe CCG met on Monday, it said.\n", "x")
+    assert a.byline == "" and "date" not in a.metadata and "author" not in a.metadata
+
+
+def test_headline_is_not_a_banner_label_or_menu():
+    page = (
+        "Your browser is no longer supported\n\nNews\n\nHome\nAbout\nContact\n\n"
+        "Practices in Eastmere vote to federate\n\n"
+        "Forty practices in Eastmere have voted to form a federation, the LMC said on Monday.\n"
+    )
+    assert parse_page_text(page, "x").title == "Practices in Eastmere vote to federate"
+
+
+def test_signals():
+    assert stop_word_density("Home News Opinion Jobs Events") == 0.0
+    assert stop_word_density("The CCG said that it would not be able to fund the plan.") > 0.4
+    assert is_name_only("Dr Ann Lowe") and not is_name_only("Dr Ann Lowe, chair, Northshire CCG")
+    assert is_caption("Care will be ‘closer to home’, Dr Ann Lowe said", set())
+    body = trigrams(["She said it would be closer to home than ever."])
+    assert is_caption("Care will be ‘closer to home than ever’", body)
+    assert not is_caption("Care will be ‘nearer to home than ever’", body)
+    assert not is_caption("Conflicts of interest", trigrams(["Conflicts of interest were raised."]))
+
+
+def test_lines_repeated_across_three_pages_are_site_furniture(tmp_path):
+    banner = "Northshire Gazette: local news you can trust"
+    for i in range(3):
+        (tmp_path / f"p{i}.txt").write_text(
+            f"{banner}\n\nHeadline number {i} about the CCG\n\n"
+            f"Story {i}: the CCG agreed the plan for {i + 10} practices on Monday, it said.\n"
+        )
+    assert banner in repeated_across_pages(p.read_text() for p in tmp_path.glob("*.txt"))
+    corpus = load_corpus(tmp_path, max_bytes=100_000)
+    assert sorted(a.title for a in corpus.articles) == [
+        f"Headline number {i} about the CCG" for i in range(3)
+    ]
+    # two pages are not a site
+    assert banner not in repeated_across_pages(
+        (tmp_path / f"p{i}.txt").read_text() for i in range(2)
+    )
+
+
+def test_check_ingest_lists_each_file(tmp_path, capsys):
+    (tmp_path / "a.txt").write_text(
+        "Practices in Eastmere vote to federate\n\nBy Jane Doe\n\n3 March 2015\n\n"
+        "Forty practices in Eastmere have voted to form a federation, the LMC said.\n\n"
+        "Sponsored by Acme Health Ltd\n\nSome more text about the vote, which was close.\n"
+    )
+    (tmp_path / "bad.txt").write_text("only a sentence with a full stop.\n")
+    assert main(["check-ingest", str(tmp_path), "--json"]) == 0
+    rows = {r["file"]: r for r in json.loads(capsys.readouterr().out)}
+    assert rows["a.txt"]["title"] == "Practices in Eastmere vote to federate"
+    assert rows["a.txt"]["date"] == "2015-03-03" and rows["a.txt"]["byline"] == "By Jane Doe"
+    assert rows["a.txt"]["paragraphs"] == 2
+    assert rows["bad.txt"]["skipped"].startswith("no detectable title")
+    assert main(["check-ingest", str(tmp_path / "missing")]) == 2
+
+
+def test_issue_teaser_is_the_line_after_read_the_latest_issue_not_the_first_line():
+    page = (
+        "Practices vote to federate\n\nRead the latest issue online\n\nSummer issue\n\n"
+        "Practices vote to federate\n\nForty practices have voted to form a federation, it said.\n"
+    )
+    a = parse_page_text(page, "x")
+    assert a.title == "Practices vote to federate"
+    assert "Summer issue" not in a.blocks
