@@ -11,7 +11,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-TITLES = r"(?:Dr|Professor|Prof|Mr|Mrs|Ms|Miss|Sir|Dame|Lord|Baroness)"
+TITLES = r"(?:Dr|Professor|Prof|Mr|Mrs|Ms|Miss|Sir|Dame|Lord|Baroness|Cllr|Councillor)"
+# titles used with a first name alone: "Dame Barbara" is Dame Barbara Hakin, not a Ms Barbara
+FIRST_NAME_TITLES = frozenset({"Sir", "Dame"})
 _CAP = r"[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?"
 # a name after an honorific: one to three capitalised words
 TITLED = re.compile(rf"\b(?P<title>{TITLES})\.?\s+(?P<name>{_CAP}(?:\s{_CAP}){{0,2}})")
@@ -25,6 +27,25 @@ ROLE_WORD = (
     r"spokes(?:man|woman|person)|fellow|officer|head of [a-z ]+?|partner|minister|clinical lead|lead|"
     r"negotiator|adviser|advisor|member|manager|commissioner|researcher|analyst|economist)"
 )
+SPEECH_AFTER = r"(?:said|says|told|tells|warned|added|agreed|claims|argued|believes|explained|commented)"
+# "Ian Dodge, National Director for Commissioning Strategy at NHS England, said": a name, an
+# appositive in any case (no sentence break, no quotation mark), then a speech verb
+APPOSITIVE_NAME = re.compile(
+    rf"(?<![\w’'])(?P<name>{_CAP}\s{_CAP}(?:\s{_CAP})?),\s(?P<role>[^.;:“”‘’\"\n]{{3,160}}?),\s{SPEECH_AFTER}\b"
+)
+# a speaker-header line on its own: "Su Long, Bolton CCG chief officer" or "Ms Jane Long,
+# director of X", above the paragraphs that quote them (a reaction piece's layout)
+HEADER_LINE = re.compile(
+    rf"^(?P<title>{TITLES}\.?\s+)?(?P<name>{_CAP}(?:\s{_CAP}){{1,2}}),\s+"
+    r"(?P<role>[^.!?:;“”‘’\"\n]{3,110}?)\s*$",
+    re.M,
+)
+# words that open a sentence: a name after them is not part of a longer proper noun
+OPENERS = frozenset(
+    {"But", "And", "However", "Meanwhile", "Also", "Now", "Then", "So", "Yet", "While", "As",
+     "Speaking", "Responding", "Asked", "Commenting", "Writing", "Last", "This", "In", "On"}
+)
+
 # "GPC chair", "King's Fund chief executive", "NHS England’s head of primary care commissioning"
 PRE_ROLE = re.compile(
     rf"(?P<role>(?:(?:[A-Z][\w&]*(?:['’]s)?)\s){{1,4}}{ROLE_WORD})\s+(?={TITLES}\.?\s)"
@@ -136,6 +157,39 @@ def _clean_role(role: str) -> str:
     return role
 
 
+_NOT_FIRST = frozenset(
+    {"The", "But", "And", "NHS", "He", "She", "It", "They", "A", "GPC", "CCG", "According", "In",
+     "On", "At", "This", "That", "We", "Our", "Its", "If", "When", "For"}
+)
+
+
+ROLE_NOUNS = frozenset(
+    {"chair", "chairman", "chairwoman", "co-chair", "executive", "director", "officer",
+     "secretary", "president", "leader", "lead", "editor", "fellow", "manager", "commissioner",
+     "minister", "spokesman", "spokeswoman", "spokesperson", "adviser", "advisor", "head",
+     "member", "gp", "partner", "founder", "economist", "analyst", "researcher", "professor"}
+)
+
+
+def _not_a_name(name: str) -> bool:
+    words = name.split()
+    return words[0] in _NOT_FIRST or bool(set(words) & ORG_WORDS)
+
+
+def _inside_proper_noun(text: str, start: int) -> bool:
+    """Whether the capitalised words at `start` end a longer proper noun: "NHS Clinical
+    Commissioners", "Royal College …". A sentence opener ("But Jane Long said") does not count."""
+    m = re.search(r"([A-Z][\w&'’]*)\s+$", text[max(0, start - 40) : start])
+    if not m:
+        return False
+    word = m.group(1)
+    if word.lower() in ROLE_NOUNS:
+        return False  # "NHS England Chief Executive Simon Stevens": a role, then the name
+    before = text[: start - len(m.group(0))].rstrip(" ")
+    at_sentence_start = not before or before[-1] in ".!?\n:;"
+    return not (word in OPENERS or (at_sentence_start and word[1:].islower()))
+
+
 def find_mentions(text: str) -> list[Mention]:
     quoted = _quoted_ranges(text)
 
@@ -167,9 +221,31 @@ def find_mentions(text: str) -> list[Mention]:
         found[m.start()] = Mention(
             m.start(), m.end(), m.group(0), m.group("title"), name, _clean_role(role)
         )
+    for m in HEADER_LINE.finditer(text):
+        # a header line names its person whether or not it carries a title; a TITLED mention at
+        # the same place gets the header's role
+        if _not_a_name(m.group("name")) or len(m.group(0).split()) > 16:
+            continue
+        start = m.start("title") if m.group("title") else m.start("name")
+        title = (m.group("title") or "").strip().rstrip(".")
+        found[start] = Mention(
+            start, m.end("name"), text[start : m.end("name")], title, m.group("name"),
+            _clean_role(m.group("role")),
+        )
+    for m in APPOSITIVE_NAME.finditer(text):
+        if in_quote(m.start()) or any(f.start <= m.start() < f.end for f in found.values()):
+            continue
+        if _not_a_name(m.group("name")) or _inside_proper_noun(text, m.start()):
+            continue
+        found[m.start()] = Mention(
+            m.start(), m.end("name"), m.group("name"), "", m.group("name"),
+            _clean_role(m.group("role")),
+        )
     for m in UNTITLED.finditer(text):
         if in_quote(m.start()) or any(f.start <= m.start() < f.end for f in found.values()):
             continue
+        if _inside_proper_noun(text, m.start()):
+            continue  # "NHS Clinical Commissioners, said": the end of an organisation's name
         first, last = m.group("name").split()[0], m.group("name").split()[-1]
         if first in {
             "The",
@@ -221,7 +297,22 @@ class PeopleIndex:
         # by surname (a merge never changes it), so adding and finding do not scan everyone
         self._by_surname: dict[str, list[Person]] = {}
 
+    def _by_first_name(self, title: str, first: str) -> Person | None:
+        """ "Dame Barbara" -> the Dame Barbara Hakin named before, if exactly one."""
+        found = [
+            p
+            for p in self.people
+            if p.name.startswith(f"{title} ") and len(self._bare(p.name).split()) > 1
+            and self._bare(p.name).split()[0] == first
+        ]
+        return found[0] if len(found) == 1 else None
+
     def add(self, mention: Mention) -> Person:
+        if mention.title in FIRST_NAME_TITLES and len(mention.name.split()) == 1:
+            p = self._by_first_name(mention.title, mention.name)
+            if p is not None:
+                p.variants.add(mention.surface)
+                return p
         for p in self._by_surname.get(mention.surname.lower(), ()):
             if self._same(p, mention):
                 full = f"{mention.title} {mention.name}".strip()
@@ -258,6 +349,11 @@ class PeopleIndex:
 
     def find(self, name: str) -> Person | None:
         """Look a person up by any form of their name ("Nagpaul", "Dr Chaand Nagpaul")."""
+        title = re.match(rf"^({TITLES})\.?\s+(\w+)$", name.strip())
+        if title and title.group(1) in FIRST_NAME_TITLES:
+            p = self._by_first_name(title.group(1), title.group(2))
+            if p is not None:
+                return p
         q = self._bare(name.strip()).lower().split()
         if not q:
             return None

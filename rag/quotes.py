@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from .models import COMMENT_SPEAKER, Article, Quote
 from .people import ORG as ORG_PATTERN
-from .people import PeopleIndex, find_mentions
+from .people import HEADER_LINE, PeopleIndex, find_mentions
 from .sentences import split_spans
 
 SPEECH = (
@@ -35,11 +35,23 @@ GROUP = re.compile(
     r"local GP leaders|[Pp]apers seen by Pulse|King['’]s Fund experts)\b"
 )
 PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he)\b")
-ORG_REF = re.compile(r"^(?:But\s|And\s|However,\s)?(?:[Tt]he CCG|[Ii]t|[Tt]hey|[Ii]ts\s[\w\s]+?)\b")
+ORG_REF = re.compile(
+    r"^(?:But\s|And\s|However,\s)?(?:[Aa]\s+spokes(?:man|woman|person)\s+(?:for|from|at)\s+)?"
+    r"(?:[Tt]he CCG|[Ii]t|[Tt]hey|[Ii]ts\s[\w\s]+?)\b"
+)
 OPEN = "‘“"
 CLOSE = "’”"
 MIN_QUOTE_WORDS = 3
 ATTRIBUTION_GAP = 40  # characters between a quote's end and a trailing "he said"
+
+
+# confidence of each way of finding a speaker; below ATTRIBUTED a quote is left unattributed
+NAMED, PRONOUN_REF, HEADER, CONTINUED, ORG_REFERENCE, UNATTRIBUTED = 0.95, 0.85, 0.9, 0.8, 0.8, 0.2
+ATTRIBUTED = 0.5
+MIN_UNATTRIBUTED_WORDS = 5  # a shorter quoted phrase with no speaker is a scare quote or a term
+_FEMALE = {"Ms", "Mrs", "Miss", "Dame", "Baroness", "Lady"}
+_MALE = {"Mr", "Sir", "Lord"}
+_PERSONISH = re.compile(r"\b[A-Z][a-z’'-]+\s[A-Z][a-z’'-]+\b")
 
 
 @dataclass
@@ -48,6 +60,18 @@ class _Speaker:
     role: str = ""
     organisation: str = ""
     is_person: bool = False
+    start: int = -1  # the mention that names them
+    end: int = -1
+
+    @property
+    def kind(self) -> str:
+        if self.is_person:
+            return "person"
+        return "organisation" if self.organisation else "group"
+
+    @property
+    def title(self) -> str:
+        return self.name.split()[0] if " " in self.name else ""
 
 
 def _is_apostrophe(text: str, i: int) -> bool:
@@ -78,10 +102,12 @@ def _quote_spans(text: str) -> list[tuple[int, int]]:
         if depth == 0:
             if ch in OPEN or (ch in "'\"" and not prev.isalnum() and not nxt.isspace()):
                 depth, start, mark = 1, i + 1, ch
+            elif ch == "’" and (prev.isspace() or i == 0) and nxt.isalnum():
+                depth, start, mark = 1, i + 1, ch  # some sites open a quote with ’ too
         elif ch in OPEN and mark in OPEN:
             depth += 1
         elif (ch in CLOSE and mark in OPEN) or (
-            ch == mark and mark in "'\"" and not prev.isspace()
+            ch == mark and mark in "'\"’" and not prev.isspace()
         ):
             depth -= 1
             if depth == 0:
@@ -111,7 +137,9 @@ class _ArticleSpeakers:
         text = article.text
         for m in find_mentions(text):
             p = people.add(m)
-            self.items.append((m.start, m.end, _Speaker(p.name, p.role, p.organisation, True)))
+            self.items.append(
+                (m.start, m.end, _Speaker(p.name, p.role, p.organisation, True, m.start, m.end))
+            )
         taken = [(a, b) for a, b, _ in self.items]
         for m in list(ORG_PATTERN.finditer(text)) + list(GROUP.finditer(text)):
             if any(a <= m.start() < b for a, b in taken):
@@ -123,7 +151,12 @@ class _ArticleSpeakers:
                     m.start(),
                     m.end(),
                     _Speaker(
-                        _lower_first(name) if not is_org else name, "", name if is_org else ""
+                        _lower_first(name) if not is_org else name,
+                        "",
+                        name if is_org else "",
+                        False,
+                        m.start(),
+                        m.end(),
                     ),
                 )
             )
@@ -174,8 +207,21 @@ class _Extractor:
         self.article = article
         self.text = article.text
         self.speakers = _ArticleSpeakers(article, people)
-        self.last: _Speaker | None = None
         self.quotes: list[Quote] = []
+        # the speaker the next quote-only paragraph carries on, how they were found, the span
+        # naming them, and where that attribution ended (a name after it makes it uncertain)
+        self.last: _Speaker | None = None
+        self.last_how: tuple[str, float] = ("", 0.0)
+        self.last_ev: tuple[int, int] = (-1, -1)
+        self.last_at = 0
+        self.open_quote = False  # the previous paragraph ended inside an open quotation
+        self.quoted: list[tuple[int, int]] = []
+        for block, base in zip(article.blocks, article.block_starts(), strict=True):
+            self.quoted += [(base + a, base + b) for a, b in _quote_spans(block)]
+        self._how = ""
+
+    def _in_quote(self, pos: int) -> bool:
+        return any(a <= pos < b for a, b in self.quoted)
 
     def _near(self, end: int, hi: int, start: int, lo: int) -> bool:
         """A mention speaks through a verb when it is the clause's subject or sits next to the
@@ -196,30 +242,50 @@ class _Extractor:
         return len(gap.strip(" ,")) <= 25 or head in {"", "But", "And", "However", "•"}
 
     def subject(self, lo: int, hi: int) -> _Speaker | None:
-        """Who speaks in text[lo:hi], the words before a speech verb."""
+        """Who speaks in text[lo:hi], the words before a speech verb. Sets self._how to how
+        they were found: "named", "pronoun" or "org-ref"."""
         seg = self.text[lo:hi]
+        self._how = "named"
         m = re.search(r",?\s*(?:which|who)\s*$", seg)
         found = [x for x in self.speakers.between(lo, hi) if m or self._near(x[1], hi, x[0], lo)]
         if m and found:
             return found[-1][2]
         pron = [
-            (lo + x.start(), "p")
+            (lo + x.start(), "p", x.group(0).lower())
             for x in PRONOUN.finditer(seg)
             if self._near(lo + x.end(), hi, lo + x.start(), lo)
         ]
-        persons = [(a, s) for a, _, s in found if s.is_person]
+        persons = [(a, s, "") for a, _, s in found if s.is_person]
         if pron or persons:
-            best = max(pron + [(a, s) for a, s in persons], key=lambda x: x[0])
-            return self.speakers.person_before(best[0]) if best[1] == "p" else best[1]
+            best = max(pron + persons, key=lambda x: x[0])
+            if best[1] != "p":
+                return best[1]
+            self._how = "pronoun"
+            ante = self.speakers.person_before(best[0])
+            if ante is not None and ante.title in (_MALE if best[2] == "she" else _FEMALE):
+                return None  # "she" after a Mr: the antecedent is not the one named last
+            return ante
         if found:
-            return found[-1][2]
+            org = found[-1]
+            if _PERSONISH.search(self._unnamed(org[1], hi)):
+                return None  # a name we did not recognise stands nearer the verb
+            return org[2]
         ref = ORG_REF.match(seg.lstrip())
         if ref:
+            self._how = "org-ref"
             word = ref.group(0).split()[-1].lower()
             if word in {"it", "they"} and self.last is not None and not self.last.is_person:
                 return self.last
             return self.speakers.org_before(lo, ccg_only="ccg" in ref.group(0).lower())
         return None
+
+    def _unnamed(self, lo: int, hi: int) -> str:
+        """text[lo:hi] without the mentions and quotations in it."""
+        out = list(self.text[lo:hi])
+        for a, b, _ in self.speakers.items:
+            for k in range(max(a, lo), min(b, hi)):
+                out[k - lo] = " "
+        return "".join(out)
 
     def after(self, lo: int, hi: int) -> _Speaker | None:
         """Who speaks in the words after a trailing verb ("…, claims Dr David Geddes")."""
@@ -227,28 +293,85 @@ class _Extractor:
         persons = [s for _, _, s in found if s.is_person]
         return persons[0] if persons else (found[0][2] if found else None)
 
-    def add(self, a: int, b: int, sp: _Speaker, kind: str, paragraph: int) -> None:
+    def _evidence(self, sp: _Speaker, va: int, vb: int) -> tuple[int, int]:
+        """The span naming a speaker: the mention and its verb when they are close ("Dr Jo
+        Bloggs said"), else the mention alone (the antecedent of "he said")."""
+        if sp.start < 0:
+            return va, vb
+        if self._how == "named" and max(sp.start, va) - min(sp.end, vb) < 200:
+            return min(sp.start, va), max(sp.end, vb)
+        return sp.start, sp.end
+
+    def add(
+        self,
+        a: int,
+        b: int,
+        sp: _Speaker | None,
+        kind: str,
+        paragraph: int,
+        how: tuple[str, float] = ("", UNATTRIBUTED),
+        ev: tuple[int, int] = (-1, -1),
+    ) -> None:
         a, b = _trim(self.text, a, b)
         while b > a and self.text[b - 1] in ",;:":
             b -= 1
         if b <= a:
             return
+        named = sp is not None and how[1] >= ATTRIBUTED
         self.quotes.append(
             Quote(
                 self.text[a:b],
-                sp.name,
-                sp.role,
-                sp.organisation,
+                sp.name if named else "",
+                sp.role if named else "",
+                sp.organisation if named else "",
                 self.article.id,
                 self.article.title,
                 paragraph,
                 a,
                 b,
                 kind,
+                speaker_type=sp.kind if named else "",
+                confidence=how[1] if named else UNATTRIBUTED,
+                evidence=self.text[ev[0] : ev[1]] if named and ev[0] >= 0 else "",
+                evidence_start=ev[0] if named else -1,
+                evidence_end=ev[1] if named else -1,
+                method=how[0] if named else "unattributed",
             )
         )
+        if named:
+            self.last, self.last_how, self.last_ev, self.last_at = sp, how, ev, b
+
+    def _header(self, block: str, base: int) -> _Speaker | None:
+        """The person a speaker-header line names ("Su Long, Bolton CCG chief officer")."""
+        m = HEADER_LINE.fullmatch(block.strip())
+        if not m:
+            return None
+        for a, _, sp in self.speakers.items:
+            if base <= a < base + len(block) and sp.is_person:
+                return sp
+        return None
+
+    def continuing(self, qa: int) -> tuple[_Speaker | None, tuple[str, float], tuple[int, int]]:
+        """The speaker a quote-only sentence or paragraph carries on: the last one, unless
+        someone else is named (outside quotation marks) since that attribution."""
+        none = (None, ("", UNATTRIBUTED), (-1, -1))
+        if self.last is None:
+            return none
+        for a, _, sp in self.speakers.items:
+            if self.last_at <= a < qa and sp.name != self.last.name and not self._in_quote(a):
+                return none
+        method, conf = self.last_how
+        if method == "header":
+            return self.last, self.last_how, self.last_ev
+        return self.last, ("continuation", CONTINUED if not self.open_quote else HEADER), self.last_ev
 
     def paragraph(self, p: int, block: str, base: int) -> None:
+        header = self._header(block, base)
+        if header is not None:
+            ev = (base, base + len(block.rstrip()))
+            self.last, self.last_how, self.last_ev, self.last_at = header, ("header", HEADER), ev, ev[1]
+            self.open_quote = False
+            return
         qspans = _quote_spans(block)
 
         def quoted(pos: int) -> bool:
@@ -266,6 +389,10 @@ class _Extractor:
             for qa, qb in inner:
                 self.direct(p, qa, qb, s0, s1, verbs, block, base)
             self.reported(p, s0, s1, verbs, inner)
+        # an opening mark with no close before the paragraph ends: the quote carries on
+        self.open_quote = bool(qspans) and qspans[-1][1] >= len(block.rstrip()) and (
+            block.rstrip()[-1:] not in CLOSE + "'\""
+        )
 
     def direct(
         self, p: int, qa: int, qb: int, s0: int, s1: int, verbs: list, block: str, base: int
@@ -273,29 +400,38 @@ class _Extractor:
         words = len(self.text[qa:qb].split())
         lead = self.text[s0 : qa - 1].strip()
         starts_sentence = lead in {"", "•"}
-        sp = None
+        sp, how, ev = None, ("", UNATTRIBUTED), (-1, -1)
         trailing = [v for v in verbs if v[0] >= qb and v[0] - qb <= ATTRIBUTION_GAP]
         before = [v for v in verbs if v[1] <= qa]
+        verb = None
         if trailing:
-            va, vb = trailing[0]
-            sp = self.subject(qb, va) or self.after(vb, min(s1, vb + 120))
+            va, vb = verb = trailing[0]
+            sp = self.subject(qb, va)
+            if sp is None:
+                self._how = "named"
+                sp = self.after(vb, min(s1, vb + 120))
         if sp is None and before:
-            va, vb = before[-1]
+            va, vb = verb = before[-1]
             prev = [v for v in before if v[1] <= va]
             lo = prev[-1][1] if prev else s0
             sp = self.subject(lo, va)
         if sp is None and before:
             agent = re.match(r"\s*by\s", self.text[qb + 1 : qb + 6])
             if agent:  # "described as ‘…’ by local leaders"
+                self._how = "named"
                 sp = self.after(qb + 1, min(s1, qb + 60))
-        if sp is None and starts_sentence:
-            sp = self.last  # a quote-only sentence or paragraph carries on the previous speaker
-        if sp is None or (words < MIN_QUOTE_WORDS and not (before or trailing)):
+                verb = (qb + 1, qb + 4)
+        if sp is not None and verb is not None:
+            conf = {"named": NAMED, "pronoun": PRONOUN_REF}.get(self._how, ORG_REFERENCE)
+            how, ev = (self._how if self._how != "named" else "verb", conf), self._evidence(sp, *verb)
+        elif starts_sentence:
+            # a quote-only sentence or paragraph carries on the previous speaker
+            sp, how, ev = self.continuing(qa)
+        if words < 2 or (words < MIN_QUOTE_WORDS and not (before or trailing)):
             return
-        if words < 2:
+        if sp is None and words < MIN_UNATTRIBUTED_WORDS:
             return
-        self.add(qa, qb, sp, "direct", p)
-        self.last = sp
+        self.add(qa, qb, sp, "direct", p, how, ev)
 
     def reported(self, p: int, s0: int, s1: int, verbs: list, inner: list) -> None:
         for i, (va, vb) in enumerate(verbs):
@@ -307,8 +443,8 @@ class _Extractor:
                 comma = self.text.find(",", vb, s1)
                 sp = self.after(vb, comma) if comma > 0 else None
                 if sp is not None and len(self.text[comma + 1 : s1].split()) >= 3:
-                    self.add(comma + 1, s1, sp, "reported", p)
-                    self.last = sp
+                    self._how = "named"
+                    self.add(comma + 1, s1, sp, "reported", p, ("verb", NAMED), self._evidence(sp, va, vb))
                 continue
             if any(qa - 1 <= vb + 2 and qa >= vb for qa, _ in inner) and not self.text[
                 vb:
@@ -325,7 +461,10 @@ class _Extractor:
                 m = None
             if m and len(tail.split()) <= 16 and m.start() > 15:
                 # trailing attribution: "CLAUSE, he added." / "CLAUSE, claims Dr X …"
-                sp = self.subject(s0 + m.start(), va) or self.after(vb, s1)
+                sp = self.subject(s0 + m.start(), va)
+                if sp is None:
+                    self._how = "named"
+                    sp = self.after(vb, s1)
                 a, b = s0, s0 + m.start()
             else:
                 prev_end = verbs[i - 1][1] if i else s0
@@ -343,8 +482,9 @@ class _Extractor:
             covered = sum(max(0, min(b, qb) - max(a, qa)) for qa, qb in inner)
             if covered >= 0.85 * (b - a):
                 continue  # the whole statement is a direct quote, already recorded
-            self.add(a, b, sp, "reported", p)
-            self.last = sp
+            conf = {"named": NAMED, "pronoun": PRONOUN_REF}.get(self._how, ORG_REFERENCE)
+            how = (self._how if self._how != "named" else "verb", conf)
+            self.add(a, b, sp, "reported", p, how, self._evidence(sp, va, vb))
 
 
 def extract_quotes(article: Article, people: PeopleIndex | None = None) -> list[Quote]:
@@ -359,6 +499,9 @@ def extract_quotes(article: Article, people: PeopleIndex | None = None) -> list[
 def comment_quotes(article: Article) -> list[Quote]:
     """Reader comments as quote records: never named, kind 'comment'."""
     return [
-        Quote(c, COMMENT_SPEAKER, "", "", article.id, article.title, i, 0, len(c), "comment")
+        Quote(
+            c, COMMENT_SPEAKER, "", "", article.id, article.title, i, 0, len(c), "comment",
+            speaker_type="comment", method="comment",
+        )
         for i, c in enumerate(article.comments)
     ]
