@@ -19,7 +19,7 @@ _CAP = r"[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?"
 TITLED = re.compile(rf"\b(?P<title>{TITLES})\.?\s+(?P<name>{_CAP}(?:\s{_CAP}){{0,2}})")
 # an untitled full name that is then described or quoted: "Nick Goodwin, senior fellow ..."
 UNTITLED = re.compile(
-    rf"(?<![\w’'])(?P<name>{_CAP}\s{_CAP})(?=,\s(?:a\s|an\s|the\s)?[a-z]|\s(?:said|says|told|warned|added|agreed|claims|argued|believes)\b|\s(?:is|was)\s(?:the|a|an)\s[a-z])"
+    rf"(?<![\w’'])(?P<name>{_CAP}\s{_CAP})(?=,\s(?:a\s|an\s|the\s)?[a-z]|\s(?:said|says|told|warned|added|agreed|claims|argued|believes|announced|explained|continued|wrote|writes)\b|\s(?:is|was)\s(?:the|a|an)\s[a-z])"
 )
 ROLE_WORD = (
     r"(?:co-|deputy |vice |vice-|chief |medical |senior |joint |general |honorary )*"
@@ -27,7 +27,10 @@ ROLE_WORD = (
     r"spokes(?:man|woman|person)|fellow|officer|head of [a-z ]+?|partner|minister|clinical lead|lead|"
     r"negotiator|adviser|advisor|member|manager|commissioner|researcher|analyst|economist)"
 )
-SPEECH_AFTER = r"(?:said|says|told|tells|warned|added|agreed|claims|argued|believes|explained|commented)"
+SPEECH_AFTER = (
+    r"(?:said|says|told|tells|warned|added|agreed|claims|argued|believes|explained|commented|"
+    r"announced|continued|stressed|admitted|wrote|writes|noted|suggested|urged)"
+)
 # "Ian Dodge, National Director for Commissioning Strategy at NHS England, said": a name, an
 # appositive in any case (no sentence break, no quotation mark), then a speech verb
 APPOSITIVE_NAME = re.compile(
@@ -37,7 +40,7 @@ APPOSITIVE_NAME = re.compile(
 # director of X", above the paragraphs that quote them (a reaction piece's layout)
 HEADER_LINE = re.compile(
     rf"^(?P<title>{TITLES}\.?\s+)?(?P<name>{_CAP}(?:\s{_CAP}){{1,2}}),\s+"
-    r"(?P<role>[^.!?:;“”‘’\"\n]{3,110}?)\s*$",
+    r"(?P<role>[^.!?:;“”‘\"\n]{3,110}?)\s*$",
     re.M,
 )
 # words that open a sentence: a name after them is not part of a longer proper noun
@@ -96,7 +99,9 @@ ORG_WORDS = {
     "Office",
 }
 ORG = re.compile(
-    r"\b(?:NHS\s(?:[A-Z][\w'’]*\s(?:and\s)?){0,4}CCG|[A-Z][a-z]+(?:\s[A-Z][a-z]+){0,2}\sLMC|"
+    r"\b(?:NHS\s(?:[A-Z][\w'’]*\s(?:and\s)?){0,4}CCG|"
+    r"(?!(?:The|A|An|This|That|Its|Their|Each|Every|Our|Your|No|One|Which|Any|Some|Many|Most|All|Only|Every)\b)"
+    r"(?:[A-Z][\w'’]*\s(?:and\s)?){1,4}CCG\b|[A-Z][a-z]+(?:\s[A-Z][a-z]+){0,2}\sLMC|"
     r"NHS England|NHS Alliance|NHS Future Forum|NHS Clinical Commissioners|"
     r"King['’]s Fund|the BMA|the GPC|the DH|[A-Z][a-z]+\sCounty Council|[Tt]he (?!(?:CCGs?|LMCs?|NHS|GPs?|DESs?|QOF|APMS|GMS|PMS|UK|US|OBC)\b)[A-Z]{2,6}\b|"
     r"(?:the\s)?(?:[A-Z][a-z]+\s){1,3}(?:Trust|Fund|College|Council|Association|Commission|Institute|Foundation|Society)\b)"

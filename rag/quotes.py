@@ -17,13 +17,14 @@ from dataclasses import dataclass
 
 from .models import COMMENT_SPEAKER, Article, Quote
 from .people import ORG as ORG_PATTERN
-from .people import HEADER_LINE, PeopleIndex, find_mentions
+from .people import HEADER_LINE, ROLE_NOUNS, Mention, PeopleIndex, find_mentions
 from .sentences import split_spans
 
 SPEECH = (
     r"said|says|say|saying|told(?:\s(?:Pulse|the\s\w+))?|tells|warned|warns|added|adds|stated|states|"
     r"claims|claimed|believes|believe|believed|argued|argues|insisted|explained|agreed|agrees|"
-    r"fears?|described|describes|called|calls|according\sto"
+    r"fears?|described|describes|called|calls|according\sto|continued|commented|stressed|noted|"
+    r"admitted|acknowledged|wrote|writes|replied|responded|urged|announced|concluded|explains"
 )
 SPEECH_RE = re.compile(rf"\b(?:{SPEECH})\b", re.I)
 NOT_SPEECH = re.compile(r"\bhaving said that\b|\bthat said\b", re.I)
@@ -36,8 +37,8 @@ GROUP = re.compile(
 )
 PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he)\b")
 ORG_REF = re.compile(
-    r"^(?:But\s|And\s|However,\s)?(?:[Aa]\s+spokes(?:man|woman|person)\s+(?:for|from|at)\s+)?"
-    r"(?:[Tt]he CCG|[Ii]t|[Tt]hey|[Ii]ts\s[\w\s]+?)\b"
+    r"^(?:But\s|And\s|However,\s|[A-Z][a-z]+,\s)?(?:[Aa]\s+spokes(?:man|woman|person)\s+(?:for|from|at)\s+)?"
+    r"(?:[Tt]he (?:CCG|LMC|council|[Tt]rust)|[Ii]t|[Tt]hey|[Ii]ts\s[\w\s]+?)\b"
 )
 OPEN = "‘“"
 CLOSE = "’”"
@@ -134,12 +135,13 @@ class _ArticleSpeakers:
 
     def __init__(self, article: Article, people: PeopleIndex) -> None:
         self.items: list[tuple[int, int, _Speaker]] = []
-        text = article.text
+        self.text = text = article.text
         for m in find_mentions(text):
             p = people.add(m)
             self.items.append(
                 (m.start, m.end, _Speaker(p.name, p.role, p.organisation, True, m.start, m.end))
             )
+        self._surnames(text, people)
         taken = [(a, b) for a, b, _ in self.items]
         for m in list(ORG_PATTERN.finditer(text)) + list(GROUP.finditer(text)):
             if any(a <= m.start() < b for a, b in taken):
@@ -173,6 +175,29 @@ class _ArticleSpeakers:
                 if k >= 0:
                     self.roles.append((k, a))
 
+    def _surnames(self, text: str, people: PeopleIndex) -> None:
+        """ "Stevens explained" after "Simon Stevens" earlier in the article: a surname alone
+        names the person given in full before it (only when one person has that surname)."""
+        full = {}
+        for a, _, s in self.items:
+            words = re.sub(r"^[A-Z][a-z]+\.?\s(?=\S+\s)", "", s.name).split()
+            if len(words) >= 2:
+                full.setdefault(words[-1], set()).add(s.name)
+        taken = [(a, b) for a, b, _ in self.items]
+        for surname, names in full.items():
+            if len(names) != 1:
+                continue
+            first = min(a for a, _, s in self.items if s.name in names)
+            for m in re.finditer(rf"(?<![\w’'.-])(?<!\w\s){re.escape(surname)}\b(?!\s[A-Z])", text):
+                if m.start() <= first or any(a <= m.start() < b for a, b in taken):
+                    continue
+                mention = Mention(m.start(), m.end(), surname, "", surname, "")
+                p = people.add(mention)
+                self.items.append(
+                    (m.start(), m.end(), _Speaker(p.name, p.role, p.organisation, True, m.start(), m.end()))
+                )
+        self.items.sort(key=lambda x: x[0])
+
     def _in_role(self, pos: int) -> bool:
         return any(a <= pos < b for a, b in self.roles)
 
@@ -184,20 +209,33 @@ class _ArticleSpeakers:
         ]
 
     def person_before(self, pos: int) -> _Speaker | None:
+        """The antecedent of "he"/"she" at `pos`: the person named last in a subject's place.
+        "Simon Stevens, who replaced Sir David Nicholson …, said" — Sir David, after the verb
+        "replaced", is an object, so "he" is Simon Stevens."""
         best = None
         for a, _, s in self.items:
             if a >= pos:
                 break
-            if s.is_person:
+            if s.is_person and not self._object(a):
                 best = s
         return best
 
-    def org_before(self, pos: int, ccg_only: bool) -> _Speaker | None:
+    def _object(self, a: int) -> bool:
+        """Whether the mention at `a` follows a lower-case verb or preposition ("replaced X",
+        "by X", "told X") rather than opening its clause or following a role ("chair X")."""
+        m = re.search(r"([A-Za-z’'-]+)[ \t]+(?:the[ \t]+)?$", self.text[max(0, a - 40) : a])
+        if not m:
+            return False
+        word = m.group(1)
+        return word.islower() and word not in ROLE_NOUNS and word not in {"and", "but", "as"}
+
+    def org_before(self, pos: int, kind: str = "") -> _Speaker | None:
+        """The organisation named last before `pos`; `kind` ("CCG", "LMC") one of that kind."""
         best = None
         for a, _, s in self.items:
             if a >= pos:
                 break
-            if s.organisation and (not ccg_only or s.name.endswith("CCG")):
+            if s.organisation and (not kind or s.name.lower().endswith(kind.lower())):
                 best = s
         return best
 
@@ -276,7 +314,8 @@ class _Extractor:
             word = ref.group(0).split()[-1].lower()
             if word in {"it", "they"} and self.last is not None and not self.last.is_person:
                 return self.last
-            return self.speakers.org_before(lo, ccg_only="ccg" in ref.group(0).lower())
+            kind = re.search(r"\b(?:CCG|LMC|council|trust)\b", ref.group(0), re.I)
+            return self.speakers.org_before(lo, kind.group(0) if kind else "")
         return None
 
     def _unnamed(self, lo: int, hi: int) -> str:
