@@ -207,6 +207,8 @@ def _open_index(settings: Settings):
 
 
 def cmd_quotes(args: argparse.Namespace) -> int:
+    from .quote_index import speaker_label
+
     ix = _open_index(_settings(args))
     if args.speaker and ix.quotes.find_speaker(args.speaker) is None:
         raise UserError(f"no speaker called {args.speaker!r}; `cocom speakers` lists them")
@@ -228,10 +230,14 @@ def cmd_quotes(args: argparse.Namespace) -> int:
     rows = [
         {
             "speaker": q.speaker,
+            "attributed": q.attributed,
+            "speaker_type": q.speaker_type,
             "role": q.role,
             "organisation": q.organisation,
             "text": q.text,
             "kind": q.kind,
+            "confidence": q.confidence,
+            "evidence": q.evidence,
             "article_id": q.article_id,
             "title": q.title,
         }
@@ -243,9 +249,10 @@ def cmd_quotes(args: argparse.Namespace) -> int:
     if not rows:
         print("no quotes match")
     for r in rows:
-        who = r["speaker"] + (f", {r['role']}" if r["role"] else "")
+        who = speaker_label(r["speaker"], r["role"])
         mark = "‘’" if r["kind"] == "direct" else "  "
-        print(f"{who} [{r['kind']}]\n  {mark[0]}{r['text']}{mark[1]}\n  — {r['title']}\n")
+        why = f"\n  named by: {r['evidence']}" if r["evidence"] else ""
+        print(f"{who} [{r['kind']}]\n  {mark[0]}{r['text']}{mark[1]}\n  — {r['title']}{why}\n")
     return 0
 
 
