@@ -104,7 +104,8 @@ ORG = re.compile(
     r"(?:[A-Z][\w'’]*\s(?:and\s)?){1,4}CCG\b|[A-Z][a-z]+(?:\s[A-Z][a-z]+){0,2}\sLMC|"
     r"NHS England|NHS Alliance|NHS Future Forum|NHS Clinical Commissioners|"
     r"King['’]s Fund|the BMA|the GPC|the DH|[A-Z][a-z]+\sCounty Council|[Tt]he (?!(?:CCGs?|LMCs?|NHS|GPs?|DESs?|QOF|APMS|GMS|PMS|UK|US|OBC)\b)[A-Z]{2,6}\b|"
-    r"(?:the\s)?(?:[A-Z][a-z]+\s){1,3}(?:Trust|Fund|College|Council|Association|Commission|Institute|Foundation|Society)\b)"
+    r"(?:the\s)?(?:[A-Z][a-z]+\s){1,3}(?:Trust|Fund|College|Council|Association|Commission|Institute|Foundation|Society|Unit)\b"
+    r"(?:\sof(?:\s(?:the\s)?[A-Z][a-z]+){1,3}\b)?)"
 )
 
 
@@ -184,6 +185,8 @@ def _not_a_name(name: str) -> bool:
 def _inside_proper_noun(text: str, start: int) -> bool:
     """Whether the capitalised words at `start` end a longer proper noun: "NHS Clinical
     Commissioners", "Royal College …". A sentence opener ("But Jane Long said") does not count."""
+    if re.search(r"\b(?:of|the|for)\s+$", text[max(0, start - 5) : start]):
+        return True  # "the Royal College of General Practitioners"
     m = re.search(r"([A-Z][\w&'’]*)\s+$", text[max(0, start - 40) : start])
     if not m:
         return False

@@ -23,7 +23,7 @@ from .sentences import split_spans
 SPEECH = (
     r"said|says|say|saying|told(?:\s(?:Pulse|the\s\w+))?|tells|warned|warns|added|adds|stated|states|"
     r"claims|claimed|believes|believe|believed|argued|argues|insisted|explained|agreed|agrees|"
-    r"fears?|described|describes|called|calls|according\sto|continued|commented|stressed|noted|"
+    r"fears?|described|describes|called|calls|according\sto|put\sit|continued|commented|stressed|noted|"
     r"admitted|acknowledged|wrote|writes|replied|responded|urged|announced|concluded|explains"
 )
 SPEECH_RE = re.compile(rf"\b(?:{SPEECH})\b", re.I)
@@ -188,7 +188,7 @@ class _ArticleSpeakers:
             if len(names) != 1:
                 continue
             first = min(a for a, _, s in self.items if s.name in names)
-            for m in re.finditer(rf"(?<![\w’'.-])(?<!\w\s){re.escape(surname)}\b(?!\s[A-Z])", text):
+            for m in re.finditer(rf"(?<![\w’'.-]){re.escape(surname)}\b(?!\s[A-Z])", text):
                 if m.start() <= first or any(a <= m.start() < b for a, b in taken):
                     continue
                 mention = Mention(m.start(), m.end(), surname, "", surname, "")
@@ -454,6 +454,9 @@ class _Extractor:
             prev = [v for v in before if v[1] <= va]
             lo = prev[-1][1] if prev else s0
             sp = self.subject(lo, va)
+            if sp is None and self.text[va:vb].lower().startswith("according"):
+                self._how = "named"  # "According to Adler, “…”"
+                sp = self.after(vb, qa)
         if sp is None and before:
             agent = re.match(r"\s*by\s", self.text[qb + 1 : qb + 6])
             if agent:  # "described as ‘…’ by local leaders"
