@@ -136,8 +136,14 @@ class _ArticleSpeakers:
     def __init__(self, article: Article, people: PeopleIndex) -> None:
         self.items: list[tuple[int, int, _Speaker]] = []
         self.text = text = article.text
+        here: dict[str, object] = {}  # surname -> the person named in full in this article
         for m in find_mentions(text):
-            p = people.add(m)
+            # "Ms Roughton" is the Rosamond Roughton named earlier in this article, not a
+            # Rosamund Roughton of another article
+            local = here.get(m.surname) if len(m.name.split()) == 1 else None
+            p = local if local is not None else people.add(m)
+            if len(m.name.split()) > 1:
+                here[m.surname] = p
             self.items.append(
                 (m.start, m.end, _Speaker(p.name, p.role, p.organisation, True, m.start, m.end))
             )

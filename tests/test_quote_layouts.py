@@ -134,3 +134,16 @@ def test_unattributed_quote_is_shown_as_such_everywhere(house):
     index = QuoteIndex(quotes, None, {a.id: a for a in articles})
     assert "" not in {s.name for s in index.speakers()}
     assert all(quotes[i].speaker for ids in index.attributable_by.values() for i in ids)
+
+
+def test_surname_resolves_within_its_own_article_first():
+    a = parse_page_text(
+        "Heading\n\nDirector Rosamund Vale said the plans were fair.\n", "first"
+    )
+    b = parse_page_text(
+        "Heading\n\nDirector Rosamond Vale said the plans were fair.\n\n"
+        "Ms Vale said: ‘We will publish the figures in the spring, as promised.’\n",
+        "second",
+    )
+    q = _q(build_quotes([a, b]), "We will publish the figures")
+    assert q.speaker == "Rosamond Vale"
