@@ -40,6 +40,32 @@ ORG_REF = re.compile(
     r"^(?:But\s|And\s|However,\s|[A-Z][a-z]+,\s)?(?:[Aa]\s+spokes(?:man|woman|person)\s+(?:for|from|at)\s+)?"
     r"(?:[Tt]he (?:CCG|LMC|council|[Tt]rust)|[Ii]t|[Tt]hey|[Ii]ts\s[\w\s]+?)\b"
 )
+# what a document says is no person's quote: "The letter said: ‘…’", "The report, written by
+# Professor X, says", "Dr X’s letter said", "the motion, which added", "It states" after "the
+# agreement". Such quotes stay unattributed (method "document") and end any continuation.
+DOC_NOUN = (
+    r"(?:letter|report|guidance|agreement|document|(?:white\s|green\s)?paper|policy|motion|"
+    r"consultation|contract|survey|minutes|framework|bill|proposals?|review|analysis|memo|e-?mail|"
+    r"circular|strategy|plan|briefing|study|specification|website|blog|article|editorial|"
+    r"resolution|legislation|regulations|guide|handbook|leaflet|notice|tweet|submission|manifesto|"
+    r"bulletin|newsletter|announcement|advert|assessment|business\scase|papers|slides|"
+    r"presentation|agenda|directions|protocol|charter|toolkit|template|standards?)"
+)
+_DET = r"(?:[Tt]he|[Tt]his|[Tt]hat|[Aa]n?|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|[Oo]ur|[Nn]ew)"
+_MODIFIERS = r"(?:(?!(?:of|for|from|by|to|at|in|on|with|and|or|who|which|that)\b)[\w’'-]+\s+){0,3}?"
+DOC_SUBJECT = re.compile(
+    rf"(?:^|[,;(]\s*|\b(?:[Aa]nd|[Bb]ut|[Ww]hile|However,?|Meanwhile,?|[Nn]ow)\s+)"
+    rf"(?:{_DET}|(?:[A-Z][\w’'-]*\s){{0,3}}[A-Z][\w’'-]*[’']s)\s+{_MODIFIERS}{DOC_NOUN}s?\b"
+    r"(?P<rest>[^.;:“”‘\"]*)$"
+)
+# what may stand between the document and its verb: "from X", "signed by X", ", seen by HSJ,"
+DOC_REST = re.compile(
+    r"^\s*(?:(?:from|by|of|to|for|on|signed\sby|written\sby|sent\sby|published\sby|issued\sby|"
+    r"seen\sby|dated)\s[^,]{0,80}?)?\s*(?:,[^,]{1,150},)?\s*"
+    r"(?:,?\s*(?:which|that)|also|further|itself|then|now|too)?\s*,?\s*$"
+)
+DOC_WHICH = re.compile(rf"\b{_DET}\s+{_MODIFIERS}{DOC_NOUN}s?\s*,?\s*(?:which|that)\s*$")
+DOC_MENTION = re.compile(rf"\b{_DET}\s+{_MODIFIERS}{DOC_NOUN}s?\b")
 OPEN = "‘“"
 CLOSE = "’”"
 MIN_QUOTE_WORDS = 3
@@ -71,8 +97,24 @@ class _Speaker:
         return "organisation" if self.organisation else "group"
 
     @property
+    def is_document(self) -> bool:
+        return self is DOCUMENT
+
+    @property
     def title(self) -> str:
         return self.name.split()[0] if " " in self.name else ""
+
+
+DOCUMENT = _Speaker("")  # the speaker of what a letter, report or agreement says: no one
+
+
+def _document_subject(seg: str) -> bool:
+    """Whether the words before a speech verb have a document as their subject."""
+    seg = seg.rstrip()
+    if DOC_WHICH.search(seg):
+        return True
+    m = DOC_SUBJECT.search(seg)
+    return bool(m and DOC_REST.match(m.group("rest")))
 
 
 def _is_apostrophe(text: str, i: int) -> bool:
@@ -290,6 +332,12 @@ class _Extractor:
         they were found: "named", "pronoun" or "org-ref"."""
         seg = self.text[lo:hi]
         self._how = "named"
+        if _document_subject(seg) and not any(
+            not sp.is_person and not sp.organisation and sp.end >= hi - 2
+            for _, _, sp in self.speakers.between(lo, hi)
+        ):  # "Papers seen by Pulse say" stays the group it names
+            self._how = "document"
+            return DOCUMENT
         m = re.search(r",?\s*(?:which|who)\s*$", seg)
         found = [x for x in self.speakers.between(lo, hi) if m or self._near(x[1], hi, x[0], lo)]
         if m and found:
@@ -318,11 +366,24 @@ class _Extractor:
         if ref:
             self._how = "org-ref"
             word = ref.group(0).split()[-1].lower()
+            if word in {"it", "they"} and self._document_since_org(lo):
+                self._how = "document"  # "The agreement was published. It states: ‘…’"
+                return DOCUMENT
             if word in {"it", "they"} and self.last is not None and not self.last.is_person:
                 return self.last
             kind = re.search(r"\b(?:CCG|LMC|council|trust)\b", ref.group(0), re.I)
             return self.speakers.org_before(lo, kind.group(0) if kind else "")
         return None
+
+    def _document_since_org(self, pos: int) -> bool:
+        """Whether a document ("the agreement") is mentioned, outside quotation marks, after the
+        last organisation named before `pos` and the last attributed words (so "it" may be the
+        document)."""
+        org = self.speakers.org_before(pos)
+        lo = max(org.end if org is not None else 0, self.last_at, pos - 600)
+        return any(
+            not self._in_quote(lo + m.start()) for m in DOC_MENTION.finditer(self.text[lo:pos])
+        )
 
     def _unnamed(self, lo: int, hi: int) -> str:
         """text[lo:hi] without the mentions and quotations in it."""
@@ -362,7 +423,9 @@ class _Extractor:
             b -= 1
         if b <= a:
             return
-        named = sp is not None and how[1] >= ATTRIBUTED
+        named = sp is not None and not sp.is_document and how[1] >= ATTRIBUTED
+        if sp is not None and sp.is_document:
+            how = ("document", UNATTRIBUTED)
         self.quotes.append(
             Quote(
                 self.text[a:b],
@@ -380,11 +443,16 @@ class _Extractor:
                 evidence=self.text[ev[0] : ev[1]] if named and ev[0] >= 0 else "",
                 evidence_start=ev[0] if named else -1,
                 evidence_end=ev[1] if named else -1,
-                method=how[0] if named else "unattributed",
+                method=how[0] if named else (how[0] if how[0] == "document" else "unattributed"),
             )
         )
         if named:
             self.last, self.last_how, self.last_ev, self.last_at = sp, how, ev, b
+        else:
+            self.forget()  # a quote-only paragraph after an unattributed quote is not carried on
+
+    def forget(self) -> None:
+        self.last, self.last_how, self.last_ev = None, ("", 0.0), (-1, -1)
 
     def _header(self, block: str, base: int) -> _Speaker | None:
         """The person a speaker-header line names ("Su Long, Bolton CCG chief officer")."""
@@ -522,6 +590,9 @@ class _Extractor:
                 nxt = verbs[i + 1][0] if i + 1 < len(verbs) else s1
                 cut = re.search(r",\s*while\s|:\s*[‘“'\"]", self.text[a:nxt])
                 b = a + cut.start() if cut else s1
+            if sp is not None and sp.is_document:
+                self.forget()  # "The letter says …": what follows is not its author's
+                continue
             if sp is None:
                 continue
             body = self.text[a:b].strip()

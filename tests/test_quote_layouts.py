@@ -147,3 +147,20 @@ def test_surname_resolves_within_its_own_article_first():
     )
     q = _q(build_quotes([a, b]), "We will publish the figures")
     assert q.speaker == "Rosamond Vale"
+
+
+def test_documents_are_no_person_and_end_a_continuation(house):
+    _, quotes = house
+    # "The letter said: ‘…’" is not its author's quote, nor is the quote-only paragraph after it
+    for fragment in (
+        "Practices cannot absorb another cut",
+        "Practices must give six months",  # "It states" after "The agreement was published"
+        "Most practices in the area have no spare",  # "The review, written by Professor X, says"
+        "The board was never told",  # "Dr X’s letter said"
+        "undermine the trust of every practice",  # "the motion, which added"
+    ):
+        q = _q(quotes, fragment)
+        assert (q.speaker, q.method) == ("", "document"), fragment
+    assert _q(quotes, "We ask the CCG to pause").speaker == ""
+    assert _q(quotes, "Every practice will be offered").speaker == "NHS Eastfield CCG"
+    assert _q(quotes, "We will keep writing").speaker == "Dr Ruth Palmer"
