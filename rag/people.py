@@ -14,7 +14,8 @@ from dataclasses import dataclass
 TITLES = r"(?:Dr|Professor|Prof|Mr|Mrs|Ms|Miss|Sir|Dame|Lord|Baroness|Cllr|Councillor)"
 # titles used with a first name alone: "Dame Barbara" is Dame Barbara Hakin, not a Ms Barbara
 FIRST_NAME_TITLES = frozenset({"Sir", "Dame"})
-_CAP = r"[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?"
+# a capitalised word, "O’Brien" and "Smith-Jones" too, but never a possessive's "’s"
+_CAP = r"[A-Z][a-z]*(?:['’](?![sS]\b)[A-Z]?[a-z]+)*(?:-[A-Z][a-z]+(?:['’](?![sS]\b)[A-Z]?[a-z]+)*)?"
 # a name after an honorific: one to three capitalised words
 TITLED = re.compile(rf"\b(?P<title>{TITLES})\.?\s+(?P<name>{_CAP}(?:\s{_CAP}){{0,2}})")
 # an untitled full name that is then described or quoted: "Nick Goodwin, senior fellow ..."
@@ -99,9 +100,9 @@ ORG_WORDS = {
     "Office",
 }
 ORG = re.compile(
-    r"\b(?:NHS\s(?:[A-Z][\w'’]*\s(?:and\s)?){0,4}CCG|"
+    r"\b(?:NHS\s(?:(?!CCG\b)[A-Z][\w'’]*\s(?:and\s)?){0,4}CCG|"
     r"(?!(?:The|A|An|This|That|Its|Their|Each|Every|Our|Your|No|One|Which|Any|Some|Many|Most|All|Only|Every)\b)"
-    r"(?:[A-Z][\w'’]*\s(?:and\s)?){1,4}CCG\b|[A-Z][a-z]+(?:\s[A-Z][a-z]+){0,2}\sLMC|"
+    r"(?:(?!CCG\b)[A-Z][\w'’]*\s(?:and\s)?){1,4}CCG\b|[A-Z][a-z]+(?:\s[A-Z][a-z]+){0,2}\sLMC|"
     r"NHS England|NHS Alliance|NHS Future Forum|NHS Clinical Commissioners|"
     r"King['’]s Fund|the BMA|the GPC|the DH|[A-Z][a-z]+\sCounty Council|[Tt]he (?!(?:CCGs?|LMCs?|NHS|GPs?|DESs?|QOF|APMS|GMS|PMS|UK|US|OBC)\b)[A-Z]{2,6}\b|"
     r"(?:the\s)?(?:[A-Z][a-z]+\s){1,3}(?:Trust|Fund|College|Council|Association|Commission|Institute|Foundation|Society|Unit)\b"

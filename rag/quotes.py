@@ -305,6 +305,7 @@ class _Extractor:
         for block, base in zip(article.blocks, article.block_starts(), strict=True):
             self.quoted += [(base + a, base + b) for a, b in _quote_spans(block)]
         self._how = ""
+        self._sent = (0, 0)  # the sentence being read
 
     def _in_quote(self, pos: int) -> bool:
         return any(a <= pos < b for a, b in self.quoted)
@@ -340,6 +341,12 @@ class _Extractor:
             return DOCUMENT
         m = re.search(r",?\s*(?:which|who)\s*$", seg)
         found = [x for x in self.speakers.between(lo, hi) if m or self._near(x[1], hi, x[0], lo)]
+        # "Mr X’s spokeswoman said", "a spokesman for Dr X said": an unnamed spokesperson speaks
+        # for X, and X did not say it; nor does "Dr X’s practice"
+        voiced = [x for x in found if x[2].is_person and self._possessor_or_principal(x[0], x[1])]
+        if voiced and re.search(r"spokes(?:man|woman|person)", seg, re.I):
+            return None
+        found = [x for x in found if x not in voiced]
         if m and found:
             return found[-1][2]
         pron = [
@@ -362,6 +369,21 @@ class _Extractor:
             if _PERSONISH.search(self._unnamed(org[1], hi)):
                 return None  # a name we did not recognise stands nearer the verb
             return org[2]
+        spokes = re.search(
+            r"(?:^|,\s*|\b(?:[Bb]ut|[Aa]nd)\s+)(?:[Aa]n?|[Tt]he)\s+(?:[\w-]+\s+){0,2}?"
+            r"spokes(?:man|woman|person)\s*$",
+            seg,
+        )
+        if spokes and not found:
+            # "…, a spokesman said." — the one organisation the sentence names; two: unknown
+            self._how = "spokesperson"
+            s0, s1 = self._sent
+            orgs = {
+                sp.name: sp
+                for a, _, sp in self.speakers.between(s0, s1)
+                if sp.organisation and not self._in_quote(a)
+            }
+            return next(iter(orgs.values())) if len(orgs) == 1 else None
         ref = ORG_REF.match(seg.lstrip())
         if ref:
             self._how = "org-ref"
@@ -374,6 +396,18 @@ class _Extractor:
             kind = re.search(r"\b(?:CCG|LMC|council|trust)\b", ref.group(0), re.I)
             return self.speakers.org_before(lo, kind.group(0) if kind else "")
         return None
+
+    def _possessor_or_principal(self, a: int, b: int) -> bool:
+        """Whether the person named at text[a:b] is a possessor ("Mr X’s spokeswoman") or the
+        principal of a spokesperson ("a spokesman for Dr X")."""
+        return bool(
+            re.match(r"['’]s\b", self.text[b : b + 2])
+            or re.search(
+                r"spokes(?:man|woman|person)\s+(?:for|from|at|of)\s+(?:the\s+)?$",
+                self.text[max(0, a - 40) : a],
+                re.I,
+            )
+        )
 
     def _document_since_org(self, pos: int) -> bool:
         """Whether a document ("the agreement") is mentioned, outside quotation marks, after the
@@ -404,7 +438,7 @@ class _Extractor:
         Bloggs said"), else the mention alone (the antecedent of "he said")."""
         if sp.start < 0:
             return va, vb
-        if self._how == "named" and max(sp.start, va) - min(sp.end, vb) < 200:
+        if self._how in ("named", "spokesperson") and max(sp.start, va) - min(sp.end, vb) < 200:
             return min(sp.start, va), max(sp.end, vb)
         return sp.start, sp.end
 
@@ -492,6 +526,7 @@ class _Extractor:
 
         for sent in split_spans(block):
             s0, s1 = base + sent.start, base + sent.end
+            self._sent = (s0, s1)
             inner = [(base + a, base + b) for a, b in qspans if sent.start <= a - 1 < sent.end]
             masked = NOT_SPEECH.sub(lambda m: "#" * len(m.group(0)), sent.text)
             verbs = [
@@ -537,6 +572,15 @@ class _Extractor:
                 self._how = "named"
                 sp = self.after(qb + 1, min(s1, qb + 60))
                 verb = (qb + 1, qb + 4)
+        final = [v for v in verbs if v[0] >= qb]
+        if sp is None and not before and len(final) == 1 and len(self.text[final[0][1] : s1].split()) <= 2:
+            # "… it is at ‘the very early stages’ of talks, a spokesman said." — a clause-final
+            # attribution covers the quotes in the clause
+            va, vb = final[0]
+            comma = self.text.rfind(",", qb, va)
+            if comma >= 0 and 1 <= len(self.text[comma + 1 : va].split()) <= 6 and not self._in_quote(comma):
+                sp = self.subject(comma, va)
+                verb = (va, vb) if sp is not None else None
         if sp is not None and verb is not None:
             conf = {"named": NAMED, "pronoun": PRONOUN_REF}.get(self._how, ORG_REFERENCE)
             how, ev = (self._how if self._how != "named" else "verb", conf), self._evidence(sp, *verb)

@@ -164,3 +164,18 @@ def test_documents_are_no_person_and_end_a_continuation(house):
     assert _q(quotes, "We ask the CCG to pause").speaker == ""
     assert _q(quotes, "Every practice will be offered").speaker == "NHS Eastfield CCG"
     assert _q(quotes, "We will keep writing").speaker == "Dr Ruth Palmer"
+
+
+def test_unnamed_spokespeople_speak_for_one_organisation_never_a_person(house):
+    _, quotes = house
+    # "…, a spokeswoman said." at the end of the clause: the one organisation the sentence names
+    q = _q(quotes, "the very earliest stage of a long review")
+    assert (q.speaker, q.speaker_type, q.method) == ("Northfield CCG", "organisation", "spokesperson")
+    assert q.evidence.endswith("a spokeswoman said")
+    assert _q(quotes, "reviewing all of their local schemes").speaker == ""  # two CCGs named
+    # a person's spokesperson is not the person; nor is a possessive part of a name
+    assert _q(quotes, "The minister has no plans").speaker == ""
+    assert _q(quotes, "She will respond to the review").speaker == ""
+    for fragment in ("No decision has been taken about the future", "We are talking to both"):
+        q = _q(quotes, fragment)
+        assert (q.speaker, q.speaker_type) == ("NHS Westmoor CCG", "organisation"), fragment
