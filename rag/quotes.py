@@ -302,8 +302,15 @@ class _Extractor:
         self.last_at = 0
         self.open_quote = False  # the previous paragraph ended inside an open quotation
         self.quoted: list[tuple[int, int]] = []
+        self.sentences: list[tuple[int, int]] = []
         for block, base in zip(article.blocks, article.block_starts(), strict=True):
             self.quoted += [(base + a, base + b) for a, b in _quote_spans(block)]
+            self.sentences += [(base + x.start, base + x.end) for x in split_spans(block)]
+        # a name inside quotation marks ("I rang Mr X", straight quotes too) is no speaker and
+        # no antecedent of "he"
+        self.speakers.items = [x for x in self.speakers.items if not self._in_quote(x[0])]
+        self.par_speakers: dict[int, set[str]] = {}  # paragraph -> who was quoted in it
+        self.last_par = -1
         self._how = ""
         self._sent = (0, 0)  # the sentence being read
 
@@ -347,6 +354,14 @@ class _Extractor:
         if voiced and re.search(r"spokes(?:man|woman|person)", seg, re.I):
             return None
         found = [x for x in found if x not in voiced]
+        if not m:
+            # "John Carver, who replaced Sir Alan Marsh as chief executive, said": a name inside
+            # a relative clause is not the one who speaks
+            rel = [
+                (lo + r.start(), lo + r.end())
+                for r in re.finditer(r",\s*(?:who|which|whose)\s[^,]{0,80},", seg)
+            ]
+            found = [x for x in found if not any(a < x[0] < b for a, b in rel)]
         if m and found:
             return found[-1][2]
         pron = [
@@ -363,6 +378,8 @@ class _Extractor:
             ante = self.speakers.person_before(best[0])
             if ante is not None and ante.title in (_MALE if best[2] == "she" else _FEMALE):
                 return None  # "she" after a Mr: the antecedent is not the one named last
+            if ante is not None and self._two_antecedents(best[0], best[2], ante):
+                return None
             return ante
         if found:
             org = found[-1]
@@ -396,6 +413,31 @@ class _Extractor:
             kind = re.search(r"\b(?:CCG|LMC|council|trust)\b", ref.group(0), re.I)
             return self.speakers.org_before(lo, kind.group(0) if kind else "")
         return None
+
+    def _two_antecedents(self, pos: int, pronoun: str, ante: _Speaker) -> bool:
+        """Whether "he"/"she" at `pos` could be either of two people: the last sentence naming
+        anyone before it names two who fit the pronoun ("Dr A and Dr B met the CCG. He said"),
+        and the one picked is not the speaker just quoted."""
+        persons = [(a, sp) for a, _, sp in self.speakers.items if a < pos and sp.is_person]
+        if not persons:
+            return False
+        last = persons[-1][0]
+        sent = next(((a, b) for a, b in self.sentences if a <= last < b), (last, last + 1))
+        other = _FEMALE if pronoun == "he" else _MALE
+        # a name inside a relative clause ("Simon Stevens, who replaced Sir David Nicholson, …")
+        # is not a candidate; an object otherwise is ("Mr A met Mr B. He said" is either)
+        rel = [
+            (sent[0] + r.start(), sent[0] + r.end())
+            for r in re.finditer(r",\s*(?:who|which|whose)\s[^,]{0,120},", self.text[sent[0] : sent[1]])
+        ]
+        fits = {
+            sp.name
+            for a, sp in persons
+            if sent[0] <= a < sent[1] and sp.title not in other and not any(x < a < y for x, y in rel)
+        }
+        if len(fits) < 2:
+            return False
+        return not (self.last is not None and self.last.name == ante.name)
 
     def _possessor_or_principal(self, a: int, b: int) -> bool:
         """Whether the person named at text[a:b] is a possessor ("Mr X’s spokeswoman") or the
@@ -482,6 +524,8 @@ class _Extractor:
         )
         if named:
             self.last, self.last_how, self.last_ev, self.last_at = sp, how, ev, b
+            self.par_speakers.setdefault(paragraph, set()).add(sp.name)
+            self.last_par = paragraph
         else:
             self.forget()  # a quote-only paragraph after an unattributed quote is not carried on
 
@@ -502,8 +546,8 @@ class _Extractor:
         """The speaker a quote-only sentence or paragraph carries on: the last one, unless
         someone else is named (outside quotation marks) since that attribution."""
         none = (None, ("", UNATTRIBUTED), (-1, -1))
-        if self.last is None:
-            return none
+        if self.last is None or len(self.par_speakers.get(self.last_par, ())) > 1:
+            return none  # a paragraph that quoted two people: which one carries on is unknown
         for a, _, sp in self.speakers.items:
             if self.last_at <= a < qa and sp.name != self.last.name and not self._in_quote(a):
                 return none
@@ -550,6 +594,12 @@ class _Extractor:
         starts_sentence = lead in {"", "•"}
         sp, how, ev = None, ("", UNATTRIBUTED), (-1, -1)
         trailing = [v for v in verbs if v[0] >= qb and v[0] - qb <= ATTRIBUTION_GAP]
+        if re.match(
+            r"[’”'\"]?[,.;:!?]?\s*(?:while|whereas|but|and|although|though|when|after|because|since|as|"
+            r"who|which)\b",
+            self.text[qb : qb + 14],
+        ):
+            trailing = []  # "‘…’, while Dr B called it ‘…’": Dr B speaks the next quote only
         before = [v for v in verbs if v[1] <= qa]
         verb = None
         if trailing:

@@ -179,3 +179,18 @@ def test_unnamed_spokespeople_speak_for_one_organisation_never_a_person(house):
     for fragment in ("No decision has been taken about the future", "We are talking to both"):
         q = _q(quotes, fragment)
         assert (q.speaker, q.speaker_type) == ("NHS Westmoor CCG", "organisation"), fragment
+
+
+def test_two_candidate_speakers_leave_the_quote_unattributed(house):
+    _, quotes = house
+    # "He said" after a sentence naming two men as its subject: either could be meant
+    assert _q(quotes, "The meeting went better than any").speaker == ""
+    # a name inside a quote (straight quotation marks) is no antecedent of "He added"
+    assert _q(quotes, "Nobody at the practice saw this").speaker == "Mr Luke Cole"
+    # "‘…’, while Dr B called it ‘…’": Dr B does not take the quote before the comma
+    assert _q(quotes, "a step in the right direction").speaker == "Dr Anna Webb"
+    assert _q(quotes, "a recipe for confusion").speaker == "Dr Colin Fry"
+    # a quote-only paragraph after a paragraph that quoted two people carries on neither
+    assert _q(quotes, "We will be watching closely").speaker == ""
+    # the name inside "who replaced Sir X" is neither the speaker of "said" nor of "He said"
+    assert _q(quotes, "an opportunity here for all of the staff").speaker == "Jon Carter"
