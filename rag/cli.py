@@ -283,7 +283,8 @@ def cmd_eval_quotes(args: argparse.Namespace) -> int:
     absent = wanted - {a.id for a in articles}
     for stem in sorted(absent):
         print(f"gold names {stem!r}, which is not in {args.corpus}", file=sys.stderr)
-    result = score_pointers(build_quotes(articles), [g for g in gold if g["article"] not in absent])
+    min_conf = Settings.from_env().quote_min_confidence
+    result = score_pointers(build_quotes(articles, min_conf), [g for g in gold if g["article"] not in absent])
     if args.json:
         _print_json(result)
         return 0

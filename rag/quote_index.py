@@ -11,14 +11,15 @@ import numpy as np
 from .lexical import tokenize
 from .models import Article, Quote
 from .people import ORG_WORDS, TITLES, PeopleIndex
-from .quotes import extract_quotes
+from .quotes import ATTRIBUTED, extract_quotes
 
 
-def build_quotes(articles: list[Article]) -> list[Quote]:
+def build_quotes(articles: list[Article], min_confidence: float = ATTRIBUTED) -> list[Quote]:
     """All quotes, speakers merged across articles ("Dr Nagpaul" in one article, "GPC chair
-    Dr Chaand Nagpaul" in another: one speaker, the fullest name)."""
+    Dr Chaand Nagpaul" in another: one speaker, the fullest name). A quote whose speaker is
+    less certain than `min_confidence` is unattributed, and so it is in every view."""
     people = PeopleIndex()
-    quotes = [q for a in articles for q in extract_quotes(a, people)]
+    quotes = [q for a in articles for q in extract_quotes(a, people, min_confidence)]
     # a later article may have given a fuller name or a role: re-label with the final forms
     out = []
     for q in quotes:

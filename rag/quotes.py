@@ -289,8 +289,9 @@ class _ArticleSpeakers:
 
 
 class _Extractor:
-    def __init__(self, article: Article, people: PeopleIndex) -> None:
+    def __init__(self, article: Article, people: PeopleIndex, min_confidence: float = ATTRIBUTED) -> None:
         self.article = article
+        self.min_confidence = min_confidence
         self.text = article.text
         self.speakers = _ArticleSpeakers(article, people)
         self.quotes: list[Quote] = []
@@ -499,7 +500,7 @@ class _Extractor:
             b -= 1
         if b <= a:
             return
-        named = sp is not None and not sp.is_document and how[1] >= ATTRIBUTED
+        named = sp is not None and not sp.is_document and how[1] >= self.min_confidence
         if sp is not None and sp.is_document:
             how = ("document", UNATTRIBUTED)
         self.quotes.append(
@@ -700,8 +701,12 @@ class _Extractor:
             self.add(a, b, sp, "reported", p, how, self._evidence(sp, va, vb))
 
 
-def extract_quotes(article: Article, people: PeopleIndex | None = None) -> list[Quote]:
-    ex = _Extractor(article, people or PeopleIndex())
+def extract_quotes(
+    article: Article, people: PeopleIndex | None = None, min_confidence: float = ATTRIBUTED
+) -> list[Quote]:
+    """Every quote in `article`; one whose speaker is found with less than `min_confidence`
+    is unattributed (speaker "")."""
+    ex = _Extractor(article, people or PeopleIndex(), min_confidence)
     for p, (block, base) in enumerate(zip(article.blocks, article.block_starts(), strict=True)):
         if article.byline and p == len(article.blocks) - 1 and block == article.byline:
             continue

@@ -194,3 +194,43 @@ def test_two_candidate_speakers_leave_the_quote_unattributed(house):
     assert _q(quotes, "We will be watching closely").speaker == ""
     # the name inside "who replaced Sir X" is neither the speaker of "said" nor of "He said"
     assert _q(quotes, "an opportunity here for all of the staff").speaker == "Jon Carter"
+
+
+def test_confidence_threshold_unattributes_everywhere(house):
+    from rag.errors import UserError
+    from rag.settings import Settings
+
+    articles, _ = house
+    strict = build_quotes(articles, min_confidence=0.9)
+    # "He added: …" is found through a pronoun (confidence 0.85): below 0.9 it has no speaker,
+    # in the quote list, in answers and in the speaker index alike
+    q = _q(strict, "Nobody at the practice saw this")
+    assert (q.speaker, q.attributed, q.method) == ("", False, "unattributed")
+    assert speaker_label(q.speaker) == "(unattributed)"
+    assert render_quote(q).startswith("Unattributed:")
+    index = QuoteIndex(strict, None, {a.id: a for a in articles})
+    assert all(strict[i].confidence >= 0.9 for ids in index.attributable_by.values() for i in ids)
+    assert _q(strict, "When Mr Sam Hart rang me").speaker == "Mr Luke Cole"  # "said:", 0.95
+    assert Settings(quote_min_confidence=0.9).quote_min_confidence == 0.9
+    with pytest.raises(UserError, match="quote_min_confidence"):
+        Settings(quote_min_confidence=0)
+
+
+def test_an_index_built_with_another_quote_threshold_is_refused():
+    from types import SimpleNamespace
+
+    from rag.errors import IndexMismatchError
+    from rag.index import SCHEMA_VERSION, check_compatible, chunker_settings, quote_settings
+    from rag.settings import Settings
+
+    built, now = Settings(quote_min_confidence=0.5), Settings(quote_min_confidence=0.9)
+    emb = SimpleNamespace(model_id="m", dimension=3)
+    manifest = {
+        "schema": SCHEMA_VERSION,
+        "embedding": {"model": "m", "dimension": 3},
+        "chunker": chunker_settings(built),
+        "quotes": quote_settings(built),
+    }
+    check_compatible(Path("ix"), manifest, emb, built)
+    with pytest.raises(IndexMismatchError, match="quote settings"):
+        check_compatible(Path("ix"), manifest, emb, now)
