@@ -151,9 +151,9 @@ def check_compatible(
         raise IndexMismatchError(
             index_dir, "chunker settings", manifest.get("chunker"), chunker_settings(settings)
         )
-    if manifest.get("quotes") != quote_settings(settings):
+    if manifest.get("quote_settings") != quote_settings(settings):
         raise IndexMismatchError(
-            index_dir, "quote settings", manifest.get("quotes"), quote_settings(settings)
+            index_dir, "quote settings", manifest.get("quote_settings"), quote_settings(settings)
         )
 
 
@@ -466,7 +466,7 @@ def build_index(
                 "normalized": True,
             },
             "chunker": chunker_settings(settings),
-            "quotes": quote_settings(settings),
+            "quote_settings": quote_settings(settings),
             "chroma": {
                 "mode": "server" if settings.chroma_url else "embedded",
                 "collection": f"{settings.collection}-{gen.name}"

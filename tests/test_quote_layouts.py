@@ -229,7 +229,7 @@ def test_an_index_built_with_another_quote_threshold_is_refused():
         "schema": SCHEMA_VERSION,
         "embedding": {"model": "m", "dimension": 3},
         "chunker": chunker_settings(built),
-        "quotes": quote_settings(built),
+        "quote_settings": quote_settings(built),
     }
     check_compatible(Path("ix"), manifest, emb, built)
     with pytest.raises(IndexMismatchError, match="quote settings"):
