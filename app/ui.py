@@ -16,6 +16,7 @@ import gradio as gr
 
 from rag.chain import Pipeline
 from rag.errors import CocomError
+from rag.quote_index import speaker_label
 
 from .render import CSS, answer_text, article_html, sources_html
 
@@ -115,10 +116,22 @@ def build_app(pipeline: Pipeline) -> gr.Blocks:
     def quote_rows(speaker: str, article: str, search: str) -> list[list[str]]:
         sp = None if speaker in (None, "", "(all)") else speaker
         found = quotes.filter(sp, article or None, (search or "").strip()[:200] or None)
-        return [[q.speaker, q.role, q.text, q.kind, articles[q.article_id].title] for q in found]
+        # the same attribution `cocom quotes` prints: an unattributed quote says so, and every
+        # named one shows the words that name its speaker
+        return [
+            [
+                speaker_label(q.speaker),
+                q.role,
+                q.text,
+                q.kind,
+                q.evidence,
+                articles[q.article_id].title,
+            ]
+            for q in found
+        ]
 
     def api_quotes(speaker: str = "", article: str = "", search: str = "") -> list[dict]:
-        keys = ["speaker", "role", "text", "kind", "title"]
+        keys = ["speaker", "role", "text", "kind", "evidence", "title"]
         return [dict(zip(keys, row, strict=True)) for row in quote_rows(speaker, article, search)]
 
     def check(claim: str):
@@ -210,11 +223,11 @@ def build_app(pipeline: Pipeline) -> gr.Blocks:
                 article = gr.Dropdown(article_choices, value="", label="Article")
                 search = gr.Textbox(label="Quote contains", max_length=200)
             table = gr.Dataframe(
-                headers=["Speaker", "Role", "Quote", "Kind", "Article"],
+                headers=["Speaker", "Role", "Quote", "Kind", "Named by", "Article"],
                 value=quote_rows("(all)", "", ""),
                 wrap=True,
                 interactive=False,
-                column_widths=["15%", "17%", "46%", "7%", "15%"],
+                column_widths=["13%", "14%", "38%", "6%", "15%", "14%"],
                 elem_id="cocom-quotes",
             )
             for comp in (speaker, article, search):

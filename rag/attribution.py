@@ -131,15 +131,23 @@ class Attributed:
     notes: list[str]
 
 
+UNATTRIBUTED_NOTE = "quote found, but the article does not say who said it"
+
+
 def describe(q: Quote) -> str:
+    if not q.speaker:
+        return "an unnamed speaker"
     return f"{q.speaker}, {q.role}," if q.role else q.speaker
 
 
 def render_quote(q: Quote, text: str = "") -> str:
     """What a quote says, with who said it; `text` a verbatim part of the quote to give alone."""
+    text = text or q.text
+    if not q.speaker:  # never put an unattributed quote in anyone's mouth
+        what = f"‘{text}’" if q.kind == "direct" else f"that {text.rstrip('.')}"
+        return f"Unattributed: “{q.title}” quotes {what}, but does not say who said it."
     who = describe(q)
     who = who[:1].upper() + who[1:]  # a sentence opens with a capital: "Papers seen by Pulse"
-    text = text or q.text
     if q.kind == "direct":
         return f"{who} said: ‘{text}’"
     return f"{who} said that {text.rstrip('.')}."
@@ -221,9 +229,22 @@ class Attributor:
     def naming_chunk(self, q: Quote, quoted):
         """The passage that names the speaker of a quote whose own passage only says "He said":
         the attribution rests on it, so it is cited too."""
+        if quoted is None or not q.speaker:
+            return None
+        if q.evidence_start >= 0:  # the span the extractor named the speaker from
+            if quoted.start <= q.evidence_start < quoted.end:
+                return None
+            return next(
+                (
+                    c
+                    for c in self.index.chunks_of(q.article_id)
+                    if c.start <= q.evidence_start < c.end
+                ),
+                None,
+            )
         words = [w for w in re.split(r"\W+", q.speaker) if len(w) > 2]
         key = words[-1] if words else q.speaker
-        if quoted is None or key in quoted.text:
+        if key in quoted.text:
             return None
         before = [
             c
@@ -280,7 +301,8 @@ class Attributor:
             if not ranked or ranked[0][1] < self.who_threshold:
                 return None
             best = self.quotes.quotes[ranked[0][0]]
-            return self._answer([render_quote(best)], [best], ranked[0][1])
+            notes = [] if best.speaker else [UNATTRIBUTED_NOTE]
+            return self._answer([render_quote(best)], [best], ranked[0][1], notes)
 
         if intent.kind == "role":
             return self.role(intent)
@@ -343,6 +365,7 @@ class Attributor:
         if (
             best is not None
             and best_s >= self.other_speaker_threshold
+            and best.speaker
             and best.speaker != canonical
         ):
             lines = [
@@ -350,6 +373,9 @@ class Attributor:
                 f"{render_quote(best)}"
             ]
             return self._answer(lines, [best], best_s)
+        if best is not None and not best.speaker and best_s >= self.verify_threshold:
+            lines = [f"Not confirmed — the quote is unattributed. {render_quote(best)}"]
+            return self._answer(lines, [best], best_s, [UNATTRIBUTED_NOTE])
         return Attributed(
             f"Not found: the articles in this collection don't record {canonical} saying that.",
             [],

@@ -211,6 +211,8 @@ def _open_index(settings: Settings):
 
 
 def cmd_quotes(args: argparse.Namespace) -> int:
+    from .quote_index import speaker_label
+
     ix = _open_index(_settings(args))
     if args.speaker and ix.quotes.find_speaker(args.speaker) is None:
         raise UserError(f"no speaker called {args.speaker!r}; `cocom speakers` lists them")
@@ -232,10 +234,14 @@ def cmd_quotes(args: argparse.Namespace) -> int:
     rows = [
         {
             "speaker": q.speaker,
+            "attributed": q.attributed,
+            "speaker_type": q.speaker_type,
             "role": q.role,
             "organisation": q.organisation,
             "text": q.text,
             "kind": q.kind,
+            "confidence": q.confidence,
+            "evidence": q.evidence,
             "article_id": q.article_id,
             "title": q.title,
         }
@@ -247,9 +253,57 @@ def cmd_quotes(args: argparse.Namespace) -> int:
     if not rows:
         print("no quotes match")
     for r in rows:
-        who = r["speaker"] + (f", {r['role']}" if r["role"] else "")
+        who = speaker_label(r["speaker"], r["role"])
         mark = "‘’" if r["kind"] == "direct" else "  "
-        print(f"{who} [{r['kind']}]\n  {mark[0]}{r['text']}{mark[1]}\n  — {r['title']}\n")
+        why = f"\n  named by: {r['evidence']}" if r["evidence"] else ""
+        print(f"{who} [{r['kind']}]\n  {mark[0]}{r['text']}{mark[1]}\n  — {r['title']}{why}\n")
+    return 0
+
+
+def cmd_eval_quotes(args: argparse.Namespace) -> int:
+    """Quote recall, speaker accuracy and wrong speakers on a folder of pages against pointer
+    gold (rag/evaluation/quote_pointers.py). Only the pages the gold names are read."""
+    from .corpus import candidate_files, read_article
+    from .errors import ArticleError
+    from .evaluation.quote_pointers import load_pointer_gold, score_pointers
+    from .quote_index import build_quotes
+
+    if not args.corpus.is_dir():
+        raise UserError(f"no folder {args.corpus}; give --corpus a folder of article files")
+    if not args.gold.is_file():
+        raise UserError(f"no gold file {args.gold}; give --gold a JSON-lines quote gold file")
+    try:
+        gold = load_pointer_gold(args.gold)
+    except ValueError as exc:
+        raise UserError(f"bad gold file: {exc}") from None
+    wanted = {g["article"] for g in gold}
+    articles = []
+    for path in candidate_files(args.corpus):
+        if path.stem in wanted:
+            try:
+                articles.append(read_article(path, args.corpus.resolve(), 5 * 1024 * 1024)[0])
+            except ArticleError as exc:
+                print(f"skipped {exc.file}: {exc.reason}", file=sys.stderr)
+    absent = wanted - {a.id for a in articles}
+    for stem in sorted(absent):
+        print(f"gold names {stem!r}, which is not in {args.corpus}", file=sys.stderr)
+    min_conf = Settings.from_env().quote_min_confidence
+    result = score_pointers(build_quotes(articles, min_conf), [g for g in gold if g["article"] not in absent])
+    if args.json:
+        _print_json(result)
+        return 0
+    print(f"{result['gold']} gold quotes in {len(articles)} article(s)")
+    for k in ("quote_recall", "speaker_correct", "speaker_accuracy", "wrong_speaker", "unattributed"):
+        print(f"  {k:18} {result[k]}")
+    for w in result["wrong"]:
+        print(f"  WRONG  {w['article']}: {w['quote_start']!r} gold {w['speaker']!r} got {w['got']!r}")
+    for m in result["missed"]:
+        print(f"  MISSED {m['article']}: {m['quote_start']!r} ({m['speaker'] or 'unattributed'})")
+    for u in result["unattributed_quotes"]:
+        print(f"  UNATTRIBUTED {u['article']}: {u['quote_start']!r} (gold {u['speaker']!r})")
+    if args.verbose:
+        for x in result["named_not_in_gold"]:
+            print(f"  named, not in gold: {x['article']}: {x['text']!r} -> {x['speaker']!r}")
     return 0
 
 
@@ -527,6 +581,15 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("--include-comments", action="store_true", help="add reader comments, unnamed")
     sp.add_argument("--json", action="store_true")
     sp.set_defaults(func=cmd_quotes)
+
+    sp = sub.add_parser(
+        "eval-quotes", help="score quote recall and speakers on pages against pointer gold"
+    )
+    sp.add_argument("--corpus", type=Path, required=True, help="folder of article files")
+    sp.add_argument("--gold", type=Path, required=True, help="JSON-lines pointer gold")
+    sp.add_argument("--json", action="store_true")
+    sp.add_argument("-v", "--verbose", action="store_true", help="also list named quotes not in gold")
+    sp.set_defaults(func=cmd_eval_quotes)
 
     sp = sub.add_parser("speakers", help="everyone quoted, with roles and quote counts")
     paths(sp)

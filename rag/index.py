@@ -54,8 +54,11 @@ from .sentences import split_spans
 from .settings import Settings
 
 log = logging.getLogger(__name__)
-SCHEMA_VERSION = 6  # 2: sentences and quotes stored; 3: quote pieces; 4: stemmed BM25;
+SCHEMA_VERSION = 8  # 2: sentences and quotes stored; 3: quote pieces; 4: stemmed BM25;
 # 5: roles stated with "is" ("Nigel Praities is the editor of Pulse"); 6: chunk context (referents)
+# 7: quotes carry speaker_type, confidence, evidence and method; unattributed quotes (speaker "")
+# 8: documents, unnamed spokespeople and two-candidate quotes re-attributed; quote settings
+# (min_confidence) in the manifest
 CURRENT = "CURRENT"
 
 
@@ -113,6 +116,10 @@ def chunker_settings(settings: Settings) -> dict:
     }
 
 
+def quote_settings(settings: Settings) -> dict:
+    return {"min_confidence": settings.quote_min_confidence}
+
+
 def current_generation(index_dir: Path) -> Path | None:
     pointer = index_dir / CURRENT
     if not pointer.exists():
@@ -143,6 +150,10 @@ def check_compatible(
     if manifest.get("chunker") != chunker_settings(settings):
         raise IndexMismatchError(
             index_dir, "chunker settings", manifest.get("chunker"), chunker_settings(settings)
+        )
+    if manifest.get("quote_settings") != quote_settings(settings):
+        raise IndexMismatchError(
+            index_dir, "quote settings", manifest.get("quote_settings"), quote_settings(settings)
         )
 
 
@@ -429,7 +440,7 @@ def build_index(
             progress,
             "embedding sentences",
         )
-        quotes = build_quotes(corpus.articles)
+        quotes = build_quotes(corpus.articles, settings.quote_min_confidence)
         pieces = [(i, t) for i, q in enumerate(quotes) for t in quote_pieces(q)]
         qkeys = [sentence_key(t) for _, t in pieces]
         qvectors, _ = _embed(
@@ -455,6 +466,7 @@ def build_index(
                 "normalized": True,
             },
             "chunker": chunker_settings(settings),
+            "quote_settings": quote_settings(settings),
             "chroma": {
                 "mode": "server" if settings.chroma_url else "embedded",
                 "collection": f"{settings.collection}-{gen.name}"

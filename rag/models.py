@@ -147,6 +147,18 @@ class Quote:
     start: int
     end: int
     kind: Literal["direct", "reported", "comment"]
+    # who the speaker is: "person", "organisation" (or its unnamed spokesperson), "group"
+    # ("GP leaders", "papers seen by Pulse"); "" when the quote is unattributed (speaker "")
+    speaker_type: str = "person"
+    confidence: float = 1.0  # how sure the attribution is; an unattributed quote has < 0.5
+    evidence: str = ""  # the text that names the speaker ("Dr Jo Bloggs, chair of Leeds LMC")
+    evidence_start: int = -1  # its offsets in Article.text (-1: none)
+    evidence_end: int = -1
+    method: str = ""  # how the speaker was found: verb, pronoun, header, continuation, …
+
+    @property
+    def attributed(self) -> bool:
+        return bool(self.speaker)
 
     def to_dict(self) -> dict:
         return asdict(self)

@@ -11,13 +11,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-TITLES = r"(?:Dr|Professor|Prof|Mr|Mrs|Ms|Miss|Sir|Dame|Lord|Baroness)"
-_CAP = r"[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?"
+TITLES = r"(?:Dr|Professor|Prof|Mr|Mrs|Ms|Miss|Sir|Dame|Lord|Baroness|Cllr|Councillor)"
+# titles used with a first name alone: "Dame Barbara" is Dame Barbara Hakin, not a Ms Barbara
+FIRST_NAME_TITLES = frozenset({"Sir", "Dame"})
+# a capitalised word, "O’Brien" and "Smith-Jones" too, but never a possessive's "’s"
+_CAP = r"[A-Z][a-z]*(?:['’](?![sS]\b)[A-Z]?[a-z]+)*(?:-[A-Z][a-z]+(?:['’](?![sS]\b)[A-Z]?[a-z]+)*)?"
 # a name after an honorific: one to three capitalised words
 TITLED = re.compile(rf"\b(?P<title>{TITLES})\.?\s+(?P<name>{_CAP}(?:\s{_CAP}){{0,2}})")
 # an untitled full name that is then described or quoted: "Nick Goodwin, senior fellow ..."
 UNTITLED = re.compile(
-    rf"(?<![\w’'])(?P<name>{_CAP}\s{_CAP})(?=,\s(?:a\s|an\s|the\s)?[a-z]|\s(?:said|says|told|warned|added|agreed|claims|argued|believes)\b|\s(?:is|was)\s(?:the|a|an)\s[a-z])"
+    rf"(?<![\w’'])(?P<name>{_CAP}\s{_CAP})(?=,\s(?:a\s|an\s|the\s)?[a-z]|\s(?:said|says|told|warned|added|agreed|claims|argued|believes|announced|explained|continued|wrote|writes)\b|\s(?:is|was)\s(?:the|a|an)\s[a-z])"
 )
 ROLE_WORD = (
     r"(?:co-|deputy |vice |vice-|chief |medical |senior |joint |general |honorary )*"
@@ -25,6 +28,28 @@ ROLE_WORD = (
     r"spokes(?:man|woman|person)|fellow|officer|head of [a-z ]+?|partner|minister|clinical lead|lead|"
     r"negotiator|adviser|advisor|member|manager|commissioner|researcher|analyst|economist)"
 )
+SPEECH_AFTER = (
+    r"(?:said|says|told|tells|warned|added|agreed|claims|argued|believes|explained|commented|"
+    r"announced|continued|stressed|admitted|wrote|writes|noted|suggested|urged)"
+)
+# "Ian Dodge, National Director for Commissioning Strategy at NHS England, said": a name, an
+# appositive in any case (no sentence break, no quotation mark), then a speech verb
+APPOSITIVE_NAME = re.compile(
+    rf"(?<![\w’'])(?P<name>{_CAP}\s{_CAP}(?:\s{_CAP})?),\s(?P<role>[^.;:“”‘’\"\n]{{3,160}}?),\s{SPEECH_AFTER}\b"
+)
+# a speaker-header line on its own: "Su Long, Bolton CCG chief officer" or "Ms Jane Long,
+# director of X", above the paragraphs that quote them (a reaction piece's layout)
+HEADER_LINE = re.compile(
+    rf"^(?P<title>{TITLES}\.?\s+)?(?P<name>{_CAP}(?:\s{_CAP}){{1,2}}),\s+"
+    r"(?P<role>[^.!?:;“”‘\"\n]{3,110}?)\s*$",
+    re.M,
+)
+# words that open a sentence: a name after them is not part of a longer proper noun
+OPENERS = frozenset(
+    {"But", "And", "However", "Meanwhile", "Also", "Now", "Then", "So", "Yet", "While", "As",
+     "Speaking", "Responding", "Asked", "Commenting", "Writing", "Last", "This", "In", "On"}
+)
+
 # "GPC chair", "King's Fund chief executive", "NHS England’s head of primary care commissioning"
 PRE_ROLE = re.compile(
     rf"(?P<role>(?:(?:[A-Z][\w&]*(?:['’]s)?)\s){{1,4}}{ROLE_WORD})\s+(?={TITLES}\.?\s)"
@@ -75,10 +100,13 @@ ORG_WORDS = {
     "Office",
 }
 ORG = re.compile(
-    r"\b(?:NHS\s(?:[A-Z][\w'’]*\s(?:and\s)?){0,4}CCG|[A-Z][a-z]+(?:\s[A-Z][a-z]+){0,2}\sLMC|"
+    r"\b(?:NHS\s(?:(?!CCG\b)[A-Z][\w'’]*\s(?:and\s)?){0,4}CCG|"
+    r"(?!(?:The|A|An|This|That|Its|Their|Each|Every|Our|Your|No|One|Which|Any|Some|Many|Most|All|Only|Every)\b)"
+    r"(?:(?!CCG\b)[A-Z][\w'’]*\s(?:and\s)?){1,4}CCG\b|[A-Z][a-z]+(?:\s[A-Z][a-z]+){0,2}\sLMC|"
     r"NHS England|NHS Alliance|NHS Future Forum|NHS Clinical Commissioners|"
     r"King['’]s Fund|the BMA|the GPC|the DH|[A-Z][a-z]+\sCounty Council|[Tt]he (?!(?:CCGs?|LMCs?|NHS|GPs?|DESs?|QOF|APMS|GMS|PMS|UK|US|OBC)\b)[A-Z]{2,6}\b|"
-    r"(?:the\s)?(?:[A-Z][a-z]+\s){1,3}(?:Trust|Fund|College|Council|Association|Commission|Institute|Foundation|Society)\b)"
+    r"(?:the\s)?(?:[A-Z][a-z]+\s){1,3}(?:Trust|Fund|College|Council|Association|Commission|Institute|Foundation|Society|Unit)\b"
+    r"(?:\sof(?:\s(?:the\s)?[A-Z][a-z]+){1,3}\b)?)"
 )
 
 
@@ -136,6 +164,41 @@ def _clean_role(role: str) -> str:
     return role
 
 
+_NOT_FIRST = frozenset(
+    {"The", "But", "And", "NHS", "He", "She", "It", "They", "A", "GPC", "CCG", "According", "In",
+     "On", "At", "This", "That", "We", "Our", "Its", "If", "When", "For"}
+)
+
+
+ROLE_NOUNS = frozenset(
+    {"chair", "chairman", "chairwoman", "co-chair", "executive", "director", "officer",
+     "secretary", "president", "leader", "lead", "editor", "fellow", "manager", "commissioner",
+     "minister", "spokesman", "spokeswoman", "spokesperson", "adviser", "advisor", "head",
+     "member", "gp", "partner", "founder", "economist", "analyst", "researcher", "professor"}
+)
+
+
+def _not_a_name(name: str) -> bool:
+    words = name.split()
+    return words[0] in _NOT_FIRST or bool(set(words) & ORG_WORDS)
+
+
+def _inside_proper_noun(text: str, start: int) -> bool:
+    """Whether the capitalised words at `start` end a longer proper noun: "NHS Clinical
+    Commissioners", "Royal College …". A sentence opener ("But Jane Long said") does not count."""
+    if re.search(r"\b(?:of|the|for)\s+$", text[max(0, start - 5) : start]):
+        return True  # "the Royal College of General Practitioners"
+    m = re.search(r"([A-Z][\w&'’]*)\s+$", text[max(0, start - 40) : start])
+    if not m:
+        return False
+    word = m.group(1)
+    if word.lower() in ROLE_NOUNS:
+        return False  # "NHS England Chief Executive Simon Stevens": a role, then the name
+    before = text[: start - len(m.group(0))].rstrip(" ")
+    at_sentence_start = not before or before[-1] in ".!?\n:;"
+    return not (word in OPENERS or (at_sentence_start and word[1:].islower()))
+
+
 def find_mentions(text: str) -> list[Mention]:
     quoted = _quoted_ranges(text)
 
@@ -167,9 +230,31 @@ def find_mentions(text: str) -> list[Mention]:
         found[m.start()] = Mention(
             m.start(), m.end(), m.group(0), m.group("title"), name, _clean_role(role)
         )
+    for m in HEADER_LINE.finditer(text):
+        # a header line names its person whether or not it carries a title; a TITLED mention at
+        # the same place gets the header's role
+        if _not_a_name(m.group("name")) or len(m.group(0).split()) > 16:
+            continue
+        start = m.start("title") if m.group("title") else m.start("name")
+        title = (m.group("title") or "").strip().rstrip(".")
+        found[start] = Mention(
+            start, m.end("name"), text[start : m.end("name")], title, m.group("name"),
+            _clean_role(m.group("role")),
+        )
+    for m in APPOSITIVE_NAME.finditer(text):
+        if in_quote(m.start()) or any(f.start <= m.start() < f.end for f in found.values()):
+            continue
+        if _not_a_name(m.group("name")) or _inside_proper_noun(text, m.start()):
+            continue
+        found[m.start()] = Mention(
+            m.start(), m.end("name"), m.group("name"), "", m.group("name"),
+            _clean_role(m.group("role")),
+        )
     for m in UNTITLED.finditer(text):
         if in_quote(m.start()) or any(f.start <= m.start() < f.end for f in found.values()):
             continue
+        if _inside_proper_noun(text, m.start()):
+            continue  # "NHS Clinical Commissioners, said": the end of an organisation's name
         first, last = m.group("name").split()[0], m.group("name").split()[-1]
         if first in {
             "The",
@@ -221,7 +306,22 @@ class PeopleIndex:
         # by surname (a merge never changes it), so adding and finding do not scan everyone
         self._by_surname: dict[str, list[Person]] = {}
 
+    def _by_first_name(self, title: str, first: str) -> Person | None:
+        """ "Dame Barbara" -> the Dame Barbara Hakin named before, if exactly one."""
+        found = [
+            p
+            for p in self.people
+            if p.name.startswith(f"{title} ") and len(self._bare(p.name).split()) > 1
+            and self._bare(p.name).split()[0] == first
+        ]
+        return found[0] if len(found) == 1 else None
+
     def add(self, mention: Mention) -> Person:
+        if mention.title in FIRST_NAME_TITLES and len(mention.name.split()) == 1:
+            p = self._by_first_name(mention.title, mention.name)
+            if p is not None:
+                p.variants.add(mention.surface)
+                return p
         for p in self._by_surname.get(mention.surname.lower(), ()):
             if self._same(p, mention):
                 full = f"{mention.title} {mention.name}".strip()
@@ -258,6 +358,11 @@ class PeopleIndex:
 
     def find(self, name: str) -> Person | None:
         """Look a person up by any form of their name ("Nagpaul", "Dr Chaand Nagpaul")."""
+        title = re.match(rf"^({TITLES})\.?\s+(\w+)$", name.strip())
+        if title and title.group(1) in FIRST_NAME_TITLES:
+            p = self._by_first_name(title.group(1), title.group(2))
+            if p is not None:
+                return p
         q = self._bare(name.strip()).lower().split()
         if not q:
             return None

@@ -4,44 +4,47 @@ lookups behind `cocom quotes`, `cocom speakers` and the attribution answers."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 
 from .lexical import tokenize
 from .models import Article, Quote
 from .people import ORG_WORDS, TITLES, PeopleIndex
-from .quotes import extract_quotes
+from .quotes import ATTRIBUTED, extract_quotes
 
 
-def build_quotes(articles: list[Article]) -> list[Quote]:
+def build_quotes(articles: list[Article], min_confidence: float = ATTRIBUTED) -> list[Quote]:
     """All quotes, speakers merged across articles ("Dr Nagpaul" in one article, "GPC chair
-    Dr Chaand Nagpaul" in another: one speaker, the fullest name)."""
+    Dr Chaand Nagpaul" in another: one speaker, the fullest name). A quote whose speaker is
+    less certain than `min_confidence` is unattributed, and so it is in every view."""
     people = PeopleIndex()
-    quotes = [q for a in articles for q in extract_quotes(a, people)]
+    quotes = [q for a in articles for q in extract_quotes(a, people, min_confidence)]
     # a later article may have given a fuller name or a role: re-label with the final forms
     out = []
     for q in quotes:
         p = (
             people.find(q.speaker)
-            if re.match(rf"^{TITLES}\b", q.speaker) or " " in q.speaker
+            if q.speaker_type == "person"
+            and (re.match(rf"^{TITLES}\b", q.speaker) or " " in q.speaker)
             else None
         )
         if p is not None and _bare(p.name).split()[-1] == _bare(q.speaker).split()[-1]:
-            q = Quote(
-                q.text,
-                p.name,
-                p.role or q.role,
-                p.organisation or q.organisation,
-                q.article_id,
-                q.title,
-                q.paragraph,
-                q.start,
-                q.end,
-                q.kind,
+            q = replace(
+                q, speaker=p.name, role=p.role or q.role, organisation=p.organisation or q.organisation
             )
         out.append(q)
     return out
+
+
+UNATTRIBUTED_LABEL = "(unattributed)"
+
+
+def speaker_label(speaker: str, role: str = "") -> str:
+    """How a quote's speaker is shown everywhere (CLI, UI): an unattributed quote says so."""
+    if not speaker:
+        return UNATTRIBUTED_LABEL
+    return speaker + (f", {role}" if role else "")
 
 
 def _bare(name: str) -> str:
@@ -130,12 +133,14 @@ class QuoteIndex:
         for q in quotes:
             self._of_article.setdefault(q.article_id, []).append(q)
 
-        self._names = sorted({q.speaker for q in quotes})
-        # attributable quotes (direct or reported), all and by speaker, for the attribution routes
+        self._names = sorted({q.speaker for q in quotes if q.speaker})
+        # quotes a question can be about (direct or reported, attributed or not), and of them
+        # the attributed ones by speaker: an unattributed quote is never put in anyone's mouth
         self.attributable = [i for i, q in enumerate(quotes) if q.kind in ("direct", "reported")]
         self.attributable_by: dict[str, list[int]] = {}
         for i in self.attributable:
-            self.attributable_by.setdefault(quotes[i].speaker, []).append(i)
+            if quotes[i].speaker:
+                self.attributable_by.setdefault(quotes[i].speaker, []).append(i)
 
     def of_article(self, article_id: str) -> list[Quote]:
         return self._of_article.get(article_id, [])
@@ -148,6 +153,8 @@ class QuoteIndex:
     def _count_speakers(self) -> list[Speaker]:
         by: dict[str, Speaker] = {}
         for q in self.quotes:
+            if not q.speaker:
+                continue  # unattributed: nobody's
             s = by.setdefault(q.speaker, Speaker(q.speaker, q.role, q.organisation, 0, []))
             s.quotes += 1
             if q.role and len(q.role) > len(s.role):

@@ -17,13 +17,14 @@ from dataclasses import dataclass
 
 from .models import COMMENT_SPEAKER, Article, Quote
 from .people import ORG as ORG_PATTERN
-from .people import PeopleIndex, find_mentions
+from .people import HEADER_LINE, ROLE_NOUNS, Mention, PeopleIndex, find_mentions
 from .sentences import split_spans
 
 SPEECH = (
     r"said|says|say|saying|told(?:\s(?:Pulse|the\s\w+))?|tells|warned|warns|added|adds|stated|states|"
     r"claims|claimed|believes|believe|believed|argued|argues|insisted|explained|agreed|agrees|"
-    r"fears?|described|describes|called|calls|according\sto"
+    r"fears?|described|describes|called|calls|according\sto|put\sit|continued|commented|stressed|noted|"
+    r"admitted|acknowledged|wrote|writes|replied|responded|urged|announced|concluded|explains"
 )
 SPEECH_RE = re.compile(rf"\b(?:{SPEECH})\b", re.I)
 NOT_SPEECH = re.compile(r"\bhaving said that\b|\bthat said\b", re.I)
@@ -35,11 +36,49 @@ GROUP = re.compile(
     r"local GP leaders|[Pp]apers seen by Pulse|King['’]s Fund experts)\b"
 )
 PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he)\b")
-ORG_REF = re.compile(r"^(?:But\s|And\s|However,\s)?(?:[Tt]he CCG|[Ii]t|[Tt]hey|[Ii]ts\s[\w\s]+?)\b")
+ORG_REF = re.compile(
+    r"^(?:But\s|And\s|However,\s|[A-Z][a-z]+,\s)?(?:[Aa]\s+spokes(?:man|woman|person)\s+(?:for|from|at)\s+)?"
+    r"(?:[Tt]he (?:CCG|LMC|council|[Tt]rust)|[Ii]t|[Tt]hey|[Ii]ts\s[\w\s]+?)\b"
+)
+# what a document says is no person's quote: "The letter said: ‘…’", "The report, written by
+# Professor X, says", "Dr X’s letter said", "the motion, which added", "It states" after "the
+# agreement". Such quotes stay unattributed (method "document") and end any continuation.
+DOC_NOUN = (
+    r"(?:letter|report|guidance|agreement|document|(?:white\s|green\s)?paper|policy|motion|"
+    r"consultation|contract|survey|minutes|framework|bill|proposals?|review|analysis|memo|e-?mail|"
+    r"circular|strategy|plan|briefing|study|specification|website|blog|article|editorial|"
+    r"resolution|legislation|regulations|guide|handbook|leaflet|notice|tweet|submission|manifesto|"
+    r"bulletin|newsletter|announcement|advert|assessment|business\scase|papers|slides|"
+    r"presentation|agenda|directions|protocol|charter|toolkit|template|standards?)"
+)
+_DET = r"(?:[Tt]he|[Tt]his|[Tt]hat|[Aa]n?|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|[Oo]ur|[Nn]ew)"
+_MODIFIERS = r"(?:(?!(?:of|for|from|by|to|at|in|on|with|and|or|who|which|that)\b)[\w’'-]+\s+){0,3}?"
+DOC_SUBJECT = re.compile(
+    rf"(?:^|[,;(]\s*|\b(?:[Aa]nd|[Bb]ut|[Ww]hile|However,?|Meanwhile,?|[Nn]ow)\s+)"
+    rf"(?:{_DET}|(?:[A-Z][\w’'-]*\s){{0,3}}[A-Z][\w’'-]*[’']s)\s+{_MODIFIERS}{DOC_NOUN}s?\b"
+    r"(?P<rest>[^.;:“”‘\"]*)$"
+)
+# what may stand between the document and its verb: "from X", "signed by X", ", seen by HSJ,"
+DOC_REST = re.compile(
+    r"^\s*(?:(?:from|by|of|to|for|on|signed\sby|written\sby|sent\sby|published\sby|issued\sby|"
+    r"seen\sby|dated)\s[^,]{0,80}?)?\s*(?:,[^,]{1,150},)?\s*"
+    r"(?:,?\s*(?:which|that)|also|further|itself|then|now|too)?\s*,?\s*$"
+)
+DOC_WHICH = re.compile(rf"\b{_DET}\s+{_MODIFIERS}{DOC_NOUN}s?\s*,?\s*(?:which|that)\s*$")
+DOC_MENTION = re.compile(rf"\b{_DET}\s+{_MODIFIERS}{DOC_NOUN}s?\b")
 OPEN = "‘“"
 CLOSE = "’”"
 MIN_QUOTE_WORDS = 3
 ATTRIBUTION_GAP = 40  # characters between a quote's end and a trailing "he said"
+
+
+# confidence of each way of finding a speaker; below ATTRIBUTED a quote is left unattributed
+NAMED, PRONOUN_REF, HEADER, CONTINUED, ORG_REFERENCE, UNATTRIBUTED = 0.95, 0.85, 0.9, 0.8, 0.8, 0.2
+ATTRIBUTED = 0.5
+MIN_UNATTRIBUTED_WORDS = 5  # a shorter quoted phrase with no speaker is a scare quote or a term
+_FEMALE = {"Ms", "Mrs", "Miss", "Dame", "Baroness", "Lady"}
+_MALE = {"Mr", "Sir", "Lord"}
+_PERSONISH = re.compile(r"\b[A-Z][a-z’'-]+\s[A-Z][a-z’'-]+\b")
 
 
 @dataclass
@@ -48,6 +87,34 @@ class _Speaker:
     role: str = ""
     organisation: str = ""
     is_person: bool = False
+    start: int = -1  # the mention that names them
+    end: int = -1
+
+    @property
+    def kind(self) -> str:
+        if self.is_person:
+            return "person"
+        return "organisation" if self.organisation else "group"
+
+    @property
+    def is_document(self) -> bool:
+        return self is DOCUMENT
+
+    @property
+    def title(self) -> str:
+        return self.name.split()[0] if " " in self.name else ""
+
+
+DOCUMENT = _Speaker("")  # the speaker of what a letter, report or agreement says: no one
+
+
+def _document_subject(seg: str) -> bool:
+    """Whether the words before a speech verb have a document as their subject."""
+    seg = seg.rstrip()
+    if DOC_WHICH.search(seg):
+        return True
+    m = DOC_SUBJECT.search(seg)
+    return bool(m and DOC_REST.match(m.group("rest")))
 
 
 def _is_apostrophe(text: str, i: int) -> bool:
@@ -78,10 +145,12 @@ def _quote_spans(text: str) -> list[tuple[int, int]]:
         if depth == 0:
             if ch in OPEN or (ch in "'\"" and not prev.isalnum() and not nxt.isspace()):
                 depth, start, mark = 1, i + 1, ch
+            elif ch == "’" and (prev.isspace() or i == 0) and nxt.isalnum():
+                depth, start, mark = 1, i + 1, ch  # some sites open a quote with ’ too
         elif ch in OPEN and mark in OPEN:
             depth += 1
         elif (ch in CLOSE and mark in OPEN) or (
-            ch == mark and mark in "'\"" and not prev.isspace()
+            ch == mark and mark in "'\"’" and not prev.isspace()
         ):
             depth -= 1
             if depth == 0:
@@ -108,10 +177,19 @@ class _ArticleSpeakers:
 
     def __init__(self, article: Article, people: PeopleIndex) -> None:
         self.items: list[tuple[int, int, _Speaker]] = []
-        text = article.text
+        self.text = text = article.text
+        here: dict[str, object] = {}  # surname -> the person named in full in this article
         for m in find_mentions(text):
-            p = people.add(m)
-            self.items.append((m.start, m.end, _Speaker(p.name, p.role, p.organisation, True)))
+            # "Ms Roughton" is the Rosamond Roughton named earlier in this article, not a
+            # Rosamund Roughton of another article
+            local = here.get(m.surname) if len(m.name.split()) == 1 else None
+            p = local if local is not None else people.add(m)
+            if len(m.name.split()) > 1:
+                here[m.surname] = p
+            self.items.append(
+                (m.start, m.end, _Speaker(p.name, p.role, p.organisation, True, m.start, m.end))
+            )
+        self._surnames(text, people)
         taken = [(a, b) for a, b, _ in self.items]
         for m in list(ORG_PATTERN.finditer(text)) + list(GROUP.finditer(text)):
             if any(a <= m.start() < b for a, b in taken):
@@ -123,7 +201,12 @@ class _ArticleSpeakers:
                     m.start(),
                     m.end(),
                     _Speaker(
-                        _lower_first(name) if not is_org else name, "", name if is_org else ""
+                        _lower_first(name) if not is_org else name,
+                        "",
+                        name if is_org else "",
+                        False,
+                        m.start(),
+                        m.end(),
                     ),
                 )
             )
@@ -140,6 +223,29 @@ class _ArticleSpeakers:
                 if k >= 0:
                     self.roles.append((k, a))
 
+    def _surnames(self, text: str, people: PeopleIndex) -> None:
+        """ "Stevens explained" after "Simon Stevens" earlier in the article: a surname alone
+        names the person given in full before it (only when one person has that surname)."""
+        full = {}
+        for a, _, s in self.items:
+            words = re.sub(r"^[A-Z][a-z]+\.?\s(?=\S+\s)", "", s.name).split()
+            if len(words) >= 2:
+                full.setdefault(words[-1], set()).add(s.name)
+        taken = [(a, b) for a, b, _ in self.items]
+        for surname, names in full.items():
+            if len(names) != 1:
+                continue
+            first = min(a for a, _, s in self.items if s.name in names)
+            for m in re.finditer(rf"(?<![\w’'.-]){re.escape(surname)}\b(?!\s[A-Z])", text):
+                if m.start() <= first or any(a <= m.start() < b for a, b in taken):
+                    continue
+                mention = Mention(m.start(), m.end(), surname, "", surname, "")
+                p = people.add(mention)
+                self.items.append(
+                    (m.start(), m.end(), _Speaker(p.name, p.role, p.organisation, True, m.start(), m.end()))
+                )
+        self.items.sort(key=lambda x: x[0])
+
     def _in_role(self, pos: int) -> bool:
         return any(a <= pos < b for a, b in self.roles)
 
@@ -151,31 +257,66 @@ class _ArticleSpeakers:
         ]
 
     def person_before(self, pos: int) -> _Speaker | None:
+        """The antecedent of "he"/"she" at `pos`: the person named last in a subject's place.
+        "Simon Stevens, who replaced Sir David Nicholson …, said" — Sir David, after the verb
+        "replaced", is an object, so "he" is Simon Stevens."""
         best = None
         for a, _, s in self.items:
             if a >= pos:
                 break
-            if s.is_person:
+            if s.is_person and not self._object(a):
                 best = s
         return best
 
-    def org_before(self, pos: int, ccg_only: bool) -> _Speaker | None:
+    def _object(self, a: int) -> bool:
+        """Whether the mention at `a` follows a lower-case verb or preposition ("replaced X",
+        "by X", "told X") rather than opening its clause or following a role ("chair X")."""
+        m = re.search(r"([A-Za-z’'-]+)[ \t]+(?:the[ \t]+)?$", self.text[max(0, a - 40) : a])
+        if not m:
+            return False
+        word = m.group(1)
+        return word.islower() and word not in ROLE_NOUNS and word not in {"and", "but", "as"}
+
+    def org_before(self, pos: int, kind: str = "") -> _Speaker | None:
+        """The organisation named last before `pos`; `kind` ("CCG", "LMC") one of that kind."""
         best = None
         for a, _, s in self.items:
             if a >= pos:
                 break
-            if s.organisation and (not ccg_only or s.name.endswith("CCG")):
+            if s.organisation and (not kind or s.name.lower().endswith(kind.lower())):
                 best = s
         return best
 
 
 class _Extractor:
-    def __init__(self, article: Article, people: PeopleIndex) -> None:
+    def __init__(self, article: Article, people: PeopleIndex, min_confidence: float = ATTRIBUTED) -> None:
         self.article = article
+        self.min_confidence = min_confidence
         self.text = article.text
         self.speakers = _ArticleSpeakers(article, people)
-        self.last: _Speaker | None = None
         self.quotes: list[Quote] = []
+        # the speaker the next quote-only paragraph carries on, how they were found, the span
+        # naming them, and where that attribution ended (a name after it makes it uncertain)
+        self.last: _Speaker | None = None
+        self.last_how: tuple[str, float] = ("", 0.0)
+        self.last_ev: tuple[int, int] = (-1, -1)
+        self.last_at = 0
+        self.open_quote = False  # the previous paragraph ended inside an open quotation
+        self.quoted: list[tuple[int, int]] = []
+        self.sentences: list[tuple[int, int]] = []
+        for block, base in zip(article.blocks, article.block_starts(), strict=True):
+            self.quoted += [(base + a, base + b) for a, b in _quote_spans(block)]
+            self.sentences += [(base + x.start, base + x.end) for x in split_spans(block)]
+        # a name inside quotation marks ("I rang Mr X", straight quotes too) is no speaker and
+        # no antecedent of "he"
+        self.speakers.items = [x for x in self.speakers.items if not self._in_quote(x[0])]
+        self.par_speakers: dict[int, set[str]] = {}  # paragraph -> who was quoted in it
+        self.last_par = -1
+        self._how = ""
+        self._sent = (0, 0)  # the sentence being read
+
+    def _in_quote(self, pos: int) -> bool:
+        return any(a <= pos < b for a, b in self.quoted)
 
     def _near(self, end: int, hi: int, start: int, lo: int) -> bool:
         """A mention speaks through a verb when it is the clause's subject or sits next to the
@@ -196,30 +337,138 @@ class _Extractor:
         return len(gap.strip(" ,")) <= 25 or head in {"", "But", "And", "However", "•"}
 
     def subject(self, lo: int, hi: int) -> _Speaker | None:
-        """Who speaks in text[lo:hi], the words before a speech verb."""
+        """Who speaks in text[lo:hi], the words before a speech verb. Sets self._how to how
+        they were found: "named", "pronoun" or "org-ref"."""
         seg = self.text[lo:hi]
+        self._how = "named"
+        if _document_subject(seg) and not any(
+            not sp.is_person and not sp.organisation and sp.end >= hi - 2
+            for _, _, sp in self.speakers.between(lo, hi)
+        ):  # "Papers seen by Pulse say" stays the group it names
+            self._how = "document"
+            return DOCUMENT
         m = re.search(r",?\s*(?:which|who)\s*$", seg)
         found = [x for x in self.speakers.between(lo, hi) if m or self._near(x[1], hi, x[0], lo)]
+        # "Mr X’s spokeswoman said", "a spokesman for Dr X said": an unnamed spokesperson speaks
+        # for X, and X did not say it; nor does "Dr X’s practice"
+        voiced = [x for x in found if x[2].is_person and self._possessor_or_principal(x[0], x[1])]
+        if voiced and re.search(r"spokes(?:man|woman|person)", seg, re.I):
+            return None
+        found = [x for x in found if x not in voiced]
+        if not m:
+            # "John Carver, who replaced Sir Alan Marsh as chief executive, said": a name inside
+            # a relative clause is not the one who speaks
+            rel = [
+                (lo + r.start(), lo + r.end())
+                for r in re.finditer(r",\s*(?:who|which|whose)\s[^,]{0,80},", seg)
+            ]
+            found = [x for x in found if not any(a < x[0] < b for a, b in rel)]
         if m and found:
             return found[-1][2]
         pron = [
-            (lo + x.start(), "p")
+            (lo + x.start(), "p", x.group(0).lower())
             for x in PRONOUN.finditer(seg)
             if self._near(lo + x.end(), hi, lo + x.start(), lo)
         ]
-        persons = [(a, s) for a, _, s in found if s.is_person]
+        persons = [(a, s, "") for a, _, s in found if s.is_person]
         if pron or persons:
-            best = max(pron + [(a, s) for a, s in persons], key=lambda x: x[0])
-            return self.speakers.person_before(best[0]) if best[1] == "p" else best[1]
+            best = max(pron + persons, key=lambda x: x[0])
+            if best[1] != "p":
+                return best[1]
+            self._how = "pronoun"
+            ante = self.speakers.person_before(best[0])
+            if ante is not None and ante.title in (_MALE if best[2] == "she" else _FEMALE):
+                return None  # "she" after a Mr: the antecedent is not the one named last
+            if ante is not None and self._two_antecedents(best[0], best[2], ante):
+                return None
+            return ante
         if found:
-            return found[-1][2]
+            org = found[-1]
+            if _PERSONISH.search(self._unnamed(org[1], hi)):
+                return None  # a name we did not recognise stands nearer the verb
+            return org[2]
+        spokes = re.search(
+            r"(?:^|,\s*|\b(?:[Bb]ut|[Aa]nd)\s+)(?:[Aa]n?|[Tt]he)\s+(?:[\w-]+\s+){0,2}?"
+            r"spokes(?:man|woman|person)\s*$",
+            seg,
+        )
+        if spokes and not found:
+            # "…, a spokesman said." — the one organisation the sentence names; two: unknown
+            self._how = "spokesperson"
+            s0, s1 = self._sent
+            orgs = {
+                sp.name: sp
+                for a, _, sp in self.speakers.between(s0, s1)
+                if sp.organisation and not self._in_quote(a)
+            }
+            return next(iter(orgs.values())) if len(orgs) == 1 else None
         ref = ORG_REF.match(seg.lstrip())
         if ref:
+            self._how = "org-ref"
             word = ref.group(0).split()[-1].lower()
+            if word in {"it", "they"} and self._document_since_org(lo):
+                self._how = "document"  # "The agreement was published. It states: ‘…’"
+                return DOCUMENT
             if word in {"it", "they"} and self.last is not None and not self.last.is_person:
                 return self.last
-            return self.speakers.org_before(lo, ccg_only="ccg" in ref.group(0).lower())
+            kind = re.search(r"\b(?:CCG|LMC|council|trust)\b", ref.group(0), re.I)
+            return self.speakers.org_before(lo, kind.group(0) if kind else "")
         return None
+
+    def _two_antecedents(self, pos: int, pronoun: str, ante: _Speaker) -> bool:
+        """Whether "he"/"she" at `pos` could be either of two people: the last sentence naming
+        anyone before it names two who fit the pronoun ("Dr A and Dr B met the CCG. He said"),
+        and the one picked is not the speaker just quoted."""
+        persons = [(a, sp) for a, _, sp in self.speakers.items if a < pos and sp.is_person]
+        if not persons:
+            return False
+        last = persons[-1][0]
+        sent = next(((a, b) for a, b in self.sentences if a <= last < b), (last, last + 1))
+        other = _FEMALE if pronoun == "he" else _MALE
+        # a name inside a relative clause ("Simon Stevens, who replaced Sir David Nicholson, …")
+        # is not a candidate; an object otherwise is ("Mr A met Mr B. He said" is either)
+        rel = [
+            (sent[0] + r.start(), sent[0] + r.end())
+            for r in re.finditer(r",\s*(?:who|which|whose)\s[^,]{0,120},", self.text[sent[0] : sent[1]])
+        ]
+        fits = {
+            sp.name
+            for a, sp in persons
+            if sent[0] <= a < sent[1] and sp.title not in other and not any(x < a < y for x, y in rel)
+        }
+        if len(fits) < 2:
+            return False
+        return not (self.last is not None and self.last.name == ante.name)
+
+    def _possessor_or_principal(self, a: int, b: int) -> bool:
+        """Whether the person named at text[a:b] is a possessor ("Mr X’s spokeswoman") or the
+        principal of a spokesperson ("a spokesman for Dr X")."""
+        return bool(
+            re.match(r"['’]s\b", self.text[b : b + 2])
+            or re.search(
+                r"spokes(?:man|woman|person)\s+(?:for|from|at|of)\s+(?:the\s+)?$",
+                self.text[max(0, a - 40) : a],
+                re.I,
+            )
+        )
+
+    def _document_since_org(self, pos: int) -> bool:
+        """Whether a document ("the agreement") is mentioned, outside quotation marks, after the
+        last organisation named before `pos` and the last attributed words (so "it" may be the
+        document)."""
+        org = self.speakers.org_before(pos)
+        lo = max(org.end if org is not None else 0, self.last_at, pos - 600)
+        return any(
+            not self._in_quote(lo + m.start()) for m in DOC_MENTION.finditer(self.text[lo:pos])
+        )
+
+    def _unnamed(self, lo: int, hi: int) -> str:
+        """text[lo:hi] without the mentions and quotations in it."""
+        out = list(self.text[lo:hi])
+        for a, b, _ in self.speakers.items:
+            for k in range(max(a, lo), min(b, hi)):
+                out[k - lo] = " "
+        return "".join(out)
 
     def after(self, lo: int, hi: int) -> _Speaker | None:
         """Who speaks in the words after a trailing verb ("…, claims Dr David Geddes")."""
@@ -227,28 +476,94 @@ class _Extractor:
         persons = [s for _, _, s in found if s.is_person]
         return persons[0] if persons else (found[0][2] if found else None)
 
-    def add(self, a: int, b: int, sp: _Speaker, kind: str, paragraph: int) -> None:
+    def _evidence(self, sp: _Speaker, va: int, vb: int) -> tuple[int, int]:
+        """The span naming a speaker: the mention and its verb when they are close ("Dr Jo
+        Bloggs said"), else the mention alone (the antecedent of "he said")."""
+        if sp.start < 0:
+            return va, vb
+        if self._how in ("named", "spokesperson") and max(sp.start, va) - min(sp.end, vb) < 200:
+            return min(sp.start, va), max(sp.end, vb)
+        return sp.start, sp.end
+
+    def add(
+        self,
+        a: int,
+        b: int,
+        sp: _Speaker | None,
+        kind: str,
+        paragraph: int,
+        how: tuple[str, float] = ("", UNATTRIBUTED),
+        ev: tuple[int, int] = (-1, -1),
+    ) -> None:
         a, b = _trim(self.text, a, b)
         while b > a and self.text[b - 1] in ",;:":
             b -= 1
         if b <= a:
             return
+        named = sp is not None and not sp.is_document and how[1] >= self.min_confidence
+        if sp is not None and sp.is_document:
+            how = ("document", UNATTRIBUTED)
         self.quotes.append(
             Quote(
                 self.text[a:b],
-                sp.name,
-                sp.role,
-                sp.organisation,
+                sp.name if named else "",
+                sp.role if named else "",
+                sp.organisation if named else "",
                 self.article.id,
                 self.article.title,
                 paragraph,
                 a,
                 b,
                 kind,
+                speaker_type=sp.kind if named else "",
+                confidence=how[1] if named else UNATTRIBUTED,
+                evidence=self.text[ev[0] : ev[1]] if named and ev[0] >= 0 else "",
+                evidence_start=ev[0] if named else -1,
+                evidence_end=ev[1] if named else -1,
+                method=how[0] if named else (how[0] if how[0] == "document" else "unattributed"),
             )
         )
+        if named:
+            self.last, self.last_how, self.last_ev, self.last_at = sp, how, ev, b
+            self.par_speakers.setdefault(paragraph, set()).add(sp.name)
+            self.last_par = paragraph
+        else:
+            self.forget()  # a quote-only paragraph after an unattributed quote is not carried on
+
+    def forget(self) -> None:
+        self.last, self.last_how, self.last_ev = None, ("", 0.0), (-1, -1)
+
+    def _header(self, block: str, base: int) -> _Speaker | None:
+        """The person a speaker-header line names ("Su Long, Bolton CCG chief officer")."""
+        m = HEADER_LINE.fullmatch(block.strip())
+        if not m:
+            return None
+        for a, _, sp in self.speakers.items:
+            if base <= a < base + len(block) and sp.is_person:
+                return sp
+        return None
+
+    def continuing(self, qa: int) -> tuple[_Speaker | None, tuple[str, float], tuple[int, int]]:
+        """The speaker a quote-only sentence or paragraph carries on: the last one, unless
+        someone else is named (outside quotation marks) since that attribution."""
+        none = (None, ("", UNATTRIBUTED), (-1, -1))
+        if self.last is None or len(self.par_speakers.get(self.last_par, ())) > 1:
+            return none  # a paragraph that quoted two people: which one carries on is unknown
+        for a, _, sp in self.speakers.items:
+            if self.last_at <= a < qa and sp.name != self.last.name and not self._in_quote(a):
+                return none
+        method, conf = self.last_how
+        if method == "header":
+            return self.last, self.last_how, self.last_ev
+        return self.last, ("continuation", CONTINUED if not self.open_quote else HEADER), self.last_ev
 
     def paragraph(self, p: int, block: str, base: int) -> None:
+        header = self._header(block, base)
+        if header is not None:
+            ev = (base, base + len(block.rstrip()))
+            self.last, self.last_how, self.last_ev, self.last_at = header, ("header", HEADER), ev, ev[1]
+            self.open_quote = False
+            return
         qspans = _quote_spans(block)
 
         def quoted(pos: int) -> bool:
@@ -256,6 +571,7 @@ class _Extractor:
 
         for sent in split_spans(block):
             s0, s1 = base + sent.start, base + sent.end
+            self._sent = (s0, s1)
             inner = [(base + a, base + b) for a, b in qspans if sent.start <= a - 1 < sent.end]
             masked = NOT_SPEECH.sub(lambda m: "#" * len(m.group(0)), sent.text)
             verbs = [
@@ -266,6 +582,10 @@ class _Extractor:
             for qa, qb in inner:
                 self.direct(p, qa, qb, s0, s1, verbs, block, base)
             self.reported(p, s0, s1, verbs, inner)
+        # an opening mark with no close before the paragraph ends: the quote carries on
+        self.open_quote = bool(qspans) and qspans[-1][1] >= len(block.rstrip()) and (
+            block.rstrip()[-1:] not in CLOSE + "'\""
+        )
 
     def direct(
         self, p: int, qa: int, qb: int, s0: int, s1: int, verbs: list, block: str, base: int
@@ -273,29 +593,56 @@ class _Extractor:
         words = len(self.text[qa:qb].split())
         lead = self.text[s0 : qa - 1].strip()
         starts_sentence = lead in {"", "•"}
-        sp = None
+        sp, how, ev = None, ("", UNATTRIBUTED), (-1, -1)
         trailing = [v for v in verbs if v[0] >= qb and v[0] - qb <= ATTRIBUTION_GAP]
+        if re.match(
+            r"[’”'\"]?[,.;:!?]?\s*(?:while|whereas|but|and|although|though|when|after|because|since|as|"
+            r"who|which)\b",
+            self.text[qb : qb + 14],
+        ):
+            trailing = []  # "‘…’, while Dr B called it ‘…’": Dr B speaks the next quote only
         before = [v for v in verbs if v[1] <= qa]
+        verb = None
         if trailing:
-            va, vb = trailing[0]
-            sp = self.subject(qb, va) or self.after(vb, min(s1, vb + 120))
+            va, vb = verb = trailing[0]
+            sp = self.subject(qb, va)
+            if sp is None:
+                self._how = "named"
+                sp = self.after(vb, min(s1, vb + 120))
         if sp is None and before:
-            va, vb = before[-1]
+            va, vb = verb = before[-1]
             prev = [v for v in before if v[1] <= va]
             lo = prev[-1][1] if prev else s0
             sp = self.subject(lo, va)
+            if sp is None and self.text[va:vb].lower().startswith("according"):
+                self._how = "named"  # "According to Adler, “…”"
+                sp = self.after(vb, qa)
         if sp is None and before:
             agent = re.match(r"\s*by\s", self.text[qb + 1 : qb + 6])
             if agent:  # "described as ‘…’ by local leaders"
+                self._how = "named"
                 sp = self.after(qb + 1, min(s1, qb + 60))
-        if sp is None and starts_sentence:
-            sp = self.last  # a quote-only sentence or paragraph carries on the previous speaker
-        if sp is None or (words < MIN_QUOTE_WORDS and not (before or trailing)):
+                verb = (qb + 1, qb + 4)
+        final = [v for v in verbs if v[0] >= qb]
+        if sp is None and not before and len(final) == 1 and len(self.text[final[0][1] : s1].split()) <= 2:
+            # "… it is at ‘the very early stages’ of talks, a spokesman said." — a clause-final
+            # attribution covers the quotes in the clause
+            va, vb = final[0]
+            comma = self.text.rfind(",", qb, va)
+            if comma >= 0 and 1 <= len(self.text[comma + 1 : va].split()) <= 6 and not self._in_quote(comma):
+                sp = self.subject(comma, va)
+                verb = (va, vb) if sp is not None else None
+        if sp is not None and verb is not None:
+            conf = {"named": NAMED, "pronoun": PRONOUN_REF}.get(self._how, ORG_REFERENCE)
+            how, ev = (self._how if self._how != "named" else "verb", conf), self._evidence(sp, *verb)
+        elif starts_sentence:
+            # a quote-only sentence or paragraph carries on the previous speaker
+            sp, how, ev = self.continuing(qa)
+        if words < 2 or (words < MIN_QUOTE_WORDS and not (before or trailing)):
             return
-        if words < 2:
+        if sp is None and words < MIN_UNATTRIBUTED_WORDS:
             return
-        self.add(qa, qb, sp, "direct", p)
-        self.last = sp
+        self.add(qa, qb, sp, "direct", p, how, ev)
 
     def reported(self, p: int, s0: int, s1: int, verbs: list, inner: list) -> None:
         for i, (va, vb) in enumerate(verbs):
@@ -307,8 +654,8 @@ class _Extractor:
                 comma = self.text.find(",", vb, s1)
                 sp = self.after(vb, comma) if comma > 0 else None
                 if sp is not None and len(self.text[comma + 1 : s1].split()) >= 3:
-                    self.add(comma + 1, s1, sp, "reported", p)
-                    self.last = sp
+                    self._how = "named"
+                    self.add(comma + 1, s1, sp, "reported", p, ("verb", NAMED), self._evidence(sp, va, vb))
                 continue
             if any(qa - 1 <= vb + 2 and qa >= vb for qa, _ in inner) and not self.text[
                 vb:
@@ -325,7 +672,10 @@ class _Extractor:
                 m = None
             if m and len(tail.split()) <= 16 and m.start() > 15:
                 # trailing attribution: "CLAUSE, he added." / "CLAUSE, claims Dr X …"
-                sp = self.subject(s0 + m.start(), va) or self.after(vb, s1)
+                sp = self.subject(s0 + m.start(), va)
+                if sp is None:
+                    self._how = "named"
+                    sp = self.after(vb, s1)
                 a, b = s0, s0 + m.start()
             else:
                 prev_end = verbs[i - 1][1] if i else s0
@@ -335,6 +685,9 @@ class _Extractor:
                 nxt = verbs[i + 1][0] if i + 1 < len(verbs) else s1
                 cut = re.search(r",\s*while\s|:\s*[‘“'\"]", self.text[a:nxt])
                 b = a + cut.start() if cut else s1
+            if sp is not None and sp.is_document:
+                self.forget()  # "The letter says …": what follows is not its author's
+                continue
             if sp is None:
                 continue
             body = self.text[a:b].strip()
@@ -343,12 +696,17 @@ class _Extractor:
             covered = sum(max(0, min(b, qb) - max(a, qa)) for qa, qb in inner)
             if covered >= 0.85 * (b - a):
                 continue  # the whole statement is a direct quote, already recorded
-            self.add(a, b, sp, "reported", p)
-            self.last = sp
+            conf = {"named": NAMED, "pronoun": PRONOUN_REF}.get(self._how, ORG_REFERENCE)
+            how = (self._how if self._how != "named" else "verb", conf)
+            self.add(a, b, sp, "reported", p, how, self._evidence(sp, va, vb))
 
 
-def extract_quotes(article: Article, people: PeopleIndex | None = None) -> list[Quote]:
-    ex = _Extractor(article, people or PeopleIndex())
+def extract_quotes(
+    article: Article, people: PeopleIndex | None = None, min_confidence: float = ATTRIBUTED
+) -> list[Quote]:
+    """Every quote in `article`; one whose speaker is found with less than `min_confidence`
+    is unattributed (speaker "")."""
+    ex = _Extractor(article, people or PeopleIndex(), min_confidence)
     for p, (block, base) in enumerate(zip(article.blocks, article.block_starts(), strict=True)):
         if article.byline and p == len(article.blocks) - 1 and block == article.byline:
             continue
@@ -359,6 +717,9 @@ def extract_quotes(article: Article, people: PeopleIndex | None = None) -> list[
 def comment_quotes(article: Article) -> list[Quote]:
     """Reader comments as quote records: never named, kind 'comment'."""
     return [
-        Quote(c, COMMENT_SPEAKER, "", "", article.id, article.title, i, 0, len(c), "comment")
+        Quote(
+            c, COMMENT_SPEAKER, "", "", article.id, article.title, i, 0, len(c), "comment",
+            speaker_type="comment", method="comment",
+        )
         for i, c in enumerate(article.comments)
     ]

@@ -59,6 +59,9 @@ class Settings:
     near_duplicate: float = 0.9
     # answering
     max_question_chars: int = 2000
+    # who said what: a quote whose speaker confidence is below this is unattributed everywhere
+    # (cocom quotes, answers, the UI); 0.5 keeps every rule-found speaker (see rag/quotes.py)
+    quote_min_confidence: float = 0.5
     # embedding model: onnx (default), onnx-int8 or torch; exports are cached in cache_dir
     embed_backend: str = "onnx"
     embed_batch_size: int = 64
@@ -73,6 +76,10 @@ class Settings:
             raise UserError(
                 f"embed_backend must be one of {', '.join(EMBED_BACKENDS)}; "
                 f"it is {self.embed_backend!r}"
+            )
+        if not 0.0 < self.quote_min_confidence <= 1.0:
+            raise UserError(
+                f"quote_min_confidence must be above 0 and at most 1; it is {self.quote_min_confidence}"
             )
         if self.fusion not in {"rrf", "weighted"}:
             raise UserError(f"fusion must be 'rrf' or 'weighted'; it is {self.fusion!r}")
