@@ -687,6 +687,8 @@ class ExtractiveAnswerer:
             _, resolved = self.people(c.chunk.article_id)
             person = antecedent(resolved, a0)
             return (name_pronoun(text, person) or text) if person is not None else text
+        if not q.speaker.strip():
+            return text  # an unattributed quote: name no one
         who = f"{q.speaker}, {q.role}," if q.role else q.speaker
         opener = who[:1].upper() + who[1:]  # "papers seen by Pulse" opening a sentence
         surname = q.speaker.split()[-1]

@@ -77,7 +77,8 @@ def _wrong_speaker(text: str, quotes) -> bool:
     for span in spans:
         for q in quotes.quotes:
             if span.strip() and span.strip() in q.text and q.kind == "direct":
-                if q.speaker.split()[-1] not in named:
+                # an unattributed quote has no speaker a sentence may name
+                if not q.speaker.strip() or q.speaker.split()[-1] not in named:
                     return True
     return False
 

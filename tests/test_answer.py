@@ -776,3 +776,19 @@ def test_a_superlative_is_asked_by_its_class_of_words():
 def test_only_a_sentence_saying_which_is_largest_answers_which_is_largest(pipeline):
     ans = pipeline.ask("Which CCG has the largest delegated budget?")
     assert ans.abstained and "no passage says which is the largest" in ans.notes
+
+
+def test_an_unattributed_quote_is_answered_without_naming_anyone(tmp_path):
+    from rag.embeddings import HashingEmbedder
+    from rag.settings import Settings
+
+    from .conftest import FIXTURES
+
+    s = Settings(corpus_dir=FIXTURES / "quotes_house_styles", index_dir=tmp_path / "index")
+    emb = HashingEmbedder()
+    build_index(s, emb, progress=False)
+    p = Pipeline(s, emb).load()
+    p.answerer.abstain_threshold = 0.0  # the fake embedder's scores are not calibrated
+    ans = p.ask("Who will fight this all the way to the council's scrutiny committee?")
+    assert "fight this all the way" in ans.answer
+    assert "Ken Abbott" not in ans.answer  # the nearest name is not the speaker

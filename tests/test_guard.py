@@ -95,3 +95,30 @@ def test_missing_extra_names_the_install_command(monkeypatch):
     monkeypatch.setattr(builtins, "__import__", no_ollama)
     with pytest.raises(UserError, match=r"pip install 'cocom\[ollama\]'"):
         chat_model(LLMSpec("ollama", "m", "http://127.0.0.1:1"))
+
+
+def test_a_model_may_not_name_a_speaker_for_an_unattributed_quote():
+    from types import SimpleNamespace
+
+    from rag.models import Quote
+
+    def quotes(speaker):
+        q = Quote(
+            "These plans are frightening and extreme.",
+            speaker,
+            "",
+            "",
+            "a",
+            "T",
+            0,
+            0,
+            40,
+            "direct",
+            speaker_type="person" if speaker else "",
+        )
+        return SimpleNamespace(quotes=[q])
+
+    passages = {1: "Dr Brian Balmer, the LMC chair, said: ‘These plans are frightening and extreme.’"}
+    sentence = "Dr Brian Balmer said: ‘These plans are frightening and extreme.’ [1]"
+    assert isinstance(check_sentence(sentence, passages, quotes("Dr Brian Balmer")), tuple)
+    assert check_sentence(sentence, passages, quotes("")) == "names the wrong speaker for a quote"
