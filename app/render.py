@@ -8,9 +8,25 @@ from __future__ import annotations
 
 from html import escape
 
+from rag.injection import instruction_spans
 from rag.models import Answer, Article, Citation
 
 COMMENT_LABEL = "anonymous reader comment — opinion, not reporting"
+INSTRUCTION_LABEL = "instruction-like text — never used as evidence"
+
+
+def _flagged(text: str) -> str:
+    """Escaped text with its instruction-like sentences marked (see rag.injection)."""
+    out, pos = [], 0
+    for a, b in instruction_spans(text):
+        out.append(escape(text[pos:a]))
+        out.append(
+            f"<span class='cocom-instruction' title='{INSTRUCTION_LABEL}'>⚠ {escape(text[a:b])}"
+            f" <i>({INSTRUCTION_LABEL})</i></span>"
+        )
+        pos = b
+    out.append(escape(text[pos:]))
+    return "".join(out).replace("\n", "<br>")
 
 
 def _highlight(passage: str, sentence: str) -> str:
@@ -97,7 +113,7 @@ def article_html(article: Article) -> str:
     if article.standfirst:
         bits.append(f"<p><b>{escape(article.standfirst)}</b></p>")
     for p in article.paragraphs:
-        bits.append("<p>" + escape(p).replace("\n", "<br>") + "</p>")
+        bits.append("<p>" + _flagged(p) + "</p>")
     if article.byline:
         bits.append(f"<p><i>{escape(article.byline)}</i></p>")
     if article.comments:
@@ -106,7 +122,7 @@ def article_html(article: Article) -> str:
             bits.append(
                 f"<div class='cocom-comment-box'><p><b>Comment {i}</b> "
                 f"<span class='cocom-comment'>({COMMENT_LABEL})</span></p>"
-                f"<p>{escape(c).replace(chr(10), '<br>')}</p></div>"
+                f"<p>{_flagged(c)}</p></div>"
             )
     return "<div class='cocom-article'>" + "".join(bits) + "</div>"
 
@@ -119,4 +135,5 @@ CSS = """
 .cocom-comment-box {border-left:3px solid #d9b38c;padding-left:8px;margin:6px 0}
 .cocom-rewrite {color:#555}
 .cocom-meta {color:#666}
+.cocom-instruction {background:#fde2e2;color:#8a0000}
 """

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from .injection import is_instruction
 from .lexical import tokenize
 from .models import Article, Quote
 from .people import ORG_WORDS, TITLES, PeopleIndex
@@ -18,7 +19,8 @@ def build_quotes(articles: list[Article]) -> list[Quote]:
     """All quotes, speakers merged across articles ("Dr Nagpaul" in one article, "GPC chair
     Dr Chaand Nagpaul" in another: one speaker, the fullest name)."""
     people = PeopleIndex()
-    quotes = [q for a in articles for q in extract_quotes(a, people)]
+    # an instruction planted in an article is never evidence, quoted or not
+    quotes = [q for a in articles for q in extract_quotes(a, people) if not is_instruction(q.text)]
     # a later article may have given a fuller name or a role: re-label with the final forms
     out = []
     for q in quotes:
