@@ -51,6 +51,8 @@ def cmd_index(args: argparse.Namespace) -> int:
     if args.json:
         _print_json(report.to_dict())
         return 0
+    if report.damaged:
+        print(f"the index was damaged ({report.damaged}) — rebuilt it from the corpus")
     if report.up_to_date:
         print(
             f"index is up to date: {report.articles} articles, {report.comments} comments, "

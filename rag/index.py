@@ -35,7 +35,7 @@ from pathlib import Path
 
 import numpy as np
 
-from . import __version__, store
+from . import __version__, integrity, store
 from .chunking import CHUNKER_VERSION, chunk_article, embedding_text
 from .corpus import Corpus, load_corpus
 from .embeddings import Embedder
@@ -163,6 +163,7 @@ class BuildReport:
     embedded: int = 0
     reused: int = 0
     up_to_date: bool = False
+    damaged: str = ""  # what was wrong with the live generation, which was rebuilt
     generation: str = ""
     timings: dict = field(default_factory=dict)
 
@@ -180,6 +181,7 @@ class BuildReport:
             "embedded": self.embedded,
             "reused": self.reused,
             "up_to_date": self.up_to_date,
+            "damaged": self.damaged,
             "generation": self.generation,
             "timings_s": {k: round(v, 3) for k, v in self.timings.items()},
         }
@@ -294,6 +296,9 @@ def _write_generation(
         [c.text for c in chunks],
         [c.metadata() for c in chunks],
     )
+    manifest["integrity"] = integrity.record(gen)  # sizes and hashes, checked by the next build
+    if not settings.chroma_url:
+        manifest["chroma_rows"] = integrity.chroma_digest(gen / "chroma" / "chroma.sqlite3")
     # the manifest goes last: a generation without one is incomplete by definition
     tmp = gen / "manifest.json.tmp"
     tmp.write_text(json.dumps(manifest, indent=2))
@@ -325,6 +330,15 @@ def _collect_garbage(index_dir: Path, keep: set[str], settings: Settings) -> Non
             shutil.rmtree(p, ignore_errors=True)
 
 
+def _remove_partial(index_dir: Path, live: Path | None) -> None:
+    """Generations left without a manifest by a build that was killed (the lock is held, so
+    no build is writing one now)."""
+    for p in index_dir.glob("gen-*"):
+        if p.is_dir() and p != live and not (p / "manifest.json").exists():
+            log.info("removing %s, left incomplete by an interrupted build", p.name)
+            shutil.rmtree(p, ignore_errors=True)
+
+
 def _drop_collection(settings: Settings, gen: Path) -> None:
     if not settings.chroma_url:
         return
@@ -343,6 +357,7 @@ def build_index(
     with BuildLock(index_dir):
         report = BuildReport()
         live_gen = current_generation(index_dir)
+        _remove_partial(index_dir, live_gen)
         old_gen = None if rebuild else live_gen
         old_manifest = None
         if old_gen is not None:
@@ -356,6 +371,12 @@ def build_index(
             except IndexCorruptError as exc:
                 log.warning("%s; building from scratch", exc)
                 old_gen, old_manifest = None, None
+        if old_manifest is not None:
+            problem = integrity.verify(old_gen, old_manifest, settings.chroma_url)
+            if problem:
+                log.warning("the index at %s is damaged (%s) — rebuilding", index_dir, problem)
+                report.damaged = problem
+                old_gen, old_manifest = None, None  # nothing of it is reused
 
         t = time.perf_counter()
         try:  # articles already indexed keep their ids when a duplicate of them is added
