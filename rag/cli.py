@@ -386,6 +386,7 @@ def cmd_bench(args: argparse.Namespace) -> int:
     run("concurrency", lambda: B.bench_concurrency(settings, embedder, qs))
     run("cold", lambda: B.bench_cold_start(settings, "Which CCG plans to pool GP funding?"))
     run("backends", lambda: B.bench_backends(settings, DEFAULT_QUESTIONS))
+    run("ingest", lambda: B.bench_ingest(settings))
     run(
         "scale",
         lambda: B.bench_scale(
@@ -516,7 +517,18 @@ def build_parser() -> argparse.ArgumentParser:
         "what",
         nargs="?",
         default="all",
-        choices=["all", "floors", "index", "ask", "ui", "concurrency", "cold", "backends", "scale"],
+        choices=[
+            "all",
+            "floors",
+            "index",
+            "ask",
+            "ui",
+            "concurrency",
+            "cold",
+            "backends",
+            "scale",
+            "ingest",
+        ],
         help="which benchmark (default: all of them)",
     )
     sp.add_argument("--json", action="store_true", help="print one JSON object")

@@ -9,6 +9,7 @@ import hashlib
 import logging
 import math
 import re
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -117,8 +118,22 @@ def candidate_files(corpus_dir: Path) -> list[Path]:
     )
 
 
-def read_article(path: Path, corpus_root: Path, max_bytes: int) -> tuple[Article, str]:
-    """Parse one file, or raise ArticleError saying why it cannot be used."""
+def parser_fingerprint() -> str:
+    """Changes whenever the code that turns a file into an Article does: a parse stored by an
+    earlier build is reused only under the same fingerprint."""
+    from . import frontmatter, furniture, models, parse, sentences
+
+    h = hashlib.sha256()
+    for module in (sys.modules[__name__], frontmatter, furniture, models, parse, sentences):
+        h.update(Path(module.__file__).read_bytes())
+    return h.hexdigest()[:16]
+
+
+def read_article(
+    path: Path, corpus_root: Path, max_bytes: int, cached: dict[str, Article] | None = None
+) -> tuple[Article, str]:
+    """Parse one file, or raise ArticleError saying why it cannot be used. `cached`: articles
+    an earlier build parsed, by the SHA-256 of their file; an unchanged file is not re-parsed."""
     name = path.name
     if path.is_symlink():
         target = path.resolve()
@@ -137,19 +152,28 @@ def read_article(path: Path, corpus_root: Path, max_bytes: int) -> tuple[Article
     data = path.read_bytes()
     if not data.strip():
         raise ArticleError(name, "file is empty")
+    digest = hashlib.sha256(data).hexdigest()
+    if cached and (known := cached.get(digest)) is not None and known.id == path.stem:
+        return known, digest
     text = _decode(data, name)
     try:
         article = PARSERS[suffix](text, path.stem)
     except ArticleError as exc:
         raise ArticleError(name, exc.reason) from None
-    return article, hashlib.sha256(data).hexdigest()
+    return article, digest
 
 
 def load_corpus(
-    corpus_dir: Path, *, max_bytes: int, near_duplicate: float = 0.9, keep: frozenset = frozenset()
+    corpus_dir: Path,
+    *,
+    max_bytes: int,
+    near_duplicate: float = 0.9,
+    keep: frozenset = frozenset(),
+    cached: dict[str, Article] | None = None,
 ) -> Corpus:
     """Parse every article file. Of two duplicates the one read first is kept: files whose id
-    is in `keep` (already indexed) are read first, so adding a copy never displaces the original."""
+    is in `keep` (already indexed) are read first, so adding a copy never displaces the original.
+    `cached`: earlier parses by file SHA-256 (see `read_article`)."""
     corpus = Corpus()
     root = corpus_dir.resolve()
     files = sorted(candidate_files(corpus_dir), key=lambda p: (p.stem not in keep, str(p)))
@@ -157,7 +181,7 @@ def load_corpus(
     frequency: dict[int, int] = {}
     for path in files:
         try:
-            article, digest = read_article(path, root, max_bytes)
+            article, digest = read_article(path, root, max_bytes, cached)
         except (ArticleError, OSError) as exc:
             parsed.append((path, exc))
             continue

@@ -37,7 +37,7 @@ import numpy as np
 
 from . import __version__, integrity, store
 from .chunking import CHUNKER_VERSION, chunk_article, embedding_text
-from .corpus import Corpus, load_corpus
+from .corpus import Corpus, load_corpus, parser_fingerprint
 from .embeddings import Embedder
 from .errors import (
     CocomError,
@@ -185,6 +185,19 @@ class BuildReport:
             "generation": self.generation,
             "timings_s": {k: round(v, 3) for k, v in self.timings.items()},
         }
+
+
+def _cached_articles(gen: Path | None, manifest: dict | None) -> dict[str, Article]:
+    """The articles the live generation parsed, by file SHA-256, when the same parser code
+    built it: an up-to-date `cocom index` then re-reads and hashes files but parses none."""
+    if gen is None or not manifest or manifest.get("parser") != parser_fingerprint():
+        return {}
+    try:
+        rows = json.loads((gen / "articles.json").read_text())
+        return {d["sha256"]: Article.from_dict(d) for d in rows}
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        log.info("no reusable parses in %s (%s); parsing every file", gen.name, exc)
+        return {}
 
 
 def _old_vectors(
@@ -388,6 +401,7 @@ def build_index(
             max_bytes=settings.max_file_bytes,
             near_duplicate=settings.near_duplicate,
             keep=frozenset(previous),
+            cached=_cached_articles(old_gen, old_manifest),
         )
         report.timings["parse"] = time.perf_counter() - t
         report.skipped = corpus.skipped
@@ -495,6 +509,7 @@ def build_index(
             },
             "skipped": [s.to_dict() for s in corpus.skipped],
             "quotes": len(quotes),
+            "parser": parser_fingerprint(),
             "versions": _versions(),
         }
         try:

@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .intervals import Intervals
+
 TITLES = r"(?:Dr|Professor|Prof|Mr|Mrs|Ms|Miss|Sir|Dame|Lord|Baroness)"
 _CAP = r"[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?"
 # a name after an honorific: one to three capitalised words
@@ -137,10 +139,10 @@ def _clean_role(role: str) -> str:
 
 
 def find_mentions(text: str) -> list[Mention]:
-    quoted = _quoted_ranges(text)
+    quoted = Intervals(_quoted_ranges(text))
 
     def in_quote(pos: int) -> bool:
-        return any(a < pos < b for a, b in quoted)
+        return quoted.contains(pos, open_start=True)
 
     found: dict[int, Mention] = {}
     for m in TITLED.finditer(text):
@@ -167,8 +169,9 @@ def find_mentions(text: str) -> list[Mention]:
         found[m.start()] = Mention(
             m.start(), m.end(), m.group(0), m.group("title"), name, _clean_role(role)
         )
-    for m in UNTITLED.finditer(text):
-        if in_quote(m.start()) or any(f.start <= m.start() < f.end for f in found.values()):
+    titled = Intervals((f.start, f.end) for f in found.values())
+    for m in UNTITLED.finditer(text):  # its matches never overlap one another
+        if in_quote(m.start()) or titled.contains(m.start()):
             continue
         first, last = m.group("name").split()[0], m.group("name").split()[-1]
         if first in {

@@ -13,8 +13,10 @@ fullest form is canonical. Every quote's text is an exact slice of `Article.text
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
+from .intervals import Intervals
 from .models import COMMENT_SPEAKER, Article, Quote
 from .people import ORG as ORG_PATTERN
 from .people import PeopleIndex, find_mentions
@@ -112,9 +114,9 @@ class _ArticleSpeakers:
         for m in find_mentions(text):
             p = people.add(m)
             self.items.append((m.start, m.end, _Speaker(p.name, p.role, p.organisation, True)))
-        taken = [(a, b) for a, b, _ in self.items]
+        taken = Intervals((a, b) for a, b, _ in self.items)
         for m in list(ORG_PATTERN.finditer(text)) + list(GROUP.finditer(text)):
-            if any(a <= m.start() < b for a, b in taken):
+            if taken.contains(m.start()):
                 continue
             name = re.sub(r"^[Tt]he\s", "", m.group(0))
             is_org = bool(ORG_PATTERN.fullmatch(m.group(0)))
@@ -140,33 +142,49 @@ class _ArticleSpeakers:
                 if k >= 0:
                     self.roles.append((k, a))
 
+        # lookups by offset in O(log n), so an article's work stays linear in its length
+        self._in_roles = Intervals(self.roles)
+        self._starts = [a for a, _, _ in self.items]
+        self._role_order = sorted(range(len(self.roles)), key=lambda i: self.roles[i][0])
+        self._role_starts = [self.roles[i][0] for i in self._role_order]
+        self._before = {
+            name: (
+                [a for a, _, s in self.items if keep(s)],
+                [s for _, _, s in self.items if keep(s)],
+            )
+            for name, keep in (
+                ("person", lambda s: s.is_person),
+                ("org", lambda s: bool(s.organisation)),
+                ("ccg", lambda s: bool(s.organisation) and s.name.endswith("CCG")),
+            )
+        }
+
     def _in_role(self, pos: int) -> bool:
-        return any(a <= pos < b for a, b in self.roles)
+        return self._in_roles.contains(pos)
+
+    def roles_within(self, lo: int, hi: int) -> list[tuple[int, int]]:
+        """The role spans starting in [lo, hi], in the order they were found."""
+        i, j = bisect_left(self._role_starts, lo), bisect_right(self._role_starts, hi)
+        return [self.roles[k] for k in sorted(self._role_order[i:j])]
 
     def between(self, lo: int, hi: int) -> list[tuple[int, int, _Speaker]]:
-        return [
-            x
-            for x in self.items
-            if lo <= x[0] and x[1] <= hi and not (not x[2].is_person and self._in_role(x[0]))
-        ]
+        out = []
+        for k in range(bisect_left(self._starts, lo), bisect_right(self._starts, hi)):
+            x = self.items[k]
+            if x[1] <= hi and not (not x[2].is_person and self._in_role(x[0])):
+                out.append(x)
+        return out
+
+    def _last_before(self, kind: str, pos: int) -> _Speaker | None:
+        starts, speakers = self._before[kind]
+        i = bisect_left(starts, pos)
+        return speakers[i - 1] if i else None
 
     def person_before(self, pos: int) -> _Speaker | None:
-        best = None
-        for a, _, s in self.items:
-            if a >= pos:
-                break
-            if s.is_person:
-                best = s
-        return best
+        return self._last_before("person", pos)
 
     def org_before(self, pos: int, ccg_only: bool) -> _Speaker | None:
-        best = None
-        for a, _, s in self.items:
-            if a >= pos:
-                break
-            if s.organisation and (not ccg_only or s.name.endswith("CCG")):
-                best = s
-        return best
+        return self._last_before("ccg" if ccg_only else "org", pos)
 
 
 class _Extractor:
@@ -182,7 +200,7 @@ class _Extractor:
         verb (a role appositive in between does not count)."""
         gap = self.text[end:hi]
         head = self.text[lo:start]
-        for a, b in self.speakers.roles:
+        for a, b in self.speakers.roles_within(lo, hi):
             if a >= end and b <= hi:
                 gap = gap.replace(self.text[a:b], "")
             if a >= lo and b <= start:
