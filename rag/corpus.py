@@ -13,7 +13,7 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .errors import ArticleError
+from .errors import ArticleError, display_name
 from .models import Article
 from .parse import parse_html, parse_markdown, parse_page_text
 
@@ -27,8 +27,10 @@ PARSERS = {
     ".htm": parse_html,
 }
 SUPPORTED = ", ".join(sorted({".txt", ".md", ".html"}))
-ENCODINGS = ("utf-8-sig", "cp1252", "latin-1")
+ENCODINGS = ("utf-8-sig", "cp1252")  # both strict: bytes neither defines are refused
 _WORD = re.compile(r"\w+")
+# control characters other than tab, newline, form feed and carriage return (and DEL)
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 
 
 @dataclass(frozen=True)
@@ -57,12 +59,12 @@ def _decode(data: bytes, name: str) -> str:
         except UnicodeDecodeError:
             continue
         if enc != "utf-8-sig":
-            log.warning("%s: not UTF-8; read as %s", name, enc)
-        control = sum(1 for ch in text if ord(ch) < 32 and ch not in "\n\r\t\f")
+            log.warning("%s: not UTF-8; read as %s", display_name(name), enc)
+        control = len(_CONTROL.findall(text))
         if control > max(5, len(text) // 100):
             raise ArticleError(name, "not readable text (too many control characters)")
-        return text
-    raise ArticleError(name, "not decodable as UTF-8, cp1252 or latin-1")
+        return _CONTROL.sub("", text) if control else text  # a stray NUL never reaches an answer
+    raise ArticleError(name, "not decodable as UTF-8 or cp1252 (save it as UTF-8)")
 
 
 def _shingles(article: Article, n: int = 5) -> set[int]:
@@ -138,7 +140,9 @@ def read_article(
     if path.is_symlink():
         target = path.resolve()
         if not target.is_relative_to(corpus_root):
-            raise ArticleError(name, f"symlink points outside the corpus folder (to {target})")
+            raise ArticleError(
+                name, f"symlink points outside the corpus folder (to {display_name(target)})"
+            )
         if not target.exists():
             raise ArticleError(name, "symlink points to a file that does not exist")
     suffix = path.suffix.lower()
@@ -199,24 +203,27 @@ def load_corpus(
             if article.id in corpus.files:
                 raise ArticleError(
                     path.name,
-                    f"article id {article.id!r} is already used by {corpus.files[article.id]}",
+                    f"article id {article.id!r} is already used by {display_name(corpus.files[article.id])}",
                 )
             if digest in by_hash:
-                raise ArticleError(path.name, f"exact duplicate of {corpus.files[by_hash[digest]]}")
+                raise ArticleError(
+                    path.name, f"exact duplicate of {display_name(corpus.files[by_hash[digest]])}"
+                )
             match = shingles.find(sh)
             if match is not None:
                 other_id, sim = match
                 raise ArticleError(
                     path.name,
-                    f"near-duplicate of {corpus.files[other_id]} ({sim:.0%} of passages shared)",
+                    f"near-duplicate of {display_name(corpus.files[other_id])} ({sim:.0%} of passages shared)",
                 )
         except ArticleError as exc:
             log.warning("skipped %s", exc)
             corpus.skipped.append(Skipped(exc.file, exc.reason))
             continue
         except OSError as exc:
-            log.warning("skipped %s: %s", path.name, exc.strerror or exc)
-            corpus.skipped.append(Skipped(path.name, f"cannot read file ({exc.strerror or exc})"))
+            name = display_name(path.name)
+            log.warning("skipped %s: %s", name, exc.strerror or exc)
+            corpus.skipped.append(Skipped(name, f"cannot read file ({exc.strerror or exc})"))
             continue
         corpus.articles.append(article)
         corpus.hashes[article.id] = digest

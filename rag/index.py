@@ -46,6 +46,7 @@ from .errors import (
     IndexMismatchError,
     IndexMissingError,
     NoArticlesError,
+    display_name,
 )
 from .lexical import BM25Index
 from .models import Article, Chunk, Quote
@@ -737,7 +738,7 @@ def index_is_stale(settings: Settings) -> str:
     for name, digest in seen.items():
         if name in indexed and indexed[name] != digest:
             return f"{name} changed"
-        if name not in indexed and name not in skipped:
+        if name not in indexed and display_name(name) not in skipped:
             return f"{name} is new"
     for name in indexed:
         if name not in seen:

@@ -90,3 +90,42 @@ def test_ordinary_front_matter_still_loads():
     assert (
         meta["title"] == "A plan" and meta["author"] == "Jo Bloggs" and meta["tags"] == ["a", "b"]
     )
+
+
+def test_nul_and_control_bytes_after_the_first_8_kb_are_stripped(corpus_dir):
+    body = "GPs in Leeds voted on a federation after a row over funding, the LMC said. " * 120
+    raw = "Leeds federation vote\n\n" + body + "\n\nThe CCG\x00 will\x07 fund\x1b it.\n"
+    assert raw.index("\x00") > 8192
+    (corpus_dir / "nul-late.txt").write_text(raw)
+    corpus = load_corpus(corpus_dir, max_bytes=5_000_000)
+    article = next(a for a in corpus.articles if a.id == "nul-late")
+    assert "The CCG will fund it." in article.text
+    assert not any(ord(ch) < 32 and ch not in "\n\t" for ch in article.text)
+
+
+def test_a_file_name_with_a_newline_is_escaped_in_every_message(corpus_dir, caplog):
+    import logging
+
+    (corpus_dir / "evil\nWARNING forged line.txt").write_text("")
+    with caplog.at_level(logging.WARNING):
+        corpus = load_corpus(corpus_dir, max_bytes=5_000_000)
+    (skipped,) = corpus.skipped
+    assert skipped.file == "'evil\\nWARNING forged line.txt'" and "\n" not in skipped.file
+    assert all("\n" not in r.getMessage() for r in caplog.records)
+
+
+def test_undecodable_bytes_are_reported_as_not_decodable(corpus_dir):
+    # 0x81, 0x8d, 0x8f, 0x90 and 0x9d are neither UTF-8 here nor defined in cp1252
+    (corpus_dir / "undecodable.txt").write_bytes(
+        b"Title line\n\nSome text \x81\x8d\x8f\x90\x9d about the CCG.\n\nMore.\n"
+    )
+    (corpus_dir / "cp1252.txt").write_bytes(
+        "Caf\u00e9 plan agreed\n\nThe \u00a35m plan \u2013 agreed by the CCG board on Friday.\n\nMore.\n".encode(
+            "cp1252"
+        )
+    )
+    corpus = load_corpus(corpus_dir, max_bytes=5_000_000)
+    reasons = {s.file: s.reason for s in corpus.skipped}
+    assert reasons == {"undecodable.txt": "not decodable as UTF-8 or cp1252 (save it as UTF-8)"}
+    cp = next(a for a in corpus.articles if a.id == "cp1252")
+    assert "£5m plan – agreed" in cp.text
