@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from html import escape
 
+from rag.chain import is_cut_note
 from rag.injection import instruction_spans
 from rag.models import Answer, Article, Citation
 
@@ -99,6 +100,9 @@ def answer_text(answer: Answer) -> str:
     text = answer.answer
     if answer.abstained:
         text = "⚠ " + text
+    cut = [n for n in answer.notes if is_cut_note(n)]
+    if cut:
+        text += f"\n\n(note: {cut[0]})"
     return text
 
 
