@@ -530,7 +530,10 @@ def build_index(
             raise
         report.timings["write"] = time.perf_counter() - t
         _swap(index_dir, gen)
-        keep = {gen.name} | ({live_gen.name} if live_gen is not None else set())
+        # the previous generation stays as a fallback, unless it was the damaged one
+        keep = {gen.name} | (
+            {live_gen.name} if live_gen is not None and not report.damaged else set()
+        )
         _collect_garbage(index_dir, keep, settings)
         report.generation = gen.name
         report.seconds = time.perf_counter() - t0

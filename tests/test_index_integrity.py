@@ -44,6 +44,7 @@ def test_overwritten_chroma_sqlite_is_rebuilt(settings, fake_embedder, caplog, w
     _damage_sqlite(gen / "chroma" / "chroma.sqlite3", where)
     report = _damaged_then_rebuilt(settings, fake_embedder, caplog)
     assert "chroma.sqlite3" in report.damaged
+    assert not gen.exists()  # the damaged generation is not kept as a fallback
 
 
 @pytest.mark.parametrize("name", ["embeddings.npy", "chunks.jsonl", "quotes.jsonl", "bm25"])
