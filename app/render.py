@@ -8,9 +8,26 @@ from __future__ import annotations
 
 from html import escape
 
+from rag.chain import is_cut_note
+from rag.injection import instruction_spans
 from rag.models import Answer, Article, Citation
 
 COMMENT_LABEL = "anonymous reader comment — opinion, not reporting"
+INSTRUCTION_LABEL = "instruction-like text — never used as evidence"
+
+
+def _flagged(text: str) -> str:
+    """Escaped text with its instruction-like sentences marked (see rag.injection)."""
+    out, pos = [], 0
+    for a, b in instruction_spans(text):
+        out.append(escape(text[pos:a]))
+        out.append(
+            f"<span class='cocom-instruction' title='{INSTRUCTION_LABEL}'>⚠ {escape(text[a:b])}"
+            f" <i>({INSTRUCTION_LABEL})</i></span>"
+        )
+        pos = b
+    out.append(escape(text[pos:]))
+    return "".join(out).replace("\n", "<br>")
 
 
 def _highlight(passage: str, sentence: str) -> str:
@@ -86,6 +103,9 @@ def answer_text(answer: Answer) -> str:
     g = answer.grounding
     if g and g.get("fallback") and g.get("reason"):
         text = f"⚠ Model answer not used: {g['reason']}. Extractive answer:\n\n{text}"
+    cut = [n for n in answer.notes if is_cut_note(n)]
+    if cut:
+        text += f"\n\n(note: {cut[0]})"
     return text
 
 
@@ -100,7 +120,7 @@ def article_html(article: Article) -> str:
     if article.standfirst:
         bits.append(f"<p><b>{escape(article.standfirst)}</b></p>")
     for p in article.paragraphs:
-        bits.append("<p>" + escape(p).replace("\n", "<br>") + "</p>")
+        bits.append("<p>" + _flagged(p) + "</p>")
     if article.byline:
         bits.append(f"<p><i>{escape(article.byline)}</i></p>")
     if article.comments:
@@ -109,7 +129,7 @@ def article_html(article: Article) -> str:
             bits.append(
                 f"<div class='cocom-comment-box'><p><b>Comment {i}</b> "
                 f"<span class='cocom-comment'>({COMMENT_LABEL})</span></p>"
-                f"<p>{escape(c).replace(chr(10), '<br>')}</p></div>"
+                f"<p>{_flagged(c)}</p></div>"
             )
     return "<div class='cocom-article'>" + "".join(bits) + "</div>"
 
@@ -122,4 +142,5 @@ CSS = """
 .cocom-comment-box {border-left:3px solid #d9b38c;padding-left:8px;margin:6px 0}
 .cocom-rewrite {color:#555}
 .cocom-meta {color:#666}
+.cocom-instruction {background:#fde2e2;color:#8a0000}
 """

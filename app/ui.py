@@ -18,10 +18,13 @@ from rag.chain import Pipeline
 from rag.errors import CocomError
 from rag.quote_index import speaker_label
 
+from .auth import ThrottledAuth
 from .render import CSS, answer_text, article_html, sources_html
 
 log = logging.getLogger(__name__)
 MAX_QUESTION = 2000
+MAX_HISTORY_JSON = 64_000  # /ask history; the pipeline keeps the last 20 turns anyway
+MAX_UPLOAD = "1mb"  # the UI takes no files; Gradio's upload route is capped all the same
 STREAM_WORDS = 6
 GP_EXAMPLES = [
     "Can my CCG move me onto an APMS contract?",
@@ -34,6 +37,12 @@ JOURNALIST_EXAMPLES = [
     "What did Dr Yoxall say about outcomes-based commissioning?",
 ]
 SORRY = "Sorry — something went wrong answering that. Please try again or rephrase the question."
+
+
+def _received(message: object) -> object:
+    """A question as received, bounded: longer than the limit still (so the pipeline cuts it
+    and says so), but never megabytes."""
+    return message[: 10 * MAX_QUESTION] if isinstance(message, str) else message
 
 
 def _history(chat: list) -> list[dict]:
@@ -58,7 +67,7 @@ def build_app(pipeline: Pipeline) -> gr.Blocks:
     article_choices = [("(all)", "")] + [(a.title, a.id) for a in articles.values()]
 
     def ask(message: str, include_comments: bool, history: list[dict]):
-        message = (message or "")[:MAX_QUESTION]
+        message = _received(message)  # the pipeline cuts it to MAX_QUESTION, with a note
         return pipeline.chain.invoke(
             {"question": message, "history": history, "include_comments": bool(include_comments)}
         )
@@ -73,7 +82,7 @@ def build_app(pipeline: Pipeline) -> gr.Blocks:
         try:
             answer = None
             for text, final in pipeline.stream(
-                (message or "")[:MAX_QUESTION],
+                _received(message),
                 history,
                 include_comments=bool(include_comments),
                 use_llm=use_llm,
@@ -99,11 +108,22 @@ def build_app(pipeline: Pipeline) -> gr.Blocks:
             yield chat, panel, ""
 
     def api_ask(question: str, history_json: str = "[]", include_comments: bool = False) -> dict:
+        history_json = history_json or "[]"
+        if not isinstance(history_json, str) or len(history_json) > MAX_HISTORY_JSON:
+            return {
+                "error": f"history must be a JSON text of at most {MAX_HISTORY_JSON} characters; "
+                "send only the last few turns"
+            }
         try:
-            history = json.loads(history_json or "[]")
-            if not isinstance(history, list):
+            history = json.loads(history_json)
+            if not isinstance(history, list) or not all(
+                isinstance(t, dict)
+                and t.get("role") in {"user", "assistant"}
+                and isinstance(t.get("content"), str)
+                for t in history
+            ):
                 raise ValueError
-        except ValueError:
+        except (ValueError, RecursionError):  # RecursionError: nesting thousands deep
             return {"error": 'history must be a JSON list of {"role", "content"}'}
         try:
             return ask(question, include_comments, history).to_dict()
@@ -160,9 +180,18 @@ def build_app(pipeline: Pipeline) -> gr.Blocks:
         )
 
     def api_check(claim: str) -> dict:
-        answer = pipeline.ask(
-            claim if re.match(r"^\s*(did|does|has)\b", claim or "", re.I) else f"Did {claim}"
-        )
+        claim = claim.strip()[:MAX_QUESTION] if isinstance(claim, str) else ""
+        if not re.sub(r"(?i)^(?:did|does|has)\b", "", claim).strip(" ?"):
+            return {
+                "error": "give a claim to check, e.g. 'Did Dr Nagpaul say the plans were "
+                "frightening?'"
+            }
+        try:
+            answer = pipeline.ask(
+                claim if re.match(r"^\s*(did|does|has)\b", claim, re.I) else f"Did {claim}"
+            )
+        except CocomError as exc:
+            return {"error": str(exc)}
         return answer.to_dict()
 
     def show_article(article_id: str) -> str:
@@ -259,7 +288,8 @@ def launch(demo: gr.Blocks, *, host: str, port: int, auth=None, block: bool = Tr
     return demo.launch(
         server_name=host,
         server_port=port,
-        auth=auth,
+        auth=ThrottledAuth(auth) if auth else None,
+        max_file_size=MAX_UPLOAD,
         share=False,
         show_error=False,
         prevent_thread_lock=not block,

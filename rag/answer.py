@@ -21,7 +21,7 @@ from importlib import resources
 import numpy as np
 
 from .attribution import TOPIC_THRESHOLD, WHO_SAID
-from .guard import INJECTION
+from .injection import instruction_at
 from .labels import asked_labels, holds_label, series
 from .lexical import tokenize
 from .mentions import DEFINITE, referents
@@ -392,7 +392,7 @@ class ExtractiveAnswerer:
             passage_sim = float(np.dot(self.index.embeddings[ci], qvec))
             for si, start, end in self.index.sentences_of[ci]:
                 text = hit.chunk.text[start:end]
-                if INJECTION.search(text):
+                if instruction_at(hit.chunk.text, start, end):
                     continue  # an instruction planted in an article is never an answer
                 s_terms = set(tokenize(text))
                 if hit.chunk.context and DEFINITE.search(text):

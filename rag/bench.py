@@ -218,6 +218,7 @@ TITLES = {
     "cold": "cold start: process start -> first answer (cocom ask)",
     "backends": "embedding backends: torch vs ONNX vs ONNX int8",
     "scale": "synthetic corpora at scale",
+    "ingest": "one long article (1, 2, 4 MB, .txt and .html): seconds per MB of ingest work",
 }
 # the flat keys `cocom bench --json` promises, and the section each comes from
 FLAT = {
@@ -433,4 +434,75 @@ def bench_scale(
         f"from the embedding cache when present ({cached.folder}); build times then exclude "
         "most embedding work."
     )
+    return out
+
+
+# --- ingest: work per article must grow linearly with its length ---------------------------
+
+
+def synthetic_article(megabytes: float, kind: str, corpus_dir: Path) -> str:
+    """A news page of about `megabytes` MB built from the real articles' paragraphs, each made
+    distinct by a running number: .txt with many paragraphs, or .html with as many sibling
+    <p> elements."""
+    from .corpus import load_corpus
+
+    corpus = load_corpus(corpus_dir, max_bytes=5 * 1024 * 1024)
+    paragraphs = [p for a in corpus.articles for p in a.paragraphs if len(p) > 40]
+    want = int(megabytes * 1024 * 1024)
+    out, size, i = [], 0, 0
+    while size < want:
+        p = f"{paragraphs[i % len(paragraphs)]} (Item {i}.)"
+        out.append(p)
+        size += len(p.encode()) + (9 if kind == "html" else 2)
+        i += 1
+    title = "Long synthetic article about co-commissioning"
+    if kind == "html":
+        from html import escape
+
+        body = "".join(f"<p>{escape(p)}</p>" for p in out)
+        return (
+            f"<html><head><title>{title}</title></head><body><article><h1>{title}</h1>"
+            f"{body}</article></body></html>"
+        )
+    return title + "\n\n" + "\n\n".join(out) + "\n"
+
+
+def bench_ingest(settings: Settings, sizes_mb: tuple[float, ...] = (1, 2, 4)) -> dict:
+    """Seconds per MB to parse, chunk (with definite mentions) and extract quotes and
+    sentences from one article of 1, 2 and 4 MB, as .txt and as .html. Linear work keeps the
+    seconds per MB flat as the article grows."""
+    from .chunking import chunk_article
+    from .corpus import PARSERS
+    from .index import _sentence_rows
+    from .quote_index import build_quotes
+
+    out: dict = {}
+    for kind in ("txt", "html"):
+        rows: dict = {}
+        for mb in sizes_mb:
+            raw = synthetic_article(mb, kind, settings.corpus_dir)
+            t0 = time.perf_counter()
+            article = PARSERS["." + kind](raw, f"synthetic-{kind}-{mb}")
+            t1 = time.perf_counter()
+            chunks = chunk_article(
+                article, size=settings.chunk_size, overlap=settings.chunk_overlap_sentences
+            )
+            t2 = time.perf_counter()
+            build_quotes([article])
+            t3 = time.perf_counter()
+            _sentence_rows(chunks)
+            t4 = time.perf_counter()
+            real_mb = len(raw.encode()) / (1024 * 1024)
+            rows[f"{mb:g} MB"] = {
+                "paragraphs": len(article.paragraphs),
+                "parse_s": round(t1 - t0, 2),
+                "chunk_s": round(t2 - t1, 2),
+                "quotes_s": round(t3 - t2, 2),
+                "sentences_s": round(t4 - t3, 2),
+                "s_per_mb": round((t4 - t0) / real_mb, 2),
+            }
+        per_mb = [r["s_per_mb"] for r in rows.values()]
+        rows["growth"] = round(per_mb[-1] / per_mb[0], 2) if per_mb[0] else None
+        out[kind] = rows
+    out["note"] = "growth = s/MB at the largest size over s/MB at the smallest; ~1 is linear"
     return out

@@ -35,8 +35,32 @@ def clean_question(question: object, max_chars: int) -> tuple[str, list[str]]:
         raise UserError("the question is empty — type a question about the articles")
     if len(q) > max_chars:
         q = q[:max_chars].rstrip()
-        notes.append(f"the question was cut to its first {max_chars} characters")
+        notes.append(CUT_NOTE.format(max_chars))
     return q, notes
+
+
+MAX_HISTORY_TURNS = 20  # earlier turns never change how a follow-up is read
+MAX_TURN_CHARS = 4000
+CUT_NOTE = "the question was cut to its first {} characters"
+
+
+def bound_history(history: object) -> list[dict]:
+    """The last MAX_HISTORY_TURNS well-formed turns, each cut to MAX_TURN_CHARS: a history is
+    context for a follow-up, and no size or shape of it may exhaust time or memory."""
+    if not isinstance(history, list):
+        return []
+    turns = [
+        {"role": t["role"], "content": t["content"][:MAX_TURN_CHARS]}
+        for t in history[-4 * MAX_HISTORY_TURNS :]
+        if isinstance(t, dict)
+        and t.get("role") in {"user", "assistant"}
+        and isinstance(t.get("content"), str)
+    ]
+    return turns[-MAX_HISTORY_TURNS:]
+
+
+def is_cut_note(note: str) -> bool:
+    return note.startswith(CUT_NOTE.split("{")[0])
 
 
 def interleave(first: list, second: list, k: int) -> list:
@@ -143,6 +167,7 @@ class Pipeline:
         self.load()
         t0 = time.perf_counter()
         q, notes = clean_question(question, self.settings.max_question_chars)
+        history = bound_history(history)
         standalone = rewrite(q, history)
         searched = search_text(standalone)
         own = standalone.split(MARK)[0].strip()

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import hashlib
 
-from .mentions import referents
+from .mentions import Named, referents
 from .models import Article, Chunk, Kind
 from .sentences import Span, split_spans
 
@@ -58,9 +58,11 @@ def chunk_article(article: Article, *, size: int, overlap: int) -> list[Chunk]:
             Chunk(cid, article.id, article.title, kind, paragraph, start, end, text, context)
         )
 
+    text = article.text  # joined once: every offset points into it
+    named = Named(text)
     for p, (block, base) in enumerate(zip(article.blocks, article.block_starts(), strict=True)):
         for s, e, t in _chunks_of(block, base, size=size, overlap=overlap):
-            add("article", p, s, e, t, "; ".join(referents(article.text, s, e)))
+            add("article", p, s, e, t, "; ".join(referents(text, s, e, named)))
     for c, comment in enumerate(article.comments):
         for s, e, t in _chunks_of(comment, 0, size=size, overlap=overlap):
             add("comment", c, s, e, t)

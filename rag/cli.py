@@ -51,6 +51,8 @@ def cmd_index(args: argparse.Namespace) -> int:
     if args.json:
         _print_json(report.to_dict())
         return 0
+    if report.damaged:
+        print(f"the index was damaged ({report.damaged}) — rebuilt it from the corpus")
     if report.up_to_date:
         print(
             f"index is up to date: {report.articles} articles, {report.comments} comments, "
@@ -442,6 +444,7 @@ def cmd_bench(args: argparse.Namespace) -> int:
     run("concurrency", lambda: B.bench_concurrency(settings, embedder, qs))
     run("cold", lambda: B.bench_cold_start(settings, "Which CCG plans to pool GP funding?"))
     run("backends", lambda: B.bench_backends(settings, DEFAULT_QUESTIONS))
+    run("ingest", lambda: B.bench_ingest(settings))
     run(
         "scale",
         lambda: B.bench_scale(
@@ -602,7 +605,18 @@ def build_parser() -> argparse.ArgumentParser:
         "what",
         nargs="?",
         default="all",
-        choices=["all", "floors", "index", "ask", "ui", "concurrency", "cold", "backends", "scale"],
+        choices=[
+            "all",
+            "floors",
+            "index",
+            "ask",
+            "ui",
+            "concurrency",
+            "cold",
+            "backends",
+            "scale",
+            "ingest",
+        ],
         help="which benchmark (default: all of them)",
     )
     sp.add_argument("--json", action="store_true", help="print one JSON object")

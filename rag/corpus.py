@@ -9,10 +9,11 @@ import hashlib
 import logging
 import math
 import re
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .errors import ArticleError
+from .errors import ArticleError, display_name
 from .ingest_signals import repeated_across_pages
 from .models import Article
 from .parse import parse_html, parse_markdown, parse_page_text
@@ -27,8 +28,10 @@ PARSERS = {
     ".htm": parse_html,
 }
 SUPPORTED = ", ".join(sorted({".txt", ".md", ".html"}))
-ENCODINGS = ("utf-8-sig", "cp1252", "latin-1")
+ENCODINGS = ("utf-8-sig", "cp1252")  # both strict: bytes neither defines are refused
 _WORD = re.compile(r"\w+")
+# control characters other than tab, newline, form feed and carriage return (and DEL)
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 
 
 @dataclass(frozen=True)
@@ -46,6 +49,7 @@ class Corpus:
     skipped: list[Skipped] = field(default_factory=list)
     hashes: dict[str, str] = field(default_factory=dict)  # article id -> sha256 of the file
     files: dict[str, str] = field(default_factory=dict)  # article id -> file name
+    fingerprint: str = ""  # parser_fingerprint() of this parse
 
 
 def _decode(data: bytes, name: str) -> str:
@@ -57,12 +61,12 @@ def _decode(data: bytes, name: str) -> str:
         except UnicodeDecodeError:
             continue
         if enc != "utf-8-sig":
-            log.warning("%s: not UTF-8; read as %s", name, enc)
-        control = sum(1 for ch in text if ord(ch) < 32 and ch not in "\n\r\t\f")
+            log.warning("%s: not UTF-8; read as %s", display_name(name), enc)
+        control = len(_CONTROL.findall(text))
         if control > max(5, len(text) // 100):
             raise ArticleError(name, "not readable text (too many control characters)")
-        return text
-    raise ArticleError(name, "not decodable as UTF-8, cp1252 or latin-1")
+        return _CONTROL.sub("", text) if control else text  # a stray NUL never reaches an answer
+    raise ArticleError(name, "not decodable as UTF-8 or cp1252 (save it as UTF-8)")
 
 
 def _shingles(article: Article, n: int = 5) -> set[int]:
@@ -135,16 +139,52 @@ def site_lines_of(files: list[Path], max_bytes: int) -> frozenset[str]:
     return repeated_across_pages(texts())
 
 
+def parser_fingerprint(site_lines: frozenset[str] = frozenset()) -> str:
+    """Changes whenever what turns a file into an Article does: the parsing code and its data,
+    and the lines repeated across the folder's pages (a new page can make a line furniture). A
+    parse stored by an earlier build is reused only under the same fingerprint."""
+    from importlib import resources
+
+    from . import (
+        frontmatter,
+        furniture,
+        ingest_signals,
+        models,
+        page_layout,
+        page_meta,
+        parse,
+        sentences,
+    )
+
+    h = hashlib.sha256()
+    modules = (sys.modules[__name__], frontmatter, furniture, ingest_signals, models)
+    for module in (*modules, page_layout, page_meta, parse, sentences):
+        h.update(Path(module.__file__).read_bytes())
+    for data in sorted(resources.files("rag.data").iterdir(), key=lambda p: p.name):
+        if data.name.endswith((".yaml", ".txt")):
+            h.update(data.read_bytes())
+    h.update("\n".join(sorted(site_lines)).encode())
+    return h.hexdigest()[:16]
+
+
 def read_article(
-    path: Path, corpus_root: Path, max_bytes: int, site_lines: frozenset[str] = frozenset()
+    path: Path,
+    corpus_root: Path,
+    max_bytes: int,
+    site_lines: frozenset[str] = frozenset(),
+    cached: dict[str, Article] | None = None,
 ) -> tuple[Article, str]:
     """Parse one file, or raise ArticleError saying why it cannot be used. `site_lines`:
-    lines repeated across the folder's pages, dropped as furniture (site_lines_of)."""
+    lines repeated across the folder's pages, dropped as furniture (site_lines_of). `cached`:
+    articles an earlier build parsed under the same fingerprint, by the SHA-256 of their file;
+    an unchanged file is not re-parsed."""
     name = path.name
     if path.is_symlink():
         target = path.resolve()
         if not target.is_relative_to(corpus_root):
-            raise ArticleError(name, f"symlink points outside the corpus folder (to {target})")
+            raise ArticleError(
+                name, f"symlink points outside the corpus folder (to {display_name(target)})"
+            )
         if not target.exists():
             raise ArticleError(name, "symlink points to a file that does not exist")
     suffix = path.suffix.lower()
@@ -158,28 +198,42 @@ def read_article(
     data = path.read_bytes()
     if not data.strip():
         raise ArticleError(name, "file is empty")
+    digest = hashlib.sha256(data).hexdigest()
+    if cached and (known := cached.get(digest)) is not None and known.id == path.stem:
+        return known, digest
     text = _decode(data, name)
     try:
         article = PARSERS[suffix](text, path.stem, site_lines=site_lines)
     except ArticleError as exc:
         raise ArticleError(name, exc.reason) from None
-    return article, hashlib.sha256(data).hexdigest()
+    return article, digest
 
 
 def load_corpus(
-    corpus_dir: Path, *, max_bytes: int, near_duplicate: float = 0.9, keep: frozenset = frozenset()
+    corpus_dir: Path,
+    *,
+    max_bytes: int,
+    near_duplicate: float = 0.9,
+    keep: frozenset = frozenset(),
+    cached: dict[str, Article] | None = None,
+    cached_fingerprint: str = "",
 ) -> Corpus:
     """Parse every article file. Of two duplicates the one read first is kept: files whose id
-    is in `keep` (already indexed) are read first, so adding a copy never displaces the original."""
+    is in `keep` (already indexed) are read first, so adding a copy never displaces the original.
+    `cached`: earlier parses by file SHA-256 (see `read_article`), used only when
+    `cached_fingerprint` equals this parse's `parser_fingerprint` (kept in `corpus.fingerprint`)."""
     corpus = Corpus()
     root = corpus_dir.resolve()
     files = sorted(candidate_files(corpus_dir), key=lambda p: (p.stem not in keep, str(p)))
     parsed: list[tuple[Path, object]] = []  # (path, (article, digest, shingles) or the error)
     frequency: dict[int, int] = {}
     site_lines = site_lines_of(files, max_bytes)
+    corpus.fingerprint = parser_fingerprint(site_lines)
+    if cached_fingerprint != corpus.fingerprint:
+        cached = None
     for path in files:
         try:
-            article, digest = read_article(path, root, max_bytes, site_lines)
+            article, digest = read_article(path, root, max_bytes, site_lines, cached)
         except (ArticleError, OSError) as exc:
             parsed.append((path, exc))
             continue
@@ -197,24 +251,27 @@ def load_corpus(
             if article.id in corpus.files:
                 raise ArticleError(
                     path.name,
-                    f"article id {article.id!r} is already used by {corpus.files[article.id]}",
+                    f"article id {article.id!r} is already used by {display_name(corpus.files[article.id])}",
                 )
             if digest in by_hash:
-                raise ArticleError(path.name, f"exact duplicate of {corpus.files[by_hash[digest]]}")
+                raise ArticleError(
+                    path.name, f"exact duplicate of {display_name(corpus.files[by_hash[digest]])}"
+                )
             match = shingles.find(sh)
             if match is not None:
                 other_id, sim = match
                 raise ArticleError(
                     path.name,
-                    f"near-duplicate of {corpus.files[other_id]} ({sim:.0%} of passages shared)",
+                    f"near-duplicate of {display_name(corpus.files[other_id])} ({sim:.0%} of passages shared)",
                 )
         except ArticleError as exc:
             log.warning("skipped %s", exc)
             corpus.skipped.append(Skipped(exc.file, exc.reason))
             continue
         except OSError as exc:
-            log.warning("skipped %s: %s", path.name, exc.strerror or exc)
-            corpus.skipped.append(Skipped(path.name, f"cannot read file ({exc.strerror or exc})"))
+            name = display_name(path.name)
+            log.warning("skipped %s: %s", name, exc.strerror or exc)
+            corpus.skipped.append(Skipped(name, f"cannot read file ({exc.strerror or exc})"))
             continue
         corpus.articles.append(article)
         corpus.hashes[article.id] = digest

@@ -60,10 +60,18 @@ class NoArticlesError(CocomError):
         )
 
 
+def display_name(name: object) -> str:
+    """A file name as it is safe to print on one line: as is when printable, else quoted with
+    escapes (a newline in a name must not forge another line of output)."""
+    text = str(name)
+    return text if text.isprintable() else ascii(text)
+
+
 class ArticleError(CocomError):
     """One corpus file cannot be used; the reason is shown and the file is skipped."""
 
     def __init__(self, file: object, reason: str) -> None:
+        file = display_name(file)
         super().__init__(f"{file}: {reason}")
-        self.file = str(file)
+        self.file = file
         self.reason = reason

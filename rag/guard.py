@@ -12,22 +12,20 @@ import re
 from dataclasses import dataclass, field
 
 from .evaluation.metrics import numbers, supports
+from .injection import instruction_spans, is_instruction
 from .people import find_mentions
 from .sentences import split_spans
 
-INJECTION = re.compile(
-    r"(?i)\b(?:ignore|disregard|forget)\b[^.]{0,40}\b(?:instructions?|prompts?|rules)\b|"
-    r"\byou are now\b|\bsystem prompt\b|\bnew instructions?\b|\bact as\b"
-)
 NEUTRALISED = "[instruction-like text removed]"
 _CITE = re.compile(r"\[(\d+)\]")
 
 
 def neutralise(passage: str) -> str:
     """Drop sentences that try to instruct the reader (prompt injection)."""
+    flagged = set(instruction_spans(passage))
     out = []
     for span in split_spans(passage):
-        out.append(NEUTRALISED if INJECTION.search(span.text) else span.text)
+        out.append(NEUTRALISED if (span.start, span.end) in flagged else span.text)
     return " ".join(out)
 
 
@@ -56,7 +54,7 @@ def check_sentence(
     if any(n not in passages for n in cited):
         return "cites a passage that was not given"
     joint = "\n".join(passages[n] for n in dict.fromkeys(cited))
-    if NEUTRALISED in joint and INJECTION.search(text):
+    if NEUTRALISED in joint and is_instruction(text):
         return "repeats an injected instruction"
     if not numbers(text) <= numbers(joint):
         return "a number not in its passages"

@@ -35,7 +35,7 @@ from pathlib import Path
 
 import numpy as np
 
-from . import __version__, store
+from . import __version__, integrity, store
 from .chunking import CHUNKER_VERSION, chunk_article, embedding_text
 from .corpus import Corpus, load_corpus
 from .embeddings import Embedder
@@ -46,6 +46,7 @@ from .errors import (
     IndexMismatchError,
     IndexMissingError,
     NoArticlesError,
+    display_name,
 )
 from .lexical import BM25Index
 from .models import Article, Chunk, Quote
@@ -174,6 +175,7 @@ class BuildReport:
     embedded: int = 0
     reused: int = 0
     up_to_date: bool = False
+    damaged: str = ""  # what was wrong with the live generation, which was rebuilt
     generation: str = ""
     timings: dict = field(default_factory=dict)
 
@@ -191,9 +193,23 @@ class BuildReport:
             "embedded": self.embedded,
             "reused": self.reused,
             "up_to_date": self.up_to_date,
+            "damaged": self.damaged,
             "generation": self.generation,
             "timings_s": {k: round(v, 3) for k, v in self.timings.items()},
         }
+
+
+def _cached_articles(gen: Path | None, manifest: dict | None) -> dict[str, Article]:
+    """The articles the live generation parsed, by file SHA-256, when the same parser code
+    built it: an up-to-date `cocom index` then re-reads and hashes files but parses none."""
+    if gen is None or not manifest or not manifest.get("parser"):
+        return {}
+    try:
+        rows = json.loads((gen / "articles.json").read_text())
+        return {d["sha256"]: Article.from_dict(d) for d in rows}
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        log.info("no reusable parses in %s (%s); parsing every file", gen.name, exc)
+        return {}
 
 
 def _old_vectors(
@@ -305,6 +321,9 @@ def _write_generation(
         [c.text for c in chunks],
         [c.metadata() for c in chunks],
     )
+    manifest["integrity"] = integrity.record(gen)  # sizes and hashes, checked by the next build
+    if not settings.chroma_url:
+        manifest["chroma_rows"] = integrity.chroma_digest(gen / "chroma" / "chroma.sqlite3")
     # the manifest goes last: a generation without one is incomplete by definition
     tmp = gen / "manifest.json.tmp"
     tmp.write_text(json.dumps(manifest, indent=2))
@@ -336,6 +355,15 @@ def _collect_garbage(index_dir: Path, keep: set[str], settings: Settings) -> Non
             shutil.rmtree(p, ignore_errors=True)
 
 
+def _remove_partial(index_dir: Path, live: Path | None) -> None:
+    """Generations left without a manifest by a build that was killed (the lock is held, so
+    no build is writing one now)."""
+    for p in index_dir.glob("gen-*"):
+        if p.is_dir() and p != live and not (p / "manifest.json").exists():
+            log.info("removing %s, left incomplete by an interrupted build", p.name)
+            shutil.rmtree(p, ignore_errors=True)
+
+
 def _drop_collection(settings: Settings, gen: Path) -> None:
     if not settings.chroma_url:
         return
@@ -354,6 +382,7 @@ def build_index(
     with BuildLock(index_dir):
         report = BuildReport()
         live_gen = current_generation(index_dir)
+        _remove_partial(index_dir, live_gen)
         old_gen = None if rebuild else live_gen
         old_manifest = None
         if old_gen is not None:
@@ -367,6 +396,12 @@ def build_index(
             except IndexCorruptError as exc:
                 log.warning("%s; building from scratch", exc)
                 old_gen, old_manifest = None, None
+        if old_manifest is not None:
+            problem = integrity.verify(old_gen, old_manifest, settings.chroma_url)
+            if problem:
+                log.warning("the index at %s is damaged (%s) — rebuilding", index_dir, problem)
+                report.damaged = problem
+                old_gen, old_manifest = None, None  # nothing of it is reused
 
         t = time.perf_counter()
         try:  # articles already indexed keep their ids when a duplicate of them is added
@@ -378,6 +413,8 @@ def build_index(
             max_bytes=settings.max_file_bytes,
             near_duplicate=settings.near_duplicate,
             keep=frozenset(previous),
+            cached=_cached_articles(old_gen, old_manifest),
+            cached_fingerprint=(old_manifest or {}).get("parser", ""),
         )
         report.timings["parse"] = time.perf_counter() - t
         report.skipped = corpus.skipped
@@ -486,6 +523,7 @@ def build_index(
             },
             "skipped": [s.to_dict() for s in corpus.skipped],
             "quotes": len(quotes),
+            "parser": corpus.fingerprint,
             "versions": _versions(),
         }
         try:
@@ -505,7 +543,10 @@ def build_index(
             raise
         report.timings["write"] = time.perf_counter() - t
         _swap(index_dir, gen)
-        keep = {gen.name} | ({live_gen.name} if live_gen is not None else set())
+        # the previous generation stays as a fallback, unless it was the damaged one
+        keep = {gen.name} | (
+            {live_gen.name} if live_gen is not None and not report.damaged else set()
+        )
         _collect_garbage(index_dir, keep, settings)
         report.generation = gen.name
         report.seconds = time.perf_counter() - t0
@@ -713,7 +754,7 @@ def index_is_stale(settings: Settings) -> str:
     for name, digest in seen.items():
         if name in indexed and indexed[name] != digest:
             return f"{name} changed"
-        if name not in indexed and name not in skipped:
+        if name not in indexed and display_name(name) not in skipped:
             return f"{name} is new"
     for name in indexed:
         if name not in seen:

@@ -8,6 +8,7 @@ search the passage under those names as well."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 _KINDS = r"CCG|LMC|County Council|Council|Trust|Federation|Partnership|Authority"
 # "NHS Basildon and Brentwood CCG", "Somerset CCG", "Essex LMC", "Somerset County Council"
@@ -22,24 +23,40 @@ def _kind(word: str) -> str:
     return word.lower().replace("county ", "")
 
 
-def referents(text: str, start: int, end: int) -> list[str]:
+class Named:
+    """Every organisation an article names, by kind, found once: `referents` then costs a
+    binary search per mention instead of a scan of the whole article per paragraph."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.by_kind: dict[str, tuple[list[int], list[str]]] = {}
+        for n in NAMED.finditer(text):
+            starts, names = self.by_kind.setdefault(_kind(n.group("kind")), ([], []))
+            starts.append(n.start())
+            names.append(n.group(0))
+
+
+def referents(text: str, start: int, end: int, named: Named | None = None) -> list[str]:
     """The named organisations that "the <kind>" mentions in text[start:end] refer to: for
     each, the last organisation of that kind named before the mention ("a <kind>" before any is
     named: the first one named after it). A mention whose organisation is named earlier in the
-    same stretch adds nothing."""
+    same stretch adds nothing. `named`: `Named(text)`, when many stretches of one text are asked
+    about."""
     out: list[str] = []
     mentions = list(DEFINITE.finditer(text, start, end))
-    every = list(NAMED.finditer(text)) if mentions else []
+    if not mentions:
+        return out
+    if named is None or named.text is not text:
+        named = Named(text)
     for m in mentions:
-        kind = _kind(m.group("kind"))
-        named = [n for n in every if _kind(n.group("kind")) == kind]
-        before = [n for n in named if n.start() < m.start()]
+        starts, names = named.by_kind.get(_kind(m.group("kind")), ([], []))
+        i = bisect_left(starts, m.start())  # names[:i] start before the mention
         name = ""
         if m.group("det").lower() == "the":
-            if before and before[-1].start() < start:
-                name = before[-1].group(0)
-        elif named and not before:
-            name = named[0].group(0)  # the lede's "a CCG" is the one the article goes on to name
+            if i and starts[i - 1] < start:
+                name = names[i - 1]
+        elif names and not i:
+            name = names[0]  # the lede's "a CCG" is the one the article goes on to name
         if name and name not in out:
             out.append(name)
     return out

@@ -8,9 +8,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-import yaml
-
 from .errors import ArticleError
+from .frontmatter import load_front_matter
 from .furniture import (
     BULLET,
     BYLINE,
@@ -271,15 +270,7 @@ def parse_markdown(
     meta: dict = {}
     m = _FRONT_MATTER.match(raw)
     if m:
-        try:
-            loaded = yaml.safe_load(m.group(1)) or {}
-        except yaml.YAMLError as exc:
-            raise ArticleError(
-                article_id, f"front matter is not valid YAML ({exc.__class__.__name__})"
-            ) from exc
-        if not isinstance(loaded, dict):
-            raise ArticleError(article_id, "front matter must be a YAML mapping of key: value")
-        meta = loaded
+        meta = load_front_matter(m.group(1), article_id, METADATA_KEYS)  # safe and bounded
         raw = raw[m.end() :]
     lines = []
     for line in raw.split("\n"):

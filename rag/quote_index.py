@@ -8,6 +8,7 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
+from .injection import is_instruction
 from .lexical import tokenize
 from .models import Article, Quote
 from .people import ORG_WORDS, TITLES, PeopleIndex
@@ -19,7 +20,13 @@ def build_quotes(articles: list[Article], min_confidence: float = ATTRIBUTED) ->
     Dr Chaand Nagpaul" in another: one speaker, the fullest name). A quote whose speaker is
     less certain than `min_confidence` is unattributed, and so it is in every view."""
     people = PeopleIndex()
-    quotes = [q for a in articles for q in extract_quotes(a, people, min_confidence)]
+    # an instruction planted in an article is never evidence, quoted or not
+    quotes = [
+        q
+        for a in articles
+        for q in extract_quotes(a, people, min_confidence)
+        if not is_instruction(q.text)
+    ]
     # a later article may have given a fuller name or a role: re-label with the final forms
     out = []
     for q in quotes:
