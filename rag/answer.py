@@ -53,6 +53,30 @@ CONTINUES = re.compile(
 # a sentence about what the one before was about: "It could become …", "They see …"
 REFERS_BACK = re.compile(r"^(?:It|Its|They|Their|This|These)\b")
 FEATURES = ("score", "coverage", "unknown", "sentence", "passage")
+# The answerer's hand-made rules, by name, so each can be switched off and measured on its own
+# (evals/ablation.py). A rule earns its place by what it does on articles it was not made on.
+RULES = {
+    # abstention gates
+    "unknown_entity": "a name the articles never use makes the question not covered",
+    "focus_unknown": "a word of what is asked that the articles never use: not covered",
+    "figure_near_best": "a figure or date asked for must be stated near the best match",
+    "figure_of_named": "a figure answers only from an article naming the question's names",
+    "share_clause": "a share answers only for what its own clause is a share of",
+    "org_kind": "'Which hospital trust …?' needs an organisation named as one",
+    "role_holder": "'Who is the ROLE of ORG?' needs the holder of that role",
+    "series_member": "a question on 'level one' is answered only by a sentence on level one",
+    "series_unknown": "'level four' where the articles number levels one to three: not covered",
+    "superlative": "'Which CCG has the largest …?' needs a sentence saying which is largest",
+    "comment_closer": "a reader comment closer than any article: what a reader wrote",
+    "confidence": "the calibrated P(answerable) threshold",
+    # answer selection
+    "typed_first": "a sentence stating the kind of fact asked for is brought in",
+    "anchor": "a sentence holding a rare question word is brought in",
+    "continuation": "the next sentence joins when it goes on with the question",
+    "referent": "an answer opening with It/They is preceded by what it refers to",
+    "refers_back": "a sentence opening with It/They counts the words of the one before",
+    "source_article": "'according to X' keeps to X's article",
+}
 
 
 def load_abstention_model() -> dict:
@@ -180,6 +204,10 @@ class ExtractiveAnswerer:
         self._every_article: set[str] = set()  # terms every article has: they pick none out
         self._series: dict[str, set[int]] | None = None
         self._bigrams: dict[str, set[tuple[str, str]]] | None = None
+        self.disabled: frozenset[str] = frozenset()  # RULES switched off (ablation only)
+
+    def on(self, rule: str) -> bool:
+        return rule not in self.disabled
 
     # --- statistics --------------------------------------------------------------------------
 
@@ -432,11 +460,15 @@ class ExtractiveAnswerer:
                     )
                 )
         sources = self.source_articles(info.source)
-        if sources and any(c.chunk.article_id in sources for c in out):
+        if (
+            sources
+            and self.on("source_article")
+            and any(c.chunk.article_id in sources for c in out)
+        ):
             # "…, according to the editorial": the reader asked for that article's account
             out = [c for c in out if c.chunk.article_id in sources]
         for c in out:
-            if REFERS_BACK.match(c.text):
+            if REFERS_BACK.match(c.text) and self.on("refers_back"):
                 # "It could become a major fault-line that splits general practice …": "it" is
                 # what the sentence before was about (co-commissioning), so its words count
                 back = (q_terms & self.referred_terms(c)) - c.terms
@@ -523,11 +555,11 @@ class ExtractiveAnswerer:
             ):
                 continue
             chosen.append(c)
-        if info.wants != "any" and not any(c.typed for c in chosen):
+        if info.wants != "any" and self.on("typed_first") and not any(c.typed for c in chosen):
             typed = next((c for c in cands[:10] if c.typed and c.score >= top - TYPED_REACH), None)
             if typed is not None:
                 chosen = [typed] + chosen[: limit - 1]
-        anchor = self._anchor(info, cands, chosen, top)
+        anchor = self._anchor(info, cands, chosen, top) if self.on("anchor") else None
         if anchor is not None:
             # it takes the place of the chosen sentence holding least of the question
             rest = chosen[1:]
@@ -536,7 +568,7 @@ class ExtractiveAnswerer:
                 rest = [c for c in rest if c is not weakest]
             chosen = chosen[:1] + [anchor] + rest
         best = chosen[0]
-        follow = self.continuation(best)
+        follow = self.continuation(best) if self.on("continuation") else None
         if follow is not None and (
             info.asks_why
             or best.text.rstrip().endswith(":")
@@ -546,7 +578,9 @@ class ExtractiveAnswerer:
             if not any(o.chunk.id == follow.chunk.id and o.start == follow.start for o in chosen):
                 chosen = [best, follow] + [c for c in chosen[1:]][: limit - 2]
         referent = (
-            self.referent(best) if info.wants == "any" and REFERS_BACK.match(best.text) else None
+            self.referent(best)
+            if info.wants == "any" and REFERS_BACK.match(best.text) and self.on("referent")
+            else None
         )
         if referent is not None:
             # "It could become a major fault-line …" says nothing without what "it" is: the
@@ -738,17 +772,23 @@ class ExtractiveAnswerer:
             "typed_missing": (
                 # a figure or date only counts near the best match: the answer shows no other
                 info.wants in ("money", "share", "number", "date")
+                and self.on("figure_near_best")
                 and not any(
                     c.typed
                     and c.score >= cands[0].score - TYPED_REACH
-                    and self._of_named(c, info)
-                    and (info.wants != "share" or self._share_of_asked(c, info))
+                    and (self._of_named(c, info) or not self.on("figure_of_named"))
+                    and (
+                        info.wants != "share"
+                        or not self.on("share_clause")
+                        or self._share_of_asked(c, info)
+                    )
                     for c in cands[:10]
                 )
             )
             or (
                 # "Which hospital trust …?": an organisation whose name says it is one
-                info.wants == "organisation"
+                self.on("org_kind")
+                and info.wants == "organisation"
                 and bool(info.focus)
                 and not any(c.typed and _names_kind(c, info) for c in cands[:10])
             )
@@ -756,12 +796,17 @@ class ExtractiveAnswerer:
                 # "Who is the chief executive of NHS England?", "Who will chair Basildon's
                 # group?": someone whose role is that role of that organisation ("NHS Alliance
                 # chairman Dr Michael Dixon"), not a King's Fund chief executive
-                info.wants == "person"
+                self.on("role_holder")
+                and info.wants == "person"
                 and bool(WHO_ROLE.match(info.question))
                 and not any(c.typed and self._holds_role(c, info) for c in cands[:10])
             ),
             "focus_unknown": [
-                t for t in info.focus if t not in idf and not any(o in idf for o in other_words(t))
+                t
+                for t in info.focus
+                if t not in idf
+                and not any(o in idf for o in other_words(t))
+                and self.on("focus_unknown")
             ],
         }
 
@@ -802,7 +847,9 @@ class ExtractiveAnswerer:
         notes: list[str] = []
         if not info.terms:
             return Drafted(NOT_COVERED, [], 0.0, True, ["the question has no words to search for"])
-        unknown = [e for e in info.entities if not self.known_entity(e)]
+        unknown = [
+            e for e in info.entities if self.on("unknown_entity") and not self.known_entity(e)
+        ]
         cands = self.candidates(info, qvec, hits, content_vec)
         if must_name.strip():
             cands = [c for c in cands if self.names(c, must_name)]
@@ -841,13 +888,15 @@ class ExtractiveAnswerer:
                     "the articles never mention " + ", ".join(repr(t) for t in ev["focus_unknown"])
                 )
                 weak = True
-            weak = weak or confidence < self.abstain_threshold
+            weak = weak or (self.on("confidence") and confidence < self.abstain_threshold)
             if not weak and not unknown:
                 # comments not asked for are searched apart: one that matches the question
                 # clearly better than any article sentence means it asks what a reader wrote
                 if callable(comment_hits):
                     comment_hits = comment_hits()
-                if self._comment_closer(info, qvec, list(comment_hits), article_cands):
+                if self.on("comment_closer") and self._comment_closer(
+                    info, qvec, list(comment_hits), article_cands
+                ):
                     notes.append("a reader comment matches the question better than any article")
                     weak = True
         if unknown:
@@ -882,13 +931,18 @@ class ExtractiveAnswerer:
         levels two and three is close in meaning, but about something else); and only one
         saying which is largest answers "Which CCG has the largest delegated budget?"."""
         answering, missing = cands, ""
-        if asked := asked_labels(info.question, self.label_series()):
+        asked = asked_labels(info.question, self.label_series())
+        if asked and self.on("series_member"):
             answering = [c for c in answering if holds_label(c.text, asked)]
             missing = "this of " + " or ".join(a.text for a in asked)
-        if extreme := extremes(info.question):
+        if (extreme := extremes(info.question)) and self.on("superlative"):
             answering = [c for c in answering if states_extreme(c.text, extreme)]
             missing = missing or "which is the " + " and ".join(c[0] for c in extreme)
-        unnumbered = [a.text for a in asked if a.value not in self.label_series()[a.head]]
+        unnumbered = [
+            a.text
+            for a in asked
+            if a.value not in self.label_series()[a.head] and self.on("series_unknown")
+        ]
         return answering, missing, unnumbered
 
     def _comment_closer(
