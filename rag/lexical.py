@@ -46,11 +46,16 @@ def normalize_token(tok: str) -> str:
     return _STEMMER.stemWord(tok)
 
 
+_NEGATION = ("n't", "n’t")
+
+
 def tokenize(text: str) -> list[str]:
     return [
         normalize_token(t)
         for t in _TOKEN.findall(text.lower())
-        if t not in STOP_WORDS and (len(t) > 1 or t.isdigit())
+        if t not in STOP_WORDS
+        and (len(t) > 1 or t.isdigit())
+        and not t.endswith(_NEGATION)  # "didn't", "doesn’t": grammar, not a word to find
     ]
 
 

@@ -66,6 +66,14 @@ ORG_Q = re.compile(
     rf"{_NAMED_KINDS})\b",
     re.I,
 )
+# "which CCG chair", "which LMC's medical secretary", "which NHS England director": someone who
+# holds a role, named by the role's title after up to three words of its organisation
+ROLE_Q = re.compile(
+    r"\bwhich\s+(?:[\w'’-]+\s+){0,3}?(?:chair(?:man|woman|person)?|co-chair|chief executive|"
+    r"chief officer|accountable officer|clinical lead|president|director|secretary|"
+    r"spokes(?:man|woman|person)|minister|leader|partner|officials?|MPs?)\b(?!\s+(?:of\s+)?(?:role|post|job|seat))",
+    re.I,
+)
 LIST_Q = re.compile(
     r"\b(list|what are (the|some)|which (areas|powers|responsibilities|recommendations)|"
     r"compare|comparison|both|differ|difference|across|in each|all the|and (what|which|how)|"
@@ -77,8 +85,13 @@ NUMBER = re.compile(
     r"£?\d[\d,./]*%?m?\b|\b(one|two|three|four|five|six|seven|eight|nine|ten|third|half|quarter|two-thirds)\b",
     re.I,
 )
+_SMALL = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|\d{1,3})"
+_PARTS = r"(?:half|halves|thirds?|quarters?|fifths?|sixths?|sevenths?|eighths?|ninths?|tenths?)"
+# a proportion in figures or in words: "71%", "60 per cent", "a third", "two-fifths", "four in
+# five", "nine out of 10"
 SHARE = re.compile(
-    r"\d(?:[\d.]*)\s?%|\bper ?cent\b|\b(half|third|thirds|quarter|quarters|one in \w+)\b",
+    rf"\d(?:[\d.]*)\s?%|\bper ?cent\b|\b(?:{_SMALL}[- ])?{_PARTS}\b"
+    rf"|\b{_SMALL} (?:in|out of) (?:{_SMALL}|a hundred)\b",
     re.I,
 )
 MONTHS = r"(January|February|March|April|May|June|July|August|September|October|November|December)"
@@ -280,6 +293,7 @@ _KINDS = (
     (SHARE_Q, "share"),  # a proportion: "6%", "two-thirds", not any figure
     (NUMBER_Q, "number"),
     (WHEN_Q, "date"),
+    (ROLE_Q, "person"),  # "Which CCG chair said …?": a person, not the CCG
     (ORG_Q, "organisation"),
     (WHO_Q, "person"),
     (ANALOGY_Q, "analogy"),

@@ -792,3 +792,32 @@ def test_an_unattributed_quote_is_answered_without_naming_anyone(tmp_path):
     ans = p.ask("Who will fight this all the way to the council's scrutiny committee?")
     assert "fight this all the way" in ans.answer
     assert "Ken Abbott" not in ans.answer  # the nearest name is not the speaker
+
+
+def test_shares_in_words_are_shares():
+    from rag.qtypes import facts
+
+    for sentence, share in [
+        ("Overall, four in five GPs said they had not noticed any changes.", "four in five"),
+        ("Nine out of 10 practices agreed.", "Nine out of 10"),
+        ("Two-fifths of CCGs applied.", "Two-fifths"),
+        ("Three quarters of LMCs objected.", "Three quarters"),
+        ("More than 60 per cent of GPs opposed it.", "per cent"),
+    ]:
+        assert share in " ".join(facts(sentence, "share")), sentence
+    assert facts("The CCG met in the first week of April.", "share") == []
+
+
+def test_which_organisation_role_asks_for_a_person():
+    from rag.qtypes import wanted_kind
+
+    assert wanted_kind("Which CCG chair said practices run on a corner shop model?") == "person"
+    assert wanted_kind("Which NHS England director announced the approvals?") == "person"
+    assert wanted_kind("Which LMC's medical secretary objected?") == "person"
+    assert wanted_kind("Which CCGs plan to replace the QOF?") == "organisation"
+    assert wanted_kind("Which LMC proposed the motion?") == "organisation"
+
+
+def test_negation_contractions_are_grammar_not_words():
+    assert tokenize("how many didn't understand it") == tokenize("how many did understand it")
+    assert "doesn’t" not in " ".join(tokenize("It doesn’t matter"))
