@@ -79,6 +79,24 @@ MIN_UNATTRIBUTED_WORDS = 5  # a shorter quoted phrase with no speaker is a scare
 _FEMALE = {"Ms", "Mrs", "Miss", "Dame", "Baroness", "Lady"}
 _MALE = {"Mr", "Sir", "Lord"}
 _PERSONISH = re.compile(r"\b[A-Z][a-z’'-]+\s[A-Z][a-z’'-]+\b")
+# a person named only by a role ("the chief executive of NHS England", "NHS England's chair",
+# "a senior NHS England official"): an unnamed person, neither the organisation nor anyone named
+# elsewhere. A spokesperson is the organisation's voice and is no role-holder here.
+ROLE_HOLDER = (
+    r"(?:(?:new|former|interim|acting|deputy|senior|joint|co-|vice|executive|medical|clinical|"
+    r"finance|national|regional|local|top|most\s+senior)[\s-]*)*"
+    r"(?:chief\s+executive|chief\s+officer|chief|chair(?:man|woman|person)?|director|official|boss|"
+    r"head|leader|president|secretary|officer|manager|lead|executive|minister|adviser|advisor)s?"
+)
+ROLE_AFTER_ORG = re.compile(rf"^(?:['’]s)?\s+{ROLE_HOLDER}\b", re.I)
+ROLE_BEFORE_ORG = re.compile(
+    rf"\b{ROLE_HOLDER}\s+(?:of|at|for|from|with)\s+(?:the\s+)?$", re.I
+)
+UNNAMED_ROLE_SPEAKS = re.compile(
+    rf"\b(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir)\s+(?:[\w’'-]+\s+){{0,4}}?{ROLE_HOLDER}\b"
+    rf"(?:\s+(?:of|at|for)\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){{0,4}})?"
+    rf"\s+(?:has\s+|had\s+|have\s+)?(?:{SPEECH})\b"
+)
 
 
 @dataclass
@@ -364,6 +382,8 @@ class _Extractor:
             ]
             found = [x for x in found if not any(a < x[0] < b for a, b in rel)]
         if m and found:
+            if self._role_holder(found[-1], lo, hi):
+                return None
             return found[-1][2]
         pron = [
             (lo + x.start(), "p", x.group(0).lower())
@@ -381,11 +401,16 @@ class _Extractor:
                 return None  # "she" after a Mr: the antecedent is not the one named last
             if ante is not None and self._two_antecedents(best[0], best[2], ante):
                 return None
+            if ante is not None and self._unnamed_role_since(ante.end, best[0]):
+                return None  # "The chief executive of X said … He added": not the one named before
             return ante
         if found:
             org = found[-1]
             if _PERSONISH.search(self._unnamed(org[1], hi)):
                 return None  # a name we did not recognise stands nearer the verb
+            if self._role_holder(org, lo, hi):
+                self._how = "role"
+                return None  # "The new chief executive of NHS England has said"
             return org[2]
         spokes = re.search(
             r"(?:^|,\s*|\b(?:[Bb]ut|[Aa]nd)\s+)(?:[Aa]n?|[Tt]he)\s+(?:[\w-]+\s+){0,2}?"
@@ -403,6 +428,9 @@ class _Extractor:
             }
             return next(iter(orgs.values())) if len(orgs) == 1 else None
         ref = ORG_REF.match(seg.lstrip())
+        if ref and re.search(rf"\b{ROLE_HOLDER}\b", seg, re.I) and not spokes:
+            self._how = "role"
+            return None  # "The CCG’s chief officer said", "Its chair told": an unnamed person
         if ref:
             self._how = "org-ref"
             word = ref.group(0).split()[-1].lower()
@@ -440,6 +468,22 @@ class _Extractor:
             return False
         return not (self.last is not None and self.last.name == ante.name)
 
+    def _role_holder(self, mention: tuple, lo: int, hi: int) -> bool:
+        """Whether the organisation at `mention` only qualifies an unnamed person who speaks:
+        "The NHS England chief executive has announced", "the chief executive of NHS England",
+        "Northfield CCG’s chair said", "a senior NHS England official told"."""
+        a, b, sp = mention
+        if sp.is_person:
+            return False
+        return bool(ROLE_AFTER_ORG.match(self.text[b:hi]) or ROLE_BEFORE_ORG.search(self.text[lo:a]))
+
+    def _unnamed_role_since(self, lo: int, hi: int) -> bool:
+        """Whether an unnamed role-holder speaks in text[lo:hi] (outside quotation marks), so
+        that a later "he"/"she" may be them."""
+        return any(
+            not self._in_quote(lo + m.start()) for m in UNNAMED_ROLE_SPEAKS.finditer(self.text[lo:hi])
+        )
+
     def _possessor_or_principal(self, a: int, b: int) -> bool:
         """Whether the person named at text[a:b] is a possessor ("Mr X’s spokeswoman") or the
         principal of a spokesperson ("a spokesman for Dr X")."""
@@ -474,7 +518,11 @@ class _Extractor:
         """Who speaks in the words after a trailing verb ("…, claims Dr David Geddes")."""
         found = self.speakers.between(lo, hi)
         persons = [s for _, _, s in found if s.is_person]
-        return persons[0] if persons else (found[0][2] if found else None)
+        if persons:
+            return persons[0]
+        if found and self._role_holder(found[0], lo, hi):
+            return None  # "…, said the chief executive of NHS England"
+        return found[0][2] if found else None
 
     def _evidence(self, sp: _Speaker, va: int, vb: int) -> tuple[int, int]:
         """The span naming a speaker: the mention and its verb when they are close ("Dr Jo

@@ -234,3 +234,21 @@ def test_an_index_built_with_another_quote_threshold_is_refused():
     check_compatible(Path("ix"), manifest, emb, built)
     with pytest.raises(IndexMismatchError, match="quote settings"):
         check_compatible(Path("ix"), manifest, emb, now)
+
+
+def _of(quotes, article, kind=None):
+    return [q for q in quotes if q.article_id == article and (kind is None or q.kind == kind)]
+
+
+def test_a_person_named_only_by_role_is_no_one_named(house):
+    """'The new chief executive of NHS England has said', 'the NHS England chief executive',
+    'Northfield CCG’s chair', 'a senior NHS England official': an unnamed person speaks; the
+    statement is neither the organisation's nor given to anyone named elsewhere, and a
+    following 'He said' is not Dr Anna Pike's."""
+    _, quotes = house
+    found = _of(quotes, "role-holders-and-terms")
+    for fragment in ("merging small practices", "a review of every enhanced", "the merger of the two",
+                     "the extra funding would not", "There will be no more money"):
+        hits = [q for q in found if fragment in q.text]
+        assert all(q.speaker == "" for q in hits), [(q.text, q.speaker) for q in hits]
+    assert _q(found, "We have not been asked").speaker == "Dr Anna Pike"
