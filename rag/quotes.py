@@ -21,7 +21,7 @@ from .people import HEADER_LINE, ROLE_NOUNS, Mention, PeopleIndex, find_mentions
 from .sentences import split_spans
 
 SPEECH = (
-    r"said|says|say|saying|told(?:\s(?:Pulse|the\s\w+))?|tells|warned|warns|added|adds|stated|states|"
+    r"said|says|say|saying|told(?:\sthe\s\w+)?|tells|warned|warns|added|adds|stated|states|"
     r"claims|claimed|believes|believe|believed|argued|argues|insisted|explained|agreed|agrees|"
     r"fears?|described|describes|called|calls|according\sto|put\sit|continued|commented|stressed|noted|"
     r"admitted|acknowledged|wrote|writes|replied|responded|urged|announced|concluded|explains"
@@ -69,6 +69,14 @@ DOC_MENTION = re.compile(rf"\b{_DET}\s+{_MODIFIERS}{DOC_NOUN}s?\b")
 OPEN = "‘“"
 CLOSE = "’”"
 MIN_QUOTE_WORDS = 3
+# whom a speaker told: "told HSJ", "told Pulse", "told HSJ’s sister title Local Government
+# Chronicle", "told MPs" (no part of what was said)
+_CAPS = r"(?:[A-Z][\w&’'.-]*\s*){1,4}"
+ADDRESSEE = re.compile(
+    rf"\s+(?:(?:{_CAPS}[’']s\s+(?:[a-z]+\s+){{1,3}}{_CAPS})|{_CAPS}|"
+    r"(?:the\s+)?(?:MPs|peers|reporters|journalists|delegates|members|colleagues|councillors|"
+    r"him|her|them|us|me)\b\s*)"
+)
 ATTRIBUTION_GAP = 40  # characters between a quote's end and a trailing "he said"
 
 
@@ -695,6 +703,10 @@ class _Extractor:
     def reported(self, p: int, s0: int, s1: int, verbs: list, inner: list) -> None:
         for i, (va, vb) in enumerate(verbs):
             verb = self.text[va:vb]
+            if verb.lower().startswith(("told", "tells")):
+                told = ADDRESSEE.match(self.text, vb, s1)
+                if told and not told.group(0).strip().startswith(("He ", "She ", "It ", "They ")):
+                    vb = told.end() - (len(told.group(0)) - len(told.group(0).rstrip()))
             if verb.startswith(("describ", "call")):
                 continue
             if verb.lower().startswith("according"):

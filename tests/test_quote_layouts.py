@@ -252,3 +252,15 @@ def test_a_person_named_only_by_role_is_no_one_named(house):
         hits = [q for q in found if fragment in q.text]
         assert all(q.speaker == "" for q in hits), [(q.text, q.speaker) for q in hits]
     assert _q(found, "We have not been asked").speaker == "Dr Anna Pike"
+
+
+def test_told_outlet_is_not_part_of_what_was_said(house):
+    """'Dr Anna Pike told HSJ the practice had …': the reported statement starts after the
+    outlet; 'told Health Weekly’s sister title Care Review: “…”' is a direct quote only."""
+    _, quotes = house
+    reported = _of(quotes, "role-holders-and-terms", "reported")
+    q = next(q for q in reported if "lost two partners" in q.text)
+    assert q.text.startswith("the practice had already lost")
+    assert q.speaker == "Dr Anna Pike" and q.evidence == "Dr Anna Pike told HSJ"
+    assert not [q for q in reported if "Health Weekly" in q.text or "Care Review" in q.text]
+    assert _q(quotes, "We have not seen the detail").speaker == "Mr Ravi Shah"
