@@ -27,7 +27,7 @@ SPEECH = (
     r"admitted|acknowledged|wrote|writes|replied|responded|urged|announced|concluded|explains"
 )
 SPEECH_RE = re.compile(rf"\b(?:{SPEECH})\b", re.I)
-NOT_SPEECH = re.compile(r"\bhaving said that\b|\bthat said\b", re.I)
+NOT_SPEECH = re.compile(r"\bhaving said that\b|\bthat said\b|\bso-called\b", re.I)
 REPORTING = re.compile(
     r"\s*(?:in a statement\s*|in a letter\s*|last week\s*)?,?\s*(?:that\s+|:\s+)?"
 )
@@ -84,6 +84,23 @@ ATTRIBUTION_GAP = 40  # characters between a quote's end and a trailing "he said
 NAMED, PRONOUN_REF, HEADER, CONTINUED, ORG_REFERENCE, UNATTRIBUTED = 0.95, 0.85, 0.9, 0.8, 0.8, 0.2
 ATTRIBUTED = 0.5
 MIN_UNATTRIBUTED_WORDS = 5  # a shorter quoted phrase with no speaker is a scare quote or a term
+MAX_TERM_WORDS = 3  # a quoted term ("these ‘Level 2’ powers") is at most this long
+# a term in quotation marks, not speech: "so-called ‘…’", "known as ‘…’", or a determiner, the
+# quoted words and then the noun they qualify ("these ‘Level 2’ co-commissioning powers", "a
+# “corner shop” model"); "the ‘very early stages’ of talks" and "his ‘biggest concern’ was" are
+# still speech
+TERM_BEFORE = re.compile(
+    r"(?:\bso-called|\b(?:known|described|referred\s+to)\s+as|\bdubbed|\btermed|\bbranded|"
+    r"\blabell?ed|\bthe\s+(?:term|word|phrase|label))\s*$",
+    re.I,
+)
+TERM_DET = re.compile(r"\b(?:the|these|those|this|a|an|its|their|our|your|his|her|new)\s*$", re.I)
+TERM_NOUN_AFTER = re.compile(
+    r"\s+(?!(?:of|for|to|in|on|at|by|with|from|into|over|under|about|that|which|who|whom|and|or|"
+    r"but|nor|is|are|was|were|be|been|being|would|will|could|should|may|might|must|can|has|have|"
+    r"had|as|than|if|when|while|because|so|it|they|he|she|we|I)\b)[A-Za-z0-9][\w’'-]*"
+)
+_LABEL = re.compile(r"(?:[A-Z][\w-]*|\d[\w.]*)(?:\s+(?:[A-Z][\w-]*|\d[\w.]*))*")
 _FEMALE = {"Ms", "Mrs", "Miss", "Dame", "Baroness", "Lady"}
 _MALE = {"Mr", "Sir", "Lord"}
 _PERSONISH = re.compile(r"\b[A-Z][a-z’'-]+\s[A-Z][a-z’'-]+\b")
@@ -492,6 +509,27 @@ class _Extractor:
             not self._in_quote(lo + m.start()) for m in UNNAMED_ROLE_SPEAKS.finditer(self.text[lo:hi])
         )
 
+    def _with_addressee(self, va: int, vb: int, s1: int) -> tuple[int, int]:
+        """The verb span with whom it was told: "told HSJ", "told X’s sister title Y"."""
+        if not self.text[va:vb].lower().startswith(("told", "tells")):
+            return va, vb
+        told = ADDRESSEE.match(self.text, vb, s1)
+        return (va, vb + len(told.group(0).rstrip())) if told else (va, vb)
+
+    def _term(self, qa: int, qb: int) -> bool:
+        """Whether the short quoted words at text[qa:qb] are a term or a scare quote, not
+        anyone's words: "these ‘Level 2’ co-commissioning powers", "so-called ‘super-practices’"."""
+        quoted = self.text[qa:qb]
+        if len(quoted.split()) > MAX_TERM_WORDS:
+            return False
+        head = self.text[max(0, qa - 41) : qa - 1]
+        tail = self.text[qb + 1 : qb + 40]
+        if TERM_BEFORE.search(head):
+            return True
+        if _LABEL.fullmatch(quoted) and re.search(r"\d", quoted):
+            return True  # ‘Level 2’, ‘Tier 3’
+        return bool(TERM_DET.search(head) and TERM_NOUN_AFTER.match(tail))
+
     def _possessor_or_principal(self, a: int, b: int) -> bool:
         """Whether the person named at text[a:b] is a possessor ("Mr X’s spokeswoman") or the
         principal of a spokesperson ("a spokesman for Dr X")."""
@@ -635,6 +673,7 @@ class _Extractor:
                 for v in SPEECH_RE.finditer(masked)
                 if not quoted(sent.start + v.start())
             ]
+            verbs = [self._with_addressee(va, vb, s1) for va, vb in verbs]
             for qa, qb in inner:
                 self.direct(p, qa, qb, s0, s1, verbs, block, base)
             self.reported(p, s0, s1, verbs, inner)
@@ -698,15 +737,13 @@ class _Extractor:
             return
         if sp is None and words < MIN_UNATTRIBUTED_WORDS:
             return
+        if self._term(qa, qb):
+            return  # a scare quote or a term is no quote
         self.add(qa, qb, sp, "direct", p, how, ev)
 
     def reported(self, p: int, s0: int, s1: int, verbs: list, inner: list) -> None:
         for i, (va, vb) in enumerate(verbs):
             verb = self.text[va:vb]
-            if verb.lower().startswith(("told", "tells")):
-                told = ADDRESSEE.match(self.text, vb, s1)
-                if told and not told.group(0).strip().startswith(("He ", "She ", "It ", "They ")):
-                    vb = told.end() - (len(told.group(0)) - len(told.group(0).rstrip()))
             if verb.startswith(("describ", "call")):
                 continue
             if verb.lower().startswith("according"):

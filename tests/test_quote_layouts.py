@@ -264,3 +264,14 @@ def test_told_outlet_is_not_part_of_what_was_said(house):
     assert q.speaker == "Dr Anna Pike" and q.evidence == "Dr Anna Pike told HSJ"
     assert not [q for q in reported if "Health Weekly" in q.text or "Care Review" in q.text]
     assert _q(quotes, "We have not seen the detail").speaker == "Mr Ravi Shah"
+
+
+def test_scare_quotes_and_terms_are_no_quotes(house):
+    """'these ‘Level 3’ commissioning powers', 'a “corner shop” model', 'the so-called
+    “super-practice” plan' are terms, not anyone's words; 'would be “a disaster” for patients'
+    is still Dr Pike's."""
+    _, quotes = house
+    direct = _of(quotes, "role-holders-and-terms", "direct")
+    texts = [q.text for q in direct]
+    assert "Level 3" not in texts and "corner shop" not in texts and "super-practice" not in texts
+    assert _q(direct, "a disaster").speaker == "Dr Anna Pike"
