@@ -151,13 +151,22 @@ class _Speaker:
 DOCUMENT = _Speaker("")  # the speaker of what a letter, report or agreement says: no one
 
 
-def _document_subject(seg: str) -> bool:
-    """Whether the words before a speech verb have a document as their subject."""
+_LEAD = re.compile(r"^[\s,;(]*(?:(?:[Aa]nd|[Bb]ut|[Ww]hile|However,?|Meanwhile,?|[Nn]ow)\s+)?")
+
+
+def _document_subject(seg: str) -> tuple[int, int] | None:
+    """Where the words before a speech verb name a document as their subject ("The letter
+    from X", "the motion, which"): its (start, end) in `seg`, or None."""
     seg = seg.rstrip()
-    if DOC_WHICH.search(seg):
-        return True
+    m = DOC_WHICH.search(seg)
+    if m:
+        noun = DOC_MENTION.match(seg, m.start())
+        return m.start(), noun.end() if noun else m.end()
     m = DOC_SUBJECT.search(seg)
-    return bool(m and DOC_REST.match(m.group("rest")))
+    if m and DOC_REST.match(m.group("rest")):
+        start = m.start() + _LEAD.match(m.group(0)).end()
+        return start, len(seg) if m.group("rest").strip(" ,") else m.start("rest")
+    return None
 
 
 def _is_apostrophe(text: str, i: int) -> bool:
@@ -357,6 +366,7 @@ class _Extractor:
         self.last_par = -1
         self._how = ""
         self._sent = (0, 0)  # the sentence being read
+        self._doc = (-1, -1)  # the words naming the document that last "spoke"
 
     def _in_quote(self, pos: int) -> bool:
         return any(a <= pos < b for a, b in self.quoted)
@@ -384,11 +394,13 @@ class _Extractor:
         they were found: "named", "pronoun" or "org-ref"."""
         seg = self.text[lo:hi]
         self._how = "named"
-        if _document_subject(seg) and not any(
+        doc = _document_subject(seg)
+        if doc and not any(
             not sp.is_person and not sp.organisation and sp.end >= hi - 2
             for _, _, sp in self.speakers.between(lo, hi)
         ):  # "Papers seen by Pulse say" stays the group it names
             self._how = "document"
+            self._doc = _trim(self.text, lo + doc[0], lo + doc[1])
             return DOCUMENT
         m = re.search(r",?\s*(?:which|who)\s*$", seg)
         found = [x for x in self.speakers.between(lo, hi) if m or self._near(x[1], hi, x[0], lo)]
@@ -459,8 +471,10 @@ class _Extractor:
         if ref:
             self._how = "org-ref"
             word = ref.group(0).split()[-1].lower()
-            if word in {"it", "they"} and self._document_since_org(lo):
+            named = self._document_since_org(lo)
+            if word in {"it", "they"} and named:
                 self._how = "document"  # "The agreement was published. It states: ‘…’"
+                self._doc = named
                 return DOCUMENT
             if word in {"it", "they"} and self.last is not None and not self.last.is_person:
                 return self.last
@@ -542,15 +556,18 @@ class _Extractor:
             )
         )
 
-    def _document_since_org(self, pos: int) -> bool:
-        """Whether a document ("the agreement") is mentioned, outside quotation marks, after the
-        last organisation named before `pos` and the last attributed words (so "it" may be the
-        document)."""
+    def _document_since_org(self, pos: int) -> tuple[int, int] | None:
+        """Where a document ("the agreement") is last mentioned, outside quotation marks, after
+        the last organisation named before `pos` and the last attributed words (so "it" may be
+        the document); None if none is."""
         org = self.speakers.org_before(pos)
         lo = max(org.end if org is not None else 0, self.last_at, pos - 600)
-        return any(
-            not self._in_quote(lo + m.start()) for m in DOC_MENTION.finditer(self.text[lo:pos])
-        )
+        found = [
+            (lo + m.start(), lo + m.end())
+            for m in DOC_MENTION.finditer(self.text[lo:pos])
+            if not self._in_quote(lo + m.start())
+        ]
+        return found[-1] if found else None
 
     def _unnamed(self, lo: int, hi: int) -> str:
         """text[lo:hi] without the mentions and quotations in it."""
@@ -573,6 +590,9 @@ class _Extractor:
     def _evidence(self, sp: _Speaker, va: int, vb: int) -> tuple[int, int]:
         """The span naming a speaker: the mention and its verb when they are close ("Dr Jo
         Bloggs said"), else the mention alone (the antecedent of "he said")."""
+        if sp.is_document:
+            a, b = self._doc  # "The letter from X said", or the document "It" stands for
+            return (min(a, va), max(b, vb)) if max(a, va) - min(b, vb) < 200 else (a, b)
         if sp.start < 0:
             return va, vb
         if self._how in ("named", "spokesperson") and max(sp.start, va) - min(sp.end, vb) < 200:
@@ -597,6 +617,8 @@ class _Extractor:
         named = sp is not None and not sp.is_document and how[1] >= self.min_confidence
         if sp is not None and sp.is_document:
             how = ("document", UNATTRIBUTED)
+        # a document's quote is no one's, but keeps the words naming the document as evidence
+        cited = named or how[0] == "document"
         self.quotes.append(
             Quote(
                 self.text[a:b],
@@ -611,9 +633,9 @@ class _Extractor:
                 kind,
                 speaker_type=sp.kind if named else "",
                 confidence=how[1] if named else UNATTRIBUTED,
-                evidence=self.text[ev[0] : ev[1]] if named and ev[0] >= 0 else "",
-                evidence_start=ev[0] if named else -1,
-                evidence_end=ev[1] if named else -1,
+                evidence=self.text[ev[0] : ev[1]] if cited and ev[0] >= 0 else "",
+                evidence_start=ev[0] if cited and ev[0] >= 0 else -1,
+                evidence_end=ev[1] if cited and ev[0] >= 0 else -1,
                 method=how[0] if named else (how[0] if how[0] == "document" else "unattributed"),
             )
         )

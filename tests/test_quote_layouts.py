@@ -275,3 +275,22 @@ def test_scare_quotes_and_terms_are_no_quotes(house):
     texts = [q.text for q in direct]
     assert "Level 3" not in texts and "corner shop" not in texts and "super-practice" not in texts
     assert _q(direct, "a disaster").speaker == "Dr Anna Pike"
+
+
+def test_a_document_quote_carries_the_span_naming_the_document(house):
+    """A quote from a letter, review or motion stays unattributed (method document) and its
+    evidence is the words naming the document."""
+    articles, quotes = house
+    text = {a.id: a.text for a in articles}
+    expect = {
+        "Practices cannot absorb another cut": "The letter said",
+        "Most practices in the area have no spare": "The review, written by Professor Kate Lyle, says",
+        "The board was never told": "Dr Amy Holt’s letter to the board said",
+        "undermine the trust of every practice": "the motion, which added",
+        "Practices must respond to the merger proposal": "The letter from Northfield CCG said",
+    }
+    for fragment, evidence in expect.items():
+        q = _q(quotes, fragment)
+        assert (q.speaker, q.method, q.evidence) == ("", "document", evidence)
+        assert text[q.article_id][q.evidence_start : q.evidence_end] == evidence
+    assert _q(quotes, "Practices must give six months").evidence.endswith("It states")
