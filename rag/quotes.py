@@ -523,6 +523,21 @@ class _Extractor:
             not self._in_quote(lo + m.start()) for m in UNNAMED_ROLE_SPEAKS.finditer(self.text[lo:hi])
         )
 
+    def _asker(self, s0: int, qa: int) -> _Speaker | None:
+        """The person who asks the question a quote at `qa` sits in: "Asked by Dr X, the MP
+        for Y, how he would make ‘…’" (the question not yet closed by a comma)."""
+        m = re.match(r"\s*Asked\s+by\s+", self.text[s0:qa])
+        if not m:
+            return None
+        first = next((x for x in self.speakers.between(s0, qa) if x[2].is_person), None)
+        if first is None or first[0] != s0 + m.end():
+            return None
+        rest = self.text[first[1] : qa - 1]
+        rest = re.sub(r"^,[^,;:]{1,120},", "", rest)  # ", the former GP and MP for Totnes,"
+        if re.fullmatch(r"\s+(?:how|what|whether|why|when|where|if|about)\b[^,;:.]*", rest):
+            return first[2]
+        return None
+
     def _with_addressee(self, va: int, vb: int, s1: int) -> tuple[int, int]:
         """The verb span with whom it was told: "told HSJ", "told X’s sister title Y"."""
         if not self.text[va:vb].lower().startswith(("told", "tells")):
@@ -720,6 +735,12 @@ class _Extractor:
             trailing = []  # "‘…’, while Dr B called it ‘…’": Dr B speaks the next quote only
         before = [v for v in verbs if v[1] <= qa]
         verb = None
+        # "Asked by Dr X, ROLE, how he would make ‘…’, Mr Y said": the words quoted in the
+        # question are the asker's, whoever answers
+        asker = self._asker(s0, qa)
+        if asker is not None:
+            sp, verb, self._how = asker, (s0, asker.end), "named"
+            trailing = before = []
         if trailing:
             va, vb = verb = trailing[0]
             sp = self.subject(qb, va)

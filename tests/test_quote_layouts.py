@@ -294,3 +294,11 @@ def test_a_document_quote_carries_the_span_naming_the_document(house):
         assert (q.speaker, q.method, q.evidence) == ("", "document", evidence)
         assert text[q.article_id][q.evidence_start : q.evidence_end] == evidence
     assert _q(quotes, "Practices must give six months").evidence.endswith("It states")
+
+
+def test_words_quoted_in_a_question_are_the_askers(house):
+    """'Asked by Dr Anna Pike, ROLE, how he would find “…”, Mr Ravi Shah said': the quoted
+    words are the asker's, not the one who answers."""
+    _, quotes = house
+    q = _q(_of(quotes, "role-holders-and-terms", "direct"), "a fair deal for every practice")
+    assert q.speaker == "Dr Anna Pike" and q.evidence.startswith("Asked by Dr Anna Pike")
