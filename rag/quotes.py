@@ -523,6 +523,17 @@ class _Extractor:
             not self._in_quote(lo + m.start()) for m in UNNAMED_ROLE_SPEAKS.finditer(self.text[lo:hi])
         )
 
+    def _new_subject(self, vb: int, qa: int, sp: _Speaker) -> bool:
+        """Whether, between a speech verb and a quote after it, a new clause opens on someone
+        else ("Leicester City CCG said it was ‘…’, and Fylde CCG is ‘…’"), so the quote may be
+        theirs rather than the verb's subject's."""
+        for m in re.finditer(r"(?:,\s*(?:and|but|while|whereas)|;)\s+", self.text[vb:qa]):
+            at = vb + m.end()
+            if any(a == at or (a <= at + 4 and self.text[at:a].strip() in {"the", "The"})
+                   for a, _, other in self.speakers.items if other.name != sp.name):
+                return True
+        return False
+
     def _asker(self, s0: int, qa: int) -> _Speaker | None:
         """The person who asks the question a quote at `qa` sits in: "Asked by Dr X, the MP
         for Y, how he would make ‘…’" (the question not yet closed by a comma)."""
@@ -755,6 +766,8 @@ class _Extractor:
             if sp is None and self.text[va:vb].lower().startswith("according"):
                 self._how = "named"  # "According to Adler, “…”"
                 sp = self.after(vb, qa)
+            if sp is not None and self._new_subject(vb, qa, sp):
+                sp = None  # "X CCG said it was ‘…’, and Y CCG is ‘…’": not X's words
         if sp is None and before:
             agent = re.match(r"\s*by\s", self.text[qb + 1 : qb + 6])
             if agent:  # "described as ‘…’ by local leaders"

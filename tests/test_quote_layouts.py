@@ -302,3 +302,12 @@ def test_words_quoted_in_a_question_are_the_askers(house):
     _, quotes = house
     q = _q(_of(quotes, "role-holders-and-terms", "direct"), "a fair deal for every practice")
     assert q.speaker == "Dr Anna Pike" and q.evidence.startswith("Asked by Dr Anna Pike")
+
+
+def test_a_quote_after_a_new_clause_on_someone_else_is_not_the_first_speakers(house):
+    """'Southfield CCG said it was “…”, and Eastwood CCG is “considering its options”': the
+    second quote is not Southfield CCG's (and Eastwood CCG is given no verb: unattributed)."""
+    _, quotes = house
+    direct = _of(quotes, "role-holders-and-terms", "direct")
+    assert _q(direct, "looking again at the figures").speaker == "Southfield CCG"
+    assert all(q.speaker == "" for q in direct if "considering its options" in q.text)
