@@ -527,12 +527,17 @@ class _Extractor:
         """Whether, between a speech verb and a quote after it, a new clause opens on someone
         else ("Leicester City CCG said it was ‘…’, and Fylde CCG is ‘…’"), so the quote may be
         theirs rather than the verb's subject's."""
-        for m in re.finditer(r"(?:,\s*(?:and|but|while|whereas)|;)\s+", self.text[vb:qa]):
-            at = vb + m.end()
+        return self._clause_on_other(vb, qa, sp) < qa
+
+    def _clause_on_other(self, lo: int, hi: int, sp: _Speaker) -> int:
+        """Where in text[lo:hi] a clause opens on someone other than `sp` (", and Fylde CCG
+        is", "; Dr X"), or `hi` if none does."""
+        for m in re.finditer(r"(?:,\s*(?:and|but|while|whereas)|;)\s+", self.text[lo:hi]):
+            at = lo + m.end()
             if any(a == at or (a <= at + 4 and self.text[at:a].strip() in {"the", "The"})
                    for a, _, other in self.speakers.items if other.name != sp.name):
-                return True
-        return False
+                return lo + m.start()
+        return hi
 
     def _asker(self, s0: int, qa: int) -> _Speaker | None:
         """The person who asks the question a quote at `qa` sits in: "Asked by Dr X, the MP
@@ -838,6 +843,8 @@ class _Extractor:
                 nxt = verbs[i + 1][0] if i + 1 < len(verbs) else s1
                 cut = re.search(r",\s*while\s|:\s*[‘“'\"]", self.text[a:nxt])
                 b = a + cut.start() if cut else s1
+                if sp is not None:
+                    b = self._clause_on_other(a, b, sp)  # "…, and Fylde CCG is …" is not theirs
             if sp is not None and sp.is_document:
                 self.forget()  # "The letter says …": what follows is not its author's
                 continue

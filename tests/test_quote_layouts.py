@@ -311,3 +311,9 @@ def test_a_quote_after_a_new_clause_on_someone_else_is_not_the_first_speakers(ho
     direct = _of(quotes, "role-holders-and-terms", "direct")
     assert _q(direct, "looking again at the figures").speaker == "Southfield CCG"
     assert all(q.speaker == "" for q in direct if "considering its options" in q.text)
+
+
+def test_a_reported_statement_stops_where_a_clause_on_someone_else_opens(house):
+    _, quotes = house
+    q = next(q for q in _of(quotes, "role-holders-and-terms", "reported") if "looking again" in q.text)
+    assert q.speaker == "Southfield CCG" and "Eastwood" not in q.text
