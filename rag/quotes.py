@@ -77,6 +77,11 @@ ADDRESSEE = re.compile(
     r"(?:the\s+)?(?:MPs|peers|reporters|journalists|delegates|members|colleagues|councillors|"
     r"him|her|them|us|me)\b\s*)"
 )
+# a circumstance after a speech verb: "said, after a meeting …", "told MPs at the hearing that"
+SCENE = re.compile(
+    r"(?P<comma>,)?\s*(?:after|before|during|when|at|in|on|following|yesterday|today|last)\b"
+    r"(?P<that>[^,.;:“‘\"]{0,80}?\bthat\s+)?"
+)
 ATTRIBUTION_GAP = 40  # characters between a quote's end and a trailing "he said"
 
 
@@ -840,8 +845,19 @@ class _Extractor:
                 sp = self.subject(prev_end, va)
                 r = REPORTING.match(tail)
                 a = vb + (r.end() if r else 0)
+                scene = SCENE.match(self.text, a, s1)
+                if scene and scene.group("that"):
+                    a = scene.end()  # "said at the meeting that …": the statement follows "that"
+                elif (scene and (scene.group("comma") or "," in self.text[vb:a])) or re.match(
+                    r"to\s", self.text[a:s1]
+                ):
+                    # "agreed to pool …", "wrote to the CCG", "Dr X said, after a meeting …":
+                    # an action or a circumstance, not a statement
+                    continue
                 nxt = verbs[i + 1][0] if i + 1 < len(verbs) else s1
                 cut = re.search(r",\s*while\s|:\s*[‘“'\"]", self.text[a:nxt])
+                if cut and cut.group(0).startswith(":") and not (r and "that" in r.group(0)):
+                    continue  # "put it simply when we spoke to her: “…”" leads a direct quote
                 b = a + cut.start() if cut else s1
                 if sp is not None:
                     b = self._clause_on_other(a, b, sp)  # "…, and Fylde CCG is …" is not theirs

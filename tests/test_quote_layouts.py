@@ -317,3 +317,14 @@ def test_a_reported_statement_stops_where_a_clause_on_someone_else_opens(house):
     _, quotes = house
     q = next(q for q in _of(quotes, "role-holders-and-terms", "reported") if "looking again" in q.text)
     assert q.speaker == "Southfield CCG" and "Eastwood" not in q.text
+
+
+def test_actions_and_circumstances_after_a_verb_are_no_statements(house):
+    """'has agreed to pool …', 'wrote to the CCG …', '“…,” Dr Fischer said, after a meeting …'
+    and 'put it simply when we spoke to her: “…”' state nothing; 'said at the board meeting on
+    Tuesday that X' states X."""
+    _, quotes = house
+    reported = [q.text for q in quotes if q.kind == "reported"]
+    for junk in ("to pool part", "to the CCG last month", "after a meeting chaired", "simply when we"):
+        assert not [t for t in reported if t.startswith(junk)], junk
+    assert "the practices would be told in writing." in reported
