@@ -328,3 +328,20 @@ def test_actions_and_circumstances_after_a_verb_are_no_statements(house):
     for junk in ("to pool part", "to the CCG last month", "after a meeting chaired", "simply when we"):
         assert not [t for t in reported if t.startswith(junk)], junk
     assert "the practices would be told in writing." in reported
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The CCG’s chief officer said the practices would have to merge by April next year.",
+        "Its chair told the paper that the practices would have to merge by April next year.",
+        "The practices would have to merge by April next year, said the chair of Eastfield CCG.",
+    ],
+)
+def test_an_organisations_unnamed_officer_is_not_the_organisation(sentence):
+    a = parse_page_text(
+        "Heading\n\nNHS Eastfield CCG has reviewed its budget for next year.\n\n" + sentence + "\n",
+        "officer",
+    )
+    hits = [q for q in extract_quotes(a) if "merge by April" in q.text]
+    assert all(q.speaker == "" for q in hits), [(q.text, q.speaker) for q in hits]
