@@ -257,7 +257,8 @@ def cmd_quotes(args: argparse.Namespace) -> int:
     for r in rows:
         who = speaker_label(r["speaker"], r["role"])
         mark = "‘’" if r["kind"] == "direct" else "  "
-        why = f"\n  named by: {r['evidence']}" if r["evidence"] else ""
+        cue = "named by" if r["speaker"] else "from"  # a document's quote names no speaker
+        why = f"\n  {cue}: {r['evidence']}" if r["evidence"] else ""
         print(f"{who} [{r['kind']}]\n  {mark[0]}{r['text']}{mark[1]}\n  — {r['title']}{why}\n")
     return 0
 

@@ -21,13 +21,13 @@ from .people import HEADER_LINE, ROLE_NOUNS, Mention, PeopleIndex, find_mentions
 from .sentences import split_spans
 
 SPEECH = (
-    r"said|says|say|saying|told(?:\s(?:Pulse|the\s\w+))?|tells|warned|warns|added|adds|stated|states|"
+    r"said|says|say|saying|told(?:\sthe\s\w+)?|tells|warned|warns|added|adds|stated|states|"
     r"claims|claimed|believes|believe|believed|argued|argues|insisted|explained|agreed|agrees|"
     r"fears?|described|describes|called|calls|according\sto|put\sit|continued|commented|stressed|noted|"
     r"admitted|acknowledged|wrote|writes|replied|responded|urged|announced|concluded|explains"
 )
 SPEECH_RE = re.compile(rf"\b(?:{SPEECH})\b", re.I)
-NOT_SPEECH = re.compile(r"\bhaving said that\b|\bthat said\b", re.I)
+NOT_SPEECH = re.compile(r"\bhaving said that\b|\bthat said\b|\bso-called\b", re.I)
 REPORTING = re.compile(
     r"\s*(?:in a statement\s*|in a letter\s*|last week\s*)?,?\s*(?:that\s+|:\s+)?"
 )
@@ -69,6 +69,19 @@ DOC_MENTION = re.compile(rf"\b{_DET}\s+{_MODIFIERS}{DOC_NOUN}s?\b")
 OPEN = "‘“"
 CLOSE = "’”"
 MIN_QUOTE_WORDS = 3
+# whom a speaker told: "told HSJ", "told Pulse", "told HSJ’s sister title Local Government
+# Chronicle", "told MPs" (no part of what was said)
+_CAPS = r"(?:[A-Z][\w&’'.-]*\s*){1,4}"
+ADDRESSEE = re.compile(
+    rf"\s+(?:(?:{_CAPS}[’']s\s+(?:[a-z]+\s+){{1,3}}{_CAPS})|{_CAPS}|"
+    r"(?:the\s+)?(?:MPs|peers|reporters|journalists|delegates|members|colleagues|councillors|"
+    r"him|her|them|us|me)\b\s*)"
+)
+# a circumstance after a speech verb: "said, after a meeting …", "told MPs at the hearing that"
+SCENE = re.compile(
+    r"(?P<comma>,)?\s*(?:after|before|during|when|at|in|on|following|yesterday|today|last)\b"
+    r"(?P<that>[^,.;:“‘\"]{0,80}?\bthat\s+)?"
+)
 ATTRIBUTION_GAP = 40  # characters between a quote's end and a trailing "he said"
 
 
@@ -76,9 +89,44 @@ ATTRIBUTION_GAP = 40  # characters between a quote's end and a trailing "he said
 NAMED, PRONOUN_REF, HEADER, CONTINUED, ORG_REFERENCE, UNATTRIBUTED = 0.95, 0.85, 0.9, 0.8, 0.8, 0.2
 ATTRIBUTED = 0.5
 MIN_UNATTRIBUTED_WORDS = 5  # a shorter quoted phrase with no speaker is a scare quote or a term
+MAX_TERM_WORDS = 3  # a quoted term ("these ‘Level 2’ powers") is at most this long
+# a term in quotation marks, not speech: "so-called ‘…’", "known as ‘…’", or a determiner, the
+# quoted words and then the noun they qualify ("these ‘Level 2’ co-commissioning powers", "a
+# “corner shop” model"); "the ‘very early stages’ of talks" and "his ‘biggest concern’ was" are
+# still speech
+TERM_BEFORE = re.compile(
+    r"(?:\bso-called|\b(?:known|described|referred\s+to)\s+as|\bdubbed|\btermed|\bbranded|"
+    r"\blabell?ed|\bthe\s+(?:term|word|phrase|label))\s*$",
+    re.I,
+)
+TERM_DET = re.compile(r"\b(?:the|these|those|this|a|an|its|their|our|your|his|her|new)\s*$", re.I)
+TERM_NOUN_AFTER = re.compile(
+    r"\s+(?!(?:of|for|to|in|on|at|by|with|from|into|over|under|about|that|which|who|whom|and|or|"
+    r"but|nor|is|are|was|were|be|been|being|would|will|could|should|may|might|must|can|has|have|"
+    r"had|as|than|if|when|while|because|so|it|they|he|she|we|I)\b)[A-Za-z0-9][\w’'-]*"
+)
+_LABEL = re.compile(r"(?:[A-Z][\w-]*|\d[\w.]*)(?:\s+(?:[A-Z][\w-]*|\d[\w.]*))*")
 _FEMALE = {"Ms", "Mrs", "Miss", "Dame", "Baroness", "Lady"}
 _MALE = {"Mr", "Sir", "Lord"}
 _PERSONISH = re.compile(r"\b[A-Z][a-z’'-]+\s[A-Z][a-z’'-]+\b")
+# a person named only by a role ("the chief executive of NHS England", "NHS England's chair",
+# "a senior NHS England official"): an unnamed person, neither the organisation nor anyone named
+# elsewhere. A spokesperson is the organisation's voice and is no role-holder here.
+ROLE_HOLDER = (
+    r"(?:(?:new|former|interim|acting|deputy|senior|joint|co-|vice|executive|medical|clinical|"
+    r"finance|national|regional|local|top|most\s+senior)[\s-]*)*"
+    r"(?:chief\s+executive|chief\s+officer|chief|chair(?:man|woman|person)?|director|official|boss|"
+    r"head|leader|president|secretary|officer|manager|lead|executive|minister|adviser|advisor)s?"
+)
+ROLE_AFTER_ORG = re.compile(rf"^(?:['’]s)?\s+{ROLE_HOLDER}\b", re.I)
+ROLE_BEFORE_ORG = re.compile(
+    rf"\b{ROLE_HOLDER}\s+(?:of|at|for|from|with)\s+(?:the\s+)?$", re.I
+)
+UNNAMED_ROLE_SPEAKS = re.compile(
+    rf"\b(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir)\s+(?:[\w’'-]+\s+){{0,4}}?{ROLE_HOLDER}\b"
+    rf"(?:\s+(?:of|at|for)\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){{0,4}})?"
+    rf"\s+(?:has\s+|had\s+|have\s+)?(?:{SPEECH})\b"
+)
 
 
 @dataclass
@@ -108,13 +156,22 @@ class _Speaker:
 DOCUMENT = _Speaker("")  # the speaker of what a letter, report or agreement says: no one
 
 
-def _document_subject(seg: str) -> bool:
-    """Whether the words before a speech verb have a document as their subject."""
+_LEAD = re.compile(r"^[\s,;(]*(?:(?:[Aa]nd|[Bb]ut|[Ww]hile|However,?|Meanwhile,?|[Nn]ow)\s+)?")
+
+
+def _document_subject(seg: str) -> tuple[int, int] | None:
+    """Where the words before a speech verb name a document as their subject ("The letter
+    from X", "the motion, which"): its (start, end) in `seg`, or None."""
     seg = seg.rstrip()
-    if DOC_WHICH.search(seg):
-        return True
+    m = DOC_WHICH.search(seg)
+    if m:
+        noun = DOC_MENTION.match(seg, m.start())
+        return m.start(), noun.end() if noun else m.end()
     m = DOC_SUBJECT.search(seg)
-    return bool(m and DOC_REST.match(m.group("rest")))
+    if m and DOC_REST.match(m.group("rest")):
+        start = m.start() + _LEAD.match(m.group(0)).end()
+        return start, len(seg) if m.group("rest").strip(" ,") else m.start("rest")
+    return None
 
 
 def _is_apostrophe(text: str, i: int) -> bool:
@@ -314,6 +371,7 @@ class _Extractor:
         self.last_par = -1
         self._how = ""
         self._sent = (0, 0)  # the sentence being read
+        self._doc = (-1, -1)  # the words naming the document that last "spoke"
 
     def _in_quote(self, pos: int) -> bool:
         return any(a <= pos < b for a, b in self.quoted)
@@ -341,11 +399,13 @@ class _Extractor:
         they were found: "named", "pronoun" or "org-ref"."""
         seg = self.text[lo:hi]
         self._how = "named"
-        if _document_subject(seg) and not any(
+        doc = _document_subject(seg)
+        if doc and not any(
             not sp.is_person and not sp.organisation and sp.end >= hi - 2
             for _, _, sp in self.speakers.between(lo, hi)
         ):  # "Papers seen by Pulse say" stays the group it names
             self._how = "document"
+            self._doc = _trim(self.text, lo + doc[0], lo + doc[1])
             return DOCUMENT
         m = re.search(r",?\s*(?:which|who)\s*$", seg)
         found = [x for x in self.speakers.between(lo, hi) if m or self._near(x[1], hi, x[0], lo)]
@@ -364,6 +424,8 @@ class _Extractor:
             ]
             found = [x for x in found if not any(a < x[0] < b for a, b in rel)]
         if m and found:
+            if self._role_holder(found[-1], lo, hi):
+                return None
             return found[-1][2]
         pron = [
             (lo + x.start(), "p", x.group(0).lower())
@@ -381,11 +443,16 @@ class _Extractor:
                 return None  # "she" after a Mr: the antecedent is not the one named last
             if ante is not None and self._two_antecedents(best[0], best[2], ante):
                 return None
+            if ante is not None and self._unnamed_role_since(ante.end, best[0]):
+                return None  # "The chief executive of X said … He added": not the one named before
             return ante
         if found:
             org = found[-1]
             if _PERSONISH.search(self._unnamed(org[1], hi)):
                 return None  # a name we did not recognise stands nearer the verb
+            if self._role_holder(org, lo, hi):
+                self._how = "role"
+                return None  # "The new chief executive of NHS England has said"
             return org[2]
         spokes = re.search(
             r"(?:^|,\s*|\b(?:[Bb]ut|[Aa]nd)\s+)(?:[Aa]n?|[Tt]he)\s+(?:[\w-]+\s+){0,2}?"
@@ -403,11 +470,16 @@ class _Extractor:
             }
             return next(iter(orgs.values())) if len(orgs) == 1 else None
         ref = ORG_REF.match(seg.lstrip())
+        if ref and re.search(rf"\b{ROLE_HOLDER}\b", seg, re.I) and not spokes:
+            self._how = "role"
+            return None  # "The CCG’s chief officer said", "Its chair told": an unnamed person
         if ref:
             self._how = "org-ref"
             word = ref.group(0).split()[-1].lower()
-            if word in {"it", "they"} and self._document_since_org(lo):
+            named = self._document_since_org(lo)
+            if word in {"it", "they"} and named:
                 self._how = "document"  # "The agreement was published. It states: ‘…’"
+                self._doc = named
                 return DOCUMENT
             if word in {"it", "they"} and self.last is not None and not self.last.is_person:
                 return self.last
@@ -440,6 +512,74 @@ class _Extractor:
             return False
         return not (self.last is not None and self.last.name == ante.name)
 
+    def _role_holder(self, mention: tuple, lo: int, hi: int) -> bool:
+        """Whether the organisation at `mention` only qualifies an unnamed person who speaks:
+        "The NHS England chief executive has announced", "the chief executive of NHS England",
+        "Northfield CCG’s chair said", "a senior NHS England official told"."""
+        a, b, sp = mention
+        if sp.is_person:
+            return False
+        return bool(ROLE_AFTER_ORG.match(self.text[b:hi]) or ROLE_BEFORE_ORG.search(self.text[lo:a]))
+
+    def _unnamed_role_since(self, lo: int, hi: int) -> bool:
+        """Whether an unnamed role-holder speaks in text[lo:hi] (outside quotation marks), so
+        that a later "he"/"she" may be them."""
+        return any(
+            not self._in_quote(lo + m.start()) for m in UNNAMED_ROLE_SPEAKS.finditer(self.text[lo:hi])
+        )
+
+    def _new_subject(self, vb: int, qa: int, sp: _Speaker) -> bool:
+        """Whether, between a speech verb and a quote after it, a new clause opens on someone
+        else ("Leicester City CCG said it was ‘…’, and Fylde CCG is ‘…’"), so the quote may be
+        theirs rather than the verb's subject's."""
+        return self._clause_on_other(vb, qa, sp) < qa
+
+    def _clause_on_other(self, lo: int, hi: int, sp: _Speaker) -> int:
+        """Where in text[lo:hi] a clause opens on someone other than `sp` (", and Fylde CCG
+        is", "; Dr X"), or `hi` if none does."""
+        for m in re.finditer(r"(?:,\s*(?:and|but|while|whereas)|;)\s+", self.text[lo:hi]):
+            at = lo + m.end()
+            if any(a == at or (a <= at + 4 and self.text[at:a].strip() in {"the", "The"})
+                   for a, _, other in self.speakers.items if other.name != sp.name):
+                return lo + m.start()
+        return hi
+
+    def _asker(self, s0: int, qa: int) -> _Speaker | None:
+        """The person who asks the question a quote at `qa` sits in: "Asked by Dr X, the MP
+        for Y, how he would make ‘…’" (the question not yet closed by a comma)."""
+        m = re.match(r"\s*Asked\s+by\s+", self.text[s0:qa])
+        if not m:
+            return None
+        first = next((x for x in self.speakers.between(s0, qa) if x[2].is_person), None)
+        if first is None or first[0] != s0 + m.end():
+            return None
+        rest = self.text[first[1] : qa - 1]
+        rest = re.sub(r"^,[^,;:]{1,120},", "", rest)  # ", the former GP and MP for Totnes,"
+        if re.fullmatch(r"\s+(?:how|what|whether|why|when|where|if|about)\b[^,;:.]*", rest):
+            return first[2]
+        return None
+
+    def _with_addressee(self, va: int, vb: int, s1: int) -> tuple[int, int]:
+        """The verb span with whom it was told: "told HSJ", "told X’s sister title Y"."""
+        if not self.text[va:vb].lower().startswith(("told", "tells")):
+            return va, vb
+        told = ADDRESSEE.match(self.text, vb, s1)
+        return (va, vb + len(told.group(0).rstrip())) if told else (va, vb)
+
+    def _term(self, qa: int, qb: int) -> bool:
+        """Whether the short quoted words at text[qa:qb] are a term or a scare quote, not
+        anyone's words: "these ‘Level 2’ co-commissioning powers", "so-called ‘super-practices’"."""
+        quoted = self.text[qa:qb]
+        if len(quoted.split()) > MAX_TERM_WORDS:
+            return False
+        head = self.text[max(0, qa - 41) : qa - 1]
+        tail = self.text[qb + 1 : qb + 40]
+        if TERM_BEFORE.search(head):
+            return True
+        if _LABEL.fullmatch(quoted) and re.search(r"\d", quoted):
+            return True  # ‘Level 2’, ‘Tier 3’
+        return bool(TERM_DET.search(head) and TERM_NOUN_AFTER.match(tail))
+
     def _possessor_or_principal(self, a: int, b: int) -> bool:
         """Whether the person named at text[a:b] is a possessor ("Mr X’s spokeswoman") or the
         principal of a spokesperson ("a spokesman for Dr X")."""
@@ -452,15 +592,18 @@ class _Extractor:
             )
         )
 
-    def _document_since_org(self, pos: int) -> bool:
-        """Whether a document ("the agreement") is mentioned, outside quotation marks, after the
-        last organisation named before `pos` and the last attributed words (so "it" may be the
-        document)."""
+    def _document_since_org(self, pos: int) -> tuple[int, int] | None:
+        """Where a document ("the agreement") is last mentioned, outside quotation marks, after
+        the last organisation named before `pos` and the last attributed words (so "it" may be
+        the document); None if none is."""
         org = self.speakers.org_before(pos)
         lo = max(org.end if org is not None else 0, self.last_at, pos - 600)
-        return any(
-            not self._in_quote(lo + m.start()) for m in DOC_MENTION.finditer(self.text[lo:pos])
-        )
+        found = [
+            (lo + m.start(), lo + m.end())
+            for m in DOC_MENTION.finditer(self.text[lo:pos])
+            if not self._in_quote(lo + m.start())
+        ]
+        return found[-1] if found else None
 
     def _unnamed(self, lo: int, hi: int) -> str:
         """text[lo:hi] without the mentions and quotations in it."""
@@ -474,11 +617,18 @@ class _Extractor:
         """Who speaks in the words after a trailing verb ("…, claims Dr David Geddes")."""
         found = self.speakers.between(lo, hi)
         persons = [s for _, _, s in found if s.is_person]
-        return persons[0] if persons else (found[0][2] if found else None)
+        if persons:
+            return persons[0]
+        if found and self._role_holder(found[0], lo, hi):
+            return None  # "…, said the chief executive of NHS England"
+        return found[0][2] if found else None
 
     def _evidence(self, sp: _Speaker, va: int, vb: int) -> tuple[int, int]:
         """The span naming a speaker: the mention and its verb when they are close ("Dr Jo
         Bloggs said"), else the mention alone (the antecedent of "he said")."""
+        if sp.is_document:
+            a, b = self._doc  # "The letter from X said", or the document "It" stands for
+            return (min(a, va), max(b, vb)) if max(a, va) - min(b, vb) < 200 else (a, b)
         if sp.start < 0:
             return va, vb
         if self._how in ("named", "spokesperson") and max(sp.start, va) - min(sp.end, vb) < 200:
@@ -503,6 +653,8 @@ class _Extractor:
         named = sp is not None and not sp.is_document and how[1] >= self.min_confidence
         if sp is not None and sp.is_document:
             how = ("document", UNATTRIBUTED)
+        # a document's quote is no one's, but keeps the words naming the document as evidence
+        cited = named or how[0] == "document"
         self.quotes.append(
             Quote(
                 self.text[a:b],
@@ -517,9 +669,9 @@ class _Extractor:
                 kind,
                 speaker_type=sp.kind if named else "",
                 confidence=how[1] if named else UNATTRIBUTED,
-                evidence=self.text[ev[0] : ev[1]] if named and ev[0] >= 0 else "",
-                evidence_start=ev[0] if named else -1,
-                evidence_end=ev[1] if named else -1,
+                evidence=self.text[ev[0] : ev[1]] if cited and ev[0] >= 0 else "",
+                evidence_start=ev[0] if cited and ev[0] >= 0 else -1,
+                evidence_end=ev[1] if cited and ev[0] >= 0 else -1,
                 method=how[0] if named else (how[0] if how[0] == "document" else "unattributed"),
             )
         )
@@ -579,6 +731,7 @@ class _Extractor:
                 for v in SPEECH_RE.finditer(masked)
                 if not quoted(sent.start + v.start())
             ]
+            verbs = [self._with_addressee(va, vb, s1) for va, vb in verbs]
             for qa, qb in inner:
                 self.direct(p, qa, qb, s0, s1, verbs, block, base)
             self.reported(p, s0, s1, verbs, inner)
@@ -603,6 +756,12 @@ class _Extractor:
             trailing = []  # "‘…’, while Dr B called it ‘…’": Dr B speaks the next quote only
         before = [v for v in verbs if v[1] <= qa]
         verb = None
+        # "Asked by Dr X, ROLE, how he would make ‘…’, Mr Y said": the words quoted in the
+        # question are the asker's, whoever answers
+        asker = self._asker(s0, qa)
+        if asker is not None:
+            sp, verb, self._how = asker, (s0, asker.end), "named"
+            trailing = before = []
         if trailing:
             va, vb = verb = trailing[0]
             sp = self.subject(qb, va)
@@ -617,6 +776,8 @@ class _Extractor:
             if sp is None and self.text[va:vb].lower().startswith("according"):
                 self._how = "named"  # "According to Adler, “…”"
                 sp = self.after(vb, qa)
+            if sp is not None and self._new_subject(vb, qa, sp):
+                sp = None  # "X CCG said it was ‘…’, and Y CCG is ‘…’": not X's words
         if sp is None and before:
             agent = re.match(r"\s*by\s", self.text[qb + 1 : qb + 6])
             if agent:  # "described as ‘…’ by local leaders"
@@ -642,6 +803,8 @@ class _Extractor:
             return
         if sp is None and words < MIN_UNATTRIBUTED_WORDS:
             return
+        if self._term(qa, qb):
+            return  # a scare quote or a term is no quote
         self.add(qa, qb, sp, "direct", p, how, ev)
 
     def reported(self, p: int, s0: int, s1: int, verbs: list, inner: list) -> None:
@@ -682,9 +845,22 @@ class _Extractor:
                 sp = self.subject(prev_end, va)
                 r = REPORTING.match(tail)
                 a = vb + (r.end() if r else 0)
+                scene = SCENE.match(self.text, a, s1)
+                if scene and scene.group("that"):
+                    a = scene.end()  # "said at the meeting that …": the statement follows "that"
+                elif (scene and (scene.group("comma") or "," in self.text[vb:a])) or re.match(
+                    r"to\s", self.text[a:s1]
+                ):
+                    # "agreed to pool …", "wrote to the CCG", "Dr X said, after a meeting …":
+                    # an action or a circumstance, not a statement
+                    continue
                 nxt = verbs[i + 1][0] if i + 1 < len(verbs) else s1
                 cut = re.search(r",\s*while\s|:\s*[‘“'\"]", self.text[a:nxt])
+                if cut and cut.group(0).startswith(":") and not (r and "that" in r.group(0)):
+                    continue  # "put it simply when we spoke to her: “…”" leads a direct quote
                 b = a + cut.start() if cut else s1
+                if sp is not None:
+                    b = self._clause_on_other(a, b, sp)  # "…, and Fylde CCG is …" is not theirs
             if sp is not None and sp.is_document:
                 self.forget()  # "The letter says …": what follows is not its author's
                 continue

@@ -234,3 +234,114 @@ def test_an_index_built_with_another_quote_threshold_is_refused():
     check_compatible(Path("ix"), manifest, emb, built)
     with pytest.raises(IndexMismatchError, match="quote settings"):
         check_compatible(Path("ix"), manifest, emb, now)
+
+
+def _of(quotes, article, kind=None):
+    return [q for q in quotes if q.article_id == article and (kind is None or q.kind == kind)]
+
+
+def test_a_person_named_only_by_role_is_no_one_named(house):
+    """'The new chief executive of NHS England has said', 'the NHS England chief executive',
+    'Northfield CCG’s chair', 'a senior NHS England official': an unnamed person speaks; the
+    statement is neither the organisation's nor given to anyone named elsewhere, and a
+    following 'He said' is not Dr Anna Pike's."""
+    _, quotes = house
+    found = _of(quotes, "role-holders-and-terms")
+    for fragment in ("merging small practices", "a review of every enhanced", "the merger of the two",
+                     "the extra funding would not", "There will be no more money"):
+        hits = [q for q in found if fragment in q.text]
+        assert all(q.speaker == "" for q in hits), [(q.text, q.speaker) for q in hits]
+    assert _q(found, "We have not been asked").speaker == "Dr Anna Pike"
+
+
+def test_told_outlet_is_not_part_of_what_was_said(house):
+    """'Dr Anna Pike told HSJ the practice had …': the reported statement starts after the
+    outlet; 'told Health Weekly’s sister title Care Review: “…”' is a direct quote only."""
+    _, quotes = house
+    reported = _of(quotes, "role-holders-and-terms", "reported")
+    q = next(q for q in reported if "lost two partners" in q.text)
+    assert q.text.startswith("the practice had already lost")
+    assert q.speaker == "Dr Anna Pike" and q.evidence == "Dr Anna Pike told HSJ"
+    assert not [q for q in reported if "Health Weekly" in q.text or "Care Review" in q.text]
+    assert _q(quotes, "We have not seen the detail").speaker == "Mr Ravi Shah"
+
+
+def test_scare_quotes_and_terms_are_no_quotes(house):
+    """'these ‘Level 3’ commissioning powers', 'a “corner shop” model', 'the so-called
+    “super-practice” plan' are terms, not anyone's words; 'would be “a disaster” for patients'
+    is still Dr Pike's."""
+    _, quotes = house
+    direct = _of(quotes, "role-holders-and-terms", "direct")
+    texts = [q.text for q in direct]
+    assert "Level 3" not in texts and "corner shop" not in texts and "super-practice" not in texts
+    assert _q(direct, "a disaster").speaker == "Dr Anna Pike"
+
+
+def test_a_document_quote_carries_the_span_naming_the_document(house):
+    """A quote from a letter, review or motion stays unattributed (method document) and its
+    evidence is the words naming the document."""
+    articles, quotes = house
+    text = {a.id: a.text for a in articles}
+    expect = {
+        "Practices cannot absorb another cut": "The letter said",
+        "Most practices in the area have no spare": "The review, written by Professor Kate Lyle, says",
+        "The board was never told": "Dr Amy Holt’s letter to the board said",
+        "undermine the trust of every practice": "the motion, which added",
+        "Practices must respond to the merger proposal": "The letter from Northfield CCG said",
+    }
+    for fragment, evidence in expect.items():
+        q = _q(quotes, fragment)
+        assert (q.speaker, q.method, q.evidence) == ("", "document", evidence)
+        assert text[q.article_id][q.evidence_start : q.evidence_end] == evidence
+    assert _q(quotes, "Practices must give six months").evidence.endswith("It states")
+
+
+def test_words_quoted_in_a_question_are_the_askers(house):
+    """'Asked by Dr Anna Pike, ROLE, how he would find “…”, Mr Ravi Shah said': the quoted
+    words are the asker's, not the one who answers."""
+    _, quotes = house
+    q = _q(_of(quotes, "role-holders-and-terms", "direct"), "a fair deal for every practice")
+    assert q.speaker == "Dr Anna Pike" and q.evidence.startswith("Asked by Dr Anna Pike")
+
+
+def test_a_quote_after_a_new_clause_on_someone_else_is_not_the_first_speakers(house):
+    """'Southfield CCG said it was “…”, and Eastwood CCG is “considering its options”': the
+    second quote is not Southfield CCG's (and Eastwood CCG is given no verb: unattributed)."""
+    _, quotes = house
+    direct = _of(quotes, "role-holders-and-terms", "direct")
+    assert _q(direct, "looking again at the figures").speaker == "Southfield CCG"
+    assert all(q.speaker == "" for q in direct if "considering its options" in q.text)
+
+
+def test_a_reported_statement_stops_where_a_clause_on_someone_else_opens(house):
+    _, quotes = house
+    q = next(q for q in _of(quotes, "role-holders-and-terms", "reported") if "looking again" in q.text)
+    assert q.speaker == "Southfield CCG" and "Eastwood" not in q.text
+
+
+def test_actions_and_circumstances_after_a_verb_are_no_statements(house):
+    """'has agreed to pool …', 'wrote to the CCG …', '“…,” Dr Fischer said, after a meeting …'
+    and 'put it simply when we spoke to her: “…”' state nothing; 'said at the board meeting on
+    Tuesday that X' states X."""
+    _, quotes = house
+    reported = [q.text for q in quotes if q.kind == "reported"]
+    for junk in ("to pool part", "to the CCG last month", "after a meeting chaired", "simply when we"):
+        assert not [t for t in reported if t.startswith(junk)], junk
+    assert "the practices would be told in writing." in reported
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The CCG’s chief officer said the practices would have to merge by April next year.",
+        "Its chair told the paper that the practices would have to merge by April next year.",
+        "The practices would have to merge by April next year, said the chair of Eastfield CCG.",
+    ],
+)
+def test_an_organisations_unnamed_officer_is_not_the_organisation(sentence):
+    a = parse_page_text(
+        "Heading\n\nNHS Eastfield CCG has reviewed its budget for next year.\n\n" + sentence + "\n",
+        "officer",
+    )
+    hits = [q for q in extract_quotes(a) if "merge by April" in q.text]
+    assert all(q.speaker == "" for q in hits), [(q.text, q.speaker) for q in hits]
