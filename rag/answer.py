@@ -22,7 +22,6 @@ import numpy as np
 
 from .attribution import TOPIC_THRESHOLD, WHO_SAID
 from .injection import instruction_at
-from .labels import asked_labels, holds_label, series
 from .lexical import tokenize
 from .mentions import DEFINITE, referents
 from .models import Chunk, Citation, Hit
@@ -37,8 +36,6 @@ from .qtypes import (
     facts,
     holds,
     other_words,
-    share_asks,
-    share_clauses,
     states_extreme,
 )
 
@@ -61,17 +58,13 @@ RULES = {
     "focus_unknown": "a word of what is asked that the articles never use: not covered",
     "figure_near_best": "a figure or date asked for must be stated near the best match",
     "figure_of_named": "a figure answers only from an article naming the question's names",
-    "share_clause": "a share answers only for what its own clause is a share of",
     "org_kind": "'Which hospital trust …?' needs an organisation named as one",
     "role_holder": "'Who is the ROLE of ORG?' needs the holder of that role",
-    "series_member": "a question on 'level one' is answered only by a sentence on level one",
-    "series_unknown": "'level four' where the articles number levels one to three: not covered",
     "superlative": "'Which CCG has the largest …?' needs a sentence saying which is largest",
     "comment_closer": "a reader comment closer than any article: what a reader wrote",
     "confidence": "the calibrated P(answerable) threshold",
     # answer selection
     "typed_first": "a sentence stating the kind of fact asked for is brought in",
-    "anchor": "a sentence holding a rare question word is brought in",
     "continuation": "the next sentence joins when it goes on with the question",
     "referent": "an answer opening with It/They is preceded by what it refers to",
     "refers_back": "a sentence opening with It/They counts the words of the one before",
@@ -100,15 +93,6 @@ TOPIC_WORDS = 0.6
 COMMENT_MARGIN = 0.10
 # how far below the best sentence one holding the asked-for kind of fact may be and still answer
 TYPED_REACH = 0.15
-# share of what a "what percentage …" question asks about (idf-weighted) that a share's own
-# clause must hold. Over the 49 share questions of all eval sets, answerable ones have 0.68 and
-# more (their words for the same things differ: "full" control, "a hand in" managing); the
-# survey items never reported reach 0.61 ("take over PMS contracts completely": GMS is taken
-# over, PMS is not)
-SHARE_CLAUSE = 0.65
-# a question word in at most this many passages picks out the sentence that holds it, if that
-# sentence scores within ANCHOR_REACH of the best
-RARE_DF, ANCHOR_REACH = 2, 0.20
 # grammar and verbs of saying ("Who called the plans frightening?"): they frame a question,
 # they are not what it is about
 FRAME_WORDS = frozenset(
@@ -202,7 +186,6 @@ class ExtractiveAnswerer:
         self._article_terms: dict[str, set[str]] | None = None
         self._authors: list[tuple[set[str], str]] | None = None  # (byline words, article id)
         self._every_article: set[str] = set()  # terms every article has: they pick none out
-        self._series: dict[str, set[int]] | None = None
         self._bigrams: dict[str, set[tuple[str, str]]] | None = None
         self.disabled: frozenset[str] = frozenset()  # RULES switched off (ablation only)
 
@@ -232,14 +215,6 @@ class ExtractiveAnswerer:
 
     def known(self, term: str) -> bool:
         return term in self.idf()
-
-    def label_series(self) -> dict[str, set[int]]:
-        """The numbered series the articles use ("level one", "level two", …)."""
-        if self._series is None:
-            self._series = series(
-                c.title + " " + c.text for c in self.index.chunks if c.kind == "article"
-            )
-        return self._series
 
     def source_articles(self, source: str) -> set[str]:
         """The articles a source qualifier points to ("in the editor's view": the one whose text
@@ -369,23 +344,6 @@ class ExtractiveAnswerer:
         Somerset article is no figure of "NHS Leicester City CCG's budget"."""
         terms = self.article_terms()[c.chunk.article_id]
         return all(set(entity_terms(e)) <= terms for e in info.entities)
-
-    def _share_of_asked(self, c: Candidate, info: QuestionInfo) -> bool:
-        """Whether one of a sentence's shares is a share of what the question asks about: "60%
-        said they wanted a role with regards to PMS contracts" is no share of CCGs wanting to
-        abolish PMS contracts, nor "20% … want to be involved in managing QOF" of those wanting
-        to set up local QOF schemes."""
-        asked, named = share_asks(info)
-        if not asked:
-            return True
-        idf = self.idf()
-        weight = {t: idf.get(t, self._median_idf) for t in asked}
-        total = sum(weight.values())
-        return any(
-            named <= terms
-            and sum(w for t, w in weight.items() if t in terms) / total >= SHARE_CLAUSE
-            for terms in (set(tokenize(clause)) for clause in share_clauses(c.text))
-        )
 
     def people(self, article_id: str):
         if article_id not in self._people:
@@ -559,14 +517,6 @@ class ExtractiveAnswerer:
             typed = next((c for c in cands[:10] if c.typed and c.score >= top - TYPED_REACH), None)
             if typed is not None:
                 chosen = [typed] + chosen[: limit - 1]
-        anchor = self._anchor(info, cands, chosen, top) if self.on("anchor") else None
-        if anchor is not None:
-            # it takes the place of the chosen sentence holding least of the question
-            rest = chosen[1:]
-            if len(chosen) >= limit:
-                weakest = min(rest, key=lambda c: c.overlap, default=None)
-                rest = [c for c in rest if c is not weakest]
-            chosen = chosen[:1] + [anchor] + rest
         best = chosen[0]
         follow = self.continuation(best) if self.on("continuation") else None
         if follow is not None and (
@@ -591,41 +541,6 @@ class ExtractiveAnswerer:
             ]
             chosen = (same or [referent]) + [o for o in chosen if o not in same]
         return chosen
-
-    def _anchor(
-        self, info: QuestionInfo, cands: list[Candidate], chosen: list[Candidate], top: float
-    ) -> Candidate | None:
-        """A sentence holding a word of the question that almost nothing else in the articles
-        holds, when the chosen ones lack it: "Why are GPs disillusioned …?" matches "They are
-        disillusioned following …" by that word alone, as the embedding of a sentence that
-        opens with "They" hardly resembles the question."""
-        have = set().union(*(c.terms for c in chosen))
-        rare = self.rare_terms(info) - have
-        if not rare:
-            return None
-        return next(
-            (
-                c
-                for c in cands[:15]
-                if c.score >= top - ANCHOR_REACH
-                and c.terms & rare
-                and c.overlap > chosen[0].overlap  # it holds more of the question, not less
-                and not any(self._similar(c.text, o.text) for o in chosen)
-            ),
-            None,
-        )
-
-    def rare_terms(self, info: QuestionInfo) -> set[str]:
-        """The question's words that at most RARE_DF passages hold. Names are matched
-        elsewhere (the source qualifier, known entities), and "don't", "might" or "called"
-        frame the question, however rarely the articles use them."""
-        df = self.document_frequency()
-        named = {t for e in info.entities for t in entity_terms(e)} | set(tokenize(info.source))
-        return {
-            t
-            for t in info.terms
-            if 0 < df.get(t, 0) <= RARE_DF and t not in named and t not in FRAME_WORDS
-        }
 
     def _carries_on(self, info: QuestionInfo, best: Candidate, follow: Candidate) -> bool:
         """Whether the next sentence goes on about the same thing ("The CCG would fund this
@@ -777,11 +692,6 @@ class ExtractiveAnswerer:
                     c.typed
                     and c.score >= cands[0].score - TYPED_REACH
                     and (self._of_named(c, info) or not self.on("figure_of_named"))
-                    and (
-                        info.wants != "share"
-                        or not self.on("share_clause")
-                        or self._share_of_asked(c, info)
-                    )
                     for c in cands[:10]
                 )
             )
@@ -865,8 +775,7 @@ class ExtractiveAnswerer:
                 cands = [c for c in cands if named <= terms.get(c.chunk.article_id, set())]
             if not cands:
                 notes.append(f"no passage quotes or names {must_name}")
-        answering, missing, unnumbered = self._singled_out(info, cands)
-        unknown += unnumbered
+        answering, missing = self._singled_out(info, cands)
         article_cands = [c for c in cands if c.chunk.kind == "article"]
         confidence = 0.0
         weak = not article_cands
@@ -923,27 +832,15 @@ class ExtractiveAnswerer:
 
     def _singled_out(
         self, info: QuestionInfo, cands: list[Candidate]
-    ) -> tuple[list[Candidate], str, list[str]]:
-        """The candidates about what the question singles out — a member of a numbered series,
-        an extreme — with what no passage may say (for the note) and the members the articles
-        never number. "level four", where the articles number levels one to three, is not
-        covered; only a sentence on level one answers "When will level one begin?" (one on
-        levels two and three is close in meaning, but about something else); and only one
-        saying which is largest answers "Which CCG has the largest delegated budget?"."""
+    ) -> tuple[list[Candidate], str]:
+        """The candidates about the extreme a question singles out, with what no passage may
+        say (for the note): only a sentence saying which is largest answers "Which CCG has the
+        largest delegated budget?"."""
         answering, missing = cands, ""
-        asked = asked_labels(info.question, self.label_series())
-        if asked and self.on("series_member"):
-            answering = [c for c in answering if holds_label(c.text, asked)]
-            missing = "this of " + " or ".join(a.text for a in asked)
         if (extreme := extremes(info.question)) and self.on("superlative"):
             answering = [c for c in answering if states_extreme(c.text, extreme)]
-            missing = missing or "which is the " + " and ".join(c[0] for c in extreme)
-        unnumbered = [
-            a.text
-            for a in asked
-            if a.value not in self.label_series()[a.head] and self.on("series_unknown")
-        ]
-        return answering, missing, unnumbered
+            missing = "which is the " + " and ".join(c[0] for c in extreme)
+        return answering, missing
 
     def _comment_closer(
         self, info: QuestionInfo, qvec: np.ndarray, hits: list[Hit], article_cands: list[Candidate]

@@ -357,55 +357,6 @@ def _counted(question: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(t for a in asked for t in (a, *count_synonyms(a))))
 
 
-# a share "of" a group names what it counts: "What percentage of the 145 CCGs …"
-SHARE_OF = re.compile(
-    r"\b(?i:percentage|proportion|share|fraction|per ?cent)\s+of\s+(?i:the\s+)?"
-    r"(?P<group>(?:\d+\s+)?[\w'’-]+(?:\s+[A-Z][\w'’-]+)*)"
-)
-# verbs of wanting say the same of a survey's finding: CCGs that "opted for", "asked for" or
-# "chose" level two are the 28% that "wanted" it
-PREFERENCE = frozenset(
-    tokenize(
-        "want wanted wish wished ask asked request requested opt opted choose chose chosen "
-        "seek sought prefer preferred signal signalled back backed support supported favour "
-        "favoured"
-    )
-)
-_PERSON_NAME = re.compile(r"^(?:Dr|Prof|Professor|Mr|Mrs|Ms)\b|^[A-Z][a-z]+ [A-Z][a-z]+$")
-
-
-def share_asks(info: QuestionInfo) -> tuple[tuple[str, ...], frozenset[str]]:
-    """What a share must be a share of: the question's own words, less the group counted ("of
-    CCGs"), the people it names (a speaker is named elsewhere in the article) and verbs of
-    wanting; and of those, the names ("PMS"), which no other name stands in for. "What
-    percentage of CCGs want complete control of PMS contracts?" -> (("complet", "control",
-    "pm", "contract"), {"pm"})."""
-    own = content_of(info.own or info.question)
-    m = SHARE_OF.search(own)
-    group = set(tokenize(m.group("group"))) if m else set(_counted(own))
-    people = {t for e in entities(own) if _PERSON_NAME.search(e) for t in entity_terms(e)}
-    asked = tuple(
-        t
-        for t in tokenize(own)
-        if t not in _QUESTION_STEMS and t not in group and t not in people and t not in PREFERENCE
-    )
-    named = {t for e in entities(own) for t in entity_terms(e)}
-    return asked, frozenset(named & set(asked))
-
-
-def share_clauses(sentence: str) -> list[str]:
-    """What each share in a sentence is a share of: the sentence's lead-in before its first
-    share and that share's own clause, up to the next. In "At least 15% of CCGs said they
-    wanted to take over complete control of the GMS contract … and 60% said they wanted a role
-    with regards to PMS contracts", 60% is no share of CCGs taking over anything."""
-    found = list(SHARE.finditer(sentence))
-    if not found:
-        return []
-    lead = sentence[: found[0].start()]
-    ends = [m.start() for m in found[1:]] + [len(sentence)]
-    return [lead + sentence[m.start() : end] for m, end in zip(found, ends, strict=True)]
-
-
 def count_synonyms(term: str) -> list[str]:
     """Other words for the things a count is of: "patient" -> ["peopl", "person", …]."""
     return [t for group in _COUNT_SYNONYMS if term in group for t in sorted(group) if t != term]

@@ -220,16 +220,6 @@ def test_a_bare_share_answers_how_many_of_what_the_article_counts(pipeline):
     assert not ans.abstained and "6% wanted the lowest ‘level one’" in ans.answer
 
 
-def test_a_share_answers_only_for_what_its_own_clause_is_a_share_of(pipeline):
-    # the survey lists what CCGs want; GP appraisals are not on it, and the 15% wanting
-    # complete control are wanting it of the GMS contract, not of PMS contracts
-    assert pipeline.ask("What percentage of CCGs want to take over GP appraisals?").abstained
-    assert pipeline.ask("What percentage of CCGs want complete control of PMS contracts?").abstained
-    # other verbs of wanting ask the same: "opted to take on" is what "74% want to take on"
-    ans = pipeline.ask("What share of CCGs opted to take on commissioning of DESs?")
-    assert not ans.abstained and "74% want to take on commissioning responsibility" in ans.answer
-
-
 def test_a_sum_answers_only_for_the_organisation_asked_about(pipeline):
     # the only sums reported are Somerset's savings, no budget of Leicester City CCG's
     assert pipeline.ask("How big is NHS Leicester City CCG's budget?").abstained
