@@ -1,12 +1,14 @@
 """Fit the abstention model on the eval questions and record how well it generalises.
 
-    .venv/bin/python evals/calibrate_abstention.py [--questions FILE ...]
+    .venv/bin/python evals/calibrate_abstention.py [--questions FILE ...] [--real]
 
 For every non-attribution case it computes the answerer's evidence features (the same code path
 as `cocom ask`), fits a logistic regression P(answerable | rag.answer.FEATURES) with numpy,
-reports cross-validated rates (with one question file, 5 folds by case id; with several, each
-file is held out in turn, so the estimate is on a set of questions written apart from the ones
-the fit saw), writes the weights to rag/data/abstention.json and the threshold curve to
+reports cross-validated rates (5 folds grouped by article: every case about one article, and
+every case about the same set of articles, falls in one fold, so a case is always scored by a
+model fitted on other articles' questions; a case with no source article is a group of its
+own). With --real, evals/real/dev.jsonl is added, asked of the seed articles plus every page in
+evals/real/pages/ (the first-run sets are never used), writes the weights to rag/data/abstention.json and the threshold curve to
 evals/abstention_curve.json / .png. Hard rules (unknown names or figures; a number/date question
 with no number/date in the evidence) apply on top of the model and are reported separately."""
 
@@ -56,6 +58,7 @@ def features(pipeline: Pipeline, cases):
         rows.append(
             {
                 "id": c.id,
+                "group": group_of(c),
                 "type": c.type,
                 "y": int(c.answerable),
                 "rule": rule,
@@ -63,6 +66,31 @@ def features(pipeline: Pipeline, cases):
             }
         )
     return rows
+
+
+def real_rows(seed_pipeline: Pipeline) -> list[dict]:
+    """Feature rows of evals/real/dev.jsonl, asked of the seeds plus every real page."""
+    import shutil
+    import tempfile
+
+    from rag.index import build_index
+
+    pages = sorted((ROOT / "evals" / "real" / "pages").glob("*.txt"))
+    if not pages:
+        raise SystemExit("--real needs evals/real/pages/ (see evals/real/README.md)")
+    work = Path(tempfile.mkdtemp(prefix="cocom-calibrate-"))
+    try:
+        corpus = work / "corpus"
+        corpus.mkdir()
+        for p in [*(ROOT / "corpus").iterdir(), *pages]:
+            shutil.copy(p, corpus / p.name)
+        s = Settings(corpus_dir=corpus, index_dir=work / "index", cache_dir=ROOT / ".cache")
+        build_index(s, seed_pipeline.embedder, progress=False)
+        p = Pipeline(s, seed_pipeline.embedder).load()
+        cases = load_cases(ROOT / "evals" / "real" / "dev.jsonl")
+        return [{**r, "set": "real-dev"} for r in features(p, cases)]
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
 
 
 def fit(X: np.ndarray, y: np.ndarray, l2: float = 0.01, steps: int = 20000, lr: float = 0.5):
@@ -76,8 +104,14 @@ def fit(X: np.ndarray, y: np.ndarray, l2: float = 0.01, steps: int = 20000, lr: 
     return w, b
 
 
-def fold_of(case_id: str, k: int = 5) -> int:
-    return int(hashlib.sha256(case_id.encode()).hexdigest(), 16) % k
+def fold_of(group: str, k: int = 5) -> int:
+    return int(hashlib.sha256(group.encode()).hexdigest(), 16) % k
+
+
+def group_of(case) -> str:
+    """The articles a case is about (its own id when it names none): the unit of a fold."""
+    arts = sorted({s["article"] for s in case.sources})
+    return "+".join(arts) if arts else f"case:{case.id}"
 
 
 def main() -> int:
@@ -86,6 +120,7 @@ def main() -> int:
         "--questions", type=Path, nargs="+", default=[ROOT / "evals" / "questions.jsonl"]
     )
     ap.add_argument("--index", type=Path, default=None)
+    ap.add_argument("--real", action="store_true", help="add evals/real/dev.jsonl (see above)")
     args = ap.parse_args()
     runtime.setup()
     settings = Settings.from_env(index_dir=args.index)
@@ -93,6 +128,8 @@ def main() -> int:
     rows = []
     for path in args.questions:
         rows += [{**r, "set": path.stem} for r in features(pipeline, load_cases(path))]
+    if args.real:
+        rows += real_rows(pipeline)
     sets = sorted({r["set"] for r in rows})
     fit_rows = [r for r in rows if not r["rule"]]
     X = np.array([[r[f] for f in FEATURES] for r in fit_rows])
@@ -100,7 +137,7 @@ def main() -> int:
 
     # cross-validated predictions: each case scored by a model that never saw it
     cv = np.zeros(len(fit_rows))
-    folds = [r["set"] if len(sets) > 1 else fold_of(r["id"]) for r in fit_rows]
+    folds = [fold_of(r["group"]) for r in fit_rows]
     for k in sorted(set(folds)):
         test = np.array([f == k for f in folds])
         w, b = fit(X[~test], y[~test])
@@ -158,7 +195,9 @@ def main() -> int:
                 "weights": report["weights"],
                 "threshold": threshold,
                 "fitted_on": len(fit_rows),
-                "questions": [p.name for p in args.questions],
+                "questions": [p.name for p in args.questions]
+                + (["real/dev.jsonl"] if args.real else []),
+                "cross_validation": "5 folds grouped by article",
                 "cross_validated_at_threshold": report["cross_validated_at_threshold"],
             },
             indent=2,
