@@ -29,6 +29,7 @@ from .people import antecedent, name_pronoun, resolve_people
 from .qtypes import (
     WHO_HOLDS,
     WHO_ROLE,
+    YEAR,
     QuestionInfo,
     entities,
     entity_terms,
@@ -343,7 +344,10 @@ class ExtractiveAnswerer:
         """Whether a sentence's article names whatever the question names: "£200m" in the
         Somerset article is no figure of "NHS Leicester City CCG's budget"."""
         terms = self.article_terms()[c.chunk.article_id]
-        return all(set(entity_terms(e)) <= terms for e in info.entities)
+        # not years: an article dates its news in its own terms ("from April", "this year")
+        # and need not repeat the "2015/16" a reader asks about
+        names = [e for e in info.entities if not YEAR.fullmatch(e)]
+        return all(set(entity_terms(e)) <= terms for e in names)
 
     def people(self, article_id: str):
         if article_id not in self._people:

@@ -320,6 +320,8 @@ def analyse(question: str, own: str = "") -> QuestionInfo:
     if wants == "number" and AS_SHARE.search(question):
         wants = "share"  # "How many CCGs, as a percentage, …?"
     m = FOCUS.search(question)
+    if m is not None and _verb_after_how_many(question, m):
+        m = None  # "how many didn't understand …", "how many were approved": no thing named
     if m is None and wants == "organisation":
         m = ORG_FOCUS.search(question)
     focus = _asked_terms(m.group("focus")) if m else ()
@@ -336,6 +338,18 @@ def analyse(question: str, own: str = "") -> QuestionInfo:
         counted=_counted(question) if wants == "number" else (),
         own=own or question,
     )
+
+
+_AUXILIARIES = frozenset(
+    "did do does didn doesn don is are was were isn aren wasn weren have has had haven hasn "
+    "hadn will would won wouldn can could couldn should shouldn may might must".split()
+)
+
+
+def _verb_after_how_many(question: str, m: re.Match) -> bool:
+    """Whether "how many" is followed by a verb rather than the thing counted."""
+    first = m.group("focus").split()[0].lower()
+    return first in _AUXILIARIES or question[m.start("focus") + len(first) :][:1] in "'’"
 
 
 COUNTED = re.compile(r"\bhow many\s+(?P<what>[\w'’-]+(?:\s[\w'’-]+)?)", re.I)

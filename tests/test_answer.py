@@ -771,3 +771,28 @@ def test_which_organisation_role_asks_for_a_person():
 def test_negation_contractions_are_grammar_not_words():
     assert tokenize("how many didn't understand it") == tokenize("how many did understand it")
     assert "doesn’t" not in " ".join(tokenize("It doesn’t matter"))
+
+
+def test_how_many_followed_by_a_verb_names_no_thing_counted():
+    from rag.qtypes import analyse
+
+    assert analyse("Of those, how many didn't understand what it meant?").focus == ()
+    assert analyse("How many were approved in April?").focus == ()
+    assert analyse("Who is the chair of the LMC?").focus == ("chair",)
+
+
+def test_a_figure_needs_the_questions_names_in_its_article_but_not_its_years(pipeline):
+    from rag.qtypes import analyse
+
+    a = pipeline.answerer
+    question = "What share of CCGs wanted to performance manage the GP contract in 2019/20?"
+    hits = pipeline.retriever.search(question)
+    c = next(
+        x
+        for x in a.candidates(
+            analyse(question), pipeline.embedder.embed_query_vector(question), hits
+        )
+        if "32%" in x.text
+    )
+    assert a._of_named(c, analyse(question))  # the article dates it otherwise
+    assert not a._of_named(c, analyse("What share of NHS Kernow CCG's GPs agreed?"))
