@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .intervals import Intervals
+
 TITLES = r"(?:Dr|Professor|Prof|Mr|Mrs|Ms|Miss|Sir|Dame|Lord|Baroness|Cllr|Councillor)"
 # titles used with a first name alone: "Dame Barbara" is Dame Barbara Hakin, not a Ms Barbara
 FIRST_NAME_TITLES = frozenset({"Sir", "Dame"})
@@ -194,16 +196,18 @@ def _inside_proper_noun(text: str, start: int) -> bool:
     word = m.group(1)
     if word.lower() in ROLE_NOUNS:
         return False  # "NHS England Chief Executive Simon Stevens": a role, then the name
-    before = text[: start - len(m.group(0))].rstrip(" ")
-    at_sentence_start = not before or before[-1] in ".!?\n:;"
+    j = start - len(m.group(0))  # the text before the word, without the spaces ending it
+    while j > 0 and text[j - 1] == " ":
+        j -= 1
+    at_sentence_start = j == 0 or text[j - 1] in ".!?\n:;"
     return not (word in OPENERS or (at_sentence_start and word[1:].islower()))
 
 
 def find_mentions(text: str) -> list[Mention]:
-    quoted = _quoted_ranges(text)
+    quoted = Intervals(_quoted_ranges(text))
 
     def in_quote(pos: int) -> bool:
-        return any(a < pos < b for a, b in quoted)
+        return quoted.contains(pos, open_start=True)
 
     found: dict[int, Mention] = {}
     for m in TITLED.finditer(text):
@@ -241,8 +245,11 @@ def find_mentions(text: str) -> list[Mention]:
             start, m.end("name"), text[start : m.end("name")], title, m.group("name"),
             _clean_role(m.group("role")),
         )
+    # a mention added below lies within its match, and matches never overlap: the names found
+    # so far are all a later match can start inside
+    named = Intervals((f.start, f.end) for f in found.values())
     for m in APPOSITIVE_NAME.finditer(text):
-        if in_quote(m.start()) or any(f.start <= m.start() < f.end for f in found.values()):
+        if in_quote(m.start()) or named.contains(m.start()):
             continue
         if _not_a_name(m.group("name")) or _inside_proper_noun(text, m.start()):
             continue
@@ -250,8 +257,9 @@ def find_mentions(text: str) -> list[Mention]:
             m.start(), m.end("name"), m.group("name"), "", m.group("name"),
             _clean_role(m.group("role")),
         )
+    named = Intervals((f.start, f.end) for f in found.values())
     for m in UNTITLED.finditer(text):
-        if in_quote(m.start()) or any(f.start <= m.start() < f.end for f in found.values()):
+        if in_quote(m.start()) or named.contains(m.start()):
             continue
         if _inside_proper_noun(text, m.start()):
             continue  # "NHS Clinical Commissioners, said": the end of an organisation's name
