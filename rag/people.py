@@ -313,16 +313,31 @@ class PeopleIndex:
         self.people: list[Person] = []
         # by surname (a merge never changes it), so adding and finding do not scan everyone
         self._by_surname: dict[str, list[Person]] = {}
+        # ("Dame", "Barbara") -> the people named "Dame Barbara <surname …>", by id
+        self._by_first: dict[tuple[str, str], dict[int, Person]] = {}
+
+    def _first_name_key(self, name: str) -> tuple[str, str] | None:
+        for title in FIRST_NAME_TITLES:
+            if name.startswith(f"{title} "):
+                bare = self._bare(name).split()
+                return (title, bare[0]) if len(bare) > 1 else None
+        return None
+
+    def _rename(self, p: Person, name: str | None) -> None:
+        """Give `p` its (new) `name`, or index it under its name when `name` is None."""
+        if name is not None:
+            old = self._first_name_key(p.name)
+            if old is not None:
+                del self._by_first[old][id(p)]
+            p.name = name
+        key = self._first_name_key(p.name)
+        if key is not None:
+            self._by_first.setdefault(key, {})[id(p)] = p
 
     def _by_first_name(self, title: str, first: str) -> Person | None:
         """ "Dame Barbara" -> the Dame Barbara Hakin named before, if exactly one."""
-        found = [
-            p
-            for p in self.people
-            if p.name.startswith(f"{title} ") and len(self._bare(p.name).split()) > 1
-            and self._bare(p.name).split()[0] == first
-        ]
-        return found[0] if len(found) == 1 else None
+        found = self._by_first.get((title, first), {})
+        return next(iter(found.values())) if len(found) == 1 else None
 
     def add(self, mention: Mention) -> Person:
         if mention.title in FIRST_NAME_TITLES and len(mention.name.split()) == 1:
@@ -334,7 +349,7 @@ class PeopleIndex:
             if self._same(p, mention):
                 full = f"{mention.title} {mention.name}".strip()
                 if len(mention.name.split()) > len(self._bare(p.name).split()):
-                    p.name = full
+                    self._rename(p, full)
                 if mention.role and len(mention.role) > len(p.role):
                     p.role = mention.role
                     p.organisation = _organisation_of(mention.role)
@@ -347,6 +362,7 @@ class PeopleIndex:
             variants={mention.surface},
         )
         self.people.append(person)
+        self._rename(person, None)
         surname = self._bare(person.name).split()[-1].lower()
         self._by_surname.setdefault(surname, []).append(person)
         return person
