@@ -18,8 +18,8 @@ from dataclasses import dataclass
 
 from .intervals import Intervals
 from .models import COMMENT_SPEAKER, Article, Quote
-from .people import ORG as ORG_PATTERN
 from .people import HEADER_LINE, ROLE_NOUNS, Mention, PeopleIndex, find_mentions
+from .people import ORG as ORG_PATTERN
 from .sentences import split_spans
 
 SPEECH = (
