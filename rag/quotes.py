@@ -84,6 +84,7 @@ SCENE = re.compile(
     r"(?P<comma>,)?\s*(?:after|before|during|when|at|in|on|following|yesterday|today|last)\b"
     r"(?P<that>[^,.;:“‘\"]{0,80}?\bthat\s+)?"
 )
+_SPACES = re.compile(r"\s*")  # str.isspace() characters, as str.lstrip() strips
 ATTRIBUTION_GAP = 40  # characters between a quote's end and a trailing "he said"
 
 
@@ -933,9 +934,9 @@ class _Extractor:
                     self._how = "named"
                     self.add(comma + 1, s1, sp, "reported", p, ("verb", NAMED), self._evidence(sp, va, vb))
                 continue
-            if any(qa - 1 <= vb + 2 and qa >= vb for qa, _ in inner) and not self.text[
-                vb:
-            ].lstrip().startswith("that"):
+            if any(qa - 1 <= vb + 2 and qa >= vb for qa, _ in inner) and not self.text.startswith(
+                "that", _SPACES.match(self.text, vb).end()
+            ):
                 continue  # "said: ‘…’" is a direct quote
             tail = self.text[vb:s1]
             head = self.text[s0:va]

@@ -22,6 +22,7 @@ _PARAGRAPHS = (
     "“We will not sign up to this,” said Mr Tom Hart, a GP in Town{i}. Hart explained more.",
     "Simon Stevens, who replaced Sir David Nicholson, said the change was “long overdue”.",
     "He told Pulse that Dame Barbara Hakin had backed it. Dame Barbara said “yes, in {i}”.",
+    "Mr Tom Hart said: “It is {i} times worse than it was before the change.”",
 )
 
 
@@ -46,9 +47,20 @@ class _Counted(list):
         return super().__getitem__(k)
 
 
+class _CountedText(str):
+    """An article's text that counts the characters copied out of it by slicing."""
+
+    def __getitem__(self, k):
+        out = super().__getitem__(k)
+        if isinstance(k, slice):
+            _Counted.visits += len(out)
+        return out
+
+
 def _visits_extracting(monkeypatch, n: int) -> int:
-    """Elements of the per-article lists (mentions, quote spans, roles, sentences) read while
-    extracting the quotes of an n-paragraph article."""
+    """Elements of the per-article lists (mentions, quote spans, roles, sentences) read, and
+    characters of the article's text copied, while extracting the quotes of an n-paragraph
+    article."""
     monkeypatch.undo()
     real = quotes_mod._Extractor.__init__
 
@@ -58,6 +70,7 @@ def _visits_extracting(monkeypatch, n: int) -> int:
         self.speakers.roles = _Counted(self.speakers.roles)
         self.quoted = _Counted(self.quoted)
         self.sentences = _Counted(self.sentences)
+        self.text = self.speakers.text = _CountedText(self.text)
 
     monkeypatch.setattr(quotes_mod._Extractor, "__init__", counted_init)
     _Counted.visits = 0
