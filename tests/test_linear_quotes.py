@@ -23,6 +23,7 @@ _PARAGRAPHS = (
     "Simon Stevens, who replaced Sir David Nicholson, said the change was “long overdue”.",
     "He told Pulse that Dame Barbara Hakin had backed it. Dame Barbara said “yes, in {i}”.",
     "Mr Tom Hart said: “It is {i} times worse than it was before the change.”",
+    "But Ann Cole said the CCG in area {i} had got it wrong.",
 )
 
 
@@ -91,7 +92,7 @@ def test_name_finding_reads_quote_spans_linearly(monkeypatch):
     counts = []
     for n in (120, 240):
         _Counted.visits = 0
-        assert people_mod.find_mentions(_article(n).text)
+        assert people_mod.find_mentions(_CountedText(_article(n).text))
         counts.append(_Counted.visits)
     assert counts[1] / counts[0] < 2.4
 
