@@ -1,4 +1,4 @@
-"""Quote extraction and name finding do work linear in an article's length: lookups by offset
+"""Quote extraction, name finding and sentence splitting do work linear in an article's length: lookups by offset
 are binary searches over lists built once per article, never a scan of every mention, quote
 span or role for each position. Counted, not timed: doubling the article must about double
 the number of list elements visited."""
@@ -156,3 +156,49 @@ def test_first_name_lookup_does_not_scan_everyone():
         return _Counted.visits
 
     assert visits(400) <= 2.4 * visits(200) + 10
+
+
+class _CountedChars(str):
+    """A text that counts the characters read from it, one by one or by slicing."""
+
+    reads = 0
+
+    def __getitem__(self, k):
+        out = super().__getitem__(k)
+        _CountedChars.reads += len(out)
+        return out
+
+
+def test_sentence_splitting_reads_a_word_of_many_periods_once():
+    """ "x.x.x.…": the word before each period used to be read back to its start every time."""
+    from rag.sentences import split_spans
+
+    reads = []
+    for n in (2000, 4000):
+        _CountedChars.reads = 0
+        assert split_spans(_CountedChars("x." * n + " The end."))
+        reads.append(_CountedChars.reads)
+    assert reads[1] / reads[0] < 2.4
+
+
+def test_abbreviations_are_found_as_by_reading_each_word_back():
+    from rag import sentences
+
+    def reference(text: str, i: int) -> bool:
+        j = i
+        while j > 0 and not text[j - 1].isspace() and text[j - 1] not in "(\"'‘“":
+            j -= 1
+        word = text[j:i]
+        if not word:
+            return False
+        if word.lower().rstrip(".") in sentences.ABBREVIATIONS or "." in word:
+            return True
+        return len(word) == 1 and word.isupper()
+
+    rng = random.Random(11)
+    pieces = ["x", ".", " ", "Dr", "dr", "U.S", "e.g", "J", "(", "“", "'", "A", "approx", "İ", "\n"]
+    for _ in range(500):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 60)))
+        periods = sentences._Periods(text)
+        for i in (k for k, ch in enumerate(text) if ch == "."):
+            assert sentences._abbreviation_before(text, i, periods) == reference(text, i), (text, i)
