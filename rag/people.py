@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .intervals import Intervals
+
 TITLES = r"(?:Dr|Professor|Prof|Mr|Mrs|Ms|Miss|Sir|Dame|Lord|Baroness|Cllr|Councillor)"
 # titles used with a first name alone: "Dame Barbara" is Dame Barbara Hakin, not a Ms Barbara
 FIRST_NAME_TITLES = frozenset({"Sir", "Dame"})
@@ -194,16 +196,18 @@ def _inside_proper_noun(text: str, start: int) -> bool:
     word = m.group(1)
     if word.lower() in ROLE_NOUNS:
         return False  # "NHS England Chief Executive Simon Stevens": a role, then the name
-    before = text[: start - len(m.group(0))].rstrip(" ")
-    at_sentence_start = not before or before[-1] in ".!?\n:;"
+    j = start - len(m.group(0))  # the text before the word, without the spaces ending it
+    while j > 0 and text[j - 1] == " ":
+        j -= 1
+    at_sentence_start = j == 0 or text[j - 1] in ".!?\n:;"
     return not (word in OPENERS or (at_sentence_start and word[1:].islower()))
 
 
 def find_mentions(text: str) -> list[Mention]:
-    quoted = _quoted_ranges(text)
+    quoted = Intervals(_quoted_ranges(text))
 
     def in_quote(pos: int) -> bool:
-        return any(a < pos < b for a, b in quoted)
+        return quoted.contains(pos, open_start=True)
 
     found: dict[int, Mention] = {}
     for m in TITLED.finditer(text):
@@ -241,8 +245,11 @@ def find_mentions(text: str) -> list[Mention]:
             start, m.end("name"), text[start : m.end("name")], title, m.group("name"),
             _clean_role(m.group("role")),
         )
+    # a mention added below lies within its match, and matches never overlap: the names found
+    # so far are all a later match can start inside
+    named = Intervals((f.start, f.end) for f in found.values())
     for m in APPOSITIVE_NAME.finditer(text):
-        if in_quote(m.start()) or any(f.start <= m.start() < f.end for f in found.values()):
+        if in_quote(m.start()) or named.contains(m.start()):
             continue
         if _not_a_name(m.group("name")) or _inside_proper_noun(text, m.start()):
             continue
@@ -250,8 +257,9 @@ def find_mentions(text: str) -> list[Mention]:
             m.start(), m.end("name"), m.group("name"), "", m.group("name"),
             _clean_role(m.group("role")),
         )
+    named = Intervals((f.start, f.end) for f in found.values())
     for m in UNTITLED.finditer(text):
-        if in_quote(m.start()) or any(f.start <= m.start() < f.end for f in found.values()):
+        if in_quote(m.start()) or named.contains(m.start()):
             continue
         if _inside_proper_noun(text, m.start()):
             continue  # "NHS Clinical Commissioners, said": the end of an organisation's name
@@ -305,16 +313,31 @@ class PeopleIndex:
         self.people: list[Person] = []
         # by surname (a merge never changes it), so adding and finding do not scan everyone
         self._by_surname: dict[str, list[Person]] = {}
+        # ("Dame", "Barbara") -> the people named "Dame Barbara <surname …>", by id
+        self._by_first: dict[tuple[str, str], dict[int, Person]] = {}
+
+    def _first_name_key(self, name: str) -> tuple[str, str] | None:
+        for title in FIRST_NAME_TITLES:
+            if name.startswith(f"{title} "):
+                bare = self._bare(name).split()
+                return (title, bare[0]) if len(bare) > 1 else None
+        return None
+
+    def _rename(self, p: Person, name: str | None) -> None:
+        """Give `p` its (new) `name`, or index it under its name when `name` is None."""
+        if name is not None:
+            old = self._first_name_key(p.name)
+            if old is not None:
+                del self._by_first[old][id(p)]
+            p.name = name
+        key = self._first_name_key(p.name)
+        if key is not None:
+            self._by_first.setdefault(key, {})[id(p)] = p
 
     def _by_first_name(self, title: str, first: str) -> Person | None:
         """ "Dame Barbara" -> the Dame Barbara Hakin named before, if exactly one."""
-        found = [
-            p
-            for p in self.people
-            if p.name.startswith(f"{title} ") and len(self._bare(p.name).split()) > 1
-            and self._bare(p.name).split()[0] == first
-        ]
-        return found[0] if len(found) == 1 else None
+        found = self._by_first.get((title, first), {})
+        return next(iter(found.values())) if len(found) == 1 else None
 
     def add(self, mention: Mention) -> Person:
         if mention.title in FIRST_NAME_TITLES and len(mention.name.split()) == 1:
@@ -326,7 +349,7 @@ class PeopleIndex:
             if self._same(p, mention):
                 full = f"{mention.title} {mention.name}".strip()
                 if len(mention.name.split()) > len(self._bare(p.name).split()):
-                    p.name = full
+                    self._rename(p, full)
                 if mention.role and len(mention.role) > len(p.role):
                     p.role = mention.role
                     p.organisation = _organisation_of(mention.role)
@@ -339,6 +362,7 @@ class PeopleIndex:
             variants={mention.surface},
         )
         self.people.append(person)
+        self._rename(person, None)
         surname = self._bare(person.name).split()[-1].lower()
         self._by_surname.setdefault(surname, []).append(person)
         return person

@@ -13,11 +13,13 @@ fullest form is canonical. Every quote's text is an exact slice of `Article.text
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
+from .intervals import Intervals
 from .models import COMMENT_SPEAKER, Article, Quote
-from .people import ORG as ORG_PATTERN
 from .people import HEADER_LINE, ROLE_NOUNS, Mention, PeopleIndex, find_mentions
+from .people import ORG as ORG_PATTERN
 from .sentences import split_spans
 
 SPEECH = (
@@ -82,6 +84,7 @@ SCENE = re.compile(
     r"(?P<comma>,)?\s*(?:after|before|during|when|at|in|on|following|yesterday|today|last)\b"
     r"(?P<that>[^,.;:“‘\"]{0,80}?\bthat\s+)?"
 )
+_SPACES = re.compile(r"\s*")  # str.isspace() characters, as str.lstrip() strips
 ATTRIBUTION_GAP = 40  # characters between a quote's end and a trailing "he said"
 
 
@@ -174,17 +177,20 @@ def _document_subject(seg: str) -> tuple[int, int] | None:
     return None
 
 
-def _is_apostrophe(text: str, i: int) -> bool:
+_MARKS = OPEN + CLOSE + "'"
+
+
+def _is_apostrophe(text: str, i: int, marks: list[int]) -> bool:
+    """`marks`: the offsets of every character of `_MARKS` in `text`, in order."""
     prev = text[i - 1] if i else " "
     nxt = text[i + 1] if i + 1 < len(text) else " "
     if prev.isalnum() and nxt.isalnum():
         return True  # It’s, King's
     if prev == "s" and nxt == " ":
-        # "GPs’ contracts": a plural possessive when another closing mark follows in the paragraph
-        rest = text[i + 1 :]
-        close = min((rest.find(c) for c in CLOSE + "'" if rest.find(c) >= 0), default=-1)
-        opening = min((rest.find(c) for c in OPEN if rest.find(c) >= 0), default=-1)
-        return close >= 0 and (opening < 0 or close < opening)
+        # "GPs’ contracts": a plural possessive when another closing mark follows in the
+        # paragraph before any opening mark
+        k = bisect_right(marks, i)
+        return k < len(marks) and text[marks[k]] not in OPEN
     return False
 
 
@@ -194,8 +200,9 @@ def _quote_spans(text: str) -> list[tuple[int, int]]:
     for a quote that carries on into the next paragraph)."""
     spans: list[tuple[int, int]] = []
     depth, start, mark = 0, 0, ""
+    marks = [i for i, ch in enumerate(text) if ch in _MARKS]
     for i, ch in enumerate(text):
-        if ch not in OPEN + CLOSE + "'\"" or _is_apostrophe(text, i):
+        if ch not in OPEN + CLOSE + "'\"" or _is_apostrophe(text, i, marks):
             continue
         prev = text[i - 1] if i else " "
         nxt = text[i + 1] if i + 1 < len(text) else " "
@@ -225,6 +232,37 @@ def _trim(text: str, a: int, b: int) -> tuple[int, int]:
     return a, b
 
 
+# a capitalised word where a surname alone may stand ("Stevens explained"): what may follow it
+_WORD_AT = re.compile(r"(?<![\w’'.-])[A-Z][\w’'-]*")
+_CUT = re.compile(r"[’'-]")  # inside such a word: where a shorter word may end
+_PLAIN_WORD = re.compile(r"[A-Z](?:[\w’'-]*\w)?")
+_NAME_NEXT = re.compile(r"\s[A-Z]")
+
+
+def _surname_pattern(word: str) -> re.Pattern:
+    return re.compile(rf"(?<![\w’'.-]){re.escape(word)}\b(?!\s[A-Z])")
+
+
+def _words_at(text: str, words: set[str]) -> dict[str, list[tuple[int, int]]]:
+    """For each of `words`, the (start, end) of its matches of `_surname_pattern(word)` in
+    `text`, in order, found in one pass over the text instead of one per word."""
+    found: dict[str, list[tuple[int, int]]] = {w: [] for w in words}
+    plain = {w for w in words if _PLAIN_WORD.fullmatch(w)}
+    for w in words - plain:  # not a capitalised word: its own pass
+        found[w] = [m.span() for m in _surname_pattern(w).finditer(text)]
+    longest = max(map(len, plain), default=0)
+    if not longest:
+        return found
+    for m in _WORD_AT.finditer(text):
+        # every match starts such a word and ends where a ’ ' - follows or the word ends
+        a, e = m.span()
+        cuts = [c.start() for c in _CUT.finditer(text, a, min(e, a + longest + 1))]
+        for k in cuts + ([e] if e - a <= longest else []):
+            if k - a <= longest and text[a:k] in plain and not _NAME_NEXT.match(text, k):
+                found[text[a:k]].append((a, k))
+    return found
+
+
 def _lower_first(name: str) -> str:
     return name[0].lower() + name[1:] if len(name) > 1 and name[1].islower() else name
 
@@ -247,9 +285,9 @@ class _ArticleSpeakers:
                 (m.start, m.end, _Speaker(p.name, p.role, p.organisation, True, m.start, m.end))
             )
         self._surnames(text, people)
-        taken = [(a, b) for a, b, _ in self.items]
+        taken = Intervals((a, b) for a, b, _ in self.items)
         for m in list(ORG_PATTERN.finditer(text)) + list(GROUP.finditer(text)):
-            if any(a <= m.start() < b for a, b in taken):
+            if taken.contains(m.start()):
                 continue
             name = re.sub(r"^[Tt]he\s", "", m.group(0))
             is_org = bool(ORG_PATTERN.fullmatch(m.group(0)))
@@ -279,6 +317,53 @@ class _ArticleSpeakers:
                 k = text.rfind(s.role, max(0, a - len(s.role) - 4), a)
                 if k >= 0:
                     self.roles.append((k, a))
+        # lookups by offset in O(log n), so an article's work stays linear in its length
+        self._in_roles = Intervals(self.roles)
+        self._role_order = sorted(range(len(self.roles)), key=lambda i: self.roles[i][0])
+        self._role_starts = [self.roles[i][0] for i in self._role_order]
+
+    @property
+    def items(self) -> list[tuple[int, int, _Speaker]]:
+        """Mentions (start, end, speaker), by start."""
+        return self._items
+
+    @items.setter
+    def items(self, items: list[tuple[int, int, _Speaker]]) -> None:
+        self._items = items
+        self._starts: list[int] | None = None  # the lookups below, built when first asked
+        self._longest = 0
+        self._before: dict[str, list[tuple[int, _Speaker]]] = {}
+
+    def starts(self) -> list[int]:
+        """The items' starts (sorted, as the items are once the article is read)."""
+        if self._starts is None:
+            self._starts = [a for a, _, _ in self._items]
+            self._longest = max((b - a for a, b, _ in self._items), default=0)
+        return self._starts
+
+    def starting_in(self, lo: int, hi: int) -> range:
+        """Indexes of the items starting in [lo, hi), in order."""
+        starts = self.starts()
+        return range(bisect_left(starts, lo), bisect_left(starts, hi))
+
+    def overlapping(self, lo: int, hi: int) -> range:
+        """Indexes of every item that may overlap [lo, hi) (a superset: check the ends)."""
+        starts = self.starts()
+        return range(bisect_left(starts, lo - self._longest), bisect_left(starts, hi))
+
+    def roles_within(self, lo: int, hi: int) -> list[tuple[int, int]]:
+        """The role spans starting in [lo, hi], in the order they were found."""
+        i, j = bisect_left(self._role_starts, lo), bisect_right(self._role_starts, hi)
+        return [self.roles[k] for k in sorted(self._role_order[i:j])]
+
+    def last_before(self, kind: str, keep, pos: int) -> tuple[int, _Speaker] | None:
+        """(start, speaker) of the last item starting before `pos` whose speaker `keep`
+        accepts; `kind` names the filter (its list is built once)."""
+        if kind not in self._before:
+            self._before[kind] = [(a, s) for a, _, s in self._items if keep(a, s)]
+        kept = self._before[kind]
+        i = bisect_left(kept, pos, key=lambda x: x[0])
+        return kept[i - 1] if i else None
 
     def _surnames(self, text: str, people: PeopleIndex) -> None:
         """ "Stevens explained" after "Simon Stevens" earlier in the article: a surname alone
@@ -288,42 +373,42 @@ class _ArticleSpeakers:
             words = re.sub(r"^[A-Z][a-z]+\.?\s(?=\S+\s)", "", s.name).split()
             if len(words) >= 2:
                 full.setdefault(words[-1], set()).add(s.name)
-        taken = [(a, b) for a, b, _ in self.items]
+        taken = Intervals((a, b) for a, b, _ in self.items)
+        first_at: dict[str, int] = {}
+        for a, _, s in self.items:
+            first_at[s.name] = min(a, first_at.get(s.name, a))
+        found = _words_at(text, {surname for surname, names in full.items() if len(names) == 1})
         for surname, names in full.items():
             if len(names) != 1:
                 continue
-            first = min(a for a, _, s in self.items if s.name in names)
-            for m in re.finditer(rf"(?<![\w’'.-]){re.escape(surname)}\b(?!\s[A-Z])", text):
-                if m.start() <= first or any(a <= m.start() < b for a, b in taken):
+            first = first_at[next(iter(names))]
+            for start, end in found[surname]:
+                if start <= first or taken.contains(start):
                     continue
-                mention = Mention(m.start(), m.end(), surname, "", surname, "")
+                mention = Mention(start, end, surname, "", surname, "")
                 p = people.add(mention)
                 self.items.append(
-                    (m.start(), m.end(), _Speaker(p.name, p.role, p.organisation, True, m.start(), m.end()))
+                    (start, end, _Speaker(p.name, p.role, p.organisation, True, start, end))
                 )
         self.items.sort(key=lambda x: x[0])
 
     def _in_role(self, pos: int) -> bool:
-        return any(a <= pos < b for a, b in self.roles)
+        return self._in_roles.contains(pos)
 
     def between(self, lo: int, hi: int) -> list[tuple[int, int, _Speaker]]:
-        return [
-            x
-            for x in self.items
-            if lo <= x[0] and x[1] <= hi and not (not x[2].is_person and self._in_role(x[0]))
-        ]
+        out = []
+        for k in self.starting_in(lo, hi + 1):
+            x = self._items[k]
+            if x[1] <= hi and not (not x[2].is_person and self._in_role(x[0])):
+                out.append(x)
+        return out
 
     def person_before(self, pos: int) -> _Speaker | None:
         """The antecedent of "he"/"she" at `pos`: the person named last in a subject's place.
         "Simon Stevens, who replaced Sir David Nicholson …, said" — Sir David, after the verb
         "replaced", is an object, so "he" is Simon Stevens."""
-        best = None
-        for a, _, s in self.items:
-            if a >= pos:
-                break
-            if s.is_person and not self._object(a):
-                best = s
-        return best
+        found = self.last_before("subject", lambda a, s: s.is_person and not self._object(a), pos)
+        return found[1] if found else None
 
     def _object(self, a: int) -> bool:
         """Whether the mention at `a` follows a lower-case verb or preposition ("replaced X",
@@ -336,13 +421,13 @@ class _ArticleSpeakers:
 
     def org_before(self, pos: int, kind: str = "") -> _Speaker | None:
         """The organisation named last before `pos`; `kind` ("CCG", "LMC") one of that kind."""
-        best = None
-        for a, _, s in self.items:
-            if a >= pos:
-                break
-            if s.organisation and (not kind or s.name.lower().endswith(kind.lower())):
-                best = s
-        return best
+        kind = kind.lower()
+        found = self.last_before(
+            "org:" + kind,
+            lambda a, s: bool(s.organisation) and (not kind or s.name.lower().endswith(kind)),
+            pos,
+        )
+        return found[1] if found else None
 
 
 class _Extractor:
@@ -364,6 +449,8 @@ class _Extractor:
         for block, base in zip(article.blocks, article.block_starts(), strict=True):
             self.quoted += [(base + a, base + b) for a, b in _quote_spans(block)]
             self.sentences += [(base + x.start, base + x.end) for x in split_spans(block)]
+        self._quoted = Intervals(self.quoted)
+        self._sentence_starts = [a for a, _ in self.sentences]
         # a name inside quotation marks ("I rang Mr X", straight quotes too) is no speaker and
         # no antecedent of "he"
         self.speakers.items = [x for x in self.speakers.items if not self._in_quote(x[0])]
@@ -374,14 +461,14 @@ class _Extractor:
         self._doc = (-1, -1)  # the words naming the document that last "spoke"
 
     def _in_quote(self, pos: int) -> bool:
-        return any(a <= pos < b for a, b in self.quoted)
+        return self._quoted.contains(pos)
 
     def _near(self, end: int, hi: int, start: int, lo: int) -> bool:
         """A mention speaks through a verb when it is the clause's subject or sits next to the
         verb (a role appositive in between does not count)."""
         gap = self.text[end:hi]
         head = self.text[lo:start]
-        for a, b in self.speakers.roles:
+        for a, b in self.speakers.roles_within(lo, hi):
             if a >= end and b <= hi:
                 gap = gap.replace(self.text[a:b], "")
             if a >= lo and b <= start:
@@ -491,11 +578,17 @@ class _Extractor:
         """Whether "he"/"she" at `pos` could be either of two people: the last sentence naming
         anyone before it names two who fit the pronoun ("Dr A and Dr B met the CCG. He said"),
         and the one picked is not the speaker just quoted."""
-        persons = [(a, sp) for a, _, sp in self.speakers.items if a < pos and sp.is_person]
-        if not persons:
+        items = self.speakers.items
+        found = self.speakers.last_before("person", lambda a, s: s.is_person, pos)
+        if found is None:
             return False
-        last = persons[-1][0]
-        sent = next(((a, b) for a, b in self.sentences if a <= last < b), (last, last + 1))
+        last = found[0]
+        sent = self._sentence_at(last)
+        persons = [
+            (items[k][0], items[k][2])
+            for k in self.speakers.starting_in(sent[0], min(sent[1], pos))
+            if items[k][2].is_person
+        ]
         other = _FEMALE if pronoun == "he" else _MALE
         # a name inside a relative clause ("Simon Stevens, who replaced Sir David Nicholson, …")
         # is not a candidate; an object otherwise is ("Mr A met Mr B. He said" is either)
@@ -511,6 +604,14 @@ class _Extractor:
         if len(fits) < 2:
             return False
         return not (self.last is not None and self.last.name == ante.name)
+
+    def _sentence_at(self, pos: int) -> tuple[int, int]:
+        """The sentence holding `pos` (sentences are in order and never overlap), or
+        (pos, pos + 1)."""
+        i = bisect_right(self._sentence_starts, pos) - 1
+        if i >= 0 and pos < self.sentences[i][1]:
+            return self.sentences[i]
+        return pos, pos + 1
 
     def _role_holder(self, mention: tuple, lo: int, hi: int) -> bool:
         """Whether the organisation at `mention` only qualifies an unnamed person who speaks:
@@ -539,8 +640,12 @@ class _Extractor:
         is", "; Dr X"), or `hi` if none does."""
         for m in re.finditer(r"(?:,\s*(?:and|but|while|whereas)|;)\s+", self.text[lo:hi]):
             at = lo + m.end()
-            if any(a == at or (a <= at + 4 and self.text[at:a].strip() in {"the", "The"})
-                   for a, _, other in self.speakers.items if other.name != sp.name):
+            items = self.speakers.items
+            if any(
+                a == at or self.text[at:a].strip() in {"the", "The"}
+                for a, _, other in (items[k] for k in self.speakers.starting_in(at, at + 5))
+                if other.name != sp.name
+            ):
                 return lo + m.start()
         return hi
 
@@ -608,7 +713,8 @@ class _Extractor:
     def _unnamed(self, lo: int, hi: int) -> str:
         """text[lo:hi] without the mentions and quotations in it."""
         out = list(self.text[lo:hi])
-        for a, b, _ in self.speakers.items:
+        items = self.speakers.items
+        for a, b, _ in (items[k] for k in self.speakers.overlapping(lo, hi)):
             for k in range(max(a, lo), min(b, hi)):
                 out[k - lo] = " "
         return "".join(out)
@@ -690,9 +796,10 @@ class _Extractor:
         m = HEADER_LINE.fullmatch(block.strip())
         if not m:
             return None
-        for a, _, sp in self.speakers.items:
-            if base <= a < base + len(block) and sp.is_person:
-                return sp
+        items = self.speakers.items
+        for k in self.speakers.starting_in(base, base + len(block)):
+            if items[k][2].is_person:
+                return items[k][2]
         return None
 
     def continuing(self, qa: int) -> tuple[_Speaker | None, tuple[str, float], tuple[int, int]]:
@@ -701,8 +808,10 @@ class _Extractor:
         none = (None, ("", UNATTRIBUTED), (-1, -1))
         if self.last is None or len(self.par_speakers.get(self.last_par, ())) > 1:
             return none  # a paragraph that quoted two people: which one carries on is unknown
-        for a, _, sp in self.speakers.items:
-            if self.last_at <= a < qa and sp.name != self.last.name and not self._in_quote(a):
+        items = self.speakers.items
+        for k in self.speakers.starting_in(self.last_at, qa):
+            a, _, sp = items[k]
+            if sp.name != self.last.name and not self._in_quote(a):
                 return none
         method, conf = self.last_how
         if method == "header":
@@ -716,15 +825,20 @@ class _Extractor:
             self.last, self.last_how, self.last_ev, self.last_at = header, ("header", HEADER), ev, ev[1]
             self.open_quote = False
             return
-        qspans = _quote_spans(block)
+        qspans = _quote_spans(block)  # in order, never overlapping
+        in_quotes = Intervals(qspans)
+        opening = [a - 1 for a, _ in qspans]  # where each quotation mark stands
 
         def quoted(pos: int) -> bool:
-            return any(a <= pos < b for a, b in qspans)
+            return in_quotes.contains(pos)
 
         for sent in split_spans(block):
             s0, s1 = base + sent.start, base + sent.end
             self._sent = (s0, s1)
-            inner = [(base + a, base + b) for a, b in qspans if sent.start <= a - 1 < sent.end]
+            inner = [
+                (base + a, base + b)
+                for a, b in qspans[bisect_left(opening, sent.start) : bisect_left(opening, sent.end)]
+            ]
             masked = NOT_SPEECH.sub(lambda m: "#" * len(m.group(0)), sent.text)
             verbs = [
                 (s0 + v.start(), s0 + v.end())
@@ -820,9 +934,9 @@ class _Extractor:
                     self._how = "named"
                     self.add(comma + 1, s1, sp, "reported", p, ("verb", NAMED), self._evidence(sp, va, vb))
                 continue
-            if any(qa - 1 <= vb + 2 and qa >= vb for qa, _ in inner) and not self.text[
-                vb:
-            ].lstrip().startswith("that"):
+            if any(qa - 1 <= vb + 2 and qa >= vb for qa, _ in inner) and not self.text.startswith(
+                "that", _SPACES.match(self.text, vb).end()
+            ):
                 continue  # "said: ‘…’" is a direct quote
             tail = self.text[vb:s1]
             head = self.text[s0:va]

@@ -55,11 +55,41 @@ def _quote_delta(text: str, i: int) -> int:
     return 0
 
 
-def _abbreviation_before(text: str, i: int) -> bool:
-    """True when the period at i ends an abbreviation, an initial or a number."""
-    j = i
-    while j > 0 and not text[j - 1].isspace() and text[j - 1] not in "(\"'‘“":
-        j -= 1
+_LONGEST_ABBREVIATION = max(map(len, ABBREVIATIONS))
+
+
+class _Periods:
+    """The word before each period of a text, for periods asked about in increasing order.
+    Each walk back stops at the period asked about before, so a word of many periods
+    ("x.x.x.x…") is read once, not once per period."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.last = -1  # the period asked about before
+        self.last_start = 0  # where its word starts
+
+    def word_start(self, i: int) -> tuple[int, bool]:
+        """(start of the word before the period at `i`, whether that word holds a period)."""
+        text, last = self.text, self.last
+        j = i
+        while j > last + 1 and not text[j - 1].isspace() and text[j - 1] not in "(\"'‘“":
+            j -= 1
+        if j == last + 1 and last >= 0 and not text[last].isspace() and text[last] not in "(\"'‘“":
+            j = self.last_start  # the word goes on back through the period before
+        self.last, self.last_start = i, j
+        if j <= last:  # the word holds that period
+            return j, True
+        return j, "." in text[j:i]
+
+
+def _abbreviation_before(text: str, i: int, periods: _Periods) -> bool:
+    """True when the period at i ends an abbreviation, an initial or a number. `periods`:
+    `_Periods(text)`, asked about periods in increasing order."""
+    j, dotted = periods.word_start(i)
+    if dotted:
+        return j < i  # i.e  e.g  U.S
+    if i - j > _LONGEST_ABBREVIATION:
+        return False  # too long for an abbreviation or an initial (lower() never shortens)
     word = text[j:i]
     if not word:
         return False
@@ -77,6 +107,7 @@ def split_spans(text: str) -> list[Span]:
     start = 0
     i = 0
     n = len(text)
+    periods = _Periods(text)
 
     def emit(end: int) -> None:
         piece = text[start:end]
@@ -95,7 +126,7 @@ def split_spans(text: str) -> list[Span]:
             continue
         depth = max(0, depth + _quote_delta(text, i))
         if ch in TERMINATORS:
-            if ch == "." and _abbreviation_before(text, i):
+            if ch == "." and _abbreviation_before(text, i, periods):
                 i += 1
                 continue
             j = i + 1
