@@ -49,7 +49,20 @@ def _is_body_prose(block: BlockLike) -> bool:
 
 
 def block_meta(block: BlockLike) -> Meta | None:
-    return meta_line(block.text) if _single(block) else None
+    """What a block of date and byline lines states: one line ("By Jane Doe | 3 June 2015"),
+    or up to three lines each of which is such a line ("by Jane Doe" above "3 June 2015")."""
+    if _single(block):
+        return meta_line(block.text)
+    if block.is_bullets or len(block.lines) > 3:
+        return None
+    metas = [meta_line(ln.text) for ln in block.lines]
+    if not all(metas):
+        return None
+    return Meta(
+        date=next((m.date for m in metas if m.date), ""),
+        byline=next((m.byline for m in metas if m.byline), ""),
+        author=next((m.author for m in metas if m.byline), ""),
+    )
 
 
 def pick_title(

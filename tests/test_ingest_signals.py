@@ -122,3 +122,53 @@ def test_issue_teaser_is_the_line_after_read_the_latest_issue_not_the_first_line
     a = parse_page_text(page, "x")
     assert a.title == "Practices vote to federate"
     assert "Summer issue" not in a.blocks
+
+
+@pytest.mark.parametrize(
+    "line, byline, iso",
+    [
+        ("by Ana Kowalczyk 3 March 2019", "by Ana Kowalczyk", "2019-03-03"),
+        ("By Tom Rowe on the 9 June 2021", "By Tom Rowe", "2021-06-09"),
+        ("By Tom Rowe on Tuesday 8 June 2021", "By Tom Rowe", "2021-06-08"),
+        ("Updated on Friday, 2 July 2021, 318 views", "", "2021-07-02"),
+        ("(tabled on 4th May 2020) - View Source", "", "2020-05-04"),
+    ],
+)
+def test_byline_and_date_run_together_or_with_a_counter_or_link(line, byline, iso):
+    m = meta_line(line)
+    assert (m.byline, m.date) == (byline, iso)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "By 3 June 2015 the CCG will have decided",
+        "by the end of 3 June 2015",
+        "The board met on 9 June 2021, 318 views were logged",
+        "(Read more) - 3 June 2015",
+    ],
+)
+def test_prose_about_dates_is_not_a_byline_and_date(line):
+    assert meta_line(line) is None
+
+
+def test_byline_and_date_on_two_lines_of_one_block():
+    page = (
+        "Westvale practices to pool back-office staff\n\nby Ana Kowalczyk\n3 March 2019\n\n"
+        "Six practices in Westvale will share one back-office team from April, the CCG said.\n\n"
+        "The LMC welcomed the move but warned about the cost of new software.\n"
+    )
+    a = parse_page_text(page, "x")
+    assert (a.byline, a.metadata["date"]) == ("by Ana Kowalczyk", "2019-03-03")
+    assert a.standfirst.startswith("Six practices")
+
+
+def test_a_short_headline_printed_twice_wins_over_a_longer_label_below():
+    page = (
+        "Care Board Budgets\n\nCare Board Budgets\n\n(tabled on 4th May 2020) - View Source\n\n"
+        "Question to the Department of Health:\n\n"
+        "To ask the Secretary of State what budgets care boards will hold in their first year, "
+        "and how those budgets will be set for each area of the country.\n"
+    )
+    a = parse_page_text(page, "x")
+    assert a.title == "Care Board Budgets" and a.metadata["date"] == "2020-05-04"
