@@ -7,6 +7,7 @@ parse.py only calls in. Precision first: a block is dropped only when a signal s
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from typing import Protocol
 
@@ -25,7 +26,7 @@ from .ingest_signals import (
     word_counts,
     words,
 )
-from .page_meta import Meta, meta_line, sign_off
+from .page_meta import Meta, meta_line, parse_date, sign_off
 
 HEADLINE_MIN_WORDS = 4  # a shorter heading-like line above the headline is a label or menu
 BODY_MIN_WORDS = 30  # a block this long, punctuated as prose, is article text: the head ends
@@ -98,6 +99,49 @@ def take_meta(blocks: list, meta: dict) -> list:
             meta.setdefault("byline", m.byline)
             meta.setdefault("author", m.author)
     return out
+
+
+_ISO_PREFIX = re.compile(r"^date\s*:?\s*(?P<iso>(?:19|20)\d{2}-\d{2}-\d{2})\s+(?=\S)", re.I)
+HEAD_BLOCKS = 3  # how far below the headline a date prefix or a repeated headline is looked for
+
+
+def take_head_meta(blocks: list, title: str, meta: dict) -> list:
+    """Just below the headline: a machine date prefixed to a line ("date 2022-01-19 Last month
+    …", the prefix goes, the text stays) and the headline printed again with the byline and
+    date run on ("HEADLINE By Jane Doe 3 June 2015": the line goes, its date and byline kept)."""
+    out = []
+    for i, b in enumerate(blocks):
+        if i < HEAD_BLOCKS and not b.is_bullets and len(b.lines) > 1:
+            rest = _Lines(b.lines[1:])
+            if b.lines[0].text.strip() == title.strip() and block_meta(rest):
+                take_meta([rest], meta)  # the headline above its byline and date lines
+                continue
+        if i >= HEAD_BLOCKS or not _single(b):
+            out.append(b)
+            continue
+        line = b.lines[0]
+        if m := _ISO_PREFIX.match(line.text):
+            meta.setdefault("date", parse_date(m.group("iso")) or "")
+            line.text = line.text[m.end() :]
+        rest = line.text[len(title) :].strip() if line.text.startswith(title.strip()) else ""
+        if rest and meta_line(rest):
+            take_meta([_Lines([_Text(rest)])], meta)
+            continue
+        out.append(b)
+    return out
+
+
+class _Text:
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+
+class _Lines:
+    """Some lines of a block, as a block (for block_meta)."""
+
+    def __init__(self, lines: list) -> None:
+        self.lines, self.is_bullets = lines, False
+        self.text = " ".join(ln.text.strip() for ln in lines)
 
 
 def clean_body(blocks: list, title: str) -> list:

@@ -172,3 +172,36 @@ def test_a_short_headline_printed_twice_wins_over_a_longer_label_below():
     )
     a = parse_page_text(page, "x")
     assert a.title == "Care Board Budgets" and a.metadata["date"] == "2020-05-04"
+
+
+def test_machine_date_prefix_goes_and_the_text_stays():
+    page = (
+        "Westvale practices to pool back-office staff\n\n"
+        " date 2019-03-03 Six practices in Westvale will share one back-office team, the CCG said.\n\n"
+        "The LMC welcomed the move but warned about the cost of new software.\n"
+    )
+    a = parse_page_text(page, "x")
+    assert a.metadata["date"] == "2019-03-03"
+    assert a.standfirst == "Six practices in Westvale will share one back-office team, the CCG said."
+
+
+def test_headline_repeated_with_byline_and_date_below_it():
+    title = "Westvale practices to pool back-office staff"
+    for head in (f"{title} By Ana Kowalczyk 3 March 2019", f"{title}\nBy Ana Kowalczyk\n3 March 2019"):
+        page = (
+            f"{title}\n\n{head}\n\n"
+            "Six practices in Westvale will share one back-office team from April, the CCG said.\n\n"
+            "The LMC welcomed the move but warned about the cost of new software.\n"
+        )
+        a = parse_page_text(page, "x")
+        assert (a.byline, a.metadata["date"]) == ("By Ana Kowalczyk", "2019-03-03")
+        assert a.standfirst.startswith("Six practices") and len(a.paragraphs) == 1
+
+
+def test_prose_opening_with_the_headline_words_is_kept():
+    page = (
+        "Practices to merge\n\n"
+        "Practices to merge in Westvale include two that lost their partners this year, the CCG said.\n\n"
+        "The LMC welcomed the move.\n"
+    )
+    assert parse_page_text(page, "x").standfirst.startswith("Practices to merge in Westvale")
