@@ -154,10 +154,14 @@ def clean_body(blocks: list, title: str) -> list:
     ]
     body = trigrams(prose_texts)
     keep = []
+    seen: set[str] = set()
     for i, b in enumerate(blocks):
         t = texts[i]
         if t == title.strip():
             continue  # the headline printed again below the page title
+        if t in seen and not is_short(t):
+            continue  # a paragraph printed twice on the page (a teaser above the story) is kept once
+        seen.add(t)
         if b.is_bullets:
             keep.append(b)
             continue
@@ -170,12 +174,30 @@ def clean_body(blocks: list, title: str) -> list:
             if is_name_only(t) and named_elsewhere(t, counts):
                 if not is_speaker_label(i, texts):
                     continue
-            if is_caption(t, [body]):
+            if is_caption(t, [body]) or restates_a_sentence(t, texts, i):
                 if keep and keep[-1] is blocks[i - 1] and _alt_text(keep[-1]):
                     keep.pop()  # the photo's alt text printed just above its caption
                 continue
         keep.append(b)
     return _drop_trailing_links(keep)
+
+
+RESTATED_MIN_WORDS = 6
+
+
+def restates_a_sentence(text: str, texts: list[str], index: int) -> bool:
+    """A photo caption copying the opening of a sentence printed elsewhere on the page: an
+    unpunctuated line of six or more words found word for word in another, longer paragraph."""
+    if ends_like_sentence(text) or not RESTATED_MIN_WORDS <= len(words(text)) <= SHORT_CAPTION:
+        return False
+    ws = words(text)
+    return any(
+        j != index and len(other) > len(text) and words(other)[: len(ws)] == ws
+        for j, other in enumerate(texts)
+    )
+
+
+SHORT_CAPTION = 25
 
 
 def _alt_text(block: BlockLike) -> bool:

@@ -205,3 +205,48 @@ def test_prose_opening_with_the_headline_words_is_kept():
         "The LMC welcomed the move.\n"
     )
     assert parse_page_text(page, "x").standfirst.startswith("Practices to merge in Westvale")
+
+
+def test_caption_copying_a_sentence_opening_goes_with_its_alt_text():
+    page = (
+        "Westvale practices to pool back-office staff\n\n"
+        "Six practices in Westvale will share one back-office team from April, the CCG said.\n\n"
+        "Receptionist at a desk\n\n"
+        "Practices will keep their own phone lines during the first year\n\n"
+        "The LMC welcomed the move but warned about the cost of new software.\n\n"
+        "Practices will keep their own phone lines during the first year, according to the plan.\n\n"
+        "Practice managers will meet every month\n\n"
+        "Practice managers will meet every month to review the shared rota, the CCG added.\n"
+    )
+    a = parse_page_text(page, "x")
+    assert "Receptionist at a desk" not in a.paragraphs
+    assert "Practices will keep their own phone lines during the first year" not in a.paragraphs
+    assert "Practice managers will meet every month" not in a.paragraphs
+    assert len(a.paragraphs) == 3
+
+
+def test_subheading_and_prose_that_only_share_words_are_kept():
+    page = (
+        "Westvale practices to pool back-office staff\n\n"
+        "Six practices in Westvale will share one back-office team from April, the CCG said.\n\n"
+        "Phone lines and rotas\n\n"
+        "Each practice will keep its phone lines and rotas for the first year.\n\n"
+        "Each practice will keep its phone lines\n"
+        "and its rotas for a year, the plan says, so patients notice nothing.\n"
+    )
+    a = parse_page_text(page, "x")
+    assert "Phone lines and rotas" in a.paragraphs
+
+
+def test_a_paragraph_printed_twice_is_kept_once():
+    para = (
+        "Six practices in Westvale will share one back-office team from April, the CCG said, "
+        "after a year of talks with the LMC."
+    )
+    page = (
+        f"Westvale practices to pool back-office staff\n\n{para}\n\n"
+        "The LMC welcomed the move but warned about the cost of new software.\n\n"
+        f"{para}\n\nThe first meeting of the practice managers is in March.\n"
+    )
+    a = parse_page_text(page, "x")
+    assert [a.standfirst, *a.paragraphs].count(para) == 1 and len(a.paragraphs) == 2
