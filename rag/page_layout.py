@@ -7,6 +7,7 @@ parse.py only calls in. Precision first: a block is dropped only when a signal s
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from typing import Protocol
 
@@ -25,7 +26,7 @@ from .ingest_signals import (
     word_counts,
     words,
 )
-from .page_meta import Meta, meta_line, sign_off
+from .page_meta import Meta, meta_line, parse_date, sign_off
 
 HEADLINE_MIN_WORDS = 4  # a shorter heading-like line above the headline is a label or menu
 BODY_MIN_WORDS = 30  # a block this long, punctuated as prose, is article text: the head ends
@@ -49,7 +50,20 @@ def _is_body_prose(block: BlockLike) -> bool:
 
 
 def block_meta(block: BlockLike) -> Meta | None:
-    return meta_line(block.text) if _single(block) else None
+    """What a block of date and byline lines states: one line ("By Jane Doe | 3 June 2015"),
+    or up to three lines each of which is such a line ("by Jane Doe" above "3 June 2015")."""
+    if _single(block):
+        return meta_line(block.text)
+    if block.is_bullets or len(block.lines) > 3:
+        return None
+    metas = [meta_line(ln.text) for ln in block.lines]
+    if not all(metas):
+        return None
+    return Meta(
+        date=next((m.date for m in metas if m.date), ""),
+        byline=next((m.byline for m in metas if m.byline), ""),
+        author=next((m.author for m in metas if m.byline), ""),
+    )
 
 
 def pick_title(
@@ -87,6 +101,49 @@ def take_meta(blocks: list, meta: dict) -> list:
     return out
 
 
+_ISO_PREFIX = re.compile(r"^date\s*:?\s*(?P<iso>(?:19|20)\d{2}-\d{2}-\d{2})\s+(?=\S)", re.I)
+HEAD_BLOCKS = 3  # how far below the headline a date prefix or a repeated headline is looked for
+
+
+def take_head_meta(blocks: list, title: str, meta: dict) -> list:
+    """Just below the headline: a machine date prefixed to a line ("date 2022-01-19 Last month
+    …", the prefix goes, the text stays) and the headline printed again with the byline and
+    date run on ("HEADLINE By Jane Doe 3 June 2015": the line goes, its date and byline kept)."""
+    out = []
+    for i, b in enumerate(blocks):
+        if i < HEAD_BLOCKS and not b.is_bullets and len(b.lines) > 1:
+            rest = _Lines(b.lines[1:])
+            if b.lines[0].text.strip() == title.strip() and block_meta(rest):
+                take_meta([rest], meta)  # the headline above its byline and date lines
+                continue
+        if i >= HEAD_BLOCKS or not _single(b):
+            out.append(b)
+            continue
+        line = b.lines[0]
+        if m := _ISO_PREFIX.match(line.text):
+            meta.setdefault("date", parse_date(m.group("iso")) or "")
+            line.text = line.text[m.end() :]
+        rest = line.text[len(title) :].strip() if line.text.startswith(title.strip()) else ""
+        if rest and meta_line(rest):
+            take_meta([_Lines([_Text(rest)])], meta)
+            continue
+        out.append(b)
+    return out
+
+
+class _Text:
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+
+class _Lines:
+    """Some lines of a block, as a block (for block_meta)."""
+
+    def __init__(self, lines: list) -> None:
+        self.lines, self.is_bullets = lines, False
+        self.text = " ".join(ln.text.strip() for ln in lines)
+
+
 def clean_body(blocks: list, title: str) -> list:
     """Drop the body blocks that general signals mark as furniture."""
     texts = [b.text.strip() for b in blocks]
@@ -97,10 +154,14 @@ def clean_body(blocks: list, title: str) -> list:
     ]
     body = trigrams(prose_texts)
     keep = []
+    seen: set[str] = set()
     for i, b in enumerate(blocks):
         t = texts[i]
         if t == title.strip():
             continue  # the headline printed again below the page title
+        if t in seen and not is_short(t):
+            continue  # a paragraph printed twice on the page (a teaser above the story) is kept once
+        seen.add(t)
         if b.is_bullets:
             keep.append(b)
             continue
@@ -113,12 +174,30 @@ def clean_body(blocks: list, title: str) -> list:
             if is_name_only(t) and named_elsewhere(t, counts):
                 if not is_speaker_label(i, texts):
                     continue
-            if is_caption(t, [body]):
+            if is_caption(t, [body]) or restates_a_sentence(t, texts, i):
                 if keep and keep[-1] is blocks[i - 1] and _alt_text(keep[-1]):
                     keep.pop()  # the photo's alt text printed just above its caption
                 continue
         keep.append(b)
     return _drop_trailing_links(keep)
+
+
+RESTATED_MIN_WORDS = 6
+
+
+def restates_a_sentence(text: str, texts: list[str], index: int) -> bool:
+    """A photo caption copying the opening of a sentence printed elsewhere on the page: an
+    unpunctuated line of six or more words found word for word in another, longer paragraph."""
+    if ends_like_sentence(text) or not RESTATED_MIN_WORDS <= len(words(text)) <= SHORT_CAPTION:
+        return False
+    ws = words(text)
+    return any(
+        j != index and len(other) > len(text) and words(other)[: len(ws)] == ws
+        for j, other in enumerate(texts)
+    )
+
+
+SHORT_CAPTION = 25
 
 
 def _alt_text(block: BlockLike) -> bool:

@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .furniture import furniture_kind
+
 _MONTHS = {
     m: i
     for i, names in enumerate(
@@ -44,7 +46,7 @@ _DATE_FORMS = (
 _LABEL = (
     r"(?:(?:posted|published|first published|last updated|updated|last modified|date|"
     r"date published|date posted|posted date|posted time|published time|publication date|release date|issued|"
-    r"press release date)(?:\s+on)?\s*:?\s*)"
+    r"press release date|asked|answered|tabled|submitted)(?:\s+on)?\s*:?\s*)"
 )
 _DATE_LINE = tuple(re.compile(rf"^{_LABEL}?{form}{_TIME}\s*\.?$", re.I) for form in _DATE_FORMS)
 DATE_LABEL = re.compile(rf"^{_LABEL}$", re.I)
@@ -72,6 +74,10 @@ _SIGN_OFFS = (
 _SEPARATORS = re.compile(r"\s+(?:\||•|·|—|–|-)\s+|\s*\|\s*")
 _BY_THEN_DATE = re.compile(r"^(?P<by>.+?),\s*(?P<date>[^,]+)$")
 _READING_TIME = re.compile(r"^\d{1,3}\s*(?:min(?:ute)?s?)(?:\s+read)?$", re.I)
+# "Updated on 14 December 2022, 2420 views": a counter after the date is not text either
+_COUNTER = re.compile(r"\s*[,|•·]?\s*\d[\d,]*\s+(?:views?|reads?|shares?)\s*$", re.I)
+# "(asked on 22nd June 2022)": a labelled date in brackets
+_BRACKETED = re.compile(r"^\((?P<inner>[^()]{4,60})\)$")
 
 
 def parse_date(text: str) -> str | None:
@@ -118,6 +124,22 @@ def sign_off(text: str) -> Meta | None:
     return None
 
 
+_ON_THE = re.compile(r"\s+on(?:\s+the)?$", re.I)
+
+
+def _byline_then_date(part: str) -> tuple[Meta, str] | None:
+    """ "by Jane Doe 25 October 2017", "By Jane Doe on the 9 February 2022": a byline and a
+    date with nothing between them (the date is the last two to five words)."""
+    ws = part.split()
+    for n in range(2, 6):
+        if len(ws) <= n + 1:
+            break
+        iso = parse_date(" ".join(ws[-n:]))
+        if iso and (b := byline_of(_ON_THE.sub("", " ".join(ws[:-n])))):
+            return b, iso
+    return None
+
+
 def meta_line(text: str) -> Meta | None:
     """The date and byline a short line states, when the whole line is such furniture:
     "26 May 2015", "Posted date", "By Jane Doe | 26 May 2015 | 3 min read"."""
@@ -127,10 +149,13 @@ def meta_line(text: str) -> Meta | None:
     if DATE_LABEL.match(text):
         return Meta(label_only=True)
     date = byline = author = ""
+    text = _COUNTER.sub("", text)
     for part in _SEPARATORS.split(text):
         part = part.strip()
         if not part:
             continue
+        if m := _BRACKETED.match(part):
+            part = m.group("inner").strip()
         if iso := parse_date(part):
             date = date or iso
         elif (m := _BY_THEN_DATE.match(part)) and (
@@ -139,6 +164,11 @@ def meta_line(text: str) -> Meta | None:
             byline, author, date = byline or b.byline, author or b.author, date or iso
         elif b := byline_of(part):
             byline, author = byline or b.byline, author or b.author
+        elif found := _byline_then_date(part):
+            b, iso = found
+            byline, author, date = byline or b.byline, author or b.author, date or iso
+        elif date and furniture_kind(part):
+            continue  # "(asked on 22 June 2022) - View Source": a link label beside the date
         elif not _READING_TIME.match(part):
             return None
     if not (date or byline):

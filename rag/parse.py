@@ -21,7 +21,7 @@ from .furniture import (
 )
 from .ingest_signals import in_site_lines
 from .models import Article
-from .page_layout import clean_body, pick_title, take_meta
+from .page_layout import clean_body, pick_title, take_head_meta, take_meta
 from .page_meta import meta_line, sign_off
 
 _REPORT_COMMENT = re.compile(r"^\s*(unsuitable or offensive\?\s*)?report this comment\.?\s*$", re.I)
@@ -211,7 +211,7 @@ def parse_page_text(
         take_meta(blocks[:at], found)  # a date or byline above the headline; the rest is banner
         title = blocks[at].text
         blocks = blocks[at + 1 :]
-    blocks = clean_body(take_meta(blocks, found), title)
+    blocks = clean_body(take_meta(take_head_meta(blocks, title, found), found), title)
 
     byline = found.get("byline", "")
     if byline:

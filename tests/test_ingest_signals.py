@@ -122,3 +122,131 @@ def test_issue_teaser_is_the_line_after_read_the_latest_issue_not_the_first_line
     a = parse_page_text(page, "x")
     assert a.title == "Practices vote to federate"
     assert "Summer issue" not in a.blocks
+
+
+@pytest.mark.parametrize(
+    "line, byline, iso",
+    [
+        ("by Ana Kowalczyk 3 March 2019", "by Ana Kowalczyk", "2019-03-03"),
+        ("By Tom Rowe on the 9 June 2021", "By Tom Rowe", "2021-06-09"),
+        ("By Tom Rowe on Tuesday 8 June 2021", "By Tom Rowe", "2021-06-08"),
+        ("Updated on Friday, 2 July 2021, 318 views", "", "2021-07-02"),
+        ("(tabled on 4th May 2020) - View Source", "", "2020-05-04"),
+    ],
+)
+def test_byline_and_date_run_together_or_with_a_counter_or_link(line, byline, iso):
+    m = meta_line(line)
+    assert (m.byline, m.date) == (byline, iso)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "By 3 June 2015 the CCG will have decided",
+        "by the end of 3 June 2015",
+        "The board met on 9 June 2021, 318 views were logged",
+        "(Read more) - 3 June 2015",
+    ],
+)
+def test_prose_about_dates_is_not_a_byline_and_date(line):
+    assert meta_line(line) is None
+
+
+def test_byline_and_date_on_two_lines_of_one_block():
+    page = (
+        "Westvale practices to pool back-office staff\n\nby Ana Kowalczyk\n3 March 2019\n\n"
+        "Six practices in Westvale will share one back-office team from April, the CCG said.\n\n"
+        "The LMC welcomed the move but warned about the cost of new software.\n"
+    )
+    a = parse_page_text(page, "x")
+    assert (a.byline, a.metadata["date"]) == ("by Ana Kowalczyk", "2019-03-03")
+    assert a.standfirst.startswith("Six practices")
+
+
+def test_a_short_headline_printed_twice_wins_over_a_longer_label_below():
+    page = (
+        "Care Board Budgets\n\nCare Board Budgets\n\n(tabled on 4th May 2020) - View Source\n\n"
+        "Question to the Department of Health:\n\n"
+        "To ask the Secretary of State what budgets care boards will hold in their first year, "
+        "and how those budgets will be set for each area of the country.\n"
+    )
+    a = parse_page_text(page, "x")
+    assert a.title == "Care Board Budgets" and a.metadata["date"] == "2020-05-04"
+
+
+def test_machine_date_prefix_goes_and_the_text_stays():
+    page = (
+        "Westvale practices to pool back-office staff\n\n"
+        " date 2019-03-03 Six practices in Westvale will share one back-office team, the CCG said.\n\n"
+        "The LMC welcomed the move but warned about the cost of new software.\n"
+    )
+    a = parse_page_text(page, "x")
+    assert a.metadata["date"] == "2019-03-03"
+    assert a.standfirst == "Six practices in Westvale will share one back-office team, the CCG said."
+
+
+def test_headline_repeated_with_byline_and_date_below_it():
+    title = "Westvale practices to pool back-office staff"
+    for head in (f"{title} By Ana Kowalczyk 3 March 2019", f"{title}\nBy Ana Kowalczyk\n3 March 2019"):
+        page = (
+            f"{title}\n\n{head}\n\n"
+            "Six practices in Westvale will share one back-office team from April, the CCG said.\n\n"
+            "The LMC welcomed the move but warned about the cost of new software.\n"
+        )
+        a = parse_page_text(page, "x")
+        assert (a.byline, a.metadata["date"]) == ("By Ana Kowalczyk", "2019-03-03")
+        assert a.standfirst.startswith("Six practices") and len(a.paragraphs) == 1
+
+
+def test_prose_opening_with_the_headline_words_is_kept():
+    page = (
+        "Practices to merge\n\n"
+        "Practices to merge in Westvale include two that lost their partners this year, the CCG said.\n\n"
+        "The LMC welcomed the move.\n"
+    )
+    assert parse_page_text(page, "x").standfirst.startswith("Practices to merge in Westvale")
+
+
+def test_caption_copying_a_sentence_opening_goes_with_its_alt_text():
+    page = (
+        "Westvale practices to pool back-office staff\n\n"
+        "Six practices in Westvale will share one back-office team from April, the CCG said.\n\n"
+        "Receptionist at a desk\n\n"
+        "Practices will keep their own phone lines during the first year\n\n"
+        "The LMC welcomed the move but warned about the cost of new software.\n\n"
+        "Practices will keep their own phone lines during the first year, according to the plan.\n\n"
+        "Practice managers will meet every month\n\n"
+        "Practice managers will meet every month to review the shared rota, the CCG added.\n"
+    )
+    a = parse_page_text(page, "x")
+    assert "Receptionist at a desk" not in a.paragraphs
+    assert "Practices will keep their own phone lines during the first year" not in a.paragraphs
+    assert "Practice managers will meet every month" not in a.paragraphs
+    assert len(a.paragraphs) == 3
+
+
+def test_subheading_and_prose_that_only_share_words_are_kept():
+    page = (
+        "Westvale practices to pool back-office staff\n\n"
+        "Six practices in Westvale will share one back-office team from April, the CCG said.\n\n"
+        "Phone lines and rotas\n\n"
+        "Each practice will keep its phone lines and rotas for the first year.\n\n"
+        "Each practice will keep its phone lines\n"
+        "and its rotas for a year, the plan says, so patients notice nothing.\n"
+    )
+    a = parse_page_text(page, "x")
+    assert "Phone lines and rotas" in a.paragraphs
+
+
+def test_a_paragraph_printed_twice_is_kept_once():
+    para = (
+        "Six practices in Westvale will share one back-office team from April, the CCG said, "
+        "after a year of talks with the LMC."
+    )
+    page = (
+        f"Westvale practices to pool back-office staff\n\n{para}\n\n"
+        "The LMC welcomed the move but warned about the cost of new software.\n\n"
+        f"{para}\n\nThe first meeting of the practice managers is in March.\n"
+    )
+    a = parse_page_text(page, "x")
+    assert [a.standfirst, *a.paragraphs].count(para) == 1 and len(a.paragraphs) == 2
