@@ -146,3 +146,15 @@ def test_a_quote_saying_the_opposite_of_a_claim_is_no_yes():
     # clauses of both polarities on the claim decide nothing
     both = "We don't need a contract to do this. GPs and practices already work together."
     assert not contradicts("GPs do not need a contract to work together", both)
+
+
+def test_mc_and_mac_surnames_are_whole_names():
+    a = parse_page_text(
+        "Fears over shares in GP firm\n\nRuss McLean, chair of the patients' group, said the "
+        "firm was worrying.\n\nMr McLean said: “Of course I'm concerned, because the firm is "
+        "non-profit.”\n\nDr Ann MacDonald told the meeting: “We will look again at the shares.”\n",
+        "mc",
+    )
+    speakers = {q.text[:12]: q.speaker for q in extract_quotes(a)}
+    assert speakers["Of course I'"] == "Russ McLean"
+    assert speakers["We will look"] == "Dr Ann MacDonald"
