@@ -291,15 +291,25 @@ def cmd_eval_quotes(args: argparse.Namespace) -> int:
     for stem in sorted(absent):
         print(f"gold names {stem!r}, which is not in {args.corpus}", file=sys.stderr)
     min_conf = Settings.from_env().quote_min_confidence
-    result = score_pointers(build_quotes(articles, min_conf), [g for g in gold if g["article"] not in absent])
+    result = score_pointers(
+        build_quotes(articles, min_conf), [g for g in gold if g["article"] not in absent]
+    )
     if args.json:
         _print_json(result)
         return 0
     print(f"{result['gold']} gold quotes in {len(articles)} article(s)")
-    for k in ("quote_recall", "speaker_correct", "speaker_accuracy", "wrong_speaker", "unattributed"):
+    for k in (
+        "quote_recall",
+        "speaker_correct",
+        "speaker_accuracy",
+        "wrong_speaker",
+        "unattributed",
+    ):
         print(f"  {k:18} {result[k]}")
     for w in result["wrong"]:
-        print(f"  WRONG  {w['article']}: {w['quote_start']!r} gold {w['speaker']!r} got {w['got']!r}")
+        print(
+            f"  WRONG  {w['article']}: {w['quote_start']!r} gold {w['speaker']!r} got {w['got']!r}"
+        )
     for m in result["missed"]:
         print(f"  MISSED {m['article']}: {m['quote_start']!r} ({m['speaker'] or 'unattributed'})")
     for u in result["unattributed_quotes"]:
@@ -592,7 +602,9 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("--corpus", type=Path, required=True, help="folder of article files")
     sp.add_argument("--gold", type=Path, required=True, help="JSON-lines pointer gold")
     sp.add_argument("--json", action="store_true")
-    sp.add_argument("-v", "--verbose", action="store_true", help="also list named quotes not in gold")
+    sp.add_argument(
+        "-v", "--verbose", action="store_true", help="also list named quotes not in gold"
+    )
     sp.set_defaults(func=cmd_eval_quotes)
 
     sp = sub.add_parser("speakers", help="everyone quoted, with roles and quote counts")

@@ -48,8 +48,28 @@ HEADER_LINE = re.compile(
 )
 # words that open a sentence: a name after them is not part of a longer proper noun
 OPENERS = frozenset(
-    {"But", "And", "However", "Meanwhile", "Also", "Now", "Then", "So", "Yet", "While", "As",
-     "Speaking", "Responding", "Asked", "Commenting", "Writing", "Last", "This", "In", "On"}
+    {
+        "But",
+        "And",
+        "However",
+        "Meanwhile",
+        "Also",
+        "Now",
+        "Then",
+        "So",
+        "Yet",
+        "While",
+        "As",
+        "Speaking",
+        "Responding",
+        "Asked",
+        "Commenting",
+        "Writing",
+        "Last",
+        "This",
+        "In",
+        "On",
+    }
 )
 
 # "GPC chair", "King's Fund chief executive", "NHS England’s head of primary care commissioning"
@@ -167,16 +187,67 @@ def _clean_role(role: str) -> str:
 
 
 _NOT_FIRST = frozenset(
-    {"The", "But", "And", "NHS", "He", "She", "It", "They", "A", "GPC", "CCG", "According", "In",
-     "On", "At", "This", "That", "We", "Our", "Its", "If", "When", "For"}
+    {
+        "The",
+        "But",
+        "And",
+        "NHS",
+        "He",
+        "She",
+        "It",
+        "They",
+        "A",
+        "GPC",
+        "CCG",
+        "According",
+        "In",
+        "On",
+        "At",
+        "This",
+        "That",
+        "We",
+        "Our",
+        "Its",
+        "If",
+        "When",
+        "For",
+    }
 )
 
 
 ROLE_NOUNS = frozenset(
-    {"chair", "chairman", "chairwoman", "co-chair", "executive", "director", "officer",
-     "secretary", "president", "leader", "lead", "editor", "fellow", "manager", "commissioner",
-     "minister", "spokesman", "spokeswoman", "spokesperson", "adviser", "advisor", "head",
-     "member", "gp", "partner", "founder", "economist", "analyst", "researcher", "professor"}
+    {
+        "chair",
+        "chairman",
+        "chairwoman",
+        "co-chair",
+        "executive",
+        "director",
+        "officer",
+        "secretary",
+        "president",
+        "leader",
+        "lead",
+        "editor",
+        "fellow",
+        "manager",
+        "commissioner",
+        "minister",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "adviser",
+        "advisor",
+        "head",
+        "member",
+        "gp",
+        "partner",
+        "founder",
+        "economist",
+        "analyst",
+        "researcher",
+        "professor",
+    }
 )
 
 
@@ -242,7 +313,11 @@ def find_mentions(text: str) -> list[Mention]:
         start = m.start("title") if m.group("title") else m.start("name")
         title = (m.group("title") or "").strip().rstrip(".")
         found[start] = Mention(
-            start, m.end("name"), text[start : m.end("name")], title, m.group("name"),
+            start,
+            m.end("name"),
+            text[start : m.end("name")],
+            title,
+            m.group("name"),
             _clean_role(m.group("role")),
         )
     # a mention added below lies within its match, and matches never overlap: the names found
@@ -254,7 +329,11 @@ def find_mentions(text: str) -> list[Mention]:
         if _not_a_name(m.group("name")) or _inside_proper_noun(text, m.start()):
             continue
         found[m.start()] = Mention(
-            m.start(), m.end("name"), m.group("name"), "", m.group("name"),
+            m.start(),
+            m.end("name"),
+            m.group("name"),
+            "",
+            m.group("name"),
             _clean_role(m.group("role")),
         )
     named = Intervals((f.start, f.end) for f in found.values())

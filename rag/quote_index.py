@@ -38,7 +38,10 @@ def build_quotes(articles: list[Article], min_confidence: float = ATTRIBUTED) ->
         )
         if p is not None and _bare(p.name).split()[-1] == _bare(q.speaker).split()[-1]:
             q = replace(
-                q, speaker=p.name, role=p.role or q.role, organisation=p.organisation or q.organisation
+                q,
+                speaker=p.name,
+                role=p.role or q.role,
+                organisation=p.organisation or q.organisation,
             )
         out.append(q)
     return out

@@ -122,9 +122,7 @@ ROLE_HOLDER = (
     r"head|leader|president|secretary|officer|manager|lead|executive|minister|adviser|advisor)s?"
 )
 ROLE_AFTER_ORG = re.compile(rf"^(?:['’]s)?\s+{ROLE_HOLDER}\b", re.I)
-ROLE_BEFORE_ORG = re.compile(
-    rf"\b{ROLE_HOLDER}\s+(?:of|at|for|from|with)\s+(?:the\s+)?$", re.I
-)
+ROLE_BEFORE_ORG = re.compile(rf"\b{ROLE_HOLDER}\s+(?:of|at|for|from|with)\s+(?:the\s+)?$", re.I)
 UNNAMED_ROLE_SPEAKS = re.compile(
     rf"\b(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir)\s+(?:[\w’'-]+\s+){{0,4}}?{ROLE_HOLDER}\b"
     rf"(?:\s+(?:of|at|for)\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){{0,4}})?"
@@ -369,7 +367,7 @@ class _ArticleSpeakers:
         """ "Stevens explained" after "Simon Stevens" earlier in the article: a surname alone
         names the person given in full before it (only when one person has that surname)."""
         full = {}
-        for a, _, s in self.items:
+        for _, _, s in self.items:
             words = re.sub(r"^[A-Z][a-z]+\.?\s(?=\S+\s)", "", s.name).split()
             if len(words) >= 2:
                 full.setdefault(words[-1], set()).add(s.name)
@@ -431,7 +429,9 @@ class _ArticleSpeakers:
 
 
 class _Extractor:
-    def __init__(self, article: Article, people: PeopleIndex, min_confidence: float = ATTRIBUTED) -> None:
+    def __init__(
+        self, article: Article, people: PeopleIndex, min_confidence: float = ATTRIBUTED
+    ) -> None:
         self.article = article
         self.min_confidence = min_confidence
         self.text = article.text
@@ -594,12 +594,16 @@ class _Extractor:
         # is not a candidate; an object otherwise is ("Mr A met Mr B. He said" is either)
         rel = [
             (sent[0] + r.start(), sent[0] + r.end())
-            for r in re.finditer(r",\s*(?:who|which|whose)\s[^,]{0,120},", self.text[sent[0] : sent[1]])
+            for r in re.finditer(
+                r",\s*(?:who|which|whose)\s[^,]{0,120},", self.text[sent[0] : sent[1]]
+            )
         ]
         fits = {
             sp.name
             for a, sp in persons
-            if sent[0] <= a < sent[1] and sp.title not in other and not any(x < a < y for x, y in rel)
+            if sent[0] <= a < sent[1]
+            and sp.title not in other
+            and not any(x < a < y for x, y in rel)
         }
         if len(fits) < 2:
             return False
@@ -620,13 +624,16 @@ class _Extractor:
         a, b, sp = mention
         if sp.is_person:
             return False
-        return bool(ROLE_AFTER_ORG.match(self.text[b:hi]) or ROLE_BEFORE_ORG.search(self.text[lo:a]))
+        return bool(
+            ROLE_AFTER_ORG.match(self.text[b:hi]) or ROLE_BEFORE_ORG.search(self.text[lo:a])
+        )
 
     def _unnamed_role_since(self, lo: int, hi: int) -> bool:
         """Whether an unnamed role-holder speaks in text[lo:hi] (outside quotation marks), so
         that a later "he"/"she" may be them."""
         return any(
-            not self._in_quote(lo + m.start()) for m in UNNAMED_ROLE_SPEAKS.finditer(self.text[lo:hi])
+            not self._in_quote(lo + m.start())
+            for m in UNNAMED_ROLE_SPEAKS.finditer(self.text[lo:hi])
         )
 
     def _new_subject(self, vb: int, qa: int, sp: _Speaker) -> bool:
@@ -816,13 +823,22 @@ class _Extractor:
         method, conf = self.last_how
         if method == "header":
             return self.last, self.last_how, self.last_ev
-        return self.last, ("continuation", CONTINUED if not self.open_quote else HEADER), self.last_ev
+        return (
+            self.last,
+            ("continuation", CONTINUED if not self.open_quote else HEADER),
+            self.last_ev,
+        )
 
     def paragraph(self, p: int, block: str, base: int) -> None:
         header = self._header(block, base)
         if header is not None:
             ev = (base, base + len(block.rstrip()))
-            self.last, self.last_how, self.last_ev, self.last_at = header, ("header", HEADER), ev, ev[1]
+            self.last, self.last_how, self.last_ev, self.last_at = (
+                header,
+                ("header", HEADER),
+                ev,
+                ev[1],
+            )
             self.open_quote = False
             return
         qspans = _quote_spans(block)  # in order, never overlapping
@@ -837,7 +853,9 @@ class _Extractor:
             self._sent = (s0, s1)
             inner = [
                 (base + a, base + b)
-                for a, b in qspans[bisect_left(opening, sent.start) : bisect_left(opening, sent.end)]
+                for a, b in qspans[
+                    bisect_left(opening, sent.start) : bisect_left(opening, sent.end)
+                ]
             ]
             masked = NOT_SPEECH.sub(lambda m: "#" * len(m.group(0)), sent.text)
             verbs = [
@@ -850,8 +868,10 @@ class _Extractor:
                 self.direct(p, qa, qb, s0, s1, verbs, block, base)
             self.reported(p, s0, s1, verbs, inner)
         # an opening mark with no close before the paragraph ends: the quote carries on
-        self.open_quote = bool(qspans) and qspans[-1][1] >= len(block.rstrip()) and (
-            block.rstrip()[-1:] not in CLOSE + "'\""
+        self.open_quote = (
+            bool(qspans)
+            and qspans[-1][1] >= len(block.rstrip())
+            and (block.rstrip()[-1:] not in CLOSE + "'\"")
         )
 
     def direct(
@@ -899,17 +919,29 @@ class _Extractor:
                 sp = self.after(qb + 1, min(s1, qb + 60))
                 verb = (qb + 1, qb + 4)
         final = [v for v in verbs if v[0] >= qb]
-        if sp is None and not before and len(final) == 1 and len(self.text[final[0][1] : s1].split()) <= 2:
+        if (
+            sp is None
+            and not before
+            and len(final) == 1
+            and len(self.text[final[0][1] : s1].split()) <= 2
+        ):
             # "… it is at ‘the very early stages’ of talks, a spokesman said." — a clause-final
             # attribution covers the quotes in the clause
             va, vb = final[0]
             comma = self.text.rfind(",", qb, va)
-            if comma >= 0 and 1 <= len(self.text[comma + 1 : va].split()) <= 6 and not self._in_quote(comma):
+            if (
+                comma >= 0
+                and 1 <= len(self.text[comma + 1 : va].split()) <= 6
+                and not self._in_quote(comma)
+            ):
                 sp = self.subject(comma, va)
                 verb = (va, vb) if sp is not None else None
         if sp is not None and verb is not None:
             conf = {"named": NAMED, "pronoun": PRONOUN_REF}.get(self._how, ORG_REFERENCE)
-            how, ev = (self._how if self._how != "named" else "verb", conf), self._evidence(sp, *verb)
+            how, ev = (
+                (self._how if self._how != "named" else "verb", conf),
+                self._evidence(sp, *verb),
+            )
         elif starts_sentence:
             # a quote-only sentence or paragraph carries on the previous speaker
             sp, how, ev = self.continuing(qa)
@@ -932,7 +964,15 @@ class _Extractor:
                 sp = self.after(vb, comma) if comma > 0 else None
                 if sp is not None and len(self.text[comma + 1 : s1].split()) >= 3:
                     self._how = "named"
-                    self.add(comma + 1, s1, sp, "reported", p, ("verb", NAMED), self._evidence(sp, va, vb))
+                    self.add(
+                        comma + 1,
+                        s1,
+                        sp,
+                        "reported",
+                        p,
+                        ("verb", NAMED),
+                        self._evidence(sp, va, vb),
+                    )
                 continue
             if any(qa - 1 <= vb + 2 and qa >= vb for qa, _ in inner) and not self.text.startswith(
                 "that", _SPACES.match(self.text, vb).end()
@@ -1008,8 +1048,18 @@ def comment_quotes(article: Article) -> list[Quote]:
     """Reader comments as quote records: never named, kind 'comment'."""
     return [
         Quote(
-            c, COMMENT_SPEAKER, "", "", article.id, article.title, i, 0, len(c), "comment",
-            speaker_type="comment", method="comment",
+            c,
+            COMMENT_SPEAKER,
+            "",
+            "",
+            article.id,
+            article.title,
+            i,
+            0,
+            len(c),
+            "comment",
+            speaker_type="comment",
+            method="comment",
         )
         for i, c in enumerate(article.comments)
     ]

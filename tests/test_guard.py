@@ -118,7 +118,9 @@ def test_a_model_may_not_name_a_speaker_for_an_unattributed_quote():
         )
         return SimpleNamespace(quotes=[q])
 
-    passages = {1: "Dr Brian Balmer, the LMC chair, said: ‘These plans are frightening and extreme.’"}
+    passages = {
+        1: "Dr Brian Balmer, the LMC chair, said: ‘These plans are frightening and extreme.’"
+    }
     sentence = "Dr Brian Balmer said: ‘These plans are frightening and extreme.’ [1]"
     assert isinstance(check_sentence(sentence, passages, quotes("Dr Brian Balmer")), tuple)
     assert check_sentence(sentence, passages, quotes("")) == "names the wrong speaker for a quote"

@@ -182,12 +182,17 @@ def test_machine_date_prefix_goes_and_the_text_stays():
     )
     a = parse_page_text(page, "x")
     assert a.metadata["date"] == "2019-03-03"
-    assert a.standfirst == "Six practices in Westvale will share one back-office team, the CCG said."
+    assert (
+        a.standfirst == "Six practices in Westvale will share one back-office team, the CCG said."
+    )
 
 
 def test_headline_repeated_with_byline_and_date_below_it():
     title = "Westvale practices to pool back-office staff"
-    for head in (f"{title} By Ana Kowalczyk 3 March 2019", f"{title}\nBy Ana Kowalczyk\n3 March 2019"):
+    for head in (
+        f"{title} By Ana Kowalczyk 3 March 2019",
+        f"{title}\nBy Ana Kowalczyk\n3 March 2019",
+    ):
         page = (
             f"{title}\n\n{head}\n\n"
             "Six practices in Westvale will share one back-office team from April, the CCG said.\n\n"

@@ -137,9 +137,7 @@ def test_unattributed_quote_is_shown_as_such_everywhere(house):
 
 
 def test_surname_resolves_within_its_own_article_first():
-    a = parse_page_text(
-        "Heading\n\nDirector Rosamund Vale said the plans were fair.\n", "first"
-    )
+    a = parse_page_text("Heading\n\nDirector Rosamund Vale said the plans were fair.\n", "first")
     b = parse_page_text(
         "Heading\n\nDirector Rosamond Vale said the plans were fair.\n\n"
         "Ms Vale said: ‘We will publish the figures in the spring, as promised.’\n",
@@ -170,7 +168,11 @@ def test_unnamed_spokespeople_speak_for_one_organisation_never_a_person(house):
     _, quotes = house
     # "…, a spokeswoman said." at the end of the clause: the one organisation the sentence names
     q = _q(quotes, "the very earliest stage of a long review")
-    assert (q.speaker, q.speaker_type, q.method) == ("Northfield CCG", "organisation", "spokesperson")
+    assert (q.speaker, q.speaker_type, q.method) == (
+        "Northfield CCG",
+        "organisation",
+        "spokesperson",
+    )
     assert q.evidence.endswith("a spokeswoman said")
     assert _q(quotes, "reviewing all of their local schemes").speaker == ""  # two CCGs named
     # a person's spokesperson is not the person; nor is a possessive part of a name
@@ -247,8 +249,13 @@ def test_a_person_named_only_by_role_is_no_one_named(house):
     following 'He said' is not Dr Anna Pike's."""
     _, quotes = house
     found = _of(quotes, "role-holders-and-terms")
-    for fragment in ("merging small practices", "a review of every enhanced", "the merger of the two",
-                     "the extra funding would not", "There will be no more money"):
+    for fragment in (
+        "merging small practices",
+        "a review of every enhanced",
+        "the merger of the two",
+        "the extra funding would not",
+        "There will be no more money",
+    ):
         hits = [q for q in found if fragment in q.text]
         assert all(q.speaker == "" for q in hits), [(q.text, q.speaker) for q in hits]
     assert _q(found, "We have not been asked").speaker == "Dr Anna Pike"
@@ -315,7 +322,9 @@ def test_a_quote_after_a_new_clause_on_someone_else_is_not_the_first_speakers(ho
 
 def test_a_reported_statement_stops_where_a_clause_on_someone_else_opens(house):
     _, quotes = house
-    q = next(q for q in _of(quotes, "role-holders-and-terms", "reported") if "looking again" in q.text)
+    q = next(
+        q for q in _of(quotes, "role-holders-and-terms", "reported") if "looking again" in q.text
+    )
     assert q.speaker == "Southfield CCG" and "Eastwood" not in q.text
 
 
@@ -325,7 +334,12 @@ def test_actions_and_circumstances_after_a_verb_are_no_statements(house):
     Tuesday that X' states X."""
     _, quotes = house
     reported = [q.text for q in quotes if q.kind == "reported"]
-    for junk in ("to pool part", "to the CCG last month", "after a meeting chaired", "simply when we"):
+    for junk in (
+        "to pool part",
+        "to the CCG last month",
+        "after a meeting chaired",
+        "simply when we",
+    ):
         assert not [t for t in reported if t.startswith(junk)], junk
     assert "the practices would be told in writing." in reported
 
