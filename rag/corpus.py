@@ -38,9 +38,11 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 class Skipped:
     file: str
     reason: str
+    sha256: str = ""  # set when the file itself could not be parsed (not a duplicate)
 
     def to_dict(self) -> dict:
-        return {"file": self.file, "reason": self.reason}
+        out = {"file": self.file, "reason": self.reason}
+        return {**out, "sha256": self.sha256} if self.sha256 else out
 
 
 @dataclass
@@ -173,11 +175,13 @@ def read_article(
     max_bytes: int,
     site_lines: frozenset[str] = frozenset(),
     cached: dict[str, Article] | None = None,
+    cached_skips: dict[str, str] | None = None,
 ) -> tuple[Article, str]:
     """Parse one file, or raise ArticleError saying why it cannot be used. `site_lines`:
     lines repeated across the folder's pages, dropped as furniture (site_lines_of). `cached`:
     articles an earlier build parsed under the same fingerprint, by the SHA-256 of their file;
-    an unchanged file is not re-parsed."""
+    an unchanged file is not re-parsed; `cached_skips`: the reasons files that could not be
+    parsed were skipped, by SHA-256, so an unchanged bad file is not parsed again either."""
     name = path.name
     if path.is_symlink():
         target = path.resolve()
@@ -201,12 +205,22 @@ def read_article(
     digest = hashlib.sha256(data).hexdigest()
     if cached and (known := cached.get(digest)) is not None and known.id == path.stem:
         return known, digest
+    if cached_skips and digest in cached_skips:
+        raise _unparsable(name, cached_skips[digest], digest)
     text = _decode(data, name)
     try:
         article = PARSERS[suffix](text, path.stem, site_lines=site_lines)
     except ArticleError as exc:
-        raise ArticleError(name, exc.reason) from None
+        raise _unparsable(name, exc.reason, digest) from None
     return article, digest
+
+
+def _unparsable(name: str, reason: str, digest: str) -> ArticleError:
+    """The error for a file whose content cannot be made an article: it carries the file's
+    hash, so the next build skips the same content without parsing it again."""
+    err = ArticleError(name, reason)
+    err.sha256 = digest
+    return err
 
 
 def load_corpus(
@@ -217,6 +231,7 @@ def load_corpus(
     keep: frozenset = frozenset(),
     cached: dict[str, Article] | None = None,
     cached_fingerprint: str = "",
+    cached_skips: dict[str, str] | None = None,
 ) -> Corpus:
     """Parse every article file. Of two duplicates the one read first is kept: files whose id
     is in `keep` (already indexed) are read first, so adding a copy never displaces the original.
@@ -230,10 +245,10 @@ def load_corpus(
     site_lines = site_lines_of(files, max_bytes)
     corpus.fingerprint = parser_fingerprint(site_lines)
     if cached_fingerprint != corpus.fingerprint:
-        cached = None
+        cached = cached_skips = None
     for path in files:
         try:
-            article, digest = read_article(path, root, max_bytes, site_lines, cached)
+            article, digest = read_article(path, root, max_bytes, site_lines, cached, cached_skips)
         except (ArticleError, OSError) as exc:
             parsed.append((path, exc))
             continue
@@ -266,7 +281,7 @@ def load_corpus(
                 )
         except ArticleError as exc:
             log.warning("skipped %s", exc)
-            corpus.skipped.append(Skipped(exc.file, exc.reason))
+            corpus.skipped.append(Skipped(exc.file, exc.reason, getattr(exc, "sha256", "")))
             continue
         except OSError as exc:
             name = display_name(path.name)

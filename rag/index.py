@@ -417,6 +417,11 @@ def build_index(
             keep=frozenset(previous),
             cached=_cached_articles(old_gen, old_manifest),
             cached_fingerprint=(old_manifest or {}).get("parser", ""),
+            cached_skips={
+                x["sha256"]: x["reason"]
+                for x in (old_manifest or {}).get("skipped", [])
+                if x.get("sha256")
+            },
         )
         report.timings["parse"] = time.perf_counter() - t
         report.skipped = corpus.skipped

@@ -95,3 +95,39 @@ def test_lines_repeated_across_the_folder_are_part_of_the_parse_fingerprint():
 
     banner = frozenset({"Sign up to our newsletter"})
     assert parser_fingerprint(banner) != parser_fingerprint() == parser_fingerprint(frozenset())
+
+
+def test_an_unchanged_file_that_cannot_be_parsed_is_not_parsed_again(
+    settings, fake_embedder, monkeypatch
+):
+    (settings.corpus_dir / "empty-page.html").write_text(
+        "<html><body><nav>Home</nav></body></html>"
+    )
+    first = build_index(settings, fake_embedder, progress=False)
+    assert [s.file for s in first.skipped] == ["empty-page.html"]
+    calls = _count_parses(monkeypatch)
+    again = build_index(settings, fake_embedder, progress=False)
+    assert again.up_to_date and calls == []
+    assert [(s.file, s.reason) for s in again.skipped] == [
+        (s.file, s.reason) for s in first.skipped
+    ]
+
+
+def test_a_very_large_html_page_is_read_block_by_block(monkeypatch):
+    from rag import parse
+
+    monkeypatch.setattr(parse, "LARGE_HTML_CHARS", 200)
+    page = (
+        "<html><head><title>Site | Page</title><script>var x = 1;</script></head><body>"
+        "<nav>Home News Sign in</nav><h1>CCGs to take on GP contracts</h1>"
+        + "".join(
+            f"<p>Paragraph {i} says the CCG will commission GP services from April.</p>"
+            for i in range(12)
+        )
+        + "<footer>Copyright 2015</footer></body></html>"
+    )
+    article = parse.parse_html(page, "big")
+    assert article.title == "CCGs to take on GP contracts"
+    text = article.text
+    assert "Paragraph 11 says" in text and "var x" not in text
+    assert "Sign in" not in text and "Copyright" not in text
