@@ -186,33 +186,9 @@ def _clean_role(role: str) -> str:
     return role
 
 
-_NOT_FIRST = frozenset(
-    {
-        "The",
-        "But",
-        "And",
-        "NHS",
-        "He",
-        "She",
-        "It",
-        "They",
-        "A",
-        "GPC",
-        "CCG",
-        "According",
-        "In",
-        "On",
-        "At",
-        "This",
-        "That",
-        "We",
-        "Our",
-        "Its",
-        "If",
-        "When",
-        "For",
-    }
-)
+# words that open a sentence before a name-like pair ("But Jane", "NHS England"): no first name
+_SENTENCE_OPENERS = frozenset("The But And NHS He She It They A GPC CCG According".split())
+_NOT_FIRST = _SENTENCE_OPENERS | frozenset("In On At This That We Our Its If When For".split())
 
 
 ROLE_NOUNS = frozenset(
@@ -343,20 +319,7 @@ def find_mentions(text: str) -> list[Mention]:
         if _inside_proper_noun(text, m.start()):
             continue  # "NHS Clinical Commissioners, said": the end of an organisation's name
         first, last = m.group("name").split()[0], m.group("name").split()[-1]
-        if first in {
-            "The",
-            "But",
-            "And",
-            "NHS",
-            "He",
-            "She",
-            "It",
-            "They",
-            "A",
-            "GPC",
-            "CCG",
-            "According",
-        }:
+        if first in _SENTENCE_OPENERS:
             continue
         if (
             last in ORG_WORDS
