@@ -14,7 +14,7 @@ from html import escape, unescape
 
 import gradio as gr
 
-from rag.chain import Pipeline
+from rag.chain import Pipeline, is_history
 from rag.errors import CocomError
 from rag.quote_index import speaker_label
 
@@ -116,12 +116,7 @@ def build_app(pipeline: Pipeline) -> gr.Blocks:
             }
         try:
             history = json.loads(history_json)
-            if not isinstance(history, list) or not all(
-                isinstance(t, dict)
-                and t.get("role") in {"user", "assistant"}
-                and isinstance(t.get("content"), str)
-                for t in history
-            ):
+            if not is_history(history):
                 raise ValueError
         except (ValueError, RecursionError):  # RecursionError: nesting thousands deep
             return {"error": 'history must be a JSON list of {"role", "content"}'}

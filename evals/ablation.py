@@ -23,8 +23,8 @@ sys.path.insert(0, str(ROOT))
 from rag import runtime  # noqa: E402
 from rag.answer import RULES  # noqa: E402
 from rag.chain import Pipeline  # noqa: E402
+from rag.evaluation.real_corpus import indexed_pipeline, real_pipeline  # noqa: E402
 from rag.evaluation.suite import run_suite  # noqa: E402
-from rag.index import build_index  # noqa: E402
 from rag.settings import Settings  # noqa: E402
 
 SEED_SETS = [ROOT / "evals" / "questions.jsonl", *sorted((ROOT / "evals").glob("holdout*.jsonl"))]
@@ -56,12 +56,6 @@ def counts(pipeline: Pipeline, files: list[Path]) -> dict:
     return out
 
 
-def pipeline_for(corpus: Path, work: Path, embedder) -> Pipeline:
-    s = Settings(corpus_dir=corpus, index_dir=work / "index", cache_dir=ROOT / ".cache")
-    build_index(s, embedder, progress=False)
-    return Pipeline(s, embedder).load()
-
-
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--rules", default=",".join(RULES), help="comma-separated rule names")
@@ -73,15 +67,10 @@ def main() -> int:
     embedder = make_embedder(Settings(cache_dir=ROOT / ".cache"))
     work = Path(tempfile.mkdtemp(prefix="cocom-ablation-"))
     try:
-        seeds = pipeline_for(ROOT / "corpus", work / "seeds", embedder)
+        seeds = indexed_pipeline(ROOT / "corpus", work / "seeds", embedder, ROOT / ".cache")
         groups = {"seed sets": (seeds, SEED_SETS)}
-        pages = sorted((REAL / "pages").glob("*.txt"))
-        if pages:
-            corpus = work / "real-corpus"
-            corpus.mkdir()
-            for p in [*(ROOT / "corpus").iterdir(), *pages]:
-                shutil.copy(p, corpus / p.name)
-            real = pipeline_for(corpus, work / "real", embedder)
+        real = real_pipeline(ROOT, work, embedder)
+        if real is not None:
             for name, f in REAL_SETS.items():
                 groups[name] = (real, [f])
         else:

@@ -73,20 +73,13 @@ def real_rows(seed_pipeline: Pipeline) -> list[dict]:
     import shutil
     import tempfile
 
-    from rag.index import build_index
+    from rag.evaluation.real_corpus import real_pipeline
 
-    pages = sorted((ROOT / "evals" / "real" / "pages").glob("*.txt"))
-    if not pages:
-        raise SystemExit("--real needs evals/real/pages/ (see evals/real/README.md)")
     work = Path(tempfile.mkdtemp(prefix="cocom-calibrate-"))
     try:
-        corpus = work / "corpus"
-        corpus.mkdir()
-        for p in [*(ROOT / "corpus").iterdir(), *pages]:
-            shutil.copy(p, corpus / p.name)
-        s = Settings(corpus_dir=corpus, index_dir=work / "index", cache_dir=ROOT / ".cache")
-        build_index(s, seed_pipeline.embedder, progress=False)
-        p = Pipeline(s, seed_pipeline.embedder).load()
+        p = real_pipeline(ROOT, work, seed_pipeline.embedder)
+        if p is None:
+            raise SystemExit("--real needs evals/real/pages/ (see evals/real/README.md)")
         cases = load_cases(ROOT / "evals" / "real" / "dev.jsonl")
         return [{**r, "set": "real-dev"} for r in features(p, cases)]
     finally:

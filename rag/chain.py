@@ -44,6 +44,19 @@ MAX_TURN_CHARS = 4000
 CUT_NOTE = "the question was cut to its first {} characters"
 
 
+def is_turn(t: object) -> bool:
+    """A well-formed conversation turn: {"role": "user"|"assistant", "content": str}."""
+    return (
+        isinstance(t, dict)
+        and t.get("role") in {"user", "assistant"}
+        and isinstance(t.get("content"), str)
+    )
+
+
+def is_history(history: object) -> bool:
+    return isinstance(history, list) and all(is_turn(t) for t in history)
+
+
 def bound_history(history: object) -> list[dict]:
     """The last MAX_HISTORY_TURNS well-formed turns, each cut to MAX_TURN_CHARS: a history is
     context for a follow-up, and no size or shape of it may exhaust time or memory."""
@@ -52,9 +65,7 @@ def bound_history(history: object) -> list[dict]:
     turns = [
         {"role": t["role"], "content": t["content"][:MAX_TURN_CHARS]}
         for t in history[-4 * MAX_HISTORY_TURNS :]
-        if isinstance(t, dict)
-        and t.get("role") in {"user", "assistant"}
-        and isinstance(t.get("content"), str)
+        if is_turn(t)
     ]
     return turns[-MAX_HISTORY_TURNS:]
 

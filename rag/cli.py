@@ -113,12 +113,9 @@ def _read_history(path: Path | None) -> list[dict] | None:
         history = json.loads(path.read_text())
     except (OSError, json.JSONDecodeError) as exc:
         raise UserError(f"--history {path}: cannot read it as JSON ({exc})") from exc
-    if not isinstance(history, list) or not all(
-        isinstance(t, dict)
-        and t.get("role") in {"user", "assistant"}
-        and isinstance(t.get("content"), str)
-        for t in history
-    ):
+    from .chain import is_history
+
+    if not is_history(history):
         raise UserError(
             f'--history {path}: expected a JSON list of {{"role": "user"|"assistant", "content": "..."}}'
         )

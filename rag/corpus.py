@@ -151,6 +151,7 @@ def parser_fingerprint(site_lines: frozenset[str] = frozenset()) -> str:
         frontmatter,
         furniture,
         ingest_signals,
+        lexical,
         models,
         page_layout,
         page_meta,
@@ -159,7 +160,7 @@ def parser_fingerprint(site_lines: frozenset[str] = frozenset()) -> str:
     )
 
     h = hashlib.sha256()
-    modules = (sys.modules[__name__], frontmatter, furniture, ingest_signals, models)
+    modules = (sys.modules[__name__], frontmatter, furniture, ingest_signals, lexical, models)
     for module in (*modules, page_layout, page_meta, parse, sentences):
         h.update(Path(module.__file__).read_bytes())
     for data in sorted(resources.files("rag.data").iterdir(), key=lambda p: p.name):
@@ -206,21 +207,13 @@ def read_article(
     if cached and (known := cached.get(digest)) is not None and known.id == path.stem:
         return known, digest
     if cached_skips and digest in cached_skips:
-        raise _unparsable(name, cached_skips[digest], digest)
+        raise ArticleError(name, cached_skips[digest], digest)
     text = _decode(data, name)
     try:
         article = PARSERS[suffix](text, path.stem, site_lines=site_lines)
     except ArticleError as exc:
-        raise _unparsable(name, exc.reason, digest) from None
+        raise ArticleError(name, exc.reason, digest) from None
     return article, digest
-
-
-def _unparsable(name: str, reason: str, digest: str) -> ArticleError:
-    """The error for a file whose content cannot be made an article: it carries the file's
-    hash, so the next build skips the same content without parsing it again."""
-    err = ArticleError(name, reason)
-    err.sha256 = digest
-    return err
 
 
 def load_corpus(
@@ -281,7 +274,7 @@ def load_corpus(
                 )
         except ArticleError as exc:
             log.warning("skipped %s", exc)
-            corpus.skipped.append(Skipped(exc.file, exc.reason, getattr(exc, "sha256", "")))
+            corpus.skipped.append(Skipped(exc.file, exc.reason, exc.sha256))
             continue
         except OSError as exc:
             name = display_name(path.name)

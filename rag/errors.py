@@ -70,8 +70,11 @@ def display_name(name: object) -> str:
 class ArticleError(CocomError):
     """One corpus file cannot be used; the reason is shown and the file is skipped."""
 
-    def __init__(self, file: object, reason: str) -> None:
+    def __init__(self, file: object, reason: str, sha256: str = "") -> None:
         file = display_name(file)
         super().__init__(f"{file}: {reason}")
         self.file = file
         self.reason = reason
+        # the content's hash when the content itself is unusable (not, say, a duplicate), so
+        # the next build can skip the same content without parsing it again
+        self.sha256 = sha256

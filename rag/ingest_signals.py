@@ -8,9 +8,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable
-from functools import lru_cache
-from importlib import resources
 
+from .lexical import STOP_WORDS
 from .page_meta import NAME_RE
 
 _WORD = re.compile(r"[\w'’-]+")
@@ -25,10 +24,10 @@ SITE_LINE_MIN_PAGES = 3  # a line in this many pages of a corpus is the site's, 
 SITE_LINE_MAX_WORDS = 25
 
 
-@lru_cache(maxsize=1)
-def stop_words() -> frozenset[str]:
-    text = resources.files("rag.data").joinpath("stopwords_en.txt").read_text("utf-8")
-    return frozenset(w.strip() for w in text.splitlines() if w.strip() and not w.startswith("#"))
+# English function words (the search index's stop words and a few modal ones): their share of a
+# paragraph's words tells prose (about 0.4 and up) from menus, tag lists, captions and name
+# lines (near 0)
+FUNCTION_WORDS = STOP_WORDS | frozenset({"also", "may", "might", "must"})
 
 
 def words(text: str) -> list[str]:
@@ -37,7 +36,7 @@ def words(text: str) -> list[str]:
 
 def stop_word_density(text: str) -> float:
     ws = words(text)
-    return sum(w.lower() in stop_words() for w in ws) / len(ws) if ws else 0.0
+    return sum(w.lower() in FUNCTION_WORDS for w in ws) / len(ws) if ws else 0.0
 
 
 def ends_like_sentence(text: str) -> bool:

@@ -16,8 +16,6 @@ else of the answer is lost."""
 
 from __future__ import annotations
 
-import atexit
-import importlib.util
 import logging
 import os
 import re
@@ -78,21 +76,14 @@ def parse_spec(spec: str | None) -> LLMSpec:
 
 def chat_model(spec: LLMSpec, max_tokens: int = 160):
     try:
-        if spec.kind == "llamacpp":
-            # llama.cpp runs in its own process (rag/model_server.py) and is read through
-            # ChatOpenAI; here only check that both are installed, without loading llama.cpp
-            import langchain_openai  # noqa: F401
-
-            if importlib.util.find_spec("llama_cpp") is None:
-                raise ImportError("llama_cpp")
-            return None
-        if spec.kind == "openai":
+        if spec.kind in ("openai", "llamacpp"):
+            # a llamacpp: model is served by its own process (rag/model_server.py) at spec.url
             from langchain_openai import ChatOpenAI
 
             # langchain-openai sends `max_completion_tokens`; many OpenAI-compatible servers
             # (llama-cpp-python's among them) only read `max_tokens`, so send both
             return ChatOpenAI(
-                model=spec.model,
+                model=spec.model if spec.kind == "openai" else "local",
                 base_url=spec.url,
                 temperature=0.0,
                 max_tokens=max_tokens,
@@ -154,24 +145,20 @@ class LLMAnswerer:
         self.quotes = quotes
         self._model = None
         self.server = None
-        self._server_url = ""
+        self._url = ""  # where the local model's server listens
         if spec.kind == "llamacpp":
             from .model_server import ModelServer
 
             self.server = ModelServer(spec.model, server_command)
-        self.server_command = server_command
 
     @property
     def model(self):
         if self.server is not None:
-            if self._model is None and not self.server_command:
-                chat_model(self.spec)  # reports a missing integration with its install command
+            # (re)started on demand; a restarted server listens on a new port
             url = self.server.ensure_running()
-            if url != self._server_url:
-                if self._server_url == "":
-                    atexit.register(self.close)
-                self._model = chat_model(LLMSpec("openai", "local", url))
-                self._server_url = url
+            if self._model is None or self._url != url:
+                self._model = chat_model(LLMSpec("llamacpp", self.spec.model, url))
+                self._url = url
         elif self._model is None:
             self._model = chat_model(self.spec)
         return self._model

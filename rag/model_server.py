@@ -11,6 +11,8 @@ placeholders {python}, {model}, {host} and {port}, so any OpenAI-compatible serv
 
 from __future__ import annotations
 
+import atexit
+import importlib.util
 import logging
 import shlex
 import signal
@@ -73,7 +75,7 @@ class ModelServer:
         self.starts = 0
         self.proc: subprocess.Popen | None = None
         self.url = ""
-        self._log = None
+        self._log = None  # one log file for every start; its tail explains a failed start
         self._lock = threading.Lock()
 
     # --- state ------------------------------------------------------------------------------
@@ -124,12 +126,22 @@ class ModelServer:
 
     def _start(self) -> None:
         self.stop()
+        if self.command == DEFAULT_COMMAND and importlib.util.find_spec("llama_cpp") is None:
+            raise ModelError(
+                f"--llm {self.name}: llama-cpp-python is not installed — pip install "
+                "'cocom[llamacpp]'   (it compiles from source: ~6 min)"
+            )
         port = free_port()
         argv = [
             part.format(python=sys.executable, model=self.model, host=HOST, port=port)
             for part in shlex.split(self.command)
         ]
-        self._log = tempfile.NamedTemporaryFile(prefix="cocom-model-", suffix=".log", delete=False)
+        if self._log is None:
+            self._log = tempfile.NamedTemporaryFile(
+                prefix="cocom-model-", suffix=".log", delete=False
+            )
+            atexit.register(self.close)  # never leave a model process behind
+        self._log.truncate(0)
         self.starts += 1
         try:
             self.proc = subprocess.Popen(
@@ -164,16 +176,15 @@ class ModelServer:
         )
 
     def stop(self) -> None:
-        proc, self.proc = self.proc, None
-        if proc is not None and proc.poll() is None:
-            proc.terminate()
+        """End the process if it runs; the ended process is kept, so death() can still say
+        how it ended."""
+        if self.alive():
+            self.proc.terminate()
             try:
-                proc.wait(timeout=10)
+                self.proc.wait(timeout=10)
             except subprocess.TimeoutExpired:
-                proc.kill()
-                proc.wait(timeout=10)
-        if proc is not None:
-            self.proc = proc  # keep the ended process: death() still reports how it ended
+                self.proc.kill()
+                self.proc.wait(timeout=10)
 
     def close(self) -> None:
         self.stop()

@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import shutil
 import socket
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -52,6 +53,20 @@ def wait_for_http(url: str, seconds: float) -> bool:
         except OSError:
             time.sleep(0.5)
     return False
+
+
+@contextmanager
+def live_app(pipeline):
+    """The chat UI of `pipeline` served on a free loopback port; yields its URL."""
+    from app.ui import build_app, launch
+
+    demo = build_app(pipeline)
+    port = free_port()
+    launch(demo, host="127.0.0.1", port=port, block=False)
+    try:
+        yield f"http://127.0.0.1:{port}/"
+    finally:
+        demo.close()
 
 
 @pytest.fixture(autouse=True)

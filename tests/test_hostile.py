@@ -12,7 +12,7 @@ import pytest
 from rag.index import build_index
 from rag.settings import Settings
 
-from .conftest import CORPUS, free_port
+from .conftest import CORPUS, live_app
 
 pytestmark = [pytest.mark.integration, pytest.mark.slow]
 
@@ -122,17 +122,12 @@ HOSTILE = [
 def live(real_index, real_embedder):
     from gradio_client import Client
 
-    from app.ui import build_app, launch
     from rag.chain import Pipeline
 
-    pipeline = Pipeline(real_index[0], real_embedder).warm_up()
-    demo = build_app(pipeline)
-    port = free_port()
-    launch(demo, host="127.0.0.1", port=port, block=False)
-    client = Client(f"http://127.0.0.1:{port}/", verbose=False)
-    client.url_root = f"http://127.0.0.1:{port}/"
-    yield client
-    demo.close()
+    with live_app(Pipeline(real_index[0], real_embedder).warm_up()) as url:
+        client = Client(url, verbose=False)
+        client.url_root = url
+        yield client
 
 
 def test_thirty_hostile_questions_and_the_server_keeps_serving(live):

@@ -8,7 +8,7 @@ import pytest
 from app.render import article_html, sources_html
 from rag.models import Answer, Article, Citation
 
-from .conftest import free_port
+from .conftest import live_app
 
 ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
 CHROMIUM = "/usr/bin/chromium"
@@ -69,16 +69,11 @@ def test_abstention_looks_distinct():
 
 @pytest.fixture(scope="module")
 def server(real_index, real_embedder):
-    from app.ui import build_app, launch
     from rag.chain import Pipeline
 
     settings, _ = real_index
-    pipeline = Pipeline(settings, real_embedder).warm_up()
-    demo = build_app(pipeline)
-    port = free_port()
-    launch(demo, host="127.0.0.1", port=port, block=False)
-    yield f"http://127.0.0.1:{port}/"
-    demo.close()
+    with live_app(Pipeline(settings, real_embedder).warm_up()) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")

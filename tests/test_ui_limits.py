@@ -8,7 +8,7 @@ import pytest
 from app.auth import ThrottledAuth
 from rag.chain import MAX_HISTORY_TURNS, MAX_TURN_CHARS, bound_history
 
-from .conftest import CORPUS, free_port
+from .conftest import CORPUS, live_app
 
 
 @pytest.mark.unit
@@ -47,7 +47,6 @@ def test_wrong_passwords_are_throttled_and_a_right_one_still_works():
 def client(tmp_path_factory):
     from gradio_client import Client
 
-    from app.ui import build_app, launch
     from rag.chain import Pipeline
     from rag.embeddings import HashingEmbedder
     from rag.index import build_index
@@ -56,13 +55,10 @@ def client(tmp_path_factory):
     s = Settings(corpus_dir=CORPUS, index_dir=tmp_path_factory.mktemp("ui") / "index")
     emb = HashingEmbedder()
     build_index(s, emb, progress=False)
-    demo = build_app(Pipeline(s, emb).load())
-    port = free_port()
-    launch(demo, host="127.0.0.1", port=port, block=False)
-    c = Client(f"http://127.0.0.1:{port}/", verbose=False)
-    c.base = f"http://127.0.0.1:{port}"
-    yield c
-    demo.close()
+    with live_app(Pipeline(s, emb).load()) as url:
+        c = Client(url, verbose=False)
+        c.base = url.rstrip("/")
+        yield c
 
 
 @pytest.mark.integration

@@ -1,0 +1,36 @@
+"""The corpus the real-article sets are asked of: the seed articles plus every page in
+evals/real/pages/ (kept outside git, see evals/real/README.md), as a user's growing corpus
+would hold them, indexed in a work folder."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from ..settings import Settings
+
+
+def real_pages(root: Path) -> list[Path]:
+    return sorted((root / "evals" / "real" / "pages").glob("*.txt"))
+
+
+def indexed_pipeline(corpus: Path, work: Path, embedder, cache_dir: Path):
+    """A loaded Pipeline over `corpus`, its index built in `work`."""
+    from ..chain import Pipeline
+    from ..index import build_index
+
+    s = Settings(corpus_dir=corpus, index_dir=work / "index", cache_dir=cache_dir)
+    build_index(s, embedder, progress=False)
+    return Pipeline(s, embedder).load()
+
+
+def real_pipeline(root: Path, work: Path, embedder):
+    """A Pipeline over the seeds and every real page, built in `work`; None without pages."""
+    pages = real_pages(root)
+    if not pages:
+        return None
+    corpus = work / "real-corpus"
+    corpus.mkdir(parents=True)
+    for p in [*(root / "corpus").iterdir(), *pages]:
+        shutil.copy(p, corpus / p.name)
+    return indexed_pipeline(corpus, work / "real", embedder, root / ".cache")
