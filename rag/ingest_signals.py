@@ -91,6 +91,48 @@ def is_caption(text: str, body: set[tuple[str, ...]]) -> bool:
     return any(_quoted_in(q, body) for q in _QUOTED.findall(text))
 
 
+# A notice the site addresses to its reader about the site itself: "you"/"your" and the medium
+# (browser, cookies, log-in, the website) in one line that quotes and reports nobody
+_YOU = re.compile(r"\b(you|your|you'(ll|re|ve|d)|you’(ll|re|ve|d))\b", re.I)
+_MEDIUM = re.compile(
+    r"\b(browsers?|cookies?|javascript|(our|this) (web)?site|websites?|log ?in|logged in|"
+    r"sign ?in|signed in|newsletters?|subscri(be|ption))\b",
+    re.I,
+)
+_REPORTS = re.compile(r"\b(said|says|told|tells|added|according to)\b", re.I)
+SITE_NOTICE_MAX_WORDS = 45
+
+
+def is_site_notice(text: str) -> bool:
+    """ "For the best experience using our website we recommend you upgrade your browser.",
+    "We'll assume we have your consent to use cookies ...": a line the site says to its reader
+    about the site. News prose about browsers or websites does not address "you"; a quote that
+    does is attributed or quoted, and such lines are left alone."""
+    text = text.strip()
+    if len(words(text)) > SITE_NOTICE_MAX_WORDS or _REPORTS.search(text) or _QUOTE_OPEN.match(text):
+        return False
+    return bool(_YOU.search(text) and _MEDIUM.search(text))
+
+
+# A photo caption in HSJ style: a one-line summary of what someone said, in the past tense and
+# with no full stop ("Ian Dodge said 51 more CCGs will be approved"); sub-headings use the
+# present tense ("..., says Dr Drage") or no verb
+_PAST_REPORT = re.compile(r"\b(said|called for|told|warned|claimed|insisted|argued|urged|added)\b")
+REPORTED_CAPTION_WORDS = (6, 25)
+
+
+def is_reported_caption(text: str) -> bool:
+    text = text.strip()
+    lo, hi = REPORTED_CAPTION_WORDS
+    return (
+        "\n" not in text
+        and not ends_like_sentence(text)
+        and lo <= len(words(text)) <= hi
+        and bool(_PAST_REPORT.search(text))
+        and not _QUOTE_OPEN.match(text)
+    )
+
+
 def is_speaker_label(index: int, texts: list[str]) -> bool:
     """A name line directly above a quote paragraph labels the speaker (reaction pieces)."""
     return index + 1 < len(texts) and bool(_QUOTE_OPEN.match(texts[index + 1]))

@@ -8,6 +8,7 @@ parse.py only calls in. Precision first: a block is dropped only when a signal s
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable, Sequence
 from typing import Protocol
 
@@ -17,7 +18,9 @@ from .ingest_signals import (
     is_caption,
     is_menu,
     is_name_only,
+    is_reported_caption,
     is_short,
+    is_site_notice,
     is_speaker_label,
     named_elsewhere,
     repeated_short_lines,
@@ -54,6 +57,8 @@ def block_meta(block: BlockLike) -> Meta | None:
     or up to three lines each of which is such a line ("by Jane Doe" above "3 June 2015")."""
     if _single(block):
         return meta_line(block.text)
+    if (head := citation_block(block)) is not None:
+        return head
     if block.is_bullets or len(block.lines) > 3:
         return None
     metas = [meta_line(ln.text) for ln in block.lines]
@@ -64,6 +69,27 @@ def block_meta(block: BlockLike) -> Meta | None:
         byline=next((m.byline for m in metas if m.byline), ""),
         author=next((m.author for m in metas if m.byline), ""),
     )
+
+
+_NUMBERED = re.compile(r"^\s*\d{1,2}\.\s+")
+CITATION_BLOCK_LINES = 8
+
+
+def citation_block(block: BlockLike) -> Meta | None:
+    """A journal's head: its citation line ("BMJ 2015; 350 doi: (Published 20 February 2015)
+    Cite this as: ...") over the numbered author list and affiliations ("1. Adrian O’Dowd",
+    "1. London"). The date is kept, the first listed author is the byline."""
+    lines = [ln.text.strip() for ln in block.lines]
+    if not 1 < len(lines) <= CITATION_BLOCK_LINES:
+        return None
+    head = meta_line(lines[0])
+    if head is None or not head.date or head.byline:
+        return None
+    rest = [_NUMBERED.sub("", ln) for ln in lines[1:]]
+    if not all(_NUMBERED.match(ln) and len(words(r)) <= 5 for ln, r in zip(lines[1:], rest)):
+        return None
+    author = next((r for r in rest if is_name_only(r)), "")
+    return Meta(date=head.date, byline=author, author=author)
 
 
 def pick_title(
@@ -153,12 +179,15 @@ def clean_body(blocks: list, title: str) -> list:
         t for b, t in zip(blocks, texts, strict=True) if not _single(b) or ends_like_sentence(t)
     ]
     body = trigrams(prose_texts)
+    bullet_lists = Counter(t for b, t in zip(blocks, texts, strict=True) if b.is_bullets)
     keep = []
     seen: set[str] = set()
     for i, b in enumerate(blocks):
         t = texts[i]
         if t == title.strip():
             continue  # the headline printed again below the page title
+        if b.is_bullets and bullet_lists[t] > 1:
+            continue  # a list printed twice on one page is its menu (header and mobile copies)
         if t in seen and not is_short(t):
             continue  # a paragraph printed twice on the page (a teaser above the story) is kept once
         seen.add(t)
@@ -169,7 +198,11 @@ def clean_body(blocks: list, title: str) -> list:
         if is_menu(lines):
             continue
         if _single(b):
-            if t in repeated:
+            if t in repeated or is_site_notice(t):
+                continue
+            before = keep[-1].text if keep else None
+            after = texts[i + 1] if i + 1 < len(texts) else None
+            if _reported_caption(t, before, after):
                 continue
             if is_name_only(t) and named_elsewhere(t, counts):
                 if not is_speaker_label(i, texts):
@@ -183,6 +216,21 @@ def clean_body(blocks: list, title: str) -> list:
 
 
 RESTATED_MIN_WORDS = 6
+
+
+def _reported_caption(text: str, before: str | None, after: str | None) -> bool:
+    """An unpunctuated past-tense summary line between two paragraphs of prose: a photo
+    caption. With no paragraph after it, the line may be one the page cut off, so it is kept."""
+    return (
+        is_reported_caption(text)
+        and text[:1].isupper()
+        and before is not None
+        and after is not None
+        and all(ends_like_sentence(t) or len(words(t)) >= PROSE_WORDS for t in (before, after))
+    )
+
+
+PROSE_WORDS = 20
 
 
 def restates_a_sentence(text: str, texts: list[str], index: int) -> bool:

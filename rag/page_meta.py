@@ -78,6 +78,13 @@ _READING_TIME = re.compile(r"^\d{1,3}\s*(?:min(?:ute)?s?)(?:\s+read)?$", re.I)
 _COUNTER = re.compile(r"\s*[,|•·]?\s*\d[\d,]*\s+(?:views?|reads?|shares?)\s*$", re.I)
 # "(asked on 22nd June 2022)": a labelled date in brackets
 _BRACKETED = re.compile(r"^\((?P<inner>[^()]{4,60})\)$")
+# "BMJ 2015; 350 doi: (Published 20 February 2015) Cite this as: BMJ 2015;350:h975": a journal's
+# citation line states the publication date and nothing of the article
+_CITATION = re.compile(
+    r"^(?=.*\b(?:doi|cite this as)\b).{0,120}?\((?:published|posted)(?:\s+online)?:?\s*"
+    r"(?P<date>[^()]{6,30})\).{0,120}$",
+    re.I,
+)
 
 
 def parse_date(text: str) -> str | None:
@@ -148,6 +155,8 @@ def meta_line(text: str) -> Meta | None:
         return None
     if DATE_LABEL.match(text):
         return Meta(label_only=True)
+    if (m := _CITATION.match(text)) and (iso := parse_date(m.group("date"))):
+        return Meta(date=iso)
     date = byline = author = ""
     text = _COUNTER.sub("", text)
     for part in _SEPARATORS.split(text):

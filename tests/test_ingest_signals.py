@@ -9,6 +9,8 @@ from rag.corpus import load_corpus
 from rag.ingest_signals import (
     is_caption,
     is_name_only,
+    is_reported_caption,
+    is_site_notice,
     repeated_across_pages,
     stop_word_density,
     trigrams,
@@ -255,3 +257,117 @@ def test_a_paragraph_printed_twice_is_kept_once():
     )
     a = parse_page_text(page, "x")
     assert [a.standfirst, *a.paragraphs].count(para) == 1 and len(a.paragraphs) == 2
+
+
+# --- banners after the headline, photo captions in the past tense, menus, journal heads ------
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "To get the most from this website, we suggest you move to a newer browser.",
+        "We will take it that you accept cookies, so you need not sign in on each visit.",
+        "You are reading this site as a guest: log in to see every story.",
+    ],
+)
+def test_site_notice(line):
+    assert is_site_notice(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Patients can now book appointments through the practice website or the NHS App.",
+        "“You can log in to the new website to see your records,” Dr Ann Lowe said.",
+        "The CCG's website will publish its committee papers, she added.",
+        "You will recall the discussions last year about joint commissioning.",
+    ],
+)
+def test_not_a_site_notice(line):
+    assert not is_site_notice(line)
+
+
+def test_reported_caption():
+    assert is_reported_caption("Dr Ann Lowe said 40 more practices will join the scheme")
+    assert is_reported_caption("Cllr Aldous called for councils to ‘hold the purse strings’")
+    assert not is_reported_caption("Dr Ann Lowe said 40 more practices will join the scheme.")
+    assert not is_reported_caption("Practices offered transition deals")
+    assert not is_reported_caption("Pooling will only work with trust, says Dr Ann Lowe")
+
+
+PAGE = """Northshire CCG to take on GP contracts
+
+Northshire CCG will take over the commissioning of GP services from April, its board has agreed.
+
+Dr Ann Lowe said 40 more practices will join the scheme
+
+The CCG's chair, Dr Ann Lowe, told the board that every practice had been consulted on the move.
+
+To get the most from this website, we suggest you move to a newer browser.
+
+The board voted by nine votes to two in favour of the plans, which NHS England must still approve.
+
+Mr Raj Patel said the vote had been close and that the board would meet again in the"""
+
+
+def test_page_drops_caption_and_notice_keeps_a_cut_off_last_line():
+    a = parse_page_text(PAGE, "p")
+    assert not any("40 more practices" in p for p in a.paragraphs)
+    assert not any("browser" in p for p in a.paragraphs)
+    assert a.paragraphs[-1].startswith("Mr Raj Patel said")  # the page may have cut it off
+    assert any(p.startswith("The CCG's chair") for p in a.paragraphs)
+
+
+MENU_TWICE = """Why APMS contracts are back
+
+  • Who we are
+  • Our services
+  • Blog
+    • Blog index
+  • Contact
+
+No products in the basket.
+
+  • Who we are
+  • Our services
+  • Blog
+    • Blog index
+  • Contact
+
+Commissioners have offered more APMS contracts this year than in the previous five years, the figures show.
+
+The contracts run for five years and can be held by companies as well as GP partners.
+
+The new sites are:
+
+  • Northshire Road Surgery
+  • Eastgate Health Centre
+  • Millbrook Practice"""
+
+
+def test_a_list_printed_twice_is_a_menu_a_list_printed_once_is_kept():
+    a = parse_page_text(MENU_TWICE, "m")
+    text = "\n".join(a.blocks)
+    assert "Who we are" not in text and "basket" not in text
+    assert "Eastgate Health Centre" in text
+
+
+JOURNAL = """Northshire CCG first to take over GP contracts
+
+Northshire CCG first to take over GP contracts
+
+Northshire Med J 2015; 12 doi: (Published 3 March 2015) Cite this as: NMJ 2015;12:h101
+  1. Helen Marsh
+  1. 1Northshire
+
+Northshire CCG has become the first in the region to take over the commissioning of GP contracts.
+
+Its chair said the change would let the CCG plan care outside hospital as a whole."""
+
+
+def test_journal_citation_head_gives_date_and_author():
+    a = parse_page_text(JOURNAL, "j")
+    assert a.metadata["date"] == "2015-03-03"
+    assert a.byline == "Helen Marsh"
+    assert not any("Cite this" in b or "1Northshire" in b for b in a.blocks)
+    assert a.standfirst.startswith("Northshire CCG has become")
