@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .lexical import QUESTION_WORDS, normalize_token, tokenize
+from .lexical import QUESTION_WORDS, STOP_WORDS, normalize_token, tokenize
 
 _QUESTION_STEMS = frozenset(normalize_token(w) for w in QUESTION_WORDS)
 
@@ -402,9 +402,24 @@ _OPENERS = frozenset(
 
 
 def _opener(word: str) -> bool:
-    """A question's first word that is no name: a closed-class word or an -ly adverb or -ing
-    form standing alone ("Currently", "Looking at …"); "Reading CCG" stays a name."""
-    return word in _OPENERS or (word[1:].islower() and word.endswith(("ly", "ing")))
+    """A question's first word that is no name: a closed-class word, or an -ly adverb, -ing
+    or -ed form standing alone ("Currently", "Looking at …", "Extrapolated across England");
+    "Reading CCG" stays a name."""
+    return (
+        word in _OPENERS
+        or word.lower() in STOP_WORDS
+        or (word[1:].islower() and word.endswith(("ly", "ing", "ed")))
+    )
+
+
+# the first words of English complex prepositions ("ahead of", "because of", "instead of"): a
+# closed class, like the stop words
+_COMPLEX_PREPOSITION = frozenset(
+    "ahead because instead out outside inside regardless irrespective short upwards".split()
+)
+
+
+_OPENER_LINK = re.compile(r"^(?P<opener>[A-Z][a-z]+)\s+(?:of|and)\s+(?P<rest>[A-Z].*)$")
 
 
 def entities(question: str) -> list[str]:
@@ -412,8 +427,14 @@ def entities(question: str) -> list[str]:
     out = [m.group(0) for m in _QNUM.finditer(question)]
     for m in ENTITY.finditer(question):
         words = [w for w in m.group(0).split() if w not in _QWORDS]
-        if m.start() == len(question) - len(question.lstrip()) and len(words) == 1:
-            words = [w for w in words if not _opener(w)]
+        if m.start() == len(question) - len(question.lstrip()):
+            if len(words) == 1:
+                words = [w for w in words if not _opener(w)]
+            elif (link := _OPENER_LINK.match(" ".join(words))) and (
+                _opener(w := link.group("opener")) or w.lower() in _COMPLEX_PREPOSITION
+            ):
+                # "Ahead of April 2018, …": the capital is the sentence's, the name is April
+                words = link.group("rest").split()
         if words:
             out.append(" ".join(words))
     return out

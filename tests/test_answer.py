@@ -535,6 +535,11 @@ def test_a_word_capitalised_only_because_it_opens_the_question_is_no_name(pipeli
     assert entities("Currently, who chairs the GPC?") == ["GPC"]
     assert entities("Reading CCG plans?") == ["Reading CCG"]  # a name that opens it stays
     assert entities("Wessex is where?") == ["Wessex"]
+    # a stop word, a participle, or the head of a complex preposition ("ahead of") opening it
+    assert entities("From what date does the GP Alliance stop?") == ["GP Alliance"]
+    assert entities("Extrapolated across England, how much?") == ["England"]
+    assert entities("Ahead of April 2018, how many CCGs?") == ["2018", "April", "CCGs"]
+    assert entities("Department of Health officials said what?") == ["Department of Health"]
     # so the articles' never saying "Besides" is no reason to abstain
     ans = pipeline.ask("Besides performance management, what role did Leicester's survey back?")
     assert "never mention 'Besides'" not in " ".join(ans.notes)
