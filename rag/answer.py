@@ -78,7 +78,13 @@ def load_abstention_model() -> dict:
     return json.loads(resources.files("rag.data").joinpath("abstention.json").read_text())
 
 
-W_SENTENCE, W_PASSAGE, W_LEXICAL, W_TYPE = 0.50, 0.20, 0.30, 0.08
+def sentence_weights() -> tuple[float, float, float, float]:
+    """(sentence, passage, lexical, typed) weights of a sentence's score, fitted by
+    evals/fit_sentence_weights.py with cross-validation grouped by article."""
+    w = json.loads(resources.files("rag.data").joinpath("sentence_weights.json").read_text())
+    return w["sentence"], w["passage"], w["lexical"], w["typed"]
+
+
 # a sentence that reports someone's view without quoting it ("its argument that …")
 REPORTING = re.compile(
     r"\b(?:says?|said|warn(?:s|ed)?|argu(?:es|ed|ment)|claim(?:s|ed)?|believ(?:es|ed)|"
@@ -180,6 +186,7 @@ class ExtractiveAnswerer:
         )
         self.max_sentences = max_sentences
         self.list_sentences = list_sentences
+        self.weights = sentence_weights()  # (sentence, passage, lexical, typed); see there
         self._idf: dict[str, float] | None = None
         self._df: dict[str, int] = {}
         self._positions: dict[str, int] | None = None
@@ -421,6 +428,7 @@ class ExtractiveAnswerer:
                         referred=referred,
                     )
                 )
+        w_sentence, w_passage, w_lexical, w_type = self.weights
         sources = self.source_articles(info.source)
         if (
             sources
@@ -438,10 +446,10 @@ class ExtractiveAnswerer:
                     c.terms = c.terms | back
                     c.overlap = sum(idf.get(t, 1.0) for t in q_terms & c.terms) / q_weight
             c.score = (
-                W_SENTENCE * c.sentence_sim
-                + W_PASSAGE * c.passage_sim
-                + W_LEXICAL * c.overlap
-                + (W_TYPE if c.typed else 0.0)
+                w_sentence * c.sentence_sim
+                + w_passage * c.passage_sim
+                + w_lexical * c.overlap
+                + (w_type if c.typed else 0.0)
             )
         out.sort(key=lambda c: (-c.score, c.hit_rank, c.start))
         return out
