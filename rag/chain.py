@@ -15,6 +15,7 @@ from langchain_core.runnables import Runnable, RunnableLambda
 
 from .answer import NOT_COVERED, ExtractiveAnswerer
 from .attribution import NO_QUOTE_ON_TOPIC, Attributor, parse_intent
+from .compound import join_answers, split_compound
 from .errors import UserError
 from .lexical import tokenize
 from .models import Answer
@@ -180,6 +181,21 @@ class Pipeline:
         q, notes = clean_question(question, self.settings.max_question_chars)
         history = bound_history(history)
         standalone = rewrite(q, history)
+        parts = split_compound(q)
+        if len(parts) > 1 and (self.llm is None or not use_llm):
+            # two questions in one: each asked on its own. When a part finds nothing (it may
+            # lean on the other: "…, and how many had implemented a local scheme?"), the
+            # question is answered whole, as it was asked. (Asking the second part as a
+            # follow-up of the first answered fewer on the real sets.)
+            answers = [
+                self.ask(p, history, k=k, include_comments=include_comments, use_llm=False)
+                for p in parts
+            ]
+            if not any(a.abstained for a in answers):
+                ans = join_answers(q, standalone, parts, answers)
+                ans.notes = notes + ans.notes
+                yield ans.answer, ans
+                return
         searched = search_text(standalone)
         own = standalone.split(MARK)[0].strip()
         info = analyse(searched, own=own)

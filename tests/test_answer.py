@@ -801,3 +801,13 @@ def test_a_figure_needs_the_questions_names_in_its_article_but_not_its_years(pip
     )
     assert a._of_named(c, analyse(question))  # the article dates it otherwise
     assert not a._of_named(c, analyse("What share of NHS Kernow CCG's GPs agreed?"))
+
+
+def test_two_questions_in_one_are_answered_part_by_part(pipeline):
+    whole = pipeline.ask(
+        "Which CCG wants to trial a prime provider model for primary care, and under what "
+        "type of contract would practices in the Basildon scheme be commissioned?"
+    )
+    assert not whole.abstained
+    assert any(n.startswith("asked as 2 questions") for n in whole.notes)
+    assert "Basildon" in whole.answer and "APMS" in whole.answer

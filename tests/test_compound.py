@@ -1,0 +1,48 @@
+"""Two questions in one are asked part by part, and the answers joined with their citations."""
+
+import pytest
+
+from rag.compound import join_answers, split_compound
+from rag.models import Answer, Citation
+
+pytestmark = pytest.mark.unit
+
+
+def test_split_at_a_second_question_clause():
+    assert split_compound(
+        "When were ICSs due to replace CCGs, and when were the ICBs actually established?"
+    ) == ["When were ICSs due to replace CCGs?", "When were the ICBs actually established?"]
+    assert split_compound("How many CCGs applied; and did the LMC object") == [
+        "How many CCGs applied?",
+        "Did the LMC object?",
+    ]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Who chairs Basildon and Brentwood CCG?",
+        "What did the CCG and the LMC agree, and why?",  # "why" alone is no question
+        "How many practices merged and which ones closed?",  # no comma: may be one question
+    ],
+)
+def test_one_question_stays_whole(question):
+    assert split_compound(question) == [question]
+
+
+def _answer(q, text, n_cites, abstained=False):
+    cites = [
+        Citation(n=i + 1, article_id=f"a{i}", title="T", kind="article", text="x", chunk_id=f"c{i}")
+        for i in range(n_cites)
+    ]
+    return Answer(q, q, text, abstained, cites, timings_ms={"total": 2.0}, confidence=0.8)
+
+
+def test_join_numbers_the_second_part_s_citations_on():
+    a = _answer("Q1?", "First fact. [1] Second. [2]", 2)
+    b = _answer("Q2?", "Other fact. [1]", 1)
+    got = join_answers("Q1, and Q2?", "Q1, and Q2?", ["Q1?", "Q2?"], [a, b])
+    assert got.answer == "First fact. [1] Second. [2]\n\nOther fact. [3]"
+    assert [c.n for c in got.citations] == [1, 2, 3]
+    assert not got.abstained and got.timings_ms["total"] == 4.0
+    assert got.notes[0].startswith("asked as 2 questions")
