@@ -86,7 +86,9 @@ def citation_block(block: BlockLike) -> Meta | None:
     if head is None or not head.date or head.byline:
         return None
     rest = [_NUMBERED.sub("", ln) for ln in lines[1:]]
-    if not all(_NUMBERED.match(ln) and len(words(r)) <= 5 for ln, r in zip(lines[1:], rest, strict=True)):
+    if not all(
+        _NUMBERED.match(ln) and len(words(r)) <= 5 for ln, r in zip(lines[1:], rest, strict=True)
+    ):
         return None
     author = next((r for r in rest if is_name_only(r)), "")
     return Meta(date=head.date, byline=author, author=author)

@@ -81,10 +81,31 @@ LIST_Q = re.compile(
     re.I,
 )
 
+_UNITS = "one|two|three|four|five|six|seven|eight|nine"
+_TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
 NUMBER = re.compile(
-    r"£?\d[\d,./]*%?m?\b|\b(one|two|three|four|five|six|seven|eight|nine|ten|third|half|quarter|two-thirds)\b",
+    rf"£?\d[\d,./]*%?m?\b|\b(?:(?:{_TENS})(?:-(?:{_UNITS}))?|eleven|twelve|thirteen|fourteen|"
+    rf"fifteen|sixteen|seventeen|eighteen|nineteen|{_UNITS}|ten|third|half|quarter|two-thirds)\b",
     re.I,
 )
+_WORD_VALUES = {
+    w: i
+    for i, w in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+        "fifteen sixteen seventeen eighteen nineteen".split()
+    )
+} | {w: 20 + 10 * i for i, w in enumerate(_TENS.split("|"))}
+
+
+def number_value(figure: str) -> str:
+    """A figure's value, whatever its wording: "Sixty-four" and "64" are "64", "£1.5 million"
+    and "£1.5m" are "1.5"."""
+    words = figure.lower().split("-")
+    if all(w in _WORD_VALUES for w in words):
+        return str(sum(_WORD_VALUES[w] for w in words))
+    return re.sub(r"[^\d.]", "", figure).rstrip(".") or figure.lower()
+
+
 _SMALL = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|\d{1,3})"
 _PARTS = r"(?:half|halves|thirds?|quarters?|fifths?|sixths?|sevenths?|eighths?|ninths?|tenths?)"
 # a proportion in figures or in words: "71%", "60 per cent", "a third", "two-fifths", "four in
@@ -460,6 +481,9 @@ _TYPED = {
 _TITLED = re.compile(r"[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)*")
 
 
+_YEAR_RANGE_END = re.compile(r"(?:19|20)\d{2}\s*[-/–]\s*$")  # the "16" of "2015-16"
+
+
 def facts(
     sentence: str, wants: str, counted: tuple[str, ...] = (), headline: str = ""
 ) -> list[str]:
@@ -475,7 +499,11 @@ def facts(
     out = []
     for m in pattern.finditer(sentence):
         text = m.group(0)
-        if wants == "number" and (YEAR.match(text) or _is_label_or_day(sentence, m)):
+        if wants == "number" and (
+            YEAR.match(text)
+            or _is_label_or_day(sentence, m)
+            or _YEAR_RANGE_END.search(sentence, 0, m.start())
+        ):
             continue
         if wants == "date" and _names_a_thing(sentence, m):
             continue
@@ -508,8 +536,12 @@ def _counts(text: str, counted: tuple[str, ...]) -> bool:
 
 
 def _next_terms(sentence: str, m: re.Match, n: int = 4) -> list[str]:
-    """The first n terms after a match ("145 CCGs in June" -> ["ccg", "june"])."""
-    return tokenize(" ".join(sentence[m.end() :].split()[:n]))
+    """The first n terms after a match ("145 CCGs in June" -> ["ccg", "june"]), and the
+    acronym of the words after it ("64 clinical commissioning groups" -> "ccg")."""
+    following = sentence[m.end() :].split()[:n]
+    words = [w for w in following if w[:1].isalpha()]
+    acronyms = ["".join(w[0] for w in words[:k]).lower() for k in (2, 3, 4) if len(words) >= k]
+    return tokenize(" ".join(following)) + [normalize_token(a) for a in acronyms]
 
 
 def _is_label_or_day(sentence: str, m: re.Match) -> bool:
