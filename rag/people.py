@@ -37,7 +37,8 @@ SPEECH_AFTER = (
 # "Ian Dodge, National Director for Commissioning Strategy at NHS England, said": a name, an
 # appositive in any case (no sentence break, no quotation mark), then a speech verb
 APPOSITIVE_NAME = re.compile(
-    rf"(?<![\w’'])(?P<name>{_CAP}\s{_CAP}(?:\s{_CAP})?),\s(?P<role>[^.;:“”‘’\"\n]{{3,160}}?),\s{SPEECH_AFTER}\b"
+    rf"(?<![\w’'])(?P<name>{_CAP}\s{_CAP}(?:\s{_CAP})?),\s"
+    rf"(?P<role>(?:[^.;:“”‘’\"\n]|[’'](?=s\b)){{3,160}}?),\s{SPEECH_AFTER}\b"
 )
 # a speaker-header line on its own: "Su Long, Bolton CCG chief officer" or "Ms Jane Long,
 # director of X", above the paragraphs that quote them (a reaction piece's layout)
@@ -299,11 +300,15 @@ def find_mentions(text: str) -> list[Mention]:
     # a mention added below lies within its match, and matches never overlap: the names found
     # so far are all a later match can start inside
     named = Intervals((f.start, f.end) for f in found.values())
+    # a role appositive ("…, director of primary care in North Somerset and South
+    # Gloucestershire, said") names no one: the place names in it are no people
+    roles: list[tuple[int, int]] = []
     for m in APPOSITIVE_NAME.finditer(text):
         if in_quote(m.start()) or named.contains(m.start()):
             continue
         if _not_a_name(m.group("name")) or _inside_proper_noun(text, m.start()):
             continue
+        roles.append(m.span("role"))
         found[m.start()] = Mention(
             m.start(),
             m.end("name"),
@@ -312,7 +317,7 @@ def find_mentions(text: str) -> list[Mention]:
             m.group("name"),
             _clean_role(m.group("role")),
         )
-    named = Intervals((f.start, f.end) for f in found.values())
+    named = Intervals([(f.start, f.end) for f in found.values()] + roles)
     for m in UNTITLED.finditer(text):
         if in_quote(m.start()) or named.contains(m.start()):
             continue

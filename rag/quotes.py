@@ -29,7 +29,13 @@ SPEECH = (
     r"admitted|acknowledged|wrote|writes|replied|responded|urged|announced|concluded|explains"
 )
 SPEECH_RE = re.compile(rf"\b(?:{SPEECH})\b", re.I)
-NOT_SPEECH = re.compile(r"\bhaving said that\b|\bthat said\b|\bso-called\b", re.I)
+# "anticipated continued high achievement": "continued" before a noun is no speech verb, which
+# stands alone ("he continued:", "…, she continued.", "continued that …")
+NOT_SPEECH = re.compile(
+    r"\bhaving said that\b|\bthat said\b|\bso-called\b|"
+    r"\bcontinued\b(?!\s*(?:[,:.;!?‘“'\"]|that\b|$))",
+    re.I,
+)
 REPORTING = re.compile(
     r"\s*(?:in a statement\s*|in a letter\s*|last week\s*)?,?\s*(?:that\s+|:\s+)?"
 )
