@@ -45,7 +45,8 @@ GROUP = re.compile(
 )
 PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he)\b")
 ORG_REF = re.compile(
-    r"^(?:But\s|And\s|However,\s|[A-Z][a-z]+,\s)?(?:[Aa]\s+spokes(?:man|woman|person)\s+(?:for|from|at)\s+)?"
+    r"^(?:But\s|And\s|However,\s|[A-Z][a-z]+,\s|"
+    r"(?:In|At|On|From|Under|Through|After|Before)\s[^,;:“‘\"]{1,60},\s)?(?:[Aa]\s+spokes(?:man|woman|person)\s+(?:for|from|at)\s+)?"
     r"(?:[Tt]he (?:CCG|LMC|council|[Tt]rust)|[Ii]t|[Tt]hey|[Ii]ts\s[\w\s]+?)\b"
 )
 # what a document says is no person's quote: "The letter said: ‘…’", "The report, written by
@@ -117,6 +118,15 @@ TERM_NOUN_AFTER = re.compile(
 _LABEL = re.compile(r"(?:[A-Z][\w-]*|\d[\w.]*)(?:\s+(?:[A-Z][\w-]*|\d[\w.]*))*")
 _FEMALE = {"Ms", "Mrs", "Miss", "Dame", "Baroness", "Lady"}
 _MALE = {"Mr", "Sir", "Lord"}
+# a mention in a prepositional phrase ("In the FOI response, it said", "from NHS England") is no
+# clause's subject
+_OPENING_PHRASE = re.compile(
+    r"^\s*(?:In|At|On|From|Under|Through|After|Before)\s[^,;:“‘\"]{1,60},\s*(?=(?:it|they|he|she)\b)"
+)
+_AFTER_PREPOSITION = re.compile(
+    r"\b(?:[Ii]n|[Aa]t|[Oo]n|[Ff]rom|[Uu]nder|[Tt]hrough|[Ww]ith|[Bb]y|[Tt]o|[Ff]or|[Oo]f|[Ii]nto|"
+    r"[Aa]fter|[Bb]efore)\s+(?:the\s+|a\s+|an\s+|its\s+)?$"
+)
 _PERSONISH = re.compile(r"\b[A-Z][a-z’'-]+\s[A-Z][a-z’'-]+\b")
 # a person named only by a role ("the chief executive of NHS England", "NHS England's chair",
 # "a senior NHS England official"): an unnamed person, neither the organisation nor anyone named
@@ -516,6 +526,11 @@ class _Extractor:
                 for r in re.finditer(r",\s*(?:who|which|whose)\s[^,]{0,80},", seg)
             ]
             found = [x for x in found if not any(a < x[0] < b for a, b in rel)]
+            # "In the FOI response, it said": a mention in an opening prepositional phrase is
+            # not the subject of the clause after it
+            opening = _OPENING_PHRASE.match(seg)
+            if opening:
+                found = [x for x in found if x[0] >= lo + opening.end()]
         if m and found:
             if self._role_holder(found[-1], lo, hi):
                 return None
@@ -574,11 +589,32 @@ class _Extractor:
                 self._how = "document"  # "The agreement was published. It states: ‘…’"
                 self._doc = named
                 return DOCUMENT
+            if word in {"it", "they"}:
+                here = self._named_in_sentence(lo)
+                if here is not None:
+                    # "X CCG said it was …, which it said were ‘…’": the one organisation the
+                    # sentence named before; "Local GP leaders said they …": not an organisation
+                    return here or None
             if word in {"it", "they"} and self.last is not None and not self.last.is_person:
                 return self.last
             kind = re.search(r"\b(?:CCG|LMC|council|trust)\b", ref.group(0), re.I)
             return self.speakers.org_before(lo, kind.group(0) if kind else "")
         return None
+
+    def _named_in_sentence(self, pos: int) -> _Speaker | str | None:
+        """Who "it"/"they" at `pos` stands for when the sentence names someone before it (outside
+        quotation marks and prepositional phrases): the one organisation named; "" when it
+        names a person, a group or two organisations; None when it names no one."""
+        s0 = self._sent[0]
+        named = {
+            sp.name: sp
+            for a, _, sp in self.speakers.between(s0, pos)
+            if not self._in_quote(a) and not _AFTER_PREPOSITION.search(self.text[s0:a])
+        }
+        if not named:
+            return None
+        only = next(iter(named.values()))
+        return only if len(named) == 1 and only.organisation and not only.is_person else ""
 
     def _two_antecedents(self, pos: int, pronoun: str, ante: _Speaker) -> bool:
         """Whether "he"/"she" at `pos` could be either of two people: the last sentence naming

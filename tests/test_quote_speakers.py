@@ -22,3 +22,24 @@ def test_place_names_in_a_long_role_are_not_the_speaker():
     )
     assert got["high degree of faith"] == "Maria Quell"
     assert got["because the scheme is sound"] == "Maria Quell"
+
+
+def test_it_is_the_organisation_the_sentence_named_not_the_last_speaker():
+    got = _speakers(
+        "The BMA said that although it backed joint working, practices should not be forced "
+        "to merge.",
+        "NHS Harbourside CCG in east Kent said it was planning two new services, which it "
+        "said were ‘only open to practices working together in networks’.",
+        "In the FOI reply, it said: ‘Harbourside is currently buying two such services.’",
+    )
+    assert got["only open to practices working together in networks"] == "NHS Harbourside CCG"
+    assert got["Harbourside is currently buying two such services."] == "NHS Harbourside CCG"
+
+
+def test_they_after_a_group_is_not_the_last_organisation():
+    got = _speakers(
+        "The LMC said the funding cut mostly comes from the end of the old payments.",
+        "Local GP leaders said they acknowledged that elsewhere practices ‘have borne the cost’ "
+        "of the changes already.",
+    )
+    assert got.get("have borne the cost", "") != "LMC"
