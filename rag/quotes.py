@@ -120,6 +120,8 @@ _FEMALE = {"Ms", "Mrs", "Miss", "Dame", "Baroness", "Lady"}
 _MALE = {"Mr", "Sir", "Lord"}
 # a mention in a prepositional phrase ("In the FOI response, it said", "from NHS England") is no
 # clause's subject
+# what joins two people who speak together: " and ", ", ", " and the director of finance "
+_JOINED = re.compile(r",?\s+and\s+(?:(?:the\s+)?[^,;:.“”‘’\"]{0,60}\s)?|,\s+")
 _OPENING_PHRASE = re.compile(
     r"^\s*(?:In|At|On|From|Under|Through|After|Before)\s[^,;:“‘\"]{1,60},\s*(?=(?:it|they|he|she)\b)"
 )
@@ -544,6 +546,8 @@ class _Extractor:
         if pron or persons:
             best = max(pron + persons, key=lambda x: x[0])
             if best[1] != "p":
+                if self._coordinated(best[1]):
+                    return None  # "Dr A, Dr B and Dr C said": said jointly, by no one of them
                 return best[1]
             self._how = "pronoun"
             ante = self.speakers.person_before(best[0])
@@ -600,6 +604,21 @@ class _Extractor:
             kind = re.search(r"\b(?:CCG|LMC|council|trust)\b", ref.group(0), re.I)
             return self.speakers.org_before(lo, kind.group(0) if kind else "")
         return None
+
+    def _coordinated(self, sp: _Speaker) -> bool:
+        """Whether the person named at sp.start..sp.end is one of several joined by "and"
+        ("Dr A, Dr B and Dr C", "A and the director of finance B"), who speak together."""
+        if sp.start < 0:
+            return False
+        items = self.speakers.items
+        s0, s1 = self._sentence_at(sp.start)
+        for a, b, other in (items[k] for k in self.speakers.starting_in(s0, s1)):
+            if not other.is_person or other.name == sp.name or self._in_quote(a):
+                continue
+            gap = self.text[b : sp.start] if b <= sp.start else self.text[sp.end : a]
+            if _JOINED.fullmatch(gap):
+                return True
+        return False
 
     def _named_in_sentence(self, pos: int) -> _Speaker | str | None:
         """Who "it"/"they" at `pos` stands for when the sentence names someone before it (outside
@@ -773,7 +792,7 @@ class _Extractor:
         found = self.speakers.between(lo, hi)
         persons = [s for _, _, s in found if s.is_person]
         if persons:
-            return persons[0]
+            return None if self._coordinated(persons[0]) else persons[0]
         if found and self._role_holder(found[0], lo, hi):
             return None  # "…, said the chief executive of NHS England"
         return found[0][2] if found else None

@@ -43,3 +43,11 @@ def test_they_after_a_group_is_not_the_last_organisation():
         "of the changes already.",
     )
     assert got.get("have borne the cost", "") != "LMC"
+
+
+def test_people_who_speak_together_are_no_one_of_them():
+    got = _speakers(
+        "In a note to patients, GP partners Dr Alan Frey, Dr Kim Ode and Dr Paula Voss said: "
+        "‘With great sadness we must tell you that we have handed back our contract.’"
+    )
+    assert got["With great sadness we must tell you that we have handed back our contract."] == ""
