@@ -40,6 +40,14 @@ APPOSITIVE_NAME = re.compile(
     rf"(?<![\w’'])(?P<name>{_CAP}\s{_CAP}(?:\s{_CAP})?),\s"
     rf"(?P<role>(?:[^.;:“”‘’\"\n]|[’'](?=s\b)){{3,160}}?),\s{SPEECH_AFTER}\b"
 )
+# a long role, then an untitled name that speaks or is joined to another: "Director of primary
+# and community integration for NHS Nene CCG Julie Curtis said", "director of commissioning
+# policy Ben Dyson and …" (a name right after "in"/"for"/"of" is a place or a body, not a person)
+PRE_ROLE_NAME = re.compile(
+    rf"(?P<role>(?i:\b{ROLE_WORD})\b[^.;:“”‘’\"\n,]{{0,90}}?)"
+    rf"(?<!\b(?:in|of|at|to|on|by))(?<!\b(?:for|the))(?<!\bfrom)(?<!\bacross)\s"
+    rf"(?P<name>{_CAP}\s{_CAP})(?=\s{SPEECH_AFTER}\b|\s+and\s|,\s{SPEECH_AFTER}\b)"
+)
 # a speaker-header line on its own: "Su Long, Bolton CCG chief officer" or "Ms Jane Long,
 # director of X", above the paragraphs that quote them (a reaction piece's layout)
 HEADER_LINE = re.compile(
@@ -316,6 +324,17 @@ def find_mentions(text: str) -> list[Mention]:
             "",
             m.group("name"),
             _clean_role(m.group("role")),
+        )
+    named = Intervals([(f.start, f.end) for f in found.values()] + roles)
+    for m in PRE_ROLE_NAME.finditer(text):
+        at = m.start("name")
+        if in_quote(at) or named.contains(at) or _not_a_name(m.group("name")):
+            continue
+        before = re.search(r"([A-Z][\w&'’]*)\s+$", text[max(0, at - 30) : at])
+        if before and (before.group(1) not in ORG_WORDS or before.group(1) == "NHS"):
+            continue  # "co-chair of NHS Clinical Commissioners": the end of a body's name
+        found[at] = Mention(
+            at, m.end("name"), m.group("name"), "", m.group("name"), _clean_role(m.group("role"))
         )
     named = Intervals([(f.start, f.end) for f in found.values()] + roles)
     for m in UNTITLED.finditer(text):

@@ -51,3 +51,30 @@ def test_people_who_speak_together_are_no_one_of_them():
         "‘With great sadness we must tell you that we have handed back our contract.’"
     )
     assert got["With great sadness we must tell you that we have handed back our contract."] == ""
+
+
+def test_a_long_role_before_an_untitled_name():
+    got = _speakers(
+        "Director of primary and community care for NHS Elmshire CCG Rhona Tate said: “The "
+        "surgery will stay open and patients can still see a GP as normal.",
+        "“Over the next few weeks we will be talking to patients about what they need.”",
+    )
+    assert got["The surgery will stay open and patients can still see a GP as normal."] == (
+        "Rhona Tate"
+    )
+    assert got["Over the next few weeks we will be talking to patients about what they need."] == (
+        "Rhona Tate"
+    )
+
+
+def test_a_role_ending_in_a_bodys_name_is_not_a_name():
+    got = _speakers(
+        "Dr Ada Lowe, co-chair of NHS Clinical Commissioners, said this ‘shows how much CCGs "
+        "care about primary care’."
+    )
+    assert got["shows how much CCGs care about primary care"] == "Dr Ada Lowe"
+    got = _speakers(
+        "The director of public health for Greater Manchester said: ‘We will look again at "
+        "every one of these contracts.’"
+    )
+    assert got["We will look again at every one of these contracts."] == ""
