@@ -133,9 +133,13 @@ ORG_WORDS = {
 ORG = re.compile(
     r"\b(?:NHS\s(?:(?!CCG\b)[A-Z][\w'’]*\s(?:and\s)?){0,4}CCG|"
     r"(?!(?:The|A|An|This|That|Its|Their|Each|Every|Our|Your|No|One|Which|Any|Some|Many|Most|All|Only|Every)\b)"
-    r"(?:(?!CCG\b)[A-Z][\w'’]*\s(?:and\s)?){1,4}CCG\b|[A-Z][a-z]+(?:\s[A-Z][a-z]+){0,2}\sLMC|"
+    r"(?:(?!(?:CCG|ICB|PCT)\b)[A-Z][\w'’]*\s(?:and\s)?){1,4}(?:CCG|ICB|PCT)\b|[A-Z][a-z]+(?:\s[A-Z][a-z]+){0,2}\sLMC|"
     r"NHS England|NHS Alliance|NHS Future Forum|NHS Clinical Commissioners|"
-    r"King['’]s Fund|the BMA|the GPC|the DH|[A-Z][a-z]+\sCounty Council|[Tt]he (?!(?:CCGs?|LMCs?|NHS|GPs?|DESs?|QOF|APMS|GMS|PMS|UK|US|OBC)\b)[A-Z]{2,6}\b|"
+    # "NHS Warrington", "NHS London", "NHS Commissioning Board": a body, not a plan or an app
+    r"NHS(?:\s(?!(?:Plan|Act|Constitution|Long|Five|Forward|View|App|Choices|Pensions?|"
+    r"Standard|Contract|Outcomes|Framework|Review|Digital|Number|Health|Property)\b)"
+    r"[A-Z][a-z][\w'’]*){1,3}\b(?!\s(?:Plan|Act|Constitution|Framework|Review|App)\b)|"
+    r"King['’]s Fund|the BMA|the GPC|the DH|[A-Z][a-z]+\sCounty Council|[Tt]he (?!(?:CCGs?|ICBs?|PCTs?|LMCs?|NHS|GPs?|DESs?|QOF|APMS|GMS|PMS|UK|US|OBC)\b)[A-Z]{2,6}\b|"
     r"(?:the\s)?(?:[A-Z][a-z]+\s){1,3}(?:Trust|Fund|College|Council|Association|Commission|Institute|Foundation|Society|Unit)\b"
     r"(?:\sof(?:\s(?:the\s)?[A-Z][a-z]+){1,3}\b)?)"
 )

@@ -47,7 +47,7 @@ PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he)\b")
 ORG_REF = re.compile(
     r"^(?:But\s|And\s|However,\s|[A-Z][a-z]+,\s|"
     r"(?:In|At|On|From|Under|Through|After|Before)\s[^,;:“‘\"]{1,60},\s)?(?:[Aa]\s+spokes(?:man|woman|person)\s+(?:for|from|at)\s+)?"
-    r"(?:[Tt]he (?:CCG|LMC|council|[Tt]rust)|[Ii]t|[Tt]hey|[Ii]ts\s[\w\s]+?)\b"
+    r"(?:[Tt]he (?:CCG|ICB|LMC|council|[Tt]rust)|[Ii]t|[Tt]hey|[Ii]ts\s[\w\s]+?)\b"
 )
 # what a document says is no person's quote: "The letter said: ‘…’", "The report, written by
 # Professor X, says", "Dr X’s letter said", "the motion, which added", "It states" after "the
@@ -601,7 +601,7 @@ class _Extractor:
                     return here or None
             if word in {"it", "they"} and self.last is not None and not self.last.is_person:
                 return self.last
-            kind = re.search(r"\b(?:CCG|LMC|council|trust)\b", ref.group(0), re.I)
+            kind = re.search(r"\b(?:CCG|ICB|LMC|council|trust)\b", ref.group(0), re.I)
             return self.speakers.org_before(lo, kind.group(0) if kind else "")
         return None
 

@@ -78,3 +78,25 @@ def test_a_role_ending_in_a_bodys_name_is_not_a_name():
         "every one of these contracts.’"
     )
     assert got["We will look again at every one of these contracts."] == ""
+
+
+def test_an_organisation_speaks_the_quote_in_its_reported_clause():
+    got = _speakers(
+        "Marsh Vale ICB said that local services are reviewed with GP leaders, and are "
+        "‘commissioned to make sure patients get the right care close to home’.",
+        "NHS Dunmoor said that as of 6 March, it ‘does not know what the new CCG intends to do’.",
+        "The ICB said: ‘We will publish the figures for every practice in the spring.’",
+    )
+    assert got["commissioned to make sure patients get the right care close to home"] == (
+        "Marsh Vale ICB"
+    )
+    assert got["does not know what the new CCG intends to do"] == "NHS Dunmoor"
+    assert got["We will publish the figures for every practice in the spring."] == "Marsh Vale ICB"
+
+
+def test_a_named_person_speaks_not_the_organisation_in_what_they_said():
+    got = _speakers(
+        "Rana Obi, NHS Dunmoor’s director of primary care, said NHS Dunmoor had ‘every "
+        "confidence in local GPs’ this year."
+    )
+    assert got["every confidence in local GPs"] == "Rana Obi"
