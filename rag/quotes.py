@@ -229,8 +229,11 @@ def _quote_spans(text: str) -> list[tuple[int, int]]:
                 depth, start, mark = 1, i + 1, ch  # some sites open a quote with ’ too
         elif ch in OPEN and mark in OPEN:
             depth += 1
-        elif (ch in CLOSE and mark in OPEN) or (
-            ch == mark and mark in "'\"’" and not prev.isspace()
+        elif (
+            (ch in CLOSE and mark in OPEN)
+            or (ch == mark and mark in "'\"’" and not prev.isspace())
+            # "‘Where was the assessment?,' he added": a curly quote closed by a straight mark
+            or (ch == "'" and mark == "‘" and depth == 1 and prev in ",.?!" and not nxt.isalnum())
         ):
             depth -= 1
             if depth == 0:

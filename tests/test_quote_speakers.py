@@ -100,3 +100,11 @@ def test_a_named_person_speaks_not_the_organisation_in_what_they_said():
         "confidence in local GPs’ this year."
     )
     assert got["every confidence in local GPs"] == "Rana Obi"
+
+
+def test_a_curly_quote_closed_by_a_straight_mark_then_he_added():
+    got = _speakers(
+        "Dr Omar Reid, whose practice saw a 40% cut, said the concerns were raised ‘far too "
+        "late’ in the process. ‘Where was the impact assessment?,' he added."
+    )
+    assert got["Where was the impact assessment?"] == "Dr Omar Reid"
