@@ -931,12 +931,31 @@ class _Extractor:
             for qa, qb in inner:
                 self.direct(p, qa, qb, s0, s1, verbs, block, base)
             self.reported(p, s0, s1, verbs, inner)
+            if not qspans and verbs and sent.end >= len(block.rstrip()):
+                self._lead_in(p, s0, verbs, base + len(block.rstrip()))
         # an opening mark with no close before the paragraph ends: the quote carries on
         self.open_quote = (
             bool(qspans)
             and qspans[-1][1] >= len(block.rstrip())
             and (block.rstrip()[-1:] not in CLOSE + "'\"")
         )
+
+    def _lead_in(self, p: int, s0: int, verbs: list, end: int) -> None:
+        """A paragraph that ends on its speech verb and a colon ("A spokesperson for NHS London
+        told Pulse:", "Dr X said:") leads the quote in the next paragraph: its speaker is the
+        one the next quote-only paragraph carries on."""
+        va, vb = verbs[-1]
+        if not re.fullmatch(r"\s*:", self.text[vb:end]):
+            return
+        prev = [v for v in verbs if v[1] <= va]
+        sp = self.subject(prev[-1][1] if prev else s0, va)
+        conf = {"named": NAMED, "pronoun": PRONOUN_REF}.get(self._how, ORG_REFERENCE)
+        if sp is None or sp.is_document or conf < self.min_confidence:
+            self.forget()  # someone we cannot name speaks next: no earlier speaker carries on
+            return
+        how = (self._how if self._how != "named" else "verb", conf)
+        self.last, self.last_how, self.last_ev, self.last_at = sp, how, self._evidence(sp, va, vb), end
+        self.last_par = p
 
     def direct(
         self, p: int, qa: int, qb: int, s0: int, s1: int, verbs: list, block: str, base: int

@@ -108,3 +108,21 @@ def test_a_curly_quote_closed_by_a_straight_mark_then_he_added():
         "late’ in the process. ‘Where was the impact assessment?,' he added."
     )
     assert got["Where was the impact assessment?"] == "Dr Omar Reid"
+
+
+def test_a_lead_in_paragraph_ending_in_a_colon_names_the_next_paragraphs_speaker():
+    got = _speakers(
+        "Practices in the area were told of the plans last week.",
+        "A spokesperson for NHS Westfield told Pulse:",
+        "‘We are planning to buy a large number of these contracts in the new year.’",
+        "Dr Jane Ames said:",
+        "‘This will hurt practices in every part of the city.’",
+        "A source told Pulse:",
+        "‘We will look at every contract again in the spring of next year.’",
+    )
+    assert got["We are planning to buy a large number of these contracts in the new year."] == (
+        "NHS Westfield"
+    )
+    assert got["This will hurt practices in every part of the city."] == "Dr Jane Ames"
+    # a lead-in whose speaker cannot be named carries no earlier speaker on
+    assert got["We will look at every contract again in the spring of next year."] == ""
