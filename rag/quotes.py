@@ -583,6 +583,8 @@ class _Extractor:
                 for a, _, sp in self.speakers.between(s0, s1)
                 if sp.organisation and not self._in_quote(a)
             }
+            if not orgs:
+                return self._organisation_just_quoted(hi)
             return next(iter(orgs.values())) if len(orgs) == 1 else None
         ref = ORG_REF.match(seg.lstrip())
         if ref and re.search(rf"\b{ROLE_HOLDER}\b", seg, re.I) and not spokes:
@@ -622,6 +624,22 @@ class _Extractor:
             if _JOINED.fullmatch(gap):
                 return True
         return False
+
+    def _organisation_just_quoted(self, pos: int) -> _Speaker | None:
+        """Whose "A spokesperson said" at `pos` is, when the sentence names no organisation: the
+        organisation quoted last, at most two paragraphs before, if no one else (outside
+        quotation marks) is named since."""
+        sp = self.last
+        if sp is None or sp.is_person or not sp.organisation:
+            return None
+        if self.text.count("\n", self.last_at, pos) > 4:
+            return None
+        items = self.speakers.items
+        for k in self.speakers.starting_in(self.last_at, pos):
+            a, _, other = items[k]
+            if other.name != sp.name and not self._in_quote(a):
+                return None
+        return sp
 
     def _named_in_sentence(self, pos: int) -> _Speaker | str | None:
         """Who "it"/"they" at `pos` stands for when the sentence names someone before it (outside

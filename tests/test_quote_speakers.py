@@ -126,3 +126,17 @@ def test_a_lead_in_paragraph_ending_in_a_colon_names_the_next_paragraphs_speaker
     assert got["This will hurt practices in every part of the city."] == "Dr Jane Ames"
     # a lead-in whose speaker cannot be named carries no earlier speaker on
     assert got["We will look at every contract again in the spring of next year."] == ""
+
+
+def test_an_unnamed_spokesperson_speaks_for_the_organisation_just_quoted():
+    got = _speakers(
+        "NHS Brookvale CCG said its scheme had started in November.",
+        "A spokesperson said: ‘We have given our practices money on top of their usual pay.’",
+        "Dr Lena Hart, a GP in the town, said the money was welcome.",
+        "A spokesperson said: ‘We expect every practice to take part in the scheme.’",
+    )
+    assert got["We have given our practices money on top of their usual pay."] == (
+        "NHS Brookvale CCG"
+    )
+    # someone else was named since the organisation spoke: whose spokesperson is unknown
+    assert got["We expect every practice to take part in the scheme."] == ""
