@@ -972,7 +972,8 @@ class _Extractor:
             self.forget()  # someone we cannot name speaks next: no earlier speaker carries on
             return
         how = (self._how if self._how != "named" else "verb", conf)
-        self.last, self.last_how, self.last_ev, self.last_at = sp, how, self._evidence(sp, va, vb), end
+        self.last, self.last_how = sp, how
+        self.last_ev, self.last_at = self._evidence(sp, va, vb), end
         self.last_par = p
 
     def direct(

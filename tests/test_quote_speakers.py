@@ -140,3 +140,13 @@ def test_an_unnamed_spokesperson_speaks_for_the_organisation_just_quoted():
     )
     # someone else was named since the organisation spoke: whose spokesperson is unknown
     assert got["We expect every practice to take part in the scheme."] == ""
+
+
+def test_an_untitled_name_before_also_told():
+    got = _speakers(
+        "Priya Lund also told HSJ that CCGs should now turn to building up primary care.",
+        "“Looking ahead, the money for general practice will sit on top of the contract,” she "
+        "said.",
+    )
+    quote = "Looking ahead, the money for general practice will sit on top of the contract"
+    assert got[quote] == "Priya Lund"
