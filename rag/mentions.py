@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
-_KINDS = r"CCG|LMC|County Council|Council|Trust|Federation|Partnership|Authority"
+_KINDS = r"CCG|ICB|LMC|County Council|Council|Trust|Federation|Partnership|Authority"
 # "NHS Basildon and Brentwood CCG", "Somerset CCG", "Essex LMC", "Somerset County Council"
 _WORD = r"(?!(?:The|A|An|This|That|Its|Their|But|And|However|Under|In|For)\b)[A-Z][\w'’&-]+ "
 NAMED = re.compile(rf"\b(?:{_WORD}(?:and |of )?)+?(?P<kind>{_KINDS})\b")

@@ -22,7 +22,7 @@ _CAP = r"(?:Ma?c(?=[A-Z]))?[A-Z][a-z]*(?:['’](?![sS]\b)[A-Z]?[a-z]+)*(?:-[A-Z]
 TITLED = re.compile(rf"\b(?P<title>{TITLES})\.?\s+(?P<name>{_CAP}(?:\s{_CAP}){{0,2}})")
 # an untitled full name that is then described or quoted: "Nick Goodwin, senior fellow ..."
 UNTITLED = re.compile(
-    rf"(?<![\w’'])(?P<name>{_CAP}\s{_CAP})(?=,\s(?:a\s|an\s|the\s)?[a-z]|\s(?:said|says|told|warned|added|agreed|claims|argued|believes|announced|explained|continued|wrote|writes)\b|\s(?:is|was)\s(?:the|a|an)\s[a-z])"
+    rf"(?<![\w’'])(?P<name>{_CAP}\s{_CAP})(?=,\s(?:a\s|an\s|the\s)?[a-z]|\s(?:also\s|has\s|had\s|later\s)?(?:said|says|told|warned|added|agreed|claims|argued|believes|announced|explained|continued|wrote|writes)\b|\s(?:is|was)\s(?:the|a|an)\s[a-z])"
 )
 ROLE_WORD = (
     r"(?:co-|deputy |vice |vice-|chief |medical |senior |joint |general |honorary )*"
@@ -37,7 +37,16 @@ SPEECH_AFTER = (
 # "Ian Dodge, National Director for Commissioning Strategy at NHS England, said": a name, an
 # appositive in any case (no sentence break, no quotation mark), then a speech verb
 APPOSITIVE_NAME = re.compile(
-    rf"(?<![\w’'])(?P<name>{_CAP}\s{_CAP}(?:\s{_CAP})?),\s(?P<role>[^.;:“”‘’\"\n]{{3,160}}?),\s{SPEECH_AFTER}\b"
+    rf"(?<![\w’'])(?P<name>{_CAP}\s{_CAP}(?:\s{_CAP})?),\s"
+    rf"(?P<role>(?:[^.;:“”‘’\"\n]|[’'](?=s\b)){{3,160}}?),\s{SPEECH_AFTER}\b"
+)
+# a long role, then an untitled name that speaks or is joined to another: "Director of primary
+# and community integration for NHS Nene CCG Julie Curtis said", "director of commissioning
+# policy Ben Dyson and …" (a name right after "in"/"for"/"of" is a place or a body, not a person)
+PRE_ROLE_NAME = re.compile(
+    rf"(?P<role>(?i:\b{ROLE_WORD})\b[^.;:“”‘’\"\n,]{{0,90}}?)"
+    rf"(?<!\b(?:in|of|at|to|on|by))(?<!\b(?:for|the))(?<!\bfrom)(?<!\bacross)\s"
+    rf"(?P<name>{_CAP}\s{_CAP})(?=\s{SPEECH_AFTER}\b|\s+and\s|,\s{SPEECH_AFTER}\b)"
 )
 # a speaker-header line on its own: "Su Long, Bolton CCG chief officer" or "Ms Jane Long,
 # director of X", above the paragraphs that quote them (a reaction piece's layout)
@@ -124,9 +133,13 @@ ORG_WORDS = {
 ORG = re.compile(
     r"\b(?:NHS\s(?:(?!CCG\b)[A-Z][\w'’]*\s(?:and\s)?){0,4}CCG|"
     r"(?!(?:The|A|An|This|That|Its|Their|Each|Every|Our|Your|No|One|Which|Any|Some|Many|Most|All|Only|Every)\b)"
-    r"(?:(?!CCG\b)[A-Z][\w'’]*\s(?:and\s)?){1,4}CCG\b|[A-Z][a-z]+(?:\s[A-Z][a-z]+){0,2}\sLMC|"
+    r"(?:(?!(?:CCG|ICB|PCT)\b)[A-Z][\w'’]*\s(?:and\s)?){1,4}(?:CCG|ICB|PCT)\b|[A-Z][a-z]+(?:\s[A-Z][a-z]+){0,2}\sLMC|"
     r"NHS England|NHS Alliance|NHS Future Forum|NHS Clinical Commissioners|"
-    r"King['’]s Fund|the BMA|the GPC|the DH|[A-Z][a-z]+\sCounty Council|[Tt]he (?!(?:CCGs?|LMCs?|NHS|GPs?|DESs?|QOF|APMS|GMS|PMS|UK|US|OBC)\b)[A-Z]{2,6}\b|"
+    # "NHS Warrington", "NHS London", "NHS Commissioning Board": a body, not a plan or an app
+    r"NHS(?:\s(?!(?:Plan|Act|Constitution|Long|Five|Forward|View|App|Choices|Pensions?|"
+    r"Standard|Contract|Outcomes|Framework|Review|Digital|Number|Health|Property)\b)"
+    r"[A-Z][a-z][\w'’]*){1,3}\b(?!\s(?:Plan|Act|Constitution|Framework|Review|App)\b)|"
+    r"King['’]s Fund|the BMA|the GPC|the DH|[A-Z][a-z]+\sCounty Council|[Tt]he (?!(?:CCGs?|ICBs?|PCTs?|LMCs?|NHS|GPs?|DESs?|QOF|APMS|GMS|PMS|UK|US|OBC)\b)[A-Z]{2,6}\b|"
     r"(?:the\s)?(?:[A-Z][a-z]+\s){1,3}(?:Trust|Fund|College|Council|Association|Commission|Institute|Foundation|Society|Unit)\b"
     r"(?:\sof(?:\s(?:the\s)?[A-Z][a-z]+){1,3}\b)?)"
 )
@@ -299,11 +312,15 @@ def find_mentions(text: str) -> list[Mention]:
     # a mention added below lies within its match, and matches never overlap: the names found
     # so far are all a later match can start inside
     named = Intervals((f.start, f.end) for f in found.values())
+    # a role appositive ("…, director of primary care in North Somerset and South
+    # Gloucestershire, said") names no one: the place names in it are no people
+    roles: list[tuple[int, int]] = []
     for m in APPOSITIVE_NAME.finditer(text):
         if in_quote(m.start()) or named.contains(m.start()):
             continue
         if _not_a_name(m.group("name")) or _inside_proper_noun(text, m.start()):
             continue
+        roles.append(m.span("role"))
         found[m.start()] = Mention(
             m.start(),
             m.end("name"),
@@ -312,7 +329,18 @@ def find_mentions(text: str) -> list[Mention]:
             m.group("name"),
             _clean_role(m.group("role")),
         )
-    named = Intervals((f.start, f.end) for f in found.values())
+    named = Intervals([(f.start, f.end) for f in found.values()] + roles)
+    for m in PRE_ROLE_NAME.finditer(text):
+        at = m.start("name")
+        if in_quote(at) or named.contains(at) or _not_a_name(m.group("name")):
+            continue
+        before = re.search(r"([A-Z][\w&'’]*)\s+$", text[max(0, at - 30) : at])
+        if before and (before.group(1) not in ORG_WORDS or before.group(1) == "NHS"):
+            continue  # "co-chair of NHS Clinical Commissioners": the end of a body's name
+        found[at] = Mention(
+            at, m.end("name"), m.group("name"), "", m.group("name"), _clean_role(m.group("role"))
+        )
+    named = Intervals([(f.start, f.end) for f in found.values()] + roles)
     for m in UNTITLED.finditer(text):
         if in_quote(m.start()) or named.contains(m.start()):
             continue

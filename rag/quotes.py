@@ -29,7 +29,13 @@ SPEECH = (
     r"admitted|acknowledged|wrote|writes|replied|responded|urged|announced|concluded|explains"
 )
 SPEECH_RE = re.compile(rf"\b(?:{SPEECH})\b", re.I)
-NOT_SPEECH = re.compile(r"\bhaving said that\b|\bthat said\b|\bso-called\b", re.I)
+# "anticipated continued high achievement": "continued" before a noun is no speech verb, which
+# stands alone ("he continued:", "…, she continued.", "continued that …")
+NOT_SPEECH = re.compile(
+    r"\bhaving said that\b|\bthat said\b|\bso-called\b|"
+    r"\bcontinued\b(?!\s*(?:[,:.;!?‘“'\"]|that\b|$))",
+    re.I,
+)
 REPORTING = re.compile(
     r"\s*(?:in a statement\s*|in a letter\s*|last week\s*)?,?\s*(?:that\s+|:\s+)?"
 )
@@ -39,8 +45,9 @@ GROUP = re.compile(
 )
 PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he)\b")
 ORG_REF = re.compile(
-    r"^(?:But\s|And\s|However,\s|[A-Z][a-z]+,\s)?(?:[Aa]\s+spokes(?:man|woman|person)\s+(?:for|from|at)\s+)?"
-    r"(?:[Tt]he (?:CCG|LMC|council|[Tt]rust)|[Ii]t|[Tt]hey|[Ii]ts\s[\w\s]+?)\b"
+    r"^(?:But\s|And\s|However,\s|[A-Z][a-z]+,\s|"
+    r"(?:In|At|On|From|Under|Through|After|Before)\s[^,;:“‘\"]{1,60},\s)?(?:[Aa]\s+spokes(?:man|woman|person)\s+(?:for|from|at)\s+)?"
+    r"(?:[Tt]he (?:CCG|ICB|LMC|council|[Tt]rust)|[Ii]t|[Tt]hey|[Ii]ts\s[\w\s]+?)\b"
 )
 # what a document says is no person's quote: "The letter said: ‘…’", "The report, written by
 # Professor X, says", "Dr X’s letter said", "the motion, which added", "It states" after "the
@@ -111,6 +118,17 @@ TERM_NOUN_AFTER = re.compile(
 _LABEL = re.compile(r"(?:[A-Z][\w-]*|\d[\w.]*)(?:\s+(?:[A-Z][\w-]*|\d[\w.]*))*")
 _FEMALE = {"Ms", "Mrs", "Miss", "Dame", "Baroness", "Lady"}
 _MALE = {"Mr", "Sir", "Lord"}
+# a mention in a prepositional phrase ("In the FOI response, it said", "from NHS England") is no
+# clause's subject
+# what joins two people who speak together: " and ", ", ", " and the director of finance "
+_JOINED = re.compile(r",?\s+and\s+(?:(?:the\s+)?[^,;:.“”‘’\"]{0,60}\s)?|,\s+")
+_OPENING_PHRASE = re.compile(
+    r"^\s*(?:In|At|On|From|Under|Through|After|Before)\s[^,;:“‘\"]{1,60},\s*(?=(?:it|they|he|she)\b)"
+)
+_AFTER_PREPOSITION = re.compile(
+    r"\b(?:[Ii]n|[Aa]t|[Oo]n|[Ff]rom|[Uu]nder|[Tt]hrough|[Ww]ith|[Bb]y|[Tt]o|[Ff]or|[Oo]f|[Ii]nto|"
+    r"[Aa]fter|[Bb]efore)\s+(?:the\s+|a\s+|an\s+|its\s+)?$"
+)
 _PERSONISH = re.compile(r"\b[A-Z][a-z’'-]+\s[A-Z][a-z’'-]+\b")
 # a person named only by a role ("the chief executive of NHS England", "NHS England's chair",
 # "a senior NHS England official"): an unnamed person, neither the organisation nor anyone named
@@ -211,8 +229,11 @@ def _quote_spans(text: str) -> list[tuple[int, int]]:
                 depth, start, mark = 1, i + 1, ch  # some sites open a quote with ’ too
         elif ch in OPEN and mark in OPEN:
             depth += 1
-        elif (ch in CLOSE and mark in OPEN) or (
-            ch == mark and mark in "'\"’" and not prev.isspace()
+        elif (
+            (ch in CLOSE and mark in OPEN)
+            or (ch == mark and mark in "'\"’" and not prev.isspace())
+            # "‘Where was the assessment?,' he added": a curly quote closed by a straight mark
+            or (ch == "'" and mark == "‘" and depth == 1 and prev in ",.?!" and not nxt.isalnum())
         ):
             depth -= 1
             if depth == 0:
@@ -510,6 +531,11 @@ class _Extractor:
                 for r in re.finditer(r",\s*(?:who|which|whose)\s[^,]{0,80},", seg)
             ]
             found = [x for x in found if not any(a < x[0] < b for a, b in rel)]
+            # "In the FOI response, it said": a mention in an opening prepositional phrase is
+            # not the subject of the clause after it
+            opening = _OPENING_PHRASE.match(seg)
+            if opening:
+                found = [x for x in found if x[0] >= lo + opening.end()]
         if m and found:
             if self._role_holder(found[-1], lo, hi):
                 return None
@@ -523,6 +549,8 @@ class _Extractor:
         if pron or persons:
             best = max(pron + persons, key=lambda x: x[0])
             if best[1] != "p":
+                if self._coordinated(best[1]):
+                    return None  # "Dr A, Dr B and Dr C said": said jointly, by no one of them
                 return best[1]
             self._how = "pronoun"
             ante = self.speakers.person_before(best[0])
@@ -555,6 +583,8 @@ class _Extractor:
                 for a, _, sp in self.speakers.between(s0, s1)
                 if sp.organisation and not self._in_quote(a)
             }
+            if not orgs:
+                return self._organisation_just_quoted(hi)
             return next(iter(orgs.values())) if len(orgs) == 1 else None
         ref = ORG_REF.match(seg.lstrip())
         if ref and re.search(rf"\b{ROLE_HOLDER}\b", seg, re.I) and not spokes:
@@ -568,11 +598,63 @@ class _Extractor:
                 self._how = "document"  # "The agreement was published. It states: ‘…’"
                 self._doc = named
                 return DOCUMENT
+            if word in {"it", "they"}:
+                here = self._named_in_sentence(lo)
+                if here is not None:
+                    # "X CCG said it was …, which it said were ‘…’": the one organisation the
+                    # sentence named before; "Local GP leaders said they …": not an organisation
+                    return here or None
             if word in {"it", "they"} and self.last is not None and not self.last.is_person:
                 return self.last
-            kind = re.search(r"\b(?:CCG|LMC|council|trust)\b", ref.group(0), re.I)
+            kind = re.search(r"\b(?:CCG|ICB|LMC|council|trust)\b", ref.group(0), re.I)
             return self.speakers.org_before(lo, kind.group(0) if kind else "")
         return None
+
+    def _coordinated(self, sp: _Speaker) -> bool:
+        """Whether the person named at sp.start..sp.end is one of several joined by "and"
+        ("Dr A, Dr B and Dr C", "A and the director of finance B"), who speak together."""
+        if sp.start < 0:
+            return False
+        items = self.speakers.items
+        s0, s1 = self._sentence_at(sp.start)
+        for a, b, other in (items[k] for k in self.speakers.starting_in(s0, s1)):
+            if not other.is_person or other.name == sp.name or self._in_quote(a):
+                continue
+            gap = self.text[b : sp.start] if b <= sp.start else self.text[sp.end : a]
+            if _JOINED.fullmatch(gap):
+                return True
+        return False
+
+    def _organisation_just_quoted(self, pos: int) -> _Speaker | None:
+        """Whose "A spokesperson said" at `pos` is, when the sentence names no organisation: the
+        organisation quoted last, at most two paragraphs before, if no one else (outside
+        quotation marks) is named since."""
+        sp = self.last
+        if sp is None or sp.is_person or not sp.organisation:
+            return None
+        if self.text.count("\n", self.last_at, pos) > 4:
+            return None
+        items = self.speakers.items
+        for k in self.speakers.starting_in(self.last_at, pos):
+            a, _, other = items[k]
+            if other.name != sp.name and not self._in_quote(a):
+                return None
+        return sp
+
+    def _named_in_sentence(self, pos: int) -> _Speaker | str | None:
+        """Who "it"/"they" at `pos` stands for when the sentence names someone before it (outside
+        quotation marks and prepositional phrases): the one organisation named; "" when it
+        names a person, a group or two organisations; None when it names no one."""
+        s0 = self._sent[0]
+        named = {
+            sp.name: sp
+            for a, _, sp in self.speakers.between(s0, pos)
+            if not self._in_quote(a) and not _AFTER_PREPOSITION.search(self.text[s0:a])
+        }
+        if not named:
+            return None
+        only = next(iter(named.values()))
+        return only if len(named) == 1 and only.organisation and not only.is_person else ""
 
     def _two_antecedents(self, pos: int, pronoun: str, ante: _Speaker) -> bool:
         """Whether "he"/"she" at `pos` could be either of two people: the last sentence naming
@@ -731,7 +813,7 @@ class _Extractor:
         found = self.speakers.between(lo, hi)
         persons = [s for _, _, s in found if s.is_person]
         if persons:
-            return persons[0]
+            return None if self._coordinated(persons[0]) else persons[0]
         if found and self._role_holder(found[0], lo, hi):
             return None  # "…, said the chief executive of NHS England"
         return found[0][2] if found else None
@@ -867,12 +949,32 @@ class _Extractor:
             for qa, qb in inner:
                 self.direct(p, qa, qb, s0, s1, verbs, block, base)
             self.reported(p, s0, s1, verbs, inner)
+            if not qspans and verbs and sent.end >= len(block.rstrip()):
+                self._lead_in(p, s0, verbs, base + len(block.rstrip()))
         # an opening mark with no close before the paragraph ends: the quote carries on
         self.open_quote = (
             bool(qspans)
             and qspans[-1][1] >= len(block.rstrip())
             and (block.rstrip()[-1:] not in CLOSE + "'\"")
         )
+
+    def _lead_in(self, p: int, s0: int, verbs: list, end: int) -> None:
+        """A paragraph that ends on its speech verb and a colon ("A spokesperson for NHS London
+        told Pulse:", "Dr X said:") leads the quote in the next paragraph: its speaker is the
+        one the next quote-only paragraph carries on."""
+        va, vb = verbs[-1]
+        if not re.fullmatch(r"\s*:", self.text[vb:end]):
+            return
+        prev = [v for v in verbs if v[1] <= va]
+        sp = self.subject(prev[-1][1] if prev else s0, va)
+        conf = {"named": NAMED, "pronoun": PRONOUN_REF}.get(self._how, ORG_REFERENCE)
+        if sp is None or sp.is_document or conf < self.min_confidence:
+            self.forget()  # someone we cannot name speaks next: no earlier speaker carries on
+            return
+        how = (self._how if self._how != "named" else "verb", conf)
+        self.last, self.last_how = sp, how
+        self.last_ev, self.last_at = self._evidence(sp, va, vb), end
+        self.last_par = p
 
     def direct(
         self, p: int, qa: int, qb: int, s0: int, s1: int, verbs: list, block: str, base: int
