@@ -44,9 +44,17 @@ def open_client(chroma_url: str, path: Path | None):
 def create_collection(client, name: str):
     # embedding_function=None: vectors always come from cocom's own embedder; Chroma's
     # default function would try to download a model.
+    # search_ef well above the candidates asked for (Settings.candidates, 30): Chroma's default
+    # (10) gave approximate neighbours that changed once the index was synced to disk, so a
+    # question's passages, and an eval's numbers, could differ between the first and later runs
     return client.create_collection(
-        name=name, metadata={"hnsw:space": "cosine"}, embedding_function=None
+        name=name,
+        metadata={"hnsw:space": "cosine", "hnsw:search_ef": HNSW_SEARCH_EF},
+        embedding_function=None,
     )
+
+
+HNSW_SEARCH_EF = 256
 
 
 def write_vectors(

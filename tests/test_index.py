@@ -205,3 +205,12 @@ def test_dense_search_of_a_kind_matches_exact_cosine(settings, fake_embedder, ki
         assert all(c.kind in kinds for c, _ in got)
         # compared by score: chunks with equal cosine may come in either order
         assert np.allclose([s for _, s in got], exact[:10], atol=1e-5), (question, kinds)
+
+
+def test_chroma_searches_well_beyond_the_candidates_asked_for(settings, fake_embedder):
+    """Chroma's default search_ef (10) is below the 30 candidates retrieval asks for: its
+    approximate neighbours changed once the index was synced to disk, and with them answers."""
+    build_index(settings, fake_embedder, progress=False)
+    idx = Index.open(settings, fake_embedder)
+    meta = idx.vectors.collection.metadata
+    assert meta["hnsw:search_ef"] >= 4 * settings.candidates
