@@ -122,6 +122,9 @@ TOPIC_WORDS = 0.6
 COMMENT_MARGIN = 0.10
 # how far below the best sentence one holding the asked-for kind of fact may be and still answer
 TYPED_REACH = 0.15
+# how far below the best sentence another may be and still join a list's answer (other answers:
+# Settings.select_reach)
+LIST_REACH = 0.18
 # grammar and verbs of saying ("Who called the plans frightening?"): they frame a question,
 # they are not what it is about
 FRAME_WORDS = frozenset(
@@ -198,6 +201,7 @@ class ExtractiveAnswerer:
         list_sentences: int = 5,
         model: dict | None = None,
         topic_threshold: float = TOPIC_THRESHOLD,
+        select_reach: float = 0.5,
     ) -> None:
         self.index = index
         self.topic_threshold = topic_threshold
@@ -208,6 +212,7 @@ class ExtractiveAnswerer:
         )
         self.max_sentences = max_sentences
         self.list_sentences = list_sentences
+        self.select_reach = select_reach
         self.weights = sentence_weights()  # (sentence, passage, lexical, typed); see there
         self._idf: dict[str, float] | None = None
         self._df: dict[str, int] = {}
@@ -526,7 +531,7 @@ class ExtractiveAnswerer:
             return []
         limit = self.list_sentences if info.is_list else self.max_sentences
         top = cands[0].score
-        floor = top - (0.18 if info.is_list else 0.10)
+        floor = top - (LIST_REACH if info.is_list else self.select_reach)
         chosen: list[Candidate] = []
         if info.is_list:
             # a list or comparison: the best sentence of each article that answers well enough

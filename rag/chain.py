@@ -126,7 +126,7 @@ class Pipeline:
                     rrf_k=self.settings.rrf_k,
                     candidates=self.settings.candidates,
                 )
-                self.answerer = ExtractiveAnswerer(index)
+                self.answerer = ExtractiveAnswerer(index, select_reach=self.settings.select_reach)
                 self.attributor = Attributor(index)
                 from .llm import LLMAnswerer, parse_spec
 

@@ -59,6 +59,9 @@ class Settings:
     near_duplicate: float = 0.9
     # answering
     max_question_chars: int = 2000
+    # how far below the best sentence's score another may be and still join the answer (up to
+    # three sentences); fitted by evals/fit_select_reach.py, cross-validated by article
+    select_reach: float = 0.5
     # who said what: a quote whose speaker confidence is below this is unattributed everywhere
     # (cocom quotes, answers, the UI); 0.5 keeps every rule-found speaker (see rag/quotes.py)
     quote_min_confidence: float = 0.5
@@ -77,6 +80,8 @@ class Settings:
                 f"embed_backend must be one of {', '.join(EMBED_BACKENDS)}; "
                 f"it is {self.embed_backend!r}"
             )
+        if not 0.0 <= self.select_reach <= 2.0:
+            raise UserError(f"select_reach must be between 0 and 2; it is {self.select_reach}")
         if not 0.0 < self.quote_min_confidence <= 1.0:
             raise UserError(
                 f"quote_min_confidence must be above 0 and at most 1; it is {self.quote_min_confidence}"

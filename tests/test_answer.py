@@ -811,3 +811,18 @@ def test_two_questions_in_one_are_answered_part_by_part(pipeline):
     assert not whole.abstained
     assert any(n.startswith("asked as 2 questions") for n in whole.notes)
     assert "Basildon" in whole.answer and "APMS" in whole.answer
+
+
+def test_select_reach_sets_how_many_sentences_join_the_answer(pipeline):
+    from dataclasses import replace
+
+    from rag.errors import UserError
+    from rag.settings import Settings
+
+    q = "Which CCG wants to trial a prime provider model for primary care?"
+    tight = Pipeline(replace(pipeline.settings, select_reach=0.0), pipeline.embedder).load()
+    loose = Pipeline(replace(pipeline.settings, select_reach=2.0), pipeline.embedder).load()
+    assert len(tight.ask(q).citations) == 1
+    assert len(re.findall(r"\[\d+\]", loose.ask(q).answer)) == 3  # the answer's limit
+    with pytest.raises(UserError, match="select_reach"):
+        Settings(select_reach=-1.0)
