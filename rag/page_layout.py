@@ -63,7 +63,8 @@ def block_meta(block: BlockLike) -> Meta | None:
         return None
     metas = [meta_line(ln.text) for ln in block.lines]
     if not all(metas):
-        return None
+        # "by" above "15 August 2012": one statement over two lines
+        return meta_line(" ".join(ln.text.strip() for ln in block.lines))
     return Meta(
         date=next((m.date for m in metas if m.date), ""),
         byline=next((m.byline for m in metas if m.byline), ""),
@@ -181,13 +182,29 @@ def clean_body(blocks: list, title: str) -> list:
         t for b, t in zip(blocks, texts, strict=True) if not _single(b) or ends_like_sentence(t)
     ]
     body = trigrams(prose_texts)
+    again = next(
+        (
+            i
+            for i, t in enumerate(texts[: HEAD_BLOCKS + 1])
+            if t == title.strip() or _title_with_label(t, title)
+        ),
+        None,
+    )
+    if again:
+        # "NHS" above the headline printed again: the site's label, not the article
+        banner = [
+            _single(b) and is_short(t) and not ends_like_sentence(t)
+            for b, t in zip(blocks[:again], texts[:again], strict=True)
+        ]
+        if all(banner):
+            blocks, texts = blocks[again:], texts[again:]
     bullet_lists = Counter(t for b, t in zip(blocks, texts, strict=True) if b.is_bullets)
     keep = []
     seen: set[str] = set()
     for i, b in enumerate(blocks):
         t = texts[i]
-        if t == title.strip():
-            continue  # the headline printed again below the page title
+        if t == title.strip() or _title_with_label(t, title):
+            continue  # the headline printed again below the page title (with a photo credit)
         if b.is_bullets and bullet_lists[t] > 1:
             continue  # a list printed twice on one page is its menu (header and mobile copies)
         if t in seen and not is_short(t):
@@ -218,6 +235,16 @@ def clean_body(blocks: list, title: str) -> list:
 
 
 RESTATED_MIN_WORDS = 6
+TITLE_LABEL_WORDS = 3
+
+
+def _title_with_label(text: str, title: str) -> bool:
+    """ "HEADLINE Getty": the headline again with a credit or label of a few words after it."""
+    title = title.strip()
+    if not title or not text.startswith(title) or text == title:
+        return False
+    rest = text[len(title) :].strip()
+    return len(words(rest)) <= TITLE_LABEL_WORDS and not ends_like_sentence(rest)
 
 
 def _reported_caption(text: str, before: str | None, after: str | None) -> bool:

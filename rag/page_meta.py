@@ -56,7 +56,7 @@ _NAME = _TITLE + r"[A-Z][\w'’.-]+(?:\s(?:[A-Z][\w'’.-]+|de|van|von|da|di|le)
 NAME_RE = re.compile(rf"^{_NAME}$")
 _NAMES = rf"{_NAME}(?:\s*(?:,|and|&)\s*{_NAME})*"
 _BYLINE = re.compile(
-    rf"^(?i:by|words by|written by|posted by|authors?\s*:|reporting by)\s+(?P<names>{_NAMES})"
+    rf"^(?i:by:?|words by|written by|posted by|authors?\s*:|reporting by)\s+(?P<names>{_NAMES})"
     r"(?P<role>,\s*[\w'’&() -]{2,80})?\s*$"
 )
 _SIGN_OFFS = (
@@ -74,6 +74,14 @@ _SIGN_OFFS = (
 _SEPARATORS = re.compile(r"\s+(?:\||•|·|—|–|-)\s+|\s*\|\s*")
 _BY_THEN_DATE = re.compile(r"^(?P<by>.+?),\s*(?P<date>[^,]+)$")
 _READING_TIME = re.compile(r"^\d{1,3}\s*(?:min(?:ute)?s?)(?:\s+read)?$", re.I)
+# "07:47 GMT", "10.32am": a time beside the date; "@ccginsider": the author's handle; "Jump to
+# comments": a link beside them
+_TIME_PART = re.compile(r"^\d{1,2}[:.]\d{2}\s*(?:am|pm)?(?:\s*(?:bst|gmt|utc))?$", re.I)
+_HANDLE = re.compile(r"\s+@\w+")
+_JUMP = re.compile(r"\s*\b(?:jump|skip|go) to comments?\s*$", re.I)
+_LABEL_INSIDE = re.compile(r"\s+(?=(?:published|posted)\s*:)", re.I)
+# "by 15 August 2012": a byline whose name the page left out, before the date
+_BY_DATE = re.compile(r"^by\s+(?=\d)", re.I)
 # "Updated on 14 December 2022, 2420 views": a counter after the date is not text either
 _COUNTER = re.compile(r"\s*[,|•·]?\s*\d[\d,]*\s+(?:views?|reads?|shares?)\s*$", re.I)
 # "(asked on 22nd June 2022)": a labelled date in brackets
@@ -158,8 +166,10 @@ def meta_line(text: str) -> Meta | None:
     if (m := _CITATION.match(text)) and (iso := parse_date(m.group("date"))):
         return Meta(date=iso)
     date = byline = author = ""
-    text = _COUNTER.sub("", text)
-    for part in _SEPARATORS.split(text):
+    text = _JUMP.sub("", _HANDLE.sub("", _COUNTER.sub("", text)))
+    text = _BY_DATE.sub("", text)
+    parts = [q for p in _SEPARATORS.split(text) for q in _LABEL_INSIDE.split(p)]
+    for part in parts:
         part = part.strip()
         if not part:
             continue
@@ -178,7 +188,7 @@ def meta_line(text: str) -> Meta | None:
             byline, author, date = byline or b.byline, author or b.author, date or iso
         elif date and furniture_kind(part):
             continue  # "(asked on 22 June 2022) - View Source": a link label beside the date
-        elif not _READING_TIME.match(part):
+        elif not (_READING_TIME.match(part) or (date and _TIME_PART.match(part))):
             return None
     if not (date or byline):
         return None

@@ -371,3 +371,49 @@ def test_journal_citation_head_gives_date_and_author():
     assert a.byline == "Helen Marsh"
     assert not any("Cite this" in b or "1Northshire" in b for b in a.blocks)
     assert a.standfirst.startswith("Northshire CCG has become")
+
+
+@pytest.mark.parametrize(
+    "line, date, byline",
+    [
+        (
+            "By: Jane Doe @janedoe Published: Tuesday, September 16, 2014 - 07:47 GMT Jump to Comments",
+            "2014-09-16",
+            "By: Jane Doe",
+        ),
+        ("by 15 August 2012", "2012-08-15", ""),
+    ],
+)
+def test_more_date_and_byline_lines(line, date, byline):
+    m = meta_line(line)
+    assert (m.date, m.byline) == (date, byline)
+
+
+BLOG = """Northshire CCG takes on GP contracts
+
+NHS
+
+Northshire CCG takes on GP contracts Getty
+
+by
+15 August 2014
+
+Northshire CCG will take over the commissioning of GP services from April, its board has agreed.
+
+Northshire Road Surgery. Image: Google Street View
+
+The board voted by nine votes to two in favour of the plans, which NHS England must still approve.
+
+JaneDoe/iStock / Getty Images Plus via Getty Images
+
+Practices will keep their contracts, but the CCG will manage them from the new financial year."""
+
+
+def test_site_label_headline_with_credit_two_line_date_and_photo_credits():
+    a = parse_page_text(BLOG, "b")
+    assert a.metadata["date"] == "2014-08-15"
+    assert a.standfirst.startswith("Northshire CCG will take over")
+    text = "\n".join(a.blocks)
+    for furniture in ("NHS\n", "Getty", "Image:", "iStock", "15 August"):
+        assert furniture not in text, furniture
+    assert len(a.paragraphs) == 2
