@@ -150,3 +150,17 @@ def test_an_untitled_name_before_also_told():
     )
     quote = "Looking ahead, the money for general practice will sit on top of the contract"
     assert got[quote] == "Priya Lund"
+
+
+def test_name_role_and_organisation_with_no_comma_before_the_verb():
+    got = _speakers(
+        "Practices in the area met on Monday to talk about the change.",
+        "Jane Holloway, Director of Nursing, East Ridings CCG said: “We want patients to know "
+        "the surgery stays open as normal for now.”",
+        "Tom Arden, Chair, the Moorland Fund told HSJ: “Nobody has asked the patients what "
+        "they would like to happen.”",
+    )
+    assert got["We want patients to know the surgery stays open as normal for now."] == (
+        "Jane Holloway"
+    )
+    assert got["Nobody has asked the patients what they would like to happen."] == "Tom Arden"
