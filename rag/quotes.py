@@ -210,6 +210,15 @@ def _is_apostrophe(text: str, i: int, marks: list[int]) -> bool:
     return False
 
 
+def _after_sentence(text: str, i: int) -> int:
+    """Where the sentence before `i` ends (just after its . ! ? or line break) when only
+    spaces stand between it and `i`, else 0."""
+    j = i
+    while j > 0 and text[j - 1] in " \t":
+        j -= 1
+    return j if j > 0 and text[j - 1] in ".!?\n" else 0
+
+
 def _quote_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of quoted passages in one paragraph, quotation marks excluded.
     An opening mark never closed runs to the end of the paragraph (journalistic convention
@@ -222,6 +231,12 @@ def _quote_spans(text: str) -> list[tuple[int, int]]:
             continue
         prev = text[i - 1] if i else " "
         nxt = text[i + 1] if i + 1 < len(text) else " "
+        if depth > 0 and ch == mark and ch in OPEN and _after_sentence(text, i):
+            # paragraphs run together ("… the people of Dene. ‘It will let us …’"): the same
+            # opening mark after a sentence's end while a quote is open reopens it for the
+            # next paragraph (the convention for a quote running on), never nests inside it
+            spans.append((start, _after_sentence(text, i)))
+            depth = 0
         if depth == 0:
             if ch in OPEN or (ch in "'\"" and not prev.isalnum() and not nxt.isspace()):
                 depth, start, mark = 1, i + 1, ch
