@@ -495,6 +495,7 @@ class _Extractor:
         self._how = ""
         self._sent = (0, 0)  # the sentence being read
         self._doc = (-1, -1)  # the words naming the document that last "spoke"
+        self.unnamed_at = -1  # the speech verb of the last quote whose speaker we cannot name
 
     def _in_quote(self, pos: int) -> bool:
         return self._quoted.contains(pos)
@@ -575,6 +576,8 @@ class _Extractor:
                 return None
             if ante is not None and self._unnamed_role_since(ante.end, best[0]):
                 return None  # "The chief executive of X said … He added": not the one named before
+            if ante is not None and ante.end < self.unnamed_at < best[0]:
+                return None  # "‘…,’ said one campaigner. ‘…,’ she added": not the one named before
             return ante
         if found:
             org = found[-1]
@@ -1053,15 +1056,26 @@ class _Extractor:
             ):
                 sp = self.subject(comma, va)
                 verb = (va, vb) if sp is not None else None
+        pronoun = ""
+        if trailing:
+            subj = re.fullmatch(r"[’”'\"]?[,.!?]?\s*([Hh]e|[Ss]he)\s*", self.text[qb : trailing[0][0]])
+            pronoun = subj.group(1).lower() if subj else ""
         if sp is not None and verb is not None:
             conf = {"named": NAMED, "pronoun": PRONOUN_REF}.get(self._how, ORG_REFERENCE)
             how, ev = (
                 (self._how if self._how != "named" else "verb", conf),
                 self._evidence(sp, *verb),
             )
-        elif starts_sentence:
-            # a quote-only sentence or paragraph carries on the previous speaker
+        elif starts_sentence and (not trailing or pronoun):
+            # a quote-only sentence or paragraph carries on the previous speaker, and so does
+            # one ending "he said" when "he" fits them
             sp, how, ev = self.continuing(qa)
+            if sp is not None and pronoun and sp.title in (_MALE if pronoun == "she" else _FEMALE):
+                sp, how, ev = None, ("", UNATTRIBUTED), (-1, -1)
+        elif trailing:
+            # "‘…,’ said one local campaigner": the quote's own verb has a subject we cannot
+            # name; no earlier speaker is carried into it, nor is "he"/"she" after it theirs
+            self.unnamed_at = trailing[0][0]
         if words < 2 or (words < MIN_QUOTE_WORDS and not (before or trailing)):
             return
         if sp is None and words < MIN_UNATTRIBUTED_WORDS:

@@ -189,3 +189,16 @@ def test_a_quote_reopened_in_paragraphs_run_together_ends_before_the_next_speake
     assert got["We would also like to thank the staff who worked on the plan this year."] == (
         "Dr Owen Pratt"
     )
+
+
+def test_a_quote_whose_own_verb_has_an_unnamed_subject_carries_no_earlier_speaker():
+    got = _speakers(
+        "Practices in the area met on Monday to talk about the change.",
+        "Dr Owen Pratt, chair of the LMC, said: “We were never asked about any of this.”",
+        "“We will not stand by and let this surgery close its doors,” said one local "
+        "campaigner.",
+        "“Nobody has told us where the patients will go after this,” she added.",
+    )
+    assert got["We were never asked about any of this."] == "Dr Owen Pratt"
+    assert got["We will not stand by and let this surgery close its doors"] == ""
+    assert got["Nobody has told us where the patients will go after this"] == ""
