@@ -1058,7 +1058,9 @@ class _Extractor:
                 verb = (va, vb) if sp is not None else None
         pronoun = ""
         if trailing:
-            subj = re.fullmatch(r"[’”'\"]?[,.!?]?\s*([Hh]e|[Ss]he)\s*", self.text[qb : trailing[0][0]])
+            subj = re.fullmatch(
+                r"[’”'\"]?[,.!?]?\s*([Hh]e|[Ss]he)\s*", self.text[qb : trailing[0][0]]
+            )
             pronoun = subj.group(1).lower() if subj else ""
         if sp is not None and verb is not None:
             conf = {"named": NAMED, "pronoun": PRONOUN_REF}.get(self._how, ORG_REFERENCE)

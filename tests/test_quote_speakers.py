@@ -182,10 +182,13 @@ def test_a_quote_reopened_in_paragraphs_run_together_ends_before_the_next_speake
     )
     got = {q.text: q.speaker for q in extract_quotes(parse_page_text(page, "page"))}
     assert got["It will let us work as one team across the whole of the county."] == "Mary Vance"
-    assert got[
-        "Along with Dr Ruth Kell, GP Chair of NHS South Dene CCG, we would like to thank our "
-        "members."
-    ] == "Dr Owen Pratt"
+    assert (
+        got[
+            "Along with Dr Ruth Kell, GP Chair of NHS South Dene CCG, we would like to thank our "
+            "members."
+        ]
+        == "Dr Owen Pratt"
+    )
     assert got["We would also like to thank the staff who worked on the plan this year."] == (
         "Dr Owen Pratt"
     )
@@ -195,8 +198,7 @@ def test_a_quote_whose_own_verb_has_an_unnamed_subject_carries_no_earlier_speake
     got = _speakers(
         "Practices in the area met on Monday to talk about the change.",
         "Dr Owen Pratt, chair of the LMC, said: “We were never asked about any of this.”",
-        "“We will not stand by and let this surgery close its doors,” said one local "
-        "campaigner.",
+        "“We will not stand by and let this surgery close its doors,” said one local campaigner.",
         "“Nobody has told us where the patients will go after this,” she added.",
     )
     assert got["We were never asked about any of this."] == "Dr Owen Pratt"
