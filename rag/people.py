@@ -40,6 +40,13 @@ APPOSITIVE_NAME = re.compile(
     rf"(?<![\w’'])(?P<name>{_CAP}\s{_CAP}(?:\s{_CAP})?),\s"
     rf"(?P<role>(?:[^.;:“”‘’\"\n]|[’'](?=s\b)){{3,160}}?),\s{SPEECH_AFTER}\b"
 )
+# "Jane Holloway, Director of Nursing, East Ridings CCG said": a name, a role, then the
+# organisation with no comma before the speech verb (checked to be an organisation's name)
+APPOSITIVE_ORG_NAME = re.compile(
+    rf"(?<![\w’'])(?P<name>{_CAP}\s{_CAP}(?:\s{_CAP})?),\s"
+    rf"(?P<role>(?P<post>[^,.;:“”‘’\"\n]{{3,80}}?),\s(?P<org>(?:[^,.;:“”‘’\"\n]|[’'](?=s\b)){{2,80}}?))"
+    rf"\s{SPEECH_AFTER}\b"
+)
 # a long role, then an untitled name that speaks or is joined to another: "Director of primary
 # and community integration for NHS Nene CCG Julie Curtis said", "director of commissioning
 # policy Ben Dyson and …" (a name right after "in"/"for"/"of" is a place or a body, not a person)
@@ -263,6 +270,23 @@ def _inside_proper_noun(text: str, start: int) -> bool:
     return not (word in OPENERS or (at_sentence_start and word[1:].islower()))
 
 
+def _appositive_names(text: str) -> list[re.Match]:
+    """Names with a role appositive before their speech verb, by start: "X, ROLE, said" and
+    "X, ROLE, ORGANISATION said" (a role word, then an organisation's name alone)."""
+    out = {m.start(): m for m in APPOSITIVE_NAME.finditer(text)}
+    for m in APPOSITIVE_ORG_NAME.finditer(text):
+        if m.start() in out or not ORG.fullmatch(re.sub(r"^the\s", "", m.group("org"))):
+            continue
+        if not re.search(rf"(?i:\b{ROLE_WORD})\b", m.group("post")):
+            continue
+        out[m.start()] = m
+    kept: list[re.Match] = []
+    for k in sorted(out):  # the first of two that overlap
+        if not kept or k >= kept[-1].end():
+            kept.append(out[k])
+    return kept
+
+
 def find_mentions(text: str) -> list[Mention]:
     quoted = Intervals(_quoted_ranges(text))
 
@@ -315,7 +339,7 @@ def find_mentions(text: str) -> list[Mention]:
     # a role appositive ("…, director of primary care in North Somerset and South
     # Gloucestershire, said") names no one: the place names in it are no people
     roles: list[tuple[int, int]] = []
-    for m in APPOSITIVE_NAME.finditer(text):
+    for m in _appositive_names(text):
         if in_quote(m.start()) or named.contains(m.start()):
             continue
         if _not_a_name(m.group("name")) or _inside_proper_noun(text, m.start()):

@@ -210,6 +210,15 @@ def _is_apostrophe(text: str, i: int, marks: list[int]) -> bool:
     return False
 
 
+def _after_sentence(text: str, i: int) -> int:
+    """Where the sentence before `i` ends (just after its . ! ? or line break) when only
+    spaces stand between it and `i`, else 0."""
+    j = i
+    while j > 0 and text[j - 1] in " \t":
+        j -= 1
+    return j if j > 0 and text[j - 1] in ".!?\n" else 0
+
+
 def _quote_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of quoted passages in one paragraph, quotation marks excluded.
     An opening mark never closed runs to the end of the paragraph (journalistic convention
@@ -222,6 +231,12 @@ def _quote_spans(text: str) -> list[tuple[int, int]]:
             continue
         prev = text[i - 1] if i else " "
         nxt = text[i + 1] if i + 1 < len(text) else " "
+        if depth > 0 and ch == mark and ch in OPEN and _after_sentence(text, i):
+            # paragraphs run together ("… the people of Dene. ‘It will let us …’"): the same
+            # opening mark after a sentence's end while a quote is open reopens it for the
+            # next paragraph (the convention for a quote running on), never nests inside it
+            spans.append((start, _after_sentence(text, i)))
+            depth = 0
         if depth == 0:
             if ch in OPEN or (ch in "'\"" and not prev.isalnum() and not nxt.isspace()):
                 depth, start, mark = 1, i + 1, ch
@@ -480,6 +495,7 @@ class _Extractor:
         self._how = ""
         self._sent = (0, 0)  # the sentence being read
         self._doc = (-1, -1)  # the words naming the document that last "spoke"
+        self.unnamed_at = -1  # the speech verb of the last quote whose speaker we cannot name
 
     def _in_quote(self, pos: int) -> bool:
         return self._quoted.contains(pos)
@@ -560,6 +576,8 @@ class _Extractor:
                 return None
             if ante is not None and self._unnamed_role_since(ante.end, best[0]):
                 return None  # "The chief executive of X said … He added": not the one named before
+            if ante is not None and ante.end < self.unnamed_at < best[0]:
+                return None  # "‘…,’ said one campaigner. ‘…,’ she added": not the one named before
             return ante
         if found:
             org = found[-1]
@@ -1038,15 +1056,28 @@ class _Extractor:
             ):
                 sp = self.subject(comma, va)
                 verb = (va, vb) if sp is not None else None
+        pronoun = ""
+        if trailing:
+            subj = re.fullmatch(
+                r"[’”'\"]?[,.!?]?\s*([Hh]e|[Ss]he)\s*", self.text[qb : trailing[0][0]]
+            )
+            pronoun = subj.group(1).lower() if subj else ""
         if sp is not None and verb is not None:
             conf = {"named": NAMED, "pronoun": PRONOUN_REF}.get(self._how, ORG_REFERENCE)
             how, ev = (
                 (self._how if self._how != "named" else "verb", conf),
                 self._evidence(sp, *verb),
             )
-        elif starts_sentence:
-            # a quote-only sentence or paragraph carries on the previous speaker
+        elif starts_sentence and (not trailing or pronoun):
+            # a quote-only sentence or paragraph carries on the previous speaker, and so does
+            # one ending "he said" when "he" fits them
             sp, how, ev = self.continuing(qa)
+            if sp is not None and pronoun and sp.title in (_MALE if pronoun == "she" else _FEMALE):
+                sp, how, ev = None, ("", UNATTRIBUTED), (-1, -1)
+        elif trailing:
+            # "‘…,’ said one local campaigner": the quote's own verb has a subject we cannot
+            # name; no earlier speaker is carried into it, nor is "he"/"she" after it theirs
+            self.unnamed_at = trailing[0][0]
         if words < 2 or (words < MIN_QUOTE_WORDS and not (before or trailing)):
             return
         if sp is None and words < MIN_UNATTRIBUTED_WORDS:

@@ -150,3 +150,57 @@ def test_an_untitled_name_before_also_told():
     )
     quote = "Looking ahead, the money for general practice will sit on top of the contract"
     assert got[quote] == "Priya Lund"
+
+
+def test_name_role_and_organisation_with_no_comma_before_the_verb():
+    got = _speakers(
+        "Practices in the area met on Monday to talk about the change.",
+        "Jane Holloway, Director of Nursing, East Ridings CCG said: “We want patients to know "
+        "the surgery stays open as normal for now.”",
+        "Tom Arden, Chair, the Moorland Fund told HSJ: “Nobody has asked the patients what "
+        "they would like to happen.”",
+    )
+    assert got["We want patients to know the surgery stays open as normal for now."] == (
+        "Jane Holloway"
+    )
+    assert got["Nobody has asked the patients what they would like to happen."] == "Tom Arden"
+
+
+def test_a_quote_reopened_in_paragraphs_run_together_ends_before_the_next_speaker():
+    # a page saved with no blank lines, a short subheading among its lines: one block, in which
+    # each paragraph of a quote running on reopens with the same mark
+    page = (
+        "A headline about the practices\n\n"
+        "Two practices in Dene will merge on 1 April after a vote of their members.\n"
+        "Mary Vance, accountable officer for the new group, said: ‘We are pleased to get "
+        "approval for our plan to bring the two groups together. Thanks to all who helped.\n"
+        "‘It will let us work as one team across the whole of the county.’\n"
+        "Vote\n"
+        "After the vote was counted, Dr Owen Pratt, chair of NHS North Dene CCG, said: ‘Along "
+        "with Dr Ruth Kell, GP Chair of NHS South Dene CCG, we would like to thank our members.\n"
+        "‘We would also like to thank the staff who worked on the plan this year.’\n"
+    )
+    got = {q.text: q.speaker for q in extract_quotes(parse_page_text(page, "page"))}
+    assert got["It will let us work as one team across the whole of the county."] == "Mary Vance"
+    assert (
+        got[
+            "Along with Dr Ruth Kell, GP Chair of NHS South Dene CCG, we would like to thank our "
+            "members."
+        ]
+        == "Dr Owen Pratt"
+    )
+    assert got["We would also like to thank the staff who worked on the plan this year."] == (
+        "Dr Owen Pratt"
+    )
+
+
+def test_a_quote_whose_own_verb_has_an_unnamed_subject_carries_no_earlier_speaker():
+    got = _speakers(
+        "Practices in the area met on Monday to talk about the change.",
+        "Dr Owen Pratt, chair of the LMC, said: “We were never asked about any of this.”",
+        "“We will not stand by and let this surgery close its doors,” said one local campaigner.",
+        "“Nobody has told us where the patients will go after this,” she added.",
+    )
+    assert got["We were never asked about any of this."] == "Dr Owen Pratt"
+    assert got["We will not stand by and let this surgery close its doors"] == ""
+    assert got["Nobody has told us where the patients will go after this"] == ""
