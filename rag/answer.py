@@ -546,8 +546,8 @@ class ExtractiveAnswerer:
         for c in cands:
             if len(chosen) >= limit or c.score < floor:
                 break
-            if c in chosen:
-                continue
+            if c in chosen or (chosen and self._is_byline(c)):
+                continue  # a byline joins no answer it does not lead
             if any(
                 self._similar(c.text, o.text)
                 or (c.chunk.id == o.chunk.id and c.start < o.end and o.start < c.end)
@@ -583,6 +583,12 @@ class ExtractiveAnswerer:
             ]
             chosen = (same or [referent]) + [o for o in chosen if o not in same]
         return chosen
+
+    def _is_byline(self, c: Candidate) -> bool:
+        """The article's byline or sign-off ("Nigel Praities is the editor of Pulse."): who wrote
+        it, not what it reports."""
+        article = self.index.articles.get(c.chunk.article_id)
+        return article is not None and bool(article.byline) and c.text.strip() in article.byline
 
     def _carries_on(self, info: QuestionInfo, best: Candidate, follow: Candidate) -> bool:
         """Whether the next sentence goes on about the same thing ("The CCG would fund this
