@@ -29,6 +29,7 @@ from .ingest_signals import (
     word_counts,
     words,
 )
+from .lexical import tokenize
 from .page_meta import Meta, meta_line, parse_date, sign_off
 
 HEADLINE_MIN_WORDS = 4  # a shorter heading-like line above the headline is a label or menu
@@ -221,6 +222,8 @@ def clean_body(blocks: list, title: str) -> list:
                 continue
             before = keep[-1].text if keep else None
             after = texts[i + 1] if i + 1 < len(texts) else None
+            if len(keep) == 1 and after and _alt_text_below_standfirst(t, after, texts, title):
+                continue
             if _reported_caption(t, before, after):
                 continue
             if is_name_only(t) and named_elsewhere(t, counts):
@@ -236,6 +239,22 @@ def clean_body(blocks: list, title: str) -> list:
 
 RESTATED_MIN_WORDS = 6
 TITLE_LABEL_WORDS = 3
+
+
+ALT_TEXT_NOVEL = 0.75
+
+
+def _alt_text_below_standfirst(text: str, after: str, texts: list[str], title: str) -> bool:
+    """ "Sign reading Westminster" between the standfirst and the story: a short unpunctuated
+    line whose words (three quarters of them) the article uses nowhere else. It describes the
+    photo, not the story; a sub-heading there ("Key features") shares the story's words."""
+    if not (is_short(text) and not ends_like_sentence(text) and ends_like_sentence(after)):
+        return False
+    terms = tokenize(text)
+    if len(terms) < 2:
+        return False
+    rest = set(tokenize(" ".join([title, *(t for t in texts if t != text)])))
+    return sum(t not in rest for t in terms) / len(terms) >= ALT_TEXT_NOVEL
 
 
 def _title_with_label(text: str, title: str) -> bool:

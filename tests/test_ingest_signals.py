@@ -417,3 +417,32 @@ def test_site_label_headline_with_credit_two_line_date_and_photo_credits():
     for furniture in ("NHS\n", "Getty", "Image:", "iStock", "15 August"):
         assert furniture not in text, furniture
     assert len(a.paragraphs) == 2
+
+
+ALT = """Council and CCG pool £48m for care outside hospital
+
+Northshire County Council and Northshire CCG will pool £48m for community care from April.
+
+Stethoscope on a desk beside a laptop
+
+The pooled fund will pay for district nurses, care homes and rapid response teams, the council said.
+
+Key services
+
+The CCG said GP practices would help design the services the fund pays for."""
+
+HEADING = """Council and CCG pool £48m for care outside hospital
+
+Northshire County Council and Northshire CCG will pool £48m for community care from April.
+
+Community care services
+
+The pooled fund will pay for district nurses, care homes and community services, the council said."""
+
+
+def test_photo_alt_text_below_the_standfirst_goes_a_sub_heading_stays():
+    a = parse_page_text(ALT, "alt")
+    assert "Stethoscope on a desk beside a laptop" not in a.blocks
+    assert "Key services" in a.blocks  # a sub-heading further down is not looked at
+    b = parse_page_text(HEADING, "heading")
+    assert "Community care services" in b.blocks  # its words are the story's
