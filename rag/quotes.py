@@ -44,9 +44,11 @@ GROUP = re.compile(
     r"local GP leaders|[Pp]apers seen by Pulse|King['’]s Fund experts)\b"
 )
 PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he)\b")
+# a clause's opening prepositional phrase: "In the FOI response, " (it said …)
+_OPENING = r"(?:In|At|On|From|Under|Through|After|Before)\s[^,;:“‘\"]{1,60},\s"
 ORG_REF = re.compile(
-    r"^(?:But\s|And\s|However,\s|[A-Z][a-z]+,\s|"
-    r"(?:In|At|On|From|Under|Through|After|Before)\s[^,;:“‘\"]{1,60},\s)?(?:[Aa]\s+spokes(?:man|woman|person)\s+(?:for|from|at)\s+)?"
+    rf"^(?:But\s|And\s|However,\s|[A-Z][a-z]+,\s|{_OPENING})?"
+    r"(?:[Aa]\s+spokes(?:man|woman|person)\s+(?:for|from|at)\s+)?"
     r"(?:[Tt]he (?:CCG|ICB|LMC|council|[Tt]rust)|[Ii]t|[Tt]hey|[Ii]ts\s[\w\s]+?)\b"
 )
 # what a document says is no person's quote: "The letter said: ‘…’", "The report, written by
@@ -118,13 +120,11 @@ TERM_NOUN_AFTER = re.compile(
 _LABEL = re.compile(r"(?:[A-Z][\w-]*|\d[\w.]*)(?:\s+(?:[A-Z][\w-]*|\d[\w.]*))*")
 _FEMALE = {"Ms", "Mrs", "Miss", "Dame", "Baroness", "Lady"}
 _MALE = {"Mr", "Sir", "Lord"}
-# a mention in a prepositional phrase ("In the FOI response, it said", "from NHS England") is no
-# clause's subject
 # what joins two people who speak together: " and ", ", ", " and the director of finance "
 _JOINED = re.compile(r",?\s+and\s+(?:(?:the\s+)?[^,;:.“”‘’\"]{0,60}\s)?|,\s+")
-_OPENING_PHRASE = re.compile(
-    r"^\s*(?:In|At|On|From|Under|Through|After|Before)\s[^,;:“‘\"]{1,60},\s*(?=(?:it|they|he|she)\b)"
-)
+# a mention in a prepositional phrase ("In the FOI response, it said", "from NHS England") is no
+# clause's subject
+_OPENING_PHRASE = re.compile(rf"^\s*{_OPENING}\s*(?=(?:it|they|he|she)\b)")
 _AFTER_PREPOSITION = re.compile(
     r"\b(?:[Ii]n|[Aa]t|[Oo]n|[Ff]rom|[Uu]nder|[Tt]hrough|[Ww]ith|[Bb]y|[Tt]o|[Ff]or|[Oo]f|[Ii]nto|"
     r"[Aa]fter|[Bb]efore)\s+(?:the\s+|a\s+|an\s+|its\s+)?$"
@@ -976,6 +976,11 @@ class _Extractor:
             and (block.rstrip()[-1:] not in CLOSE + "'\"")
         )
 
+    def _found_how(self) -> tuple[str, float]:
+        """How the speaker `subject` just found was named, and the confidence that gives."""
+        conf = {"named": NAMED, "pronoun": PRONOUN_REF}.get(self._how, ORG_REFERENCE)
+        return (self._how if self._how != "named" else "verb", conf)
+
     def _lead_in(self, p: int, s0: int, verbs: list, end: int) -> None:
         """A paragraph that ends on its speech verb and a colon ("A spokesperson for NHS London
         told Pulse:", "Dr X said:") leads the quote in the next paragraph: its speaker is the
@@ -985,11 +990,10 @@ class _Extractor:
             return
         prev = [v for v in verbs if v[1] <= va]
         sp = self.subject(prev[-1][1] if prev else s0, va)
-        conf = {"named": NAMED, "pronoun": PRONOUN_REF}.get(self._how, ORG_REFERENCE)
-        if sp is None or sp.is_document or conf < self.min_confidence:
+        how = self._found_how()
+        if sp is None or sp.is_document or how[1] < self.min_confidence:
             self.forget()  # someone we cannot name speaks next: no earlier speaker carries on
             return
-        how = (self._how if self._how != "named" else "verb", conf)
         self.last, self.last_how = sp, how
         self.last_ev, self.last_at = self._evidence(sp, va, vb), end
         self.last_par = p
@@ -1063,11 +1067,7 @@ class _Extractor:
             )
             pronoun = subj.group(1).lower() if subj else ""
         if sp is not None and verb is not None:
-            conf = {"named": NAMED, "pronoun": PRONOUN_REF}.get(self._how, ORG_REFERENCE)
-            how, ev = (
-                (self._how if self._how != "named" else "verb", conf),
-                self._evidence(sp, *verb),
-            )
+            how, ev = self._found_how(), self._evidence(sp, *verb)
         elif starts_sentence and (not trailing or pronoun):
             # a quote-only sentence or paragraph carries on the previous speaker, and so does
             # one ending "he said" when "he" fits them
@@ -1159,9 +1159,7 @@ class _Extractor:
             covered = sum(max(0, min(b, qb) - max(a, qa)) for qa, qb in inner)
             if covered >= 0.85 * (b - a):
                 continue  # the whole statement is a direct quote, already recorded
-            conf = {"named": NAMED, "pronoun": PRONOUN_REF}.get(self._how, ORG_REFERENCE)
-            how = (self._how if self._how != "named" else "verb", conf)
-            self.add(a, b, sp, "reported", p, how, self._evidence(sp, va, vb))
+            self.add(a, b, sp, "reported", p, self._found_how(), self._evidence(sp, va, vb))
 
 
 def extract_quotes(
