@@ -43,7 +43,7 @@ from rag.answer import sentence_weights  # noqa: E402
 from rag.attribution import parse_intent  # noqa: E402
 from rag.chain import Pipeline  # noqa: E402
 from rag.evaluation.cases import load_cases  # noqa: E402
-from rag.evaluation.real_corpus import indexed_pipeline  # noqa: E402
+from rag.evaluation.real_corpus import real_pipeline  # noqa: E402
 from rag.qtypes import analyse  # noqa: E402
 from rag.rewrite import rewrite, search_text  # noqa: E402
 from rag.settings import Settings  # noqa: E402
@@ -127,23 +127,18 @@ def best_weights(rows: list[dict], candidates) -> tuple:
 
 
 def real_rows(splits: list[str], embedder) -> list[dict]:
-    pages = ROOT / "evals" / "real" / "pages"
+    """Rows of the real sets named by `splits`, asked of the seeds plus those splits' pages."""
     with open(ROOT / "evals" / "real" / "sources.tsv") as f:
-        table = [r for r in csv.DictReader(f, delimiter="\t") if r["split"] in splits]
+        files = {r["file"] for r in csv.DictReader(f, delimiter="\t") if r["split"] in splits}
     work = Path(tempfile.mkdtemp(prefix="cocom-fit-"))
     try:
-        corpus = work / "corpus"
-        corpus.mkdir()
-        for p in (ROOT / "corpus").iterdir():
-            shutil.copy(p, corpus / p.name)
-        for r in table:
-            if (pages / r["file"]).exists():
-                shutil.copy(pages / r["file"], corpus / r["file"])
-        p = indexed_pipeline(corpus, work, embedder, ROOT / ".cache")
-        files = {"dev": "dev.jsonl", "unseen": "unseen1.jsonl"}
+        p = real_pipeline(ROOT, work, embedder, files)
+        if p is None:
+            raise SystemExit("needs evals/real/pages/ (see evals/real/README.md)")
+        names = {"dev": "dev.jsonl", "unseen": "unseen1.jsonl"}
         out = []
         for s in splits:
-            path = ROOT / "evals" / "real" / files.get(s, f"{s}.jsonl")
+            path = ROOT / "evals" / "real" / names.get(s, f"{s}.jsonl")
             out += rows_of(p, load_cases(path), f"real-{s}")
         return out
     finally:

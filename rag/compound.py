@@ -42,19 +42,15 @@ def _renumber(text: str, offset: int) -> str:
 
 
 def join_answers(question: str, standalone: str, parts: list[str], answers: list[Answer]) -> Answer:
-    """One answer from the parts' answers: each part's text in turn, its citations numbered on
-    from the previous part's. (The pipeline joins only answered parts; a part the articles do
-    not cover would say so.)"""
+    """One answer from the parts' answers (each answered, none abstaining): each part's text in
+    turn, its citations numbered on from the previous part's."""
     texts: list[str] = []
     citations: list[Citation] = []
     notes: list[str] = []
-    for part, ans in zip(parts, answers, strict=True):
+    for ans in answers:
         offset = len(citations)
-        if ans.abstained:
-            texts.append(f"On “{part}”: the articles in this collection don't cover that.")
-        else:
-            texts.append(_renumber(ans.answer, offset))
-            citations += [replace(c, n=c.n + offset) for c in ans.citations]
+        texts.append(_renumber(ans.answer, offset))
+        citations += [replace(c, n=c.n + offset) for c in ans.citations]
         notes += [n for n in ans.notes if n not in notes]
     timings = {
         k: round(sum(a.timings_ms.get(k, 0.0) for a in answers), 2) for k in answers[0].timings_ms
@@ -63,7 +59,7 @@ def join_answers(question: str, standalone: str, parts: list[str], answers: list
         question=question,
         standalone_question=standalone,
         answer="\n\n".join(texts),
-        abstained=all(a.abstained for a in answers),
+        abstained=False,
         citations=citations,
         quotes=[q for a in answers for q in a.quotes],
         timings_ms=timings,

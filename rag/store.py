@@ -41,6 +41,9 @@ def open_client(chroma_url: str, path: Path | None):
     return chromadb.PersistentClient(path=str(path), settings=_chroma_settings())
 
 
+HNSW_SEARCH_EF = 256
+
+
 def create_collection(client, name: str):
     # embedding_function=None: vectors always come from cocom's own embedder; Chroma's
     # default function would try to download a model.
@@ -52,9 +55,6 @@ def create_collection(client, name: str):
         metadata={"hnsw:space": "cosine", "hnsw:search_ef": HNSW_SEARCH_EF},
         embedding_function=None,
     )
-
-
-HNSW_SEARCH_EF = 256
 
 
 def write_vectors(

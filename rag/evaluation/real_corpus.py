@@ -24,9 +24,10 @@ def indexed_pipeline(corpus: Path, work: Path, embedder, cache_dir: Path):
     return Pipeline(s, embedder).load()
 
 
-def real_pipeline(root: Path, work: Path, embedder):
-    """A Pipeline over the seeds and every real page, built in `work`; None without pages."""
-    pages = real_pages(root)
+def real_pipeline(root: Path, work: Path, embedder, files: set[str] | None = None):
+    """A Pipeline over the seeds and every real page (or those named in `files`), built in
+    `work`; None without pages."""
+    pages = [p for p in real_pages(root) if files is None or p.name in files]
     if not pages:
         return None
     corpus = work / "real-corpus"
