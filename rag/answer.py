@@ -40,6 +40,7 @@ from .qtypes import (
     other_words,
     states_extreme,
 )
+from .settings import Settings
 
 NOT_COVERED = "The articles in this collection don't cover that."
 TITLE_WORDS = re.compile(r"\b(?:Dr|Professor|Prof|Mr|Mrs|Ms|the)\b\.?", re.I)
@@ -201,7 +202,7 @@ class ExtractiveAnswerer:
         list_sentences: int = 5,
         model: dict | None = None,
         topic_threshold: float = TOPIC_THRESHOLD,
-        select_reach: float = 0.5,
+        select_reach: float = Settings.select_reach,
     ) -> None:
         self.index = index
         self.topic_threshold = topic_threshold
