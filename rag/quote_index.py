@@ -205,6 +205,8 @@ class QuoteIndex:
             bare = _bare(n).lower().split()
             if words[-1] == bare[-1] and (len(words) == 1 or words[0] == bare[0] or len(bare) == 1):
                 return n
+            if len(bare) >= 2 and words[-len(bare) :] == bare:
+                return n  # a role before the full name: "Gosport council leader Peter Chegwyn"
         qt = set(re.findall(r"[a-z0-9]+", q))
         for n in names:  # "Somerset CCG" -> "NHS Somerset CCG"; one word must match a name exactly
             if len(qt) >= 2 and qt <= set(re.findall(r"[a-z0-9]+", n.lower())):

@@ -98,6 +98,9 @@ def test_name_variants_merged_across_articles(seeds, quotes):
         assert index.find_speaker(form) == "Dr Chaand Nagpaul"
     assert index.find_speaker("Somerset CCG spokesperson") == "NHS Somerset CCG"
     assert index.find_speaker("Jeremy Hunt") is None
+    # a role before the full name ("Gosport council leader Peter Chegwyn")
+    assert index.find_speaker("Doncaster practice leader Chaand Nagpaul") == "Dr Chaand Nagpaul"
+    assert index.find_speaker("Doncaster practice leader Jo Nagpaul") is None
     # a role in other words or order names its holder; an organisation alone names nobody
     assert index.find_speaker("the Essex LMC chair") == "Dr Brian Balmer"
     assert index.find_speaker("the GPC deputy chair") == "Dr Richard Vautrey"

@@ -1,0 +1,29 @@
+"""Roles read from an article's own words stay inside their clause."""
+
+import pytest
+
+from rag.people import find_mentions
+
+pytestmark = pytest.mark.unit
+
+
+def _roles(text: str) -> list[tuple[str, str]]:
+    return [(m.name, m.role) for m in find_mentions(text)]
+
+
+def test_a_role_without_its_closing_comma_ends_at_the_verb_not_in_the_next_sentence():
+    text = (
+        "Councillor Anna Pike, leader of Westbay Borough Council has raised fears over where "
+        "patients will register.\n\nShe, said: “We were not asked.”"
+    )
+    assert _roles(text) == [("Anna Pike", "leader of Westbay Borough Council")]
+
+
+def test_a_role_keeps_an_abbreviated_place_and_ends_at_its_comma():
+    assert _roles("Dr Jo Bloggs, chair of the St. Helens LMC, said so.") == [
+        ("Jo Bloggs", "chair of the St. Helens LMC")
+    ]
+    # a relative clause is no part of the role
+    assert _roles("Dr Jo Bloggs, a GP in Leeds who has worked there, said so.") == [
+        ("Jo Bloggs", "")
+    ]
