@@ -146,6 +146,12 @@ def take_head_meta(blocks: list, title: str, meta: dict) -> list:
             if b.lines[0].text.strip() == title.strip() and block_meta(rest):
                 take_meta([rest], meta)  # the headline above its byline and date lines
                 continue
+            lead = _leading_meta_lines(b.lines) if block_meta(b) is None else 0
+            if 0 < lead < len(b.lines):
+                # "Monday, 30th March 2020, 4:00 pm" / "Updated …" run on into a photo caption:
+                # the dates are kept as metadata, the caption line stays for the body's checks
+                take_meta([_Lines([ln]) for ln in b.lines[:lead]], meta)
+                del b.lines[:lead]
         if i >= HEAD_BLOCKS or not _single(b):
             out.append(b)
             continue
@@ -159,6 +165,14 @@ def take_head_meta(blocks: list, title: str, meta: dict) -> list:
             continue
         out.append(b)
     return out
+
+
+def _leading_meta_lines(lines: list) -> int:
+    """How many of a block's first lines are each a date or byline line on its own."""
+    n = 0
+    while n < len(lines) and (m := meta_line(lines[n].text)) and not m.label_only:
+        n += 1
+    return n
 
 
 class _Text:

@@ -204,3 +204,18 @@ def test_label_pattern_only_strips_labels():
     a = parse_page_text("A title\n\nExclusive deals are rare, he said.\n\nBody.\n", "x")
     assert a.standfirst == "Exclusive deals are rare, he said."
     assert re.match(r"^A title$", a.title)
+
+
+def test_date_lines_run_into_a_caption_below_the_headline_are_metadata():
+    page = (
+        "Merger of two Fareham surgeries approved\n\n"
+        "A DECISION to merge two GP practices has been met with concern.\n\n"
+        "Tuesday, 14th April 2020, 9:30 am\nUpdated Tuesday, 14th April 2020, 9:41 am\n"
+        "The Westway Surgery in Fareham\n\n"
+        "The Westway Surgery will merge with Brook Lane Practice, the CCG said on Monday.\n\n"
+        "Patients do not need to do anything, the practices said.\n"
+    )
+    a = parse_page_text(page, "fareham")
+    assert a.metadata.get("date") == "2020-04-14"
+    assert not any("9:30 am" in p or "Updated" in p for p in a.paragraphs)
+    assert any(p.startswith("The Westway Surgery will merge") for p in a.paragraphs)
