@@ -393,11 +393,16 @@ class Attributor:
         surname = canonical.split()[-1]
         for c in (c for a in speaker.articles for c in self.index.chunks_of(a)):
             if speaker.role in c.text and surname in c.text:
+                words = naming_words(c.text, canonical, speaker.role)
                 cite = Citation(
-                    1, c.article_id, c.title, c.kind, c.text, c.id, c.paragraph, speaker.role
+                    1, c.article_id, c.title, c.kind, c.text, c.id, c.paragraph,
+                    words or speaker.role,
                 )
+                # the article's own words beside the plain answer: a journalist checks the
+                # role as written ("Walsall LMC medical secretary Dr Uzma Ahmad")
+                shown = f": “{words}”" if words else ""
                 return Attributed(
-                    f"{canonical} is {_article(speaker.role)}. [1]",
+                    f"{canonical} is {_article(speaker.role)}{shown}. [1]",
                     [],
                     [cite],
                     False,
@@ -444,6 +449,35 @@ class Attributor:
             1.0,
             ["answered from the article's byline"],
         )
+
+
+_TITLE_BEFORE = re.compile(r"(?:\b(?:Dr|Professor|Prof|Mr|Mrs|Ms|Miss|Dame|Sir|Lord|Baroness|Cllr|Councillor)\.?\s)$")
+
+
+def naming_words(text: str, name: str, role: str, reach: int = 60) -> str:
+    """The words of `text` that name `name` with `role`, verbatim: "Walsall LMC medical secretary
+    Dr Uzma Ahmad", "James Armitage, Chair of the Grove Park Surgery Patients Group". Empty when
+    the two are not said together (within `reach` characters)."""
+    parts = name.split()
+    forms = [" ".join(parts[i:]) for i in range(len(parts) - 1)] or [name]
+    best = ""
+    for r in re.finditer(re.escape(role), text):
+        for form in forms:
+            for m in re.finditer(rf"(?<![\w’'-]){re.escape(form)}(?![\w-])", text):
+                gap = max(r.start(), m.start()) - min(r.end(), m.end())
+                if gap > reach:
+                    continue
+                lo, hi = min(r.start(), m.start()), max(r.end(), m.end())
+                if m.start() == lo and (t := _TITLE_BEFORE.search(text, 0, lo)):
+                    lo = t.start()
+                span = text[lo:hi]
+                if re.search(r"[.!?]\s|\n", span):
+                    continue  # never across a sentence
+                if not best or len(span) < len(best):
+                    best = span
+            if best:
+                break  # the fullest form of the name that is said with the role
+    return best
 
 
 def _article(role: str) -> str:

@@ -27,3 +27,19 @@ def test_a_role_keeps_an_abbreviated_place_and_ends_at_its_comma():
     assert _roles("Dr Jo Bloggs, a GP in Leeds who has worked there, said so.") == [
         ("Jo Bloggs", "")
     ]
+
+
+def test_a_role_answer_shows_the_articles_own_words_naming_the_person():
+    from rag.attribution import naming_words
+
+    text = "Walsall LMC medical secretary Dr Uzma Ahmad said the cut came without warning."
+    assert naming_words(text, "Dr Uzma Ahmad", "Walsall LMC medical secretary") == (
+        "Walsall LMC medical secretary Dr Uzma Ahmad"
+    )
+    text = "Dr Julian Povey, chair of Shropshire CCG, said there was capacity."
+    assert naming_words(text, "Dr Julian Povey", "chair of Shropshire CCG") == (
+        "Dr Julian Povey, chair of Shropshire CCG"
+    )
+    # said apart, in two sentences: no words name them together
+    text = "Dr Julian Povey spoke first. The chair of Shropshire CCG left."
+    assert naming_words(text, "Dr Julian Povey", "chair of Shropshire CCG") == ""
