@@ -88,6 +88,20 @@ DIFFER_SIMILARITY = 0.7
 DIFFER_MAX_GAP = 0.1
 
 
+_CLOSING_SINGLE = re.compile(r"’(?![A-Za-z])")
+
+
+def leaves_quote_open(text: str) -> bool:
+    """Whether a sentence opens a quotation it does not close ('X said: “This decision is a
+    grave concern.' — the quote goes on in the next sentence, which an answer should not cut)."""
+    if text.count("“") > text.count("”"):
+        return True
+    last = text.rfind("‘")
+    if last >= 0 and not _CLOSING_SINGLE.search(text, last + 1):
+        return True
+    return text.count('"') % 2 == 1
+
+
 def _near_but_not_equal(a: str, b: str) -> bool:
     try:
         x, y = float(a), float(b)
@@ -567,6 +581,7 @@ class ExtractiveAnswerer:
             or best.text.rstrip().endswith(":")
             or CONTINUES.match(follow.text)
             or self._carries_on(info, best, follow)
+            or leaves_quote_open(best.text)
         ):
             if not any(o.chunk.id == follow.chunk.id and o.start == follow.start for o in chosen):
                 chosen = [best, follow] + [c for c in chosen[1:]][: limit - 2]

@@ -1,0 +1,32 @@
+"""An answer does not cut a quotation off after its first sentence."""
+
+import pytest
+
+from rag.answer import leaves_quote_open
+
+pytestmark = pytest.mark.unit
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Councillor Ann Lee said: “This decision is a grave concern for the town.",
+        "Dr Mo Khan said: ‘We don’t know where patients will go.",
+        'The chair said: "It came without warning.',
+    ],
+)
+def test_a_sentence_that_opens_a_quote_and_does_not_close_it_leaves_it_open(sentence):
+    assert leaves_quote_open(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Councillor Ann Lee said: “This decision is a grave concern.”",
+        "Dr Mo Khan said: ‘We don’t know.’",
+        "The federation called it ‘valuable’ work, and the CCG agreed.",
+        "The practice’s list is closing on 31 March.",
+    ],
+)
+def test_closed_quotes_and_apostrophes_leave_nothing_open(sentence):
+    assert not leaves_quote_open(sentence)
