@@ -130,6 +130,13 @@ _AFTER_PREPOSITION = re.compile(
     r"[Aa]fter|[Bb]efore)\s+(?:the\s+|a\s+|an\s+|its\s+)?$"
 )
 _PERSONISH = re.compile(r"\b[A-Z][a-z’'-]+\s[A-Z][a-z’'-]+\b")
+# a sentence opening on two capitalised words and then a lower-case one: "Jo Bloggs from …"
+_UNKNOWN_OPENER = re.compile(r"\s*([A-Z][a-z’'-]+)\s[A-Z][a-z’'-]+\s(?:from|of|at|has|had|was|is|[a-z]+ed)\b")
+_SENTENCE_OPENERS = frozenset(
+    "In On At By For From With After Before During Since Last Next This That These Those The "
+    "But And Yet So If When While As Although Though Under Over Until Meanwhile However "
+    "Speaking Asked Writing Both Each Every Some Many Most All No Other Such".split()
+)
 # a person named only by a role ("the chief executive of NHS England", "NHS England's chair",
 # "a senior NHS England official"): an unnamed person, neither the organisation nor anyone named
 # elsewhere. A spokesperson is the organisation's voice and is no role-holder here.
@@ -578,6 +585,8 @@ class _Extractor:
                 return None  # "The chief executive of X said … He added": not the one named before
             if ante is not None and ante.end < self.unnamed_at < best[0]:
                 return None  # "‘…,’ said one campaigner. ‘…,’ she added": not the one named before
+            if ante is not None and self._unknown_name_opens(ante.end, best[0]):
+                return None  # "Jo Bloggs from X joined the call. He said": maybe not the one named
             return ante
         if found:
             org = found[-1]
@@ -627,6 +636,29 @@ class _Extractor:
             kind = re.search(r"\b(?:CCG|ICB|LMC|council|trust)\b", ref.group(0), re.I)
             return self.speakers.org_before(lo, kind.group(0) if kind else "")
         return None
+
+    def _unknown_name_opens(self, lo: int, hi: int) -> bool:
+        """Whether a sentence starting in text[lo:hi] opens on a name we did not recognise as
+        anyone ("Jo Bloggs from Healthwatch dialled in."): two capitalised words, then a
+        lower-case word, outside quotation marks and any mention; "he"/"she" after it may be
+        that person rather than the one named before."""
+        for i in range(bisect_right(self._sentence_starts, lo), len(self.sentences)):
+            a, b = self.sentences[i]
+            if a >= hi:
+                break
+            m = _UNKNOWN_OPENER.match(self.text, a, b)
+            if (
+                m
+                and m.group(1) not in _SENTENCE_OPENERS
+                and not self._in_quote(m.start(1))
+                and not any(x <= m.start(1) < y for x, y, _ in self._mentions_at(m.start(1)))
+            ):
+                return True
+        return False
+
+    def _mentions_at(self, pos: int) -> list[tuple[int, int, _Speaker]]:
+        items = self.speakers.items
+        return [items[k] for k in self.speakers.overlapping(pos, pos + 1)]
 
     def _coordinated(self, sp: _Speaker) -> bool:
         """Whether the person named at sp.start..sp.end is one of several joined by "and"

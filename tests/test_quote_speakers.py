@@ -204,3 +204,28 @@ def test_a_quote_whose_own_verb_has_an_unnamed_subject_carries_no_earlier_speake
     assert got["We were never asked about any of this."] == "Dr Owen Pratt"
     assert got["We will not stand by and let this surgery close its doors"] == ""
     assert got["Nobody has told us where the patients will go after this"] == ""
+
+
+def test_a_last_paragraph_cut_off_inside_a_quote_is_kept():
+    # the saved page stops mid-quote: no closing mark, no full stop; it is text, not a link
+    page = (
+        "A headline about the practices\n\n"
+        "The CCG has stopped paying for the care home service, which forty practices ran.\n\n"
+        "Dr Noor Bashir added: ‘The service has been stopped with no real"
+    )
+    got = {q.text: q.speaker for q in extract_quotes(parse_page_text(page, "page"))}
+    assert got == {"The service has been stopped with no real": "Dr Noor Bashir"}
+    # a trailing related-story link with its quote closed is still dropped
+    page = page.replace("with no real", "with no real notice.’") + "\n\n‘GPs are at breaking point’"
+    article = parse_page_text(page, "page")
+    assert article.paragraphs[-1].endswith("notice.’")
+
+
+def test_he_after_a_sentence_opening_on_an_unknown_name_is_unattributed():
+    got = _speakers(
+        "Mr Arun Pell said: ‘It is a sad day for the patients of this town and for the staff.’",
+        "Tom Ridley from the patients’ group joined the meeting by phone.",
+        "He said: ‘I spoke for as long as I was allowed to, and that was not very long.’",
+    )
+    assert got["It is a sad day for the patients of this town and for the staff."] == "Mr Arun Pell"
+    assert got["I spoke for as long as I was allowed to, and that was not very long."] == ""
