@@ -130,6 +130,16 @@ _AFTER_PREPOSITION = re.compile(
     r"[Aa]fter|[Bb]efore)\s+(?:the\s+|a\s+|an\s+|its\s+)?$"
 )
 _PERSONISH = re.compile(r"\b[A-Z][a-z’'-]+\s[A-Z][a-z’'-]+\b")
+# "X said", "X, has also said": the mention before its own speech verb
+_SPEAKS_AFTER = re.compile(
+    r",?[ \t]+(?:has[ \t]+|had[ \t]+|also[ \t]+){0,2}"
+    r"(?:said|says|added|adds|warned|explained|told|insisted|argued|stressed|claimed|claims)\b"
+)
+# "…, said Dr X." / "…, added Ms Y,": a speech verb just before the mention, which ends the clause
+_SPEECH_BEFORE = re.compile(
+    r"\b(?:said|says|added|adds|warned|explained|insisted|argued|stressed|claimed|claims)[ \t]+$"
+)
+_CLAUSE_END = re.compile(r"\s*(?:[.,;:!?]|$)")
 # a sentence opening on two capitalised words and then a lower-case one: "Jo Bloggs from …"
 _UNKNOWN_OPENER = re.compile(r"\s*([A-Z][a-z’'-]+)\s[A-Z][a-z’'-]+\s(?:from|of|at|has|had|was|is|[a-z]+ed)\b")
 _SENTENCE_OPENERS = frozenset(
@@ -448,12 +458,21 @@ class _ArticleSpeakers:
         """The antecedent of "he"/"she" at `pos`: the person named last in a subject's place.
         "Simon Stevens, who replaced Sir David Nicholson …, said" — Sir David, after the verb
         "replaced", is an object, so "he" is Simon Stevens."""
-        found = self.last_before("subject", lambda a, s: s.is_person and not self._object(a), pos)
+        found = self.last_before(
+            "subject", lambda a, s: s.is_person and not self._object(a, s.end), pos
+        )
         return found[1] if found else None
 
-    def _object(self, a: int) -> bool:
-        """Whether the mention at `a` follows a lower-case verb or preposition ("replaced X",
-        "by X", "told X") rather than opening its clause or following a role ("chair X")."""
+    def _object(self, a: int, b: int = -1) -> bool:
+        """Whether the mention at text[a:b] follows a lower-case verb or preposition ("replaced
+        X", "by X", "told X") rather than opening its clause or following a role ("chair X").
+        A mention its speech verb follows ("director of policy X said") or one closing the
+        clause after it ("…, said Dr X.") is the one who speaks, whatever stands before it."""
+        if b > a and (_SPEAKS_AFTER.match(self.text, b) or (
+            _SPEECH_BEFORE.search(self.text[max(0, a - 20) : a])
+            and _CLAUSE_END.match(self.text, b)
+        )):
+            return False
         m = re.search(r"([A-Za-z’'-]+)[ \t]+(?:the[ \t]+)?$", self.text[max(0, a - 40) : a])
         if not m:
             return False

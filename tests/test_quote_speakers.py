@@ -229,3 +229,19 @@ def test_he_after_a_sentence_opening_on_an_unknown_name_is_unattributed():
     )
     assert got["It is a sad day for the patients of this town and for the staff."] == "Mr Arun Pell"
     assert got["I spoke for as long as I was allowed to, and that was not very long."] == ""
+
+
+def test_she_is_the_person_who_spoke_not_an_object_before_a_role():
+    # the name after a lower-case role word is still the one who speaks when "said" follows it
+    got = _speakers(
+        "In the letter, the national director of primary care commissioning Wendy Marsh said "
+        "practices were worried about the cuts.",
+        "She said the board is ‘asking every local commissioner to publish its plans first’.",
+    )
+    assert got["asking every local commissioner to publish its plans first"] == "Wendy Marsh"
+    # a name closing a clause after its speech verb is that verb's subject
+    got = _speakers(
+        "Two CCGs pulled out because of ‘very strong feeling against the plan’, said Dr Ann Cole.",
+        "It was, she said, ‘a shame that we could not find a better way through this’.",
+    )
+    assert got["a shame that we could not find a better way through this"] == "Dr Ann Cole"
