@@ -1054,7 +1054,9 @@ class _Extractor:
     ) -> None:
         words = len(self.text[qa:qb].split())
         lead = self.text[s0 : qa - 1].strip()
-        starts_sentence = lead in {"", "•"}
+        # "… for the region. “They had …": an opening mark straight after a sentence's end opens
+        # a sentence of its own, though the sentence splitter runs the two together
+        starts_sentence = lead in {"", "•"} or _after_sentence(self.text, qa - 1) > s0
         sp, how, ev = None, ("", UNATTRIBUTED), (-1, -1)
         trailing = [v for v in verbs if v[0] >= qb and v[0] - qb <= ATTRIBUTION_GAP]
         if re.match(

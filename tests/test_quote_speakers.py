@@ -245,3 +245,23 @@ def test_she_is_the_person_who_spoke_not_an_object_before_a_role():
         "It was, she said, ‘a shame that we could not find a better way through this’.",
     )
     assert got["a shame that we could not find a better way through this"] == "Dr Ann Cole"
+
+
+def test_quote_paragraphs_run_together_on_one_line_keep_their_speaker():
+    # a page saved without paragraph breaks: each new paragraph of the quote opens with “ and
+    # the one before it is never closed, so all are the same speaker's
+    got = _speakers(
+        "Chair of the panel, Cllr Ruth Amble, said:",
+        "“The board took over from the old groups and runs the health budget for the county. "
+        "“They told us the centre would shut in the spring, with no new building ready. "
+        "“This is a poor start, and I hope they can explain themselves at our meeting.”",
+    )
+    assert got["The board took over from the old groups and runs the health budget for the county."] == (
+        "Cllr Ruth Amble"
+    )
+    assert got["They told us the centre would shut in the spring, with no new building ready."] == (
+        "Cllr Ruth Amble"
+    )
+    assert got["This is a poor start, and I hope they can explain themselves at our meeting."] == (
+        "Cllr Ruth Amble"
+    )
