@@ -44,12 +44,26 @@ GROUP = re.compile(
     r"local GP leaders|[Pp]apers seen by Pulse|King['’]s Fund experts)\b"
 )
 PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he)\b")
+# a body named by its kind alone ("the integrated care board", "the area team"), spelt out
+_KIND_WORDS = r"(?i:integrated care board|clinical commissioning group|area team)"
+_KIND_SPELT = {"integrated care board": "icb", "clinical commissioning group": "ccg"}
+
+
+def _kind_of(name: str) -> str:
+    """An organisation's name as its kind ends it: "Bury Clinical Commissioning Group" ->
+    "bury ccg", "Integrated Care Board for Hampshire" -> "integrated care board" -> "icb"."""
+    name = re.sub(r"\sfor\s.*$", "", name.lower())
+    for spelt, short in _KIND_SPELT.items():
+        name = name.replace(spelt, short)
+    return name
+
+
 # a clause's opening prepositional phrase: "In the FOI response, " (it said …)
 _OPENING = r"(?:In|At|On|From|Under|Through|After|Before)\s[^,;:“‘\"]{1,60},\s"
 ORG_REF = re.compile(
     rf"^(?:But\s|And\s|However,\s|[A-Z][a-z]+,\s|{_OPENING})?"
     r"(?:[Aa]\s+spokes(?:man|woman|person)\s+(?:for|from|at)\s+)?"
-    r"(?:[Tt]he (?:CCG|ICB|LMC|council|[Tt]rust)|[Ii]t|[Tt]hey|[Ii]ts\s[\w\s]+?)\b"
+    rf"(?:[Tt]he (?:CCG|ICB|LMC|council|[Tt]rust|{_KIND_WORDS})|[Ii]t|[Tt]hey|[Ii]ts\s[\w\s]+?)\b"
 )
 # what a document says is no person's quote: "The letter said: ‘…’", "The report, written by
 # Professor X, says", "Dr X’s letter said", "the motion, which added", "It states" after "the
@@ -124,6 +138,10 @@ _MALE = {"Mr", "Sir", "Lord"}
 _JOINED = re.compile(r",?\s+and\s+(?:(?:the\s+)?[^,;:.“”‘’\"]{0,60}\s)?|,\s+")
 # a mention in a prepositional phrase ("In the FOI response, it said", "from NHS England") is no
 # clause's subject
+# a speech verb's channel that is a document: "admitted in its consultation", "said in a report"
+_IN_DOCUMENT = re.compile(
+    rf"\s+in\s+(?:its|their|his|her|a|an|the)\s+{_MODIFIERS}{DOC_NOUN}s?\b(?!\s+(?:to|for|of)\b)"
+)
 _OPENING_PHRASE = re.compile(rf"^\s*{_OPENING}\s*(?=(?:it|they|he|she)\b)")
 _AFTER_PREPOSITION = re.compile(
     r"\b(?:[Ii]n|[Aa]t|[Oo]n|[Ff]rom|[Uu]nder|[Tt]hrough|[Ww]ith|[Bb]y|[Tt]o|[Ff]or|[Oo]f|[Ii]nto|"
@@ -484,7 +502,7 @@ class _ArticleSpeakers:
         kind = kind.lower()
         found = self.last_before(
             "org:" + kind,
-            lambda a, s: bool(s.organisation) and (not kind or s.name.lower().endswith(kind)),
+            lambda a, s: bool(s.organisation) and (not kind or _kind_of(s.name).endswith(kind)),
             pos,
         )
         return found[1] if found else None
@@ -652,8 +670,10 @@ class _Extractor:
                     return here or None
             if word in {"it", "they"} and self.last is not None and not self.last.is_person:
                 return self.last
-            kind = re.search(r"\b(?:CCG|ICB|LMC|council|trust)\b", ref.group(0), re.I)
-            return self.speakers.org_before(lo, kind.group(0) if kind else "")
+            kind = re.search(
+                rf"\b(?:CCG|ICB|LMC|council|trust|{_KIND_WORDS})\b", ref.group(0), re.I
+            )
+            return self.speakers.org_before(lo, _kind_of(kind.group(0)) if kind else "")
         return None
 
     def _unknown_name_opens(self, lo: int, hi: int) -> bool:
@@ -1089,6 +1109,13 @@ class _Extractor:
                 sp = self.after(vb, qa)
             if sp is not None and self._new_subject(vb, qa, sp):
                 sp = None  # "X CCG said it was ‘…’, and Y CCG is ‘…’": not X's words
+            channel = _IN_DOCUMENT.match(self.text, vb, qa)
+            if sp is not None and not sp.is_document and channel:
+                # "The area team admitted in its consultation that … ‘…’": the quoted words are
+                # the document's, as with "The consultation said: ‘…’"
+                self._how = "document"
+                self._doc = (va, channel.end())
+                sp = DOCUMENT
         if sp is None and before:
             agent = re.match(r"\s*by\s", self.text[qb + 1 : qb + 6])
             if agent:  # "described as ‘…’ by local leaders"

@@ -265,3 +265,39 @@ def test_quote_paragraphs_run_together_on_one_line_keep_their_speaker():
     assert got["This is a poor start, and I hope they can explain themselves at our meeting."] == (
         "Cllr Ruth Amble"
     )
+
+
+def test_a_spelt_out_board_speaks_and_is_what_the_board_refers_to():
+    got = _speakers(
+        "The Integrated Care Board for Westmoor and the Isle of Tarn said the surgery would "
+        "close in March.",
+        "Councillor Jo Frame said the decision was wrong.",
+        "In reply, a spokesperson for the integrated care board said: ‘We were told of the "
+        "resignation just before Christmas.",
+        "‘Since then the practice has put forward a plan run by nurses, which we looked at.’",
+    )
+    board = "Integrated Care Board for Westmoor and the Isle of Tarn"
+    assert got["We were told of the resignation just before Christmas."] == board
+    assert got["Since then the practice has put forward a plan run by nurses, which we looked at."] == board
+    # the kind alone names no one body
+    got = _speakers("But the Integrated Care Board said it was ‘looking again at both practices’.")
+    assert got.get("looking again at both practices", "") == ""
+
+
+def test_an_area_team_named_by_its_places_speaks_for_the_area_team():
+    got = _speakers(
+        "The Dene, Marsh and Holt area team has now decided the future of three practices.",
+        "A spokeswoman for the area team said: ‘Patients will get a letter about the change "
+        "in the next few weeks.’",
+    )
+    assert got["Patients will get a letter about the change in the next few weeks."] == (
+        "Dene, Marsh and Holt area team"
+    )
+
+
+def test_words_quoted_from_a_bodys_document_are_the_documents():
+    got = _speakers(
+        "The Holt CCG admitted in its consultation that the old contracts gave ‘poor value for "
+        "the money spent’ compared with the others."
+    )
+    assert got["poor value for the money spent"] == ""
