@@ -148,9 +148,10 @@ _AFTER_PREPOSITION = re.compile(
     r"[Aa]fter|[Bb]efore)\s+(?:the\s+|a\s+|an\s+|its\s+)?$"
 )
 _PERSONISH = re.compile(r"\b[A-Z][a-z’'-]+\s[A-Z][a-z’'-]+\b")
-# "X said", "X, has also said": the mention before its own speech verb
+# "X said", "X has also said": the mention before its own speech verb ("…, replacing Dr A,
+# said Dr B": Dr A, before a comma, is still an object)
 _SPEAKS_AFTER = re.compile(
-    r",?[ \t]+(?:has[ \t]+|had[ \t]+|also[ \t]+){0,2}"
+    r"[ \t]+(?:has[ \t]+|had[ \t]+|also[ \t]+){0,2}"
     r"(?:said|says|added|adds|warned|explained|told|insisted|argued|stressed|claimed|claims)\b"
 )
 # "…, said Dr X." / "…, added Ms Y,": a speech verb just before the mention, which ends the clause

@@ -301,3 +301,14 @@ def test_words_quoted_from_a_bodys_document_are_the_documents():
         "the money spent’ compared with the others."
     )
     assert got["poor value for the money spent"] == ""
+
+
+def test_an_object_before_a_trailing_said_is_not_the_antecedent():
+    got = _speakers(
+        "Mr Tom Vale said the board would meet on Monday.",
+        "The board has now appointed Mr Jack Hart, said the chair of the panel.",
+        "He said: ‘We are pleased to have found someone with his experience for the job.’",
+    )
+    assert got["We are pleased to have found someone with his experience for the job."] != (
+        "Mr Jack Hart"
+    )
