@@ -160,7 +160,9 @@ _SPEECH_BEFORE = re.compile(
 )
 _CLAUSE_END = re.compile(r"\s*(?:[.,;:!?]|$)")
 # a sentence opening on two capitalised words and then a lower-case one: "Jo Bloggs from …"
-_UNKNOWN_OPENER = re.compile(r"\s*([A-Z][a-z’'-]+)\s[A-Z][a-z’'-]+\s(?:from|of|at|has|had|was|is|[a-z]+ed)\b")
+_UNKNOWN_OPENER = re.compile(
+    r"\s*([A-Z][a-z’'-]+)\s[A-Z][a-z’'-]+\s(?:from|of|at|has|had|was|is|[a-z]+ed)\b"
+)
 _SENTENCE_OPENERS = frozenset(
     "In On At By For From With After Before During Since Last Next This That These Those The "
     "But And Yet So If When While As Although Though Under Over Until Meanwhile However "
@@ -487,10 +489,13 @@ class _ArticleSpeakers:
         X", "by X", "told X") rather than opening its clause or following a role ("chair X").
         A mention its speech verb follows ("director of policy X said") or one closing the
         clause after it ("…, said Dr X.") is the one who speaks, whatever stands before it."""
-        if b > a and (_SPEAKS_AFTER.match(self.text, b) or (
-            _SPEECH_BEFORE.search(self.text[max(0, a - 20) : a])
-            and _CLAUSE_END.match(self.text, b)
-        )):
+        if b > a and (
+            _SPEAKS_AFTER.match(self.text, b)
+            or (
+                _SPEECH_BEFORE.search(self.text[max(0, a - 20) : a])
+                and _CLAUSE_END.match(self.text, b)
+            )
+        ):
             return False
         m = re.search(r"([A-Za-z’'-]+)[ \t]+(?:the[ \t]+)?$", self.text[max(0, a - 40) : a])
         if not m:

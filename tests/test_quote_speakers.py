@@ -256,9 +256,9 @@ def test_quote_paragraphs_run_together_on_one_line_keep_their_speaker():
         "“They told us the centre would shut in the spring, with no new building ready. "
         "“This is a poor start, and I hope they can explain themselves at our meeting.”",
     )
-    assert got["The board took over from the old groups and runs the health budget for the county."] == (
-        "Cllr Ruth Amble"
-    )
+    assert got[
+        "The board took over from the old groups and runs the health budget for the county."
+    ] == ("Cllr Ruth Amble")
     assert got["They told us the centre would shut in the spring, with no new building ready."] == (
         "Cllr Ruth Amble"
     )
@@ -278,7 +278,10 @@ def test_a_spelt_out_board_speaks_and_is_what_the_board_refers_to():
     )
     board = "Integrated Care Board for Westmoor and the Isle of Tarn"
     assert got["We were told of the resignation just before Christmas."] == board
-    assert got["Since then the practice has put forward a plan run by nurses, which we looked at."] == board
+    assert (
+        got["Since then the practice has put forward a plan run by nurses, which we looked at."]
+        == board
+    )
     # the kind alone names no one body
     got = _speakers("But the Integrated Care Board said it was ‘looking again at both practices’.")
     assert got.get("looking again at both practices", "") == ""
