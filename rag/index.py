@@ -67,7 +67,9 @@ SCHEMA_VERSION = 16  # 2: sentences and quotes stored; 3: quote pieces; 4: stemm
 # re-attributed ("X, Role, Organisation said" names X); 14: quote spans in paragraphs run together
 # end where the same opening mark reopens after a sentence; 15: a quote whose own verb has an
 # unnamed subject ("…," said one campaigner) carries no earlier speaker; 16: a role after a name
-# stays in its clause ("X, leader of Y has raised …" ends at "has")
+# stays in its clause ("X, leader of Y has raised …" ends at "has"); quotes cut off at a page's
+# end kept; spelt-out boards and area teams speak; quote paragraphs run together on one line
+# carry their speaker; 'she' after 'director X said'
 CURRENT = "CURRENT"
 
 

@@ -315,14 +315,23 @@ def _alt_text(block: BlockLike) -> bool:
     return _single(block) and is_short(t) and not ends_like_sentence(t) and "," not in t
 
 
+# a paragraph the page cut off inside a quotation: an opening mark with no closing mark after it
+# (a word's apostrophe, "GP’s", is no closing mark) before the text stops
+_CUT_IN_QUOTE = re.compile(r"(?:^|[\s:(])[‘“'\"](?=\w)(?:[^’”'\"]|(?<=\w)[’'](?=\w))*$")
+
+
 def _drop_trailing_links(blocks: list) -> list:
     """After the last paragraph of text come related-story links, tags and buttons: short lines
-    without sentence punctuation. A sign-off ("NAME is ... editor") is kept for the caller."""
+    without sentence punctuation. A sign-off ("NAME is ... editor") is kept for the caller, and so
+    is a paragraph cut off inside a quote ("Dr X added: ‘The service has been cut with no"),
+    which no link or tag is."""
     end = len(blocks)
     while end > 0:
         b = blocks[end - 1]
         t = b.text
         if not _single(b) or ends_like_sentence(t) or sign_off(t) or not is_short(t):
+            break
+        if _CUT_IN_QUOTE.search(t.strip()):
             break
         end -= 1
     return blocks[:end] if end > 0 else blocks

@@ -140,8 +140,22 @@ ORG_WORDS = {
     "Agency",
     "Office",
 }
+# words that open a sentence or a noun phrase, never a body's name
+_NOT_A_NAME = (
+    r"(?!(?:The|A|An|This|That|These|Those|Its|Their|Our|In|On|At|By|For|From|With|But|And|"
+    r"However|Yesterday|Today|Last|Next|Each|Every|Some|All|Both)\b)"
+)
+_BODY_KIND = r"(?:Integrated\sCare\sBoard|Clinical\sCommissioning\sGroup)"
+_FOR_PLACE = r"\sfor(?:\s(?:the\s|and\s(?:the\s)?|of\s)?[A-Z][\w'’-]*){1,6}\b"
 ORG = re.compile(
-    r"\b(?:NHS\s(?:(?!CCG\b)[A-Z][\w'’]*\s(?:and\s)?){0,4}CCG|"
+    r"\b(?:"
+    # a commissioner's name spelt out: "Staffordshire and Stoke-on-Trent Integrated Care Board",
+    # "the Integrated Care Board for Hampshire and the Isle of Wight", "NHS Leeds Clinical
+    # Commissioning Group"
+    # (the kind alone, "the Integrated Care Board", names no one body)
+    rf"(?:{_NOT_A_NAME}[A-Z][\w'’-]*\s(?:and\s)?){{1,4}}{_BODY_KIND}\b(?:{_FOR_PLACE})?|"
+    rf"{_BODY_KIND}{_FOR_PLACE}|"
+    r"NHS\s(?:(?!CCG\b)[A-Z][\w'’]*\s(?:and\s)?){0,4}CCG|"
     r"(?!(?:The|A|An|This|That|Its|Their|Each|Every|Our|Your|No|One|Which|Any|Some|Many|Most|All|Only|Every)\b)"
     r"(?:(?!(?:CCG|ICB|PCT)\b)[A-Z][\w'’]*\s(?:and\s)?){1,4}(?:CCG|ICB|PCT)\b|[A-Z][a-z]+(?:\s[A-Z][a-z]+){0,2}\sLMC|"
     r"NHS England|NHS Alliance|NHS Future Forum|NHS Clinical Commissioners|"
@@ -151,7 +165,10 @@ ORG = re.compile(
     r"[A-Z][a-z][\w'’]*){1,3}\b(?!\s(?:Plan|Act|Constitution|Framework|Review|App)\b)|"
     r"King['’]s Fund|the BMA|the GPC|the DH|[A-Z][a-z]+\sCounty Council|[Tt]he (?!(?:CCGs?|ICBs?|PCTs?|LMCs?|NHS|GPs?|DESs?|QOF|APMS|GMS|PMS|UK|US|OBC)\b)[A-Z]{2,6}\b|"
     r"(?:the\s)?(?:[A-Z][a-z]+\s){1,3}(?:Trust|Fund|College|Council|Association|Commission|Institute|Foundation|Society|Unit)\b"
-    r"(?:\sof(?:\s(?:the\s)?[A-Z][a-z]+){1,3}\b)?)"
+    r"(?:\sof(?:\s(?:the\s)?[A-Z][a-z]+){1,3}\b)?|"
+    # "the Durham, Darlington and Tees area team": NHS England's local office, by its places
+    rf"(?:{_NOT_A_NAME}[A-Z][a-z][\w'’-]*,?\s(?:and\s)?){{1,4}}area\steam\b(?!s)"
+    r")"
 )
 
 

@@ -44,12 +44,26 @@ GROUP = re.compile(
     r"local GP leaders|[Pp]apers seen by Pulse|King['’]s Fund experts)\b"
 )
 PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he)\b")
+# a body named by its kind alone ("the integrated care board", "the area team"), spelt out
+_KIND_WORDS = r"(?i:integrated care board|clinical commissioning group|area team)"
+_KIND_SPELT = {"integrated care board": "icb", "clinical commissioning group": "ccg"}
+
+
+def _kind_of(name: str) -> str:
+    """An organisation's name as its kind ends it: "Bury Clinical Commissioning Group" ->
+    "bury ccg", "Integrated Care Board for Hampshire" -> "integrated care board" -> "icb"."""
+    name = re.sub(r"\sfor\s.*$", "", name.lower())
+    for spelt, short in _KIND_SPELT.items():
+        name = name.replace(spelt, short)
+    return name
+
+
 # a clause's opening prepositional phrase: "In the FOI response, " (it said …)
 _OPENING = r"(?:In|At|On|From|Under|Through|After|Before)\s[^,;:“‘\"]{1,60},\s"
 ORG_REF = re.compile(
     rf"^(?:But\s|And\s|However,\s|[A-Z][a-z]+,\s|{_OPENING})?"
     r"(?:[Aa]\s+spokes(?:man|woman|person)\s+(?:for|from|at)\s+)?"
-    r"(?:[Tt]he (?:CCG|ICB|LMC|council|[Tt]rust)|[Ii]t|[Tt]hey|[Ii]ts\s[\w\s]+?)\b"
+    rf"(?:[Tt]he (?:CCG|ICB|LMC|council|[Tt]rust|{_KIND_WORDS})|[Ii]t|[Tt]hey|[Ii]ts\s[\w\s]+?)\b"
 )
 # what a document says is no person's quote: "The letter said: ‘…’", "The report, written by
 # Professor X, says", "Dr X’s letter said", "the motion, which added", "It states" after "the
@@ -124,12 +138,36 @@ _MALE = {"Mr", "Sir", "Lord"}
 _JOINED = re.compile(r",?\s+and\s+(?:(?:the\s+)?[^,;:.“”‘’\"]{0,60}\s)?|,\s+")
 # a mention in a prepositional phrase ("In the FOI response, it said", "from NHS England") is no
 # clause's subject
+# a speech verb's channel that is a document: "admitted in its consultation", "said in a report"
+_IN_DOCUMENT = re.compile(
+    rf"\s+in\s+(?:its|their|his|her|a|an|the)\s+{_MODIFIERS}{DOC_NOUN}s?\b(?!\s+(?:to|for|of)\b)"
+)
 _OPENING_PHRASE = re.compile(rf"^\s*{_OPENING}\s*(?=(?:it|they|he|she)\b)")
 _AFTER_PREPOSITION = re.compile(
     r"\b(?:[Ii]n|[Aa]t|[Oo]n|[Ff]rom|[Uu]nder|[Tt]hrough|[Ww]ith|[Bb]y|[Tt]o|[Ff]or|[Oo]f|[Ii]nto|"
     r"[Aa]fter|[Bb]efore)\s+(?:the\s+|a\s+|an\s+|its\s+)?$"
 )
 _PERSONISH = re.compile(r"\b[A-Z][a-z’'-]+\s[A-Z][a-z’'-]+\b")
+# "X said", "X has also said": the mention before its own speech verb ("…, replacing Dr A,
+# said Dr B": Dr A, before a comma, is still an object)
+_SPEAKS_AFTER = re.compile(
+    r"[ \t]+(?:has[ \t]+|had[ \t]+|also[ \t]+){0,2}"
+    r"(?:said|says|added|adds|warned|explained|told|insisted|argued|stressed|claimed|claims)\b"
+)
+# "…, said Dr X." / "…, added Ms Y,": a speech verb just before the mention, which ends the clause
+_SPEECH_BEFORE = re.compile(
+    r"\b(?:said|says|added|adds|warned|explained|insisted|argued|stressed|claimed|claims)[ \t]+$"
+)
+_CLAUSE_END = re.compile(r"\s*(?:[.,;:!?]|$)")
+# a sentence opening on two capitalised words and then a lower-case one: "Jo Bloggs from …"
+_UNKNOWN_OPENER = re.compile(
+    r"\s*([A-Z][a-z’'-]+)\s[A-Z][a-z’'-]+\s(?:from|of|at|has|had|was|is|[a-z]+ed)\b"
+)
+_SENTENCE_OPENERS = frozenset(
+    "In On At By For From With After Before During Since Last Next This That These Those The "
+    "But And Yet So If When While As Although Though Under Over Until Meanwhile However "
+    "Speaking Asked Writing Both Each Every Some Many Most All No Other Such".split()
+)
 # a person named only by a role ("the chief executive of NHS England", "NHS England's chair",
 # "a senior NHS England official"): an unnamed person, neither the organisation nor anyone named
 # elsewhere. A spokesperson is the organisation's voice and is no role-holder here.
@@ -441,12 +479,24 @@ class _ArticleSpeakers:
         """The antecedent of "he"/"she" at `pos`: the person named last in a subject's place.
         "Simon Stevens, who replaced Sir David Nicholson …, said" — Sir David, after the verb
         "replaced", is an object, so "he" is Simon Stevens."""
-        found = self.last_before("subject", lambda a, s: s.is_person and not self._object(a), pos)
+        found = self.last_before(
+            "subject", lambda a, s: s.is_person and not self._object(a, s.end), pos
+        )
         return found[1] if found else None
 
-    def _object(self, a: int) -> bool:
-        """Whether the mention at `a` follows a lower-case verb or preposition ("replaced X",
-        "by X", "told X") rather than opening its clause or following a role ("chair X")."""
+    def _object(self, a: int, b: int = -1) -> bool:
+        """Whether the mention at text[a:b] follows a lower-case verb or preposition ("replaced
+        X", "by X", "told X") rather than opening its clause or following a role ("chair X").
+        A mention its speech verb follows ("director of policy X said") or one closing the
+        clause after it ("…, said Dr X.") is the one who speaks, whatever stands before it."""
+        if b > a and (
+            _SPEAKS_AFTER.match(self.text, b)
+            or (
+                _SPEECH_BEFORE.search(self.text[max(0, a - 20) : a])
+                and _CLAUSE_END.match(self.text, b)
+            )
+        ):
+            return False
         m = re.search(r"([A-Za-z’'-]+)[ \t]+(?:the[ \t]+)?$", self.text[max(0, a - 40) : a])
         if not m:
             return False
@@ -458,7 +508,7 @@ class _ArticleSpeakers:
         kind = kind.lower()
         found = self.last_before(
             "org:" + kind,
-            lambda a, s: bool(s.organisation) and (not kind or s.name.lower().endswith(kind)),
+            lambda a, s: bool(s.organisation) and (not kind or _kind_of(s.name).endswith(kind)),
             pos,
         )
         return found[1] if found else None
@@ -578,6 +628,8 @@ class _Extractor:
                 return None  # "The chief executive of X said … He added": not the one named before
             if ante is not None and ante.end < self.unnamed_at < best[0]:
                 return None  # "‘…,’ said one campaigner. ‘…,’ she added": not the one named before
+            if ante is not None and self._unknown_name_opens(ante.end, best[0]):
+                return None  # "Jo Bloggs from X joined the call. He said": maybe not the one named
             return ante
         if found:
             org = found[-1]
@@ -624,9 +676,34 @@ class _Extractor:
                     return here or None
             if word in {"it", "they"} and self.last is not None and not self.last.is_person:
                 return self.last
-            kind = re.search(r"\b(?:CCG|ICB|LMC|council|trust)\b", ref.group(0), re.I)
-            return self.speakers.org_before(lo, kind.group(0) if kind else "")
+            kind = re.search(
+                rf"\b(?:CCG|ICB|LMC|council|trust|{_KIND_WORDS})\b", ref.group(0), re.I
+            )
+            return self.speakers.org_before(lo, _kind_of(kind.group(0)) if kind else "")
         return None
+
+    def _unknown_name_opens(self, lo: int, hi: int) -> bool:
+        """Whether a sentence starting in text[lo:hi] opens on a name we did not recognise as
+        anyone ("Jo Bloggs from Healthwatch dialled in."): two capitalised words, then a
+        lower-case word, outside quotation marks and any mention; "he"/"she" after it may be
+        that person rather than the one named before."""
+        for i in range(bisect_right(self._sentence_starts, lo), len(self.sentences)):
+            a, b = self.sentences[i]
+            if a >= hi:
+                break
+            m = _UNKNOWN_OPENER.match(self.text, a, b)
+            if (
+                m
+                and m.group(1) not in _SENTENCE_OPENERS
+                and not self._in_quote(m.start(1))
+                and not any(x <= m.start(1) < y for x, y, _ in self._mentions_at(m.start(1)))
+            ):
+                return True
+        return False
+
+    def _mentions_at(self, pos: int) -> list[tuple[int, int, _Speaker]]:
+        items = self.speakers.items
+        return [items[k] for k in self.speakers.overlapping(pos, pos + 1)]
 
     def _coordinated(self, sp: _Speaker) -> bool:
         """Whether the person named at sp.start..sp.end is one of several joined by "and"
@@ -1003,7 +1080,9 @@ class _Extractor:
     ) -> None:
         words = len(self.text[qa:qb].split())
         lead = self.text[s0 : qa - 1].strip()
-        starts_sentence = lead in {"", "•"}
+        # "… for the region. “They had …": an opening mark straight after a sentence's end opens
+        # a sentence of its own, though the sentence splitter runs the two together
+        starts_sentence = lead in {"", "•"} or _after_sentence(self.text, qa - 1) > s0
         sp, how, ev = None, ("", UNATTRIBUTED), (-1, -1)
         trailing = [v for v in verbs if v[0] >= qb and v[0] - qb <= ATTRIBUTION_GAP]
         if re.match(
@@ -1036,6 +1115,13 @@ class _Extractor:
                 sp = self.after(vb, qa)
             if sp is not None and self._new_subject(vb, qa, sp):
                 sp = None  # "X CCG said it was ‘…’, and Y CCG is ‘…’": not X's words
+            channel = _IN_DOCUMENT.match(self.text, vb, qa)
+            if sp is not None and not sp.is_document and channel:
+                # "The area team admitted in its consultation that … ‘…’": the quoted words are
+                # the document's, as with "The consultation said: ‘…’"
+                self._how = "document"
+                self._doc = (va, channel.end())
+                sp = DOCUMENT
         if sp is None and before:
             agent = re.match(r"\s*by\s", self.text[qb + 1 : qb + 6])
             if agent:  # "described as ‘…’ by local leaders"

@@ -204,3 +204,114 @@ def test_a_quote_whose_own_verb_has_an_unnamed_subject_carries_no_earlier_speake
     assert got["We were never asked about any of this."] == "Dr Owen Pratt"
     assert got["We will not stand by and let this surgery close its doors"] == ""
     assert got["Nobody has told us where the patients will go after this"] == ""
+
+
+def test_a_last_paragraph_cut_off_inside_a_quote_is_kept():
+    # the saved page stops mid-quote: no closing mark, no full stop; it is text, not a link
+    page = (
+        "A headline about the practices\n\n"
+        "The CCG has stopped paying for the care home service, which forty practices ran.\n\n"
+        "Dr Noor Bashir added: ‘The service has been stopped with no real"
+    )
+    got = {q.text: q.speaker for q in extract_quotes(parse_page_text(page, "page"))}
+    assert got == {"The service has been stopped with no real": "Dr Noor Bashir"}
+    # a trailing related-story link with its quote closed is still dropped
+    page = page.replace("with no real", "with no real notice.’") + "\n\n‘GPs are at breaking point’"
+    article = parse_page_text(page, "page")
+    assert article.paragraphs[-1].endswith("notice.’")
+
+
+def test_he_after_a_sentence_opening_on_an_unknown_name_is_unattributed():
+    got = _speakers(
+        "Mr Arun Pell said: ‘It is a sad day for the patients of this town and for the staff.’",
+        "Tom Ridley from the patients’ group joined the meeting by phone.",
+        "He said: ‘I spoke for as long as I was allowed to, and that was not very long.’",
+    )
+    assert got["It is a sad day for the patients of this town and for the staff."] == "Mr Arun Pell"
+    assert got["I spoke for as long as I was allowed to, and that was not very long."] == ""
+
+
+def test_she_is_the_person_who_spoke_not_an_object_before_a_role():
+    # the name after a lower-case role word is still the one who speaks when "said" follows it
+    got = _speakers(
+        "In the letter, the national director of primary care commissioning Wendy Marsh said "
+        "practices were worried about the cuts.",
+        "She said the board is ‘asking every local commissioner to publish its plans first’.",
+    )
+    assert got["asking every local commissioner to publish its plans first"] == "Wendy Marsh"
+    # a name closing a clause after its speech verb is that verb's subject
+    got = _speakers(
+        "Two CCGs pulled out because of ‘very strong feeling against the plan’, said Dr Ann Cole.",
+        "It was, she said, ‘a shame that we could not find a better way through this’.",
+    )
+    assert got["a shame that we could not find a better way through this"] == "Dr Ann Cole"
+
+
+def test_quote_paragraphs_run_together_on_one_line_keep_their_speaker():
+    # a page saved without paragraph breaks: each new paragraph of the quote opens with “ and
+    # the one before it is never closed, so all are the same speaker's
+    got = _speakers(
+        "Chair of the panel, Cllr Ruth Amble, said:",
+        "“The board took over from the old groups and runs the health budget for the county. "
+        "“They told us the centre would shut in the spring, with no new building ready. "
+        "“This is a poor start, and I hope they can explain themselves at our meeting.”",
+    )
+    assert got[
+        "The board took over from the old groups and runs the health budget for the county."
+    ] == ("Cllr Ruth Amble")
+    assert got["They told us the centre would shut in the spring, with no new building ready."] == (
+        "Cllr Ruth Amble"
+    )
+    assert got["This is a poor start, and I hope they can explain themselves at our meeting."] == (
+        "Cllr Ruth Amble"
+    )
+
+
+def test_a_spelt_out_board_speaks_and_is_what_the_board_refers_to():
+    got = _speakers(
+        "The Integrated Care Board for Westmoor and the Isle of Tarn said the surgery would "
+        "close in March.",
+        "Councillor Jo Frame said the decision was wrong.",
+        "In reply, a spokesperson for the integrated care board said: ‘We were told of the "
+        "resignation just before Christmas.",
+        "‘Since then the practice has put forward a plan run by nurses, which we looked at.’",
+    )
+    board = "Integrated Care Board for Westmoor and the Isle of Tarn"
+    assert got["We were told of the resignation just before Christmas."] == board
+    assert (
+        got["Since then the practice has put forward a plan run by nurses, which we looked at."]
+        == board
+    )
+    # the kind alone names no one body
+    got = _speakers("But the Integrated Care Board said it was ‘looking again at both practices’.")
+    assert got.get("looking again at both practices", "") == ""
+
+
+def test_an_area_team_named_by_its_places_speaks_for_the_area_team():
+    got = _speakers(
+        "The Dene, Marsh and Holt area team has now decided the future of three practices.",
+        "A spokeswoman for the area team said: ‘Patients will get a letter about the change "
+        "in the next few weeks.’",
+    )
+    assert got["Patients will get a letter about the change in the next few weeks."] == (
+        "Dene, Marsh and Holt area team"
+    )
+
+
+def test_words_quoted_from_a_bodys_document_are_the_documents():
+    got = _speakers(
+        "The Holt CCG admitted in its consultation that the old contracts gave ‘poor value for "
+        "the money spent’ compared with the others."
+    )
+    assert got["poor value for the money spent"] == ""
+
+
+def test_an_object_before_a_trailing_said_is_not_the_antecedent():
+    got = _speakers(
+        "Mr Tom Vale said the board would meet on Monday.",
+        "The board has now appointed Mr Jack Hart, said the chair of the panel.",
+        "He said: ‘We are pleased to have found someone with his experience for the job.’",
+    )
+    assert got["We are pleased to have found someone with his experience for the job."] != (
+        "Mr Jack Hart"
+    )
