@@ -55,7 +55,7 @@ from .sentences import split_spans
 from .settings import Settings
 
 log = logging.getLogger(__name__)
-SCHEMA_VERSION = 16  # 2: sentences and quotes stored; 3: quote pieces; 4: stemmed BM25;
+SCHEMA_VERSION = 17  # 2: sentences and quotes stored; 3: quote pieces; 4: stemmed BM25;
 # 5: roles stated with "is" ("Nigel Praities is the editor of Pulse"); 6: chunk context (referents)
 # 7: quotes carry speaker_type, confidence, evidence and method; unattributed quotes (speaker "")
 # 8: documents, unnamed spokespeople and two-candidate quotes re-attributed; quote settings
@@ -69,7 +69,8 @@ SCHEMA_VERSION = 16  # 2: sentences and quotes stored; 3: quote pieces; 4: stemm
 # unnamed subject ("…," said one campaigner) carries no earlier speaker; 16: a role after a name
 # stays in its clause ("X, leader of Y has raised …" ends at "has"); quotes cut off at a page's
 # end kept; spelt-out boards and area teams speak; quote paragraphs run together on one line
-# carry their speaker; 'she' after 'director X said'
+# carry their speaker; 'she' after 'director X said'; 17: both 16s merged (roles in their clause
+# and the quote round), so no index built at either is taken as current
 CURRENT = "CURRENT"
 
 
