@@ -135,8 +135,9 @@ TOPIC_WORDS = 0.6
 # all eval sets: comment minus article similarity > 0.10 for 15 of 20 comment traps and one
 # answerable question, whose article sentence scored higher overall (hence both conditions)
 COMMENT_MARGIN = 0.10
-# how far below the best sentence one holding the asked-for kind of fact may be and still answer
-TYPED_REACH = 0.15
+# how far below the answer's sentence another article's differing figure may be (hand-set with
+# the rule; the reach of a sentence holding the asked-for kind of fact is Settings.typed_reach)
+DIFFER_REACH = 0.15
 # how far below the best sentence another may be and still join a list's answer (other answers:
 # Settings.select_reach)
 LIST_REACH = 0.18
@@ -217,6 +218,7 @@ class ExtractiveAnswerer:
         model: dict | None = None,
         topic_threshold: float = TOPIC_THRESHOLD,
         select_reach: float = Settings.select_reach,
+        typed_reach: float = Settings.typed_reach,
     ) -> None:
         self.index = index
         self.topic_threshold = topic_threshold
@@ -228,6 +230,7 @@ class ExtractiveAnswerer:
         self.max_sentences = max_sentences
         self.list_sentences = list_sentences
         self.select_reach = select_reach
+        self.typed_reach = typed_reach
         self.weights = sentence_weights()  # (sentence, passage, lexical, typed); see there
         self._idf: dict[str, float] | None = None
         self._df: dict[str, int] = {}
@@ -571,7 +574,9 @@ class ExtractiveAnswerer:
                 continue
             chosen.append(c)
         if info.wants != "any" and self.on("typed_first") and not any(c.typed for c in chosen):
-            typed = next((c for c in cands[:10] if c.typed and c.score >= top - TYPED_REACH), None)
+            typed = next(
+                (c for c in cands[:10] if c.typed and c.score >= top - self.typed_reach), None
+            )
             if typed is not None:
                 chosen = [typed] + chosen[: limit - 1]
         best = chosen[0]
@@ -754,7 +759,7 @@ class ExtractiveAnswerer:
                 and self.on("figure_near_best")
                 and not any(
                     c.typed
-                    and c.score >= cands[0].score - TYPED_REACH
+                    and c.score >= cands[0].score - self.typed_reach
                     and (self._of_named(c, info) or not self.on("figure_of_named"))
                     for c in cands[:10]
                 )
@@ -912,7 +917,7 @@ class ExtractiveAnswerer:
         self, info: QuestionInfo, chosen: list[Candidate], cands: list[Candidate]
     ) -> Candidate | None:
         """A sentence of another article stating a different figure of the asked-for kind, as
-        close to the question as the answer's (within TYPED_REACH) and in an article naming
+        close to the question as the answer's (within DIFFER_REACH) and in an article naming
         what the question names: "64 CCGs" in HSJ, "65 CCGs" in Pulse."""
         if info.wants not in ("number", "money", "share") or not chosen or info.is_list:
             return None
@@ -921,7 +926,7 @@ class ExtractiveAnswerer:
         if not (best.typed and mine and self._of_named(best, info, dates=False)):
             return None
         for c in cands[:10]:
-            if c.score < best.score - TYPED_REACH:
+            if c.score < best.score - DIFFER_REACH:
                 break
             if c.chunk.kind != "article" or c.chunk.article_id == best.chunk.article_id:
                 continue

@@ -126,7 +126,11 @@ class Pipeline:
                     rrf_k=self.settings.rrf_k,
                     candidates=self.settings.candidates,
                 )
-                self.answerer = ExtractiveAnswerer(index, select_reach=self.settings.select_reach)
+                self.answerer = ExtractiveAnswerer(
+                    index,
+                    select_reach=self.settings.select_reach,
+                    typed_reach=self.settings.typed_reach,
+                )
                 self.attributor = Attributor(index)
                 from .llm import LLMAnswerer, parse_spec
 

@@ -62,6 +62,10 @@ class Settings:
     # how far below the best sentence's score another may be and still join the answer (up to
     # three sentences); fitted by evals/fit_select_reach.py, cross-validated by article
     select_reach: float = 0.5
+    # how far below the best sentence's score one stating the asked-for kind of fact (a figure,
+    # a date, a name) may be and still answer; with none within it, a number or date question
+    # is not covered. Fitted by evals/fit_typed_reach.py, cross-validated by article
+    typed_reach: float = 0.1
     # who said what: a quote whose speaker confidence is below this is unattributed everywhere
     # (cocom quotes, answers, the UI); 0.5 keeps every rule-found speaker (see rag/quotes.py)
     quote_min_confidence: float = 0.5
@@ -80,8 +84,9 @@ class Settings:
                 f"embed_backend must be one of {', '.join(EMBED_BACKENDS)}; "
                 f"it is {self.embed_backend!r}"
             )
-        if not 0.0 <= self.select_reach <= 2.0:
-            raise UserError(f"select_reach must be between 0 and 2; it is {self.select_reach}")
+        for name in ("select_reach", "typed_reach"):
+            if not 0.0 <= getattr(self, name) <= 2.0:
+                raise UserError(f"{name} must be between 0 and 2; it is {getattr(self, name)}")
         if not 0.0 < self.quote_min_confidence <= 1.0:
             raise UserError(
                 f"quote_min_confidence must be above 0 and at most 1; it is {self.quote_min_confidence}"

@@ -827,3 +827,22 @@ def test_select_reach_sets_how_many_sentences_join_the_answer(pipeline):
     assert len(re.findall(r"\[\d+\]", loose.ask(q).answer)) == 3  # the answer's limit
     with pytest.raises(UserError, match="select_reach"):
         Settings(select_reach=-1.0)
+
+
+def test_typed_reach_sets_how_far_down_a_stated_figure_may_answer(pipeline):
+    from dataclasses import replace
+
+    from rag.errors import UserError
+    from rag.settings import Settings
+
+    # a number question: with no reach only the best sentence may state the figure, with a
+    # wide one any retrieved sentence stating a count answers
+    q = "How many GPs are on the board of the federation?"
+    none = Pipeline(replace(pipeline.settings, typed_reach=0.0), pipeline.embedder).load()
+    wide = Pipeline(replace(pipeline.settings, typed_reach=2.0), pipeline.embedder).load()
+    assert none.answerer.typed_reach == 0.0 and wide.answerer.typed_reach == 2.0
+    assert none.ask(q).abstained or not wide.ask(q).abstained
+    with pytest.raises(UserError, match="typed_reach"):
+        Settings(typed_reach=-1.0)
+    with pytest.raises(UserError, match="typed_reach"):
+        Settings(typed_reach=2.5)

@@ -1,0 +1,122 @@
+"""Fit typed_reach (Settings.typed_reach): how far below the best sentence's score a sentence
+holding the asked-for kind of fact (a figure, a date, a name) may be and still answer. The same
+reach decides abstention: a number or date question with no such sentence within it is "not
+covered" ("no passage states the number asked for").
+
+    .venv/bin/python evals/fit_typed_reach.py --real-corpus DIR --real-index DIR
+
+For each candidate reach, `cocom eval` runs the main seed set and the real sets (evals/real/,
+pages present). A question is right when it is not among the report's failures: an answerable
+one answered with its key facts and a citation, an unanswerable one abstained on. The reach is
+chosen by 5-fold cross-validation grouped by article (evals/calibrate_abstention.group_of; an
+unanswerable question, with no source article, is a group of its own): each fold is scored at
+the reach with the best balanced rate (mean of answerable-right and abstained rates) on the
+other folds (ties: the smaller reach, the stricter). Writes evals/typed_reach_cv.json."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "evals"))
+
+from calibrate_abstention import fold_of, group_of  # noqa: E402
+
+from rag.evaluation.cases import load_cases  # noqa: E402
+
+REACHES = (0.1, 0.15, 0.2, 0.25, 0.3, 0.4)
+REAL = ("dev", "unseen1", "unseen2", "unseen3", "unseen4", "unseen5", "unseen6")
+
+
+def run(reach: float, questions: Path, corpus: Path | None, index: Path | None) -> set[str]:
+    """Ids of the questions `cocom eval` gets wrong at this reach."""
+    with tempfile.TemporaryDirectory() as out:
+        cmd = [sys.executable, "-m", "rag.cli", "eval", "--no-baseline", "--report", out]
+        cmd += ["--questions", str(questions)]
+        if corpus is not None:
+            cmd += ["--corpus", str(corpus), "--index", str(index)]
+        env = {**os.environ, "COCOM_TYPED_REACH": str(reach)}
+        subprocess.run(cmd, cwd=ROOT, env=env, check=True, capture_output=True)
+        report = json.loads((Path(out) / "report.json").read_text())
+        return {f["id"] for f in report["failures"]}
+
+
+def balanced(rows: list, reach: float) -> float:
+    """Mean of the answerable-right and abstained rates of `rows` at `reach`."""
+    rates = []
+    for answerable in (True, False):
+        part = [r for r in rows if r[2] == answerable]
+        if part:
+            rates.append(sum(r[3][reach] for r in part) / len(part))
+    return sum(rates) / len(rates)
+
+
+def rate(rows: list, pick) -> dict:
+    out = {}
+    for answerable, key in ((True, "answerable"), (False, "abstention")):
+        part = [r for r in rows if r[2] == answerable]
+        out[key] = round(sum(pick(r) for r in part) / len(part), 3) if part else None
+    return out
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--real-corpus", type=Path, required=True)
+    ap.add_argument("--real-index", type=Path, required=True)
+    ap.add_argument("--real", nargs="*", default=list(REAL))
+    args = ap.parse_args()
+    sets = [("main", ROOT / "evals" / "questions.jsonl", None, None)] + [
+        (s, ROOT / "evals" / "real" / f"{s}.jsonl", args.real_corpus, args.real_index)
+        for s in args.real
+    ]
+    rows = []  # (set, group, answerable, {reach: right})
+    for name, path, corpus, index in sets:
+        wrong = {r: run(r, path, corpus, index) for r in REACHES}
+        for c in load_cases(path):
+            if c.type == "comment-trap":
+                continue  # abstention on what a reader wrote is another rule's
+            rows.append(
+                (name, group_of(c), c.answerable, {r: c.id not in wrong[r] for r in REACHES})
+            )
+        print(name, "done", file=sys.stderr)
+    folds = [fold_of(g) for _, g, _, _ in rows]
+    cv = [False] * len(rows)
+    chosen = {}
+    for k in sorted(set(folds)):
+        train = [r for r, f in zip(rows, folds, strict=True) if f != k]
+        best = max(REACHES, key=lambda x: (balanced(train, x), -x))
+        chosen[k] = best
+        for i, f in enumerate(folds):
+            if f == k:
+                cv[i] = rows[i][3][best]
+    names = [n for n, *_ in sets]
+    index_of = {id(r): i for i, r in enumerate(rows)}
+    out = {
+        "objective": "balanced: mean of answerable-right and abstained rates",
+        "per_reach": {
+            n: {
+                str(x): rate([r for r in rows if r[0] == n], lambda r, x=x: r[3][x])
+                for x in REACHES
+            }
+            for n in names
+        },
+        "fold_choice": chosen,
+        "cross_validated": {
+            n: rate([r for r in rows if r[0] == n], lambda r: cv[index_of[id(r)]]) for n in names
+        },
+        "fitted_on_all": max(REACHES, key=lambda x: (balanced(rows, x), -x)),
+    }
+    print(json.dumps(out, indent=1))
+    (ROOT / "evals" / "typed_reach_cv.json").write_text(json.dumps(out, indent=1) + "\n")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
