@@ -26,6 +26,7 @@ from .lexical import tokenize
 from .mentions import DEFINITE, referents
 from .models import Chunk, Citation, Hit
 from .people import antecedent, name_pronoun, resolve_people
+from .quotes import SPEECH_RE
 from .qtypes import (
     WHO_HOLDS,
     WHO_ROLE,
@@ -49,6 +50,11 @@ TITLE_WORDS = re.compile(r"\b(?:Dr|Professor|Prof|Mr|Mrs|Ms|the)\b\.?", re.I)
 # of it ("… sold as being owned by their practices. In reality, this has never been the case")
 CONTINUES = re.compile(
     r"^(?:They|These|This|Those|It|Its|Their|In reality|In fact|In practice|Actually)\b|^•"
+)
+# the same speaker going on: "He added: ‘…’", "She said the plans were …", "‘…,’ he said."
+GOES_ON = re.compile(
+    r"^(?:He|She)\s+(?:also\s+)?(?:said|says|added|adds|told|warned|went on|continued|argued|"
+    r"explained|insisted|stressed)\b|^[‘“\"][^’”\"]+[’”\"],?\s+(?:he|she)\s+(?:said|added)\b"
 )
 # a sentence about what the one before was about: "It could become …", "They see …"
 REFERS_BACK = re.compile(r"^(?:It|Its|They|Their|This|These)\b")
@@ -587,6 +593,7 @@ class ExtractiveAnswerer:
             or CONTINUES.match(follow.text)
             or self._carries_on(info, best, follow)
             or leaves_quote_open(best.text)
+            or (bool(GOES_ON.match(follow.text)) and bool(SPEECH_RE.search(best.text)))
         ):
             if not any(o.chunk.id == follow.chunk.id and o.start == follow.start for o in chosen):
                 chosen = [best, follow] + [c for c in chosen[1:]][: limit - 2]

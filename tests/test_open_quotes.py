@@ -30,3 +30,27 @@ def test_a_sentence_that_opens_a_quote_and_does_not_close_it_leaves_it_open(sent
 )
 def test_closed_quotes_and_apostrophes_leave_nothing_open(sentence):
     assert not leaves_quote_open(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "He added: ‘It was inevitable that this would happen.’",
+        "She said the plans would recreate the old trusts.",
+        "‘It is a vote of confidence in the practices,’ he said.",
+    ],
+)
+def test_the_same_speaker_going_on_is_read_as_such(sentence):
+    from rag.answer import GOES_ON
+
+    assert GOES_ON.match(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["He was appointed in March.", "The chair said it would go ahead.", "She is the LMC chair."],
+)
+def test_other_sentences_are_not_a_speaker_going_on(sentence):
+    from rag.answer import GOES_ON
+
+    assert not GOES_ON.match(sentence)
