@@ -5,7 +5,8 @@ Each part is asked on its own and the answers are joined, each with its own cita
 best sentence cannot answer two things that two articles (or two paragraphs) state apart.
 A question splits only where a clause opening with a question word or an auxiliary follows
 ", and" / "; and" / "and also" — "Who chairs Basildon and Brentwood CCG?" and "What did the
-CCG and the LMC agree?" stay whole."""
+CCG and the LMC agree?" stay whole — or where it compares two named things explicitly ("… at X
+compared with Y?"), when it is asked of each."""
 
 from __future__ import annotations
 
@@ -23,9 +24,44 @@ SPLIT = re.compile(rf"\s*(?:,|;)\s*and\s+(?:also\s+)?(?=(?:{_PREP})?(?:{_WH})\b)
 MIN_PART_WORDS = 3
 
 
+# Two named things asked the same of: "How many patients were at X in Shrewsbury compared with
+# Y in Calderdale?", "Which closure would displace more patients: X or Y?". Only an explicit
+# comparison splits ("compared with", "versus"; "or" beside a comparative): "What did NHS England
+# and the BMA agree?" asks one thing of both. The second thing runs from the connector to a comma
+# or the end; the first from what introduces it (a preposition, or a colon) to the connector.
+# Each part asks the question of one of them.
+_COMPARED = re.compile(r"\s+(?:compared\s+(?:with|to)|versus|vs\.?|as\s+against)\s+", re.I)
+_OR = re.compile(r"\s+or\s+(?=(?:the\s+)?[A-Z])")
+_COMPARATIVE = re.compile(r"\b(?:more|fewer|less|bigger|larger|smaller|higher|lower)\b", re.I)
+_INTRO = re.compile(
+    r"(?:\b(?:at|of|by|in|for|from|on|with|to|between)\s+|:\s+)(?=(?:the\s+)?[A-Z])"
+)
+
+
+def split_comparison(question: str) -> list[str]:
+    """The question asked of each of two named things; one part when it compares none."""
+    q = question.strip()
+    conns = list(_COMPARED.finditer(q))
+    if not conns and _COMPARATIVE.search(q):
+        conns = list(_OR.finditer(q))
+    if len(conns) != 1:
+        return [question]
+    conn = conns[0]
+    intro = next(iter(_INTRO.finditer(q, 0, conn.start())), None)
+    if intro is None:
+        return [question]
+    head, first = q[: intro.end()].rstrip(), q[intro.end() : conn.start()].strip()
+    second = re.split(r"[,;?]", q[conn.end() :])[0].strip()
+    if not first or not second or "," in first or len(head.split()) < MIN_PART_WORDS:
+        return [question]
+    return [f"{head} {first}?", f"{head} {second}?"]
+
+
 def split_compound(question: str) -> list[str]:
     """The question's parts, each a question; one part when it asks one thing."""
     parts = [p.strip(" ,;") for p in SPLIT.split(question.strip())]
+    if len(parts) == 1:
+        return split_comparison(question)
     if len(parts) != 2 or any(len(p.split()) < MIN_PART_WORDS for p in parts):
         return [question]
     first, second = parts

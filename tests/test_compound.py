@@ -46,3 +46,32 @@ def test_join_numbers_the_second_part_s_citations_on():
     assert [c.n for c in got.citations] == [1, 2, 3]
     assert not got.abstained and got.timings_ms["total"] == 4.0
     assert got.notes[0].startswith("asked as 2 questions")
+
+
+def test_a_comparison_of_two_named_things_is_asked_of_each():
+    assert split_compound(
+        "How many patients were at Elm Row Surgery in Leeds compared with Oak Lane Practice "
+        "in Hull, both run under APMS contracts?"
+    ) == [
+        "How many patients were at Elm Row Surgery in Leeds?",
+        "How many patients were at Oak Lane Practice in Hull?",
+    ]
+    assert split_compound(
+        "Which merger would move more patients: the Elm Row merger or Oak Lane Practice?"
+    ) == [
+        "Which merger would move more patients: the Elm Row merger?",
+        "Which merger would move more patients: Oak Lane Practice?",
+    ]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What did NHS England and the BMA agree?",  # one thing asked of both
+        "How many CCGs in London and Manchester applied?",  # no explicit comparison
+        "Did the CCG or the LMC want more funding for Leeds?",  # nothing introduces the first
+        "Is APMS more expensive than GMS?",
+    ],
+)
+def test_no_explicit_comparison_stays_whole(question):
+    assert split_compound(question) == [question]
