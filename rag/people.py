@@ -145,6 +145,13 @@ _NOT_A_NAME = (
     r"(?!(?:The|A|An|This|That|These|Those|Its|Their|Our|In|On|At|By|For|From|With|But|And|"
     r"However|Yesterday|Today|Last|Next|Each|Every|Some|All|Both)\b)"
 )
+# a capitalised word that may name a place after "NHS England", never a role or an office word
+_PLACE_WORD = (
+    r"(?!(?:Chief|Executive|Director|Chair|Chairman|Medical|Clinical|National|Regional|Head|"
+    r"Deputy|Board|Primary|Commissioning|Policy|Team|Lead|Officer|President|Secretary|Manager|"
+    r"Spokesman|Spokeswoman|Spokesperson|Area|Local|Specialised|Improvement|Said|Has|And|The|"
+    r"Dr|Mr|Mrs|Ms|Professor|Sir|Dame)\b)[A-Z][a-z]+"
+)
 _BODY_KIND = r"(?:Integrated\sCare\sBoard|Clinical\sCommissioning\sGroup)"
 _FOR_PLACE = r"\sfor(?:\s(?:the\s|and\s(?:the\s)?|of\s)?[A-Z][\w'’-]*){1,6}\b"
 ORG = re.compile(
@@ -158,6 +165,10 @@ ORG = re.compile(
     r"NHS\s(?:(?!CCG\b)[A-Z][\w'’]*\s(?:and\s)?){0,4}CCG|"
     r"(?!(?:The|A|An|This|That|Its|Their|Each|Every|Our|Your|No|One|Which|Any|Some|Many|Most|All|Only|Every)\b)"
     r"(?:(?!(?:CCG|ICB|PCT)\b)[A-Z][\w'’]*\s(?:and\s)?){1,4}(?:CCG|ICB|PCT)\b|[A-Z][a-z]+(?:\s[A-Z][a-z]+){0,2}\sLMC|"
+    # "NHS England Thames Valley", "NHS England North": a regional office, by its place words
+    # only (capitalised role words, "NHS England Chief Executive", and a name after the place
+    # words, "NHS England North Jo Bloggs", end it at "NHS England")
+    rf"NHS England(?:\s{_PLACE_WORD}){{1,3}}(?![\w-]|\s[A-Z]|['’](?!s\b))|"
     r"NHS England|NHS Alliance|NHS Future Forum|NHS Clinical Commissioners|"
     # "NHS Warrington", "NHS London", "NHS Commissioning Board": a body, not a plan or an app
     r"NHS(?:\s(?!(?:Plan|Act|Constitution|Long|Five|Forward|View|App|Choices|Pensions?|"

@@ -315,3 +315,16 @@ def test_an_object_before_a_trailing_said_is_not_the_antecedent():
     assert got["We are pleased to have found someone with his experience for the job."] != (
         "Mr Jack Hart"
     )
+
+
+def test_a_regional_office_named_by_its_place_words_speaks():
+    got = _speakers(
+        "NHS England Fenland Vale had said: ‘Every contract in the area will be reviewed "
+        "before the end of next year.’",
+        "NHS England Chief Executive Jo Marsh said: ‘We will support every practice through "
+        "the change.’",
+    )
+    assert got["Every contract in the area will be reviewed before the end of next year."] == (
+        "NHS England Fenland Vale"
+    )
+    assert got["We will support every practice through the change."] == "Jo Marsh"
