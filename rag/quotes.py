@@ -73,24 +73,33 @@ DOC_NOUN = (
     r"consultation|contract|survey|minutes|framework|bill|proposals?|review|analysis|memo|e-?mail|"
     r"circular|strategy|plan|briefing|study|specification|website|blog|article|editorial|"
     r"resolution|legislation|regulations|guide|handbook|leaflet|notice|tweet|submission|manifesto|"
-    r"bulletin|newsletter|announcement|advert|assessment|business\scase|papers|slides|"
+    r"fact\s?sheet|bulletin|newsletter|announcement|advert|assessment|business\scase|papers|slides|"
     r"presentation|agenda|directions|protocol|charter|toolkit|template|standards?)"
 )
 _DET = r"(?:[Tt]he|[Tt]his|[Tt]hat|[Aa]n?|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|[Oo]ur|[Nn]ew)"
 _MODIFIERS = r"(?:(?!(?:of|for|from|by|to|at|in|on|with|and|or|who|which|that)\b)[\w’'-]+\s+){0,3}?"
 DOC_SUBJECT = re.compile(
-    rf"(?:^|[,;(]\s*|\b(?:[Aa]nd|[Bb]ut|[Ww]hile|However,?|Meanwhile,?|[Nn]ow)\s+)"
+    # (or a capitalised determiner mid-sentence: a run-in subheading before it, "GP commissioning
+    # An NHS England letter says")
+    rf"(?:^|[,;(]\s*|\b(?:[Aa]nd|[Bb]ut|[Ww]hile|However,?|Meanwhile,?|[Nn]ow)\s+|(?<=[a-z]\s)(?=(?:The|An?)\s))"
     rf"(?:{_DET}|(?:[A-Z][\w’'-]*\s){{0,3}}[A-Z][\w’'-]*[’']s)\s+{_MODIFIERS}{DOC_NOUN}s?\b"
     r"(?P<rest>[^.;:“”‘\"]*)$"
 )
-# what may stand between the document and its verb: "from X", "signed by X", ", seen by HSJ,"
+# what may stand between the document and its verb: "from X", "signed by X", ", seen by HSJ,",
+# "inviting CCGs to apply"
 DOC_REST = re.compile(
-    r"^\s*(?:(?:from|by|of|to|for|on|signed\sby|written\sby|sent\sby|published\sby|issued\sby|"
-    r"seen\sby|dated)\s[^,]{0,80}?)?\s*(?:,[^,]{1,150},)?\s*"
+    r"^\s*(?:(?:from|by|of|to|for|on|signed\sby|written\sby|(?:sent|published|issued|circulated)(?:\s(?:by|to|on|in|at))?|"
+    r"seen\sby|dated|[a-z]{3,}ing)\s[^,]{0,80}?)?\s*(?:,[^,]{1,150},)?\s*"
     r"(?:,?\s*(?:which|that)|also|further|itself|then|now|too)?\s*,?\s*$"
 )
 DOC_WHICH = re.compile(rf"\b{_DET}\s+{_MODIFIERS}{DOC_NOUN}s?\s*,?\s*(?:which|that)\s*$")
 DOC_MENTION = re.compile(rf"\b{_DET}\s+{_MODIFIERS}{DOC_NOUN}s?\b")
+# a document's owner, named before its noun ("NHS London’s letter", "the NHS England fact
+# sheet") after at most a determiner, or straight after "from" ("a letter from NHS London")
+_DOC_NOUN_AT = re.compile(rf"\b{DOC_NOUN}s?\b")
+_OWNER_LEAD = re.compile(r"(?:(?:[Tt]he|[Tt]his|[Tt]hat|[Aa]n?|[Nn]ew)\s+)?")
+_OWNER_TAIL = re.compile(rf"(?:['’]s)?\s+{_MODIFIERS}")
+_FROM_OWNER = re.compile(r"\s+from\s+")
 OPEN = "‘“"
 CLOSE = "’”"
 MIN_QUOTE_WORDS = 3
@@ -363,6 +372,8 @@ class _ArticleSpeakers:
                 continue
             name = re.sub(r"^[Tt]he\s", "", m.group(0))
             is_org = bool(ORG_PATTERN.fullmatch(m.group(0)))
+            if is_org:
+                name = re.sub(r"['’]s$", "", name)  # "NHS London’s letter": NHS London
             self.items.append(
                 (
                     m.start(),
@@ -578,8 +589,12 @@ class _Extractor:
             not sp.is_person and not sp.organisation and sp.end >= hi - 2
             for _, _, sp in self.speakers.between(lo, hi)
         ):  # "Papers seen by Pulse say" stays the group it names
-            self._how = "document"
             self._doc = _trim(self.text, lo + doc[0], lo + doc[1])
+            owner = self._document_owner(*self._doc)
+            if owner is not None:
+                self._how = "document-owner"  # "NHS London’s letter said": NHS London's words
+                return owner
+            self._how = "document"
             return DOCUMENT
         m = re.search(r",?\s*(?:which|who)\s*$", seg)
         found = [x for x in self.speakers.between(lo, hi) if m or self._near(x[1], hi, x[0], lo)]
@@ -681,6 +696,29 @@ class _Extractor:
             )
             return self.speakers.org_before(lo, _kind_of(kind.group(0)) if kind else "")
         return None
+
+    def _document_owner(self, a: int, b: int) -> _Speaker | None:
+        """The organisation the words text[a:b] naming a document give as its owner: a
+        possessive ("NHS London’s letter"), a compound ("the NHS England fact sheet", "An NHS
+        England letter inviting …") or "from" ("a letter from NHS London to practices"). Exactly
+        one such organisation, else None: "the letter", a person's letter and a letter to a
+        body have no organisation that wrote it."""
+        noun = _DOC_NOUN_AT.search(self.text, a, b)
+        if noun is None:
+            return None
+        owners = {}
+        for x, y, sp in self.speakers.between(a, b):
+            if sp.is_person or not sp.organisation or self._in_quote(x):
+                continue
+            if y <= noun.start():
+                owns = _OWNER_LEAD.fullmatch(self.text, a, x) and _OWNER_TAIL.fullmatch(
+                    self.text, y, noun.start()
+                )
+            else:
+                owns = x >= noun.end() and _FROM_OWNER.fullmatch(self.text, noun.end(), x)
+            if owns:
+                owners[sp.name] = sp
+        return next(iter(owners.values())) if len(owners) == 1 else None
 
     def _unknown_name_opens(self, lo: int, hi: int) -> bool:
         """Whether a sentence starting in text[lo:hi] opens on a name we did not recognise as
@@ -916,7 +954,7 @@ class _Extractor:
     def _evidence(self, sp: _Speaker, va: int, vb: int) -> tuple[int, int]:
         """The span naming a speaker: the mention and its verb when they are close ("Dr Jo
         Bloggs said"), else the mention alone (the antecedent of "he said")."""
-        if sp.is_document:
+        if sp.is_document or self._how == "document-owner":
             a, b = self._doc  # "The letter from X said", or the document "It" stands for
             return (min(a, va), max(b, vb)) if max(a, va) - min(b, vb) < 200 else (a, b)
         if sp.start < 0:

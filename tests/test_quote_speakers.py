@@ -328,3 +328,28 @@ def test_a_regional_office_named_by_its_place_words_speaks():
         "NHS England Fenland Vale"
     )
     assert got["We will support every practice through the change."] == "Jo Marsh"
+
+
+def test_a_document_speaks_for_the_organisation_named_as_its_owner():
+    got = _speakers(
+        "NHS Riverton’s letter said: ‘Every practice will be offered the same contract.’",
+        "A briefing from Marshland CCG to local practices said: ‘Funding will stay level for "
+        "two years.’",
+        "GP contracts An NHS England fact sheet sent to practices says: ‘Area teams will "
+        "review each local scheme.’",
+    )
+    assert got["Every practice will be offered the same contract."] == "NHS Riverton"
+    assert got["Funding will stay level for two years."] == "Marshland CCG"
+    assert got["Area teams will review each local scheme."] == "NHS England"
+
+
+def test_a_document_with_no_organisation_as_its_owner_stays_unattributed():
+    got = _speakers(
+        "Marshland CCG met on Tuesday. The letter said: ‘Every practice will be offered the "
+        "same contract.’",
+        "Dr Ann Hale’s report said: ‘Funding will stay level for two years at the least.’",
+        "A letter to NHS Riverton from the patients said: ‘We want our surgery kept open.’",
+    )
+    assert got["Every practice will be offered the same contract."] == ""
+    assert got["Funding will stay level for two years at the least."] == ""
+    assert got["We want our surgery kept open."] == ""
