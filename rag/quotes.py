@@ -100,6 +100,8 @@ _DOC_NOUN_AT = re.compile(rf"\b{DOC_NOUN}s?\b")
 _OWNER_LEAD = re.compile(r"(?:(?:[Tt]he|[Tt]his|[Tt]hat|[Aa]n?|[Nn]ew)\s+)?")
 _OWNER_TAIL = re.compile(rf"(?:['’]s)?\s+{_MODIFIERS}")
 _FROM_OWNER = re.compile(r"\s+from\s+")
+# a sentence whose subject is "he"/"she": "She was", "But he also raised"
+_PRONOUN_OPENS = re.compile(r"\s*(?:(?:But|And|However,?)\s+)?([Hh]e|[Ss]he)\b")
 OPEN = "‘“"
 CLOSE = "’”"
 MIN_QUOTE_WORDS = 3
@@ -697,6 +699,30 @@ class _Extractor:
             return self.speakers.org_before(lo, _kind_of(kind.group(0)) if kind else "")
         return None
 
+    def _carried_into(self, s0: int, qa: int, base: int) -> bool:
+        """Whether a quote at `qa` in a sentence (from `s0`) with no speech verb goes on with the
+        speaker quoted last: nobody is named (outside quotation marks) before it in the sentence,
+        no unnamed speaker spoke since, and either the sentence opens on "he"/"she" standing
+        for that person ("She was ‘very concerned’ that …") or the last attribution is in this
+        same paragraph ("X said: ‘…’ The measures will cover ‘…’")."""
+        last = self.last
+        if last is None or last.is_document or self.unnamed_at > self.last_at:
+            return False
+        if any(not self._in_quote(a) for a, _, _ in self.speakers.between(s0, qa)):
+            return False
+        lead = self.text[s0 : qa - 1]
+        opener = _PRONOUN_OPENS.match(lead)
+        if opener:
+            pron = opener.group(1).lower()
+            ante = self.speakers.person_before(s0 + opener.start(1))
+            return (
+                last.is_person
+                and ante is not None
+                and ante.name == last.name
+                and last.title not in (_MALE if pron == "she" else _FEMALE)
+            )
+        return self.last_at >= base and not PRONOUN.search(lead)
+
     def _document_owner(self, a: int, b: int) -> _Speaker | None:
         """The organisation the words text[a:b] naming a document give as its owner: a
         possessive ("NHS London’s letter"), a compound ("the NHS England fact sheet", "An NHS
@@ -1198,6 +1224,10 @@ class _Extractor:
             sp, how, ev = self.continuing(qa)
             if sp is not None and pronoun and sp.title in (_MALE if pronoun == "she" else _FEMALE):
                 sp, how, ev = None, ("", UNATTRIBUTED), (-1, -1)
+        elif not verbs and self._carried_into(s0, qa, base):
+            # "X said: ‘…’ The measures will cover ‘…’", "She was ‘very concerned’ that …":
+            # a sentence with no speech verb that goes on with the speaker just quoted
+            sp, how, ev = self.continuing(qa)
         elif trailing:
             # "‘…,’ said one local campaigner": the quote's own verb has a subject we cannot
             # name; no earlier speaker is carried into it, nor is "he"/"she" after it theirs

@@ -353,3 +353,29 @@ def test_a_document_with_no_organisation_as_its_owner_stays_unattributed():
     assert got["Every practice will be offered the same contract."] == ""
     assert got["Funding will stay level for two years at the least."] == ""
     assert got["We want our surgery kept open."] == ""
+
+
+def test_a_quote_in_a_sentence_with_no_speech_verb_goes_on_with_the_speaker_just_quoted():
+    got = _speakers(
+        "Dr Nina Vell, chair of Dunmore LMC, said the plans had been rushed.",
+        "She was ‘deeply worried’ that the new rules ‘will leave small practices without any "
+        "support at all’.",
+        "Mr Tom Ash said: ‘We will pay for what works, not for activity.’ The new measures "
+        "will cover ‘patient experience and the quality of care people receive’.",
+    )
+    assert got["will leave small practices without any support at all"] == "Dr Nina Vell"
+    assert got["patient experience and the quality of care people receive"] == "Mr Tom Ash"
+
+
+def test_a_verbless_sentence_is_nobodys_after_someone_else_or_a_new_paragraph():
+    got = _speakers(
+        "Mr Tom Ash said the plans had been rushed.",
+        "She was ‘deeply worried’ that the new rules ‘will leave small practices without any "
+        "support at all’.",
+        "Mr Tom Ash said: ‘We will pay for what works, not for activity.’ Dr Nina Vell is "
+        "sure the rules ‘will leave patients worse off than they are now’.",
+        "The new measures will cover ‘patient experience and the quality of care people receive’.",
+    )
+    assert got["will leave small practices without any support at all"] == ""
+    assert got["will leave patients worse off than they are now"] == ""
+    assert got["patient experience and the quality of care people receive"] == ""
