@@ -356,6 +356,7 @@ class _ArticleSpeakers:
     def __init__(self, article: Article, people: PeopleIndex) -> None:
         self.items: list[tuple[int, int, _Speaker]] = []
         self.text = text = article.text
+        self.title = article.title
         here: dict[str, object] = {}  # surname -> the person named in full in this article
         for m in find_mentions(text):
             # "Ms Roughton" is the Rosamond Roughton named earlier in this article, not a
@@ -449,6 +450,23 @@ class _ArticleSpeakers:
         kept = self._before[kind]
         i = bisect_left(kept, pos, key=lambda x: x[0])
         return kept[i - 1] if i else None
+
+    def only_of_kind(self, kind: str) -> _Speaker | None:
+        """ "The CCG said" before the article names any CCG: the one body of that kind (`kind`:
+        "ccg", "lmc") the article names anywhere, headline included; two or more, or none: None."""
+        if not kind:
+            return None
+        kind = kind.lower()
+        found = {
+            _kind_of(s.name): s
+            for _, _, s in self._items
+            if s.organisation and not s.is_person and _kind_of(s.name).endswith(kind)
+        }
+        for m in ORG_PATTERN.finditer(self.title):
+            name = re.sub(r"['’]s$", "", re.sub(r"^[Tt]he\s", "", m.group(0)))
+            if _kind_of(name).endswith(kind):
+                found.setdefault(_kind_of(name), _Speaker(name, "", name, False))
+        return next(iter(found.values())) if len(found) == 1 else None
 
     def _surnames(self, text: str, people: PeopleIndex) -> None:
         """ "Stevens explained" after "Simon Stevens" earlier in the article: a surname alone
@@ -696,7 +714,8 @@ class _Extractor:
             kind = re.search(
                 rf"\b(?:CCG|ICB|LMC|council|trust|{_KIND_WORDS})\b", ref.group(0), re.I
             )
-            return self.speakers.org_before(lo, _kind_of(kind.group(0)) if kind else "")
+            kind = _kind_of(kind.group(0)) if kind else ""
+            return self.speakers.org_before(lo, kind) or self.speakers.only_of_kind(kind)
         return None
 
     def _carried_into(self, s0: int, qa: int, base: int) -> bool:

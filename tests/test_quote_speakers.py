@@ -379,3 +379,31 @@ def test_a_verbless_sentence_is_nobodys_after_someone_else_or_a_new_paragraph():
     assert got["will leave small practices without any support at all"] == ""
     assert got["will leave patients worse off than they are now"] == ""
     assert got["patient experience and the quality of care people receive"] == ""
+
+
+def _quotes_of(title: str, *paragraphs: str) -> dict[str, str]:
+    page = title + "\n\n" + "\n\n".join(paragraphs) + "\n"
+    return {q.text: q.speaker for q in extract_quotes(parse_page_text(page, "page"))}
+
+
+def test_the_ccg_before_any_is_named_is_the_one_ccg_the_article_names():
+    got = _quotes_of(
+        "Surgery to close as Eastmere CCG ends its contract",
+        "The CCG said: ‘We have found places for every patient at nearby practices.’",
+    )
+    assert got["We have found places for every patient at nearby practices."] == "Eastmere CCG"
+    got = _quotes_of(
+        "Surgery to close",
+        "The CCG said: ‘We have found places for every patient at nearby practices.’",
+        "Dr Lou Penn, chair of Eastmere CCG, said the decision had been hard.",
+    )
+    assert got["We have found places for every patient at nearby practices."] == "Eastmere CCG"
+
+
+def test_the_ccg_is_no_one_when_the_article_names_two():
+    got = _quotes_of(
+        "Surgery to close as Eastmere CCG ends its contract",
+        "The CCG said: ‘We have found places for every patient at nearby practices.’",
+        "Patients may also register with practices in Westmere CCG, it added.",
+    )
+    assert got["We have found places for every patient at nearby practices."] == ""
