@@ -26,14 +26,16 @@ SPEECH = (
     r"said|says|say|saying|told(?:\sthe\s\w+)?|tells|warned|warns|added|adds|stated|states|"
     r"claims|claimed|believes|believe|believed|argued|argues|insisted|explained|agreed|agrees|"
     r"fears?|described|describes|called|calls|according\sto|put\sit|continued|commented|stressed|noted|"
-    r"admitted|acknowledged|wrote|writes|replied|responded|urged|announced|concluded|explains"
+    r"admitted|acknowledged|wrote|writes|replied|responded|urged|announced|concluded|explains|"
+    r"confirmed|confirms"
 )
 SPEECH_RE = re.compile(rf"\b(?:{SPEECH})\b", re.I)
 # "anticipated continued high achievement": "continued" before a noun is no speech verb, which
 # stands alone ("he continued:", "…, she continued.", "continued that …")
 NOT_SPEECH = re.compile(
     r"\bhaving said that\b|\bthat said\b|\bso-called\b|"
-    r"\bcontinued\b(?!\s*(?:[,:.;!?‘“'\"]|that\b|$))",
+    r"\bcontinued\b(?!\s*(?:[,:.;!?‘“'\"]|that\b|$))|"
+    r"\bconfirm(?:ed|s)\s+(?:by|as)\b",  # "the plans, confirmed by NHS England": no statement
     re.I,
 )
 REPORTING = re.compile(

@@ -407,3 +407,14 @@ def test_the_ccg_is_no_one_when_the_article_names_two():
         "Patients may also register with practices in Westmere CCG, it added.",
     )
     assert got["We have found places for every patient at nearby practices."] == ""
+
+
+def test_confirmed_to_is_a_statement_and_confirmed_by_is_none():
+    got = _speakers(
+        "NHS Tarnford CCG confirmed to Pulse that the change was made because ‘a more open "
+        "process’ was needed.",
+        "The plans, confirmed by NHS England in May, could ‘put every small practice at risk "
+        "of closure’, the LMC motion says.",
+    )
+    assert got["a more open process"] == "NHS Tarnford CCG"
+    assert got.get("put every small practice at risk of closure", "") != "NHS England"
