@@ -102,6 +102,7 @@ _DOC_NOUN_AT = re.compile(rf"\b{DOC_NOUN}s?\b")
 _OWNER_LEAD = re.compile(r"(?:(?:[Tt]he|[Tt]his|[Tt]hat|[Aa]n?|[Nn]ew)\s+)?")
 _OWNER_TAIL = re.compile(rf"(?:['’]s)?\s+{_MODIFIERS}")
 _FROM_OWNER = re.compile(r"\s+from\s+")
+_KIND_OWNER = re.compile(rf"[Tt]he\s+(CCG|ICB|LMC|{_KIND_WORDS})['’]s\s+{_MODIFIERS}")
 # a sentence whose subject is "he"/"she": "She was", "But he also raised"
 _PRONOUN_OPENS = re.compile(r"\s*(?:(?:But|And|However,?)\s+)?([Hh]e|[Ss]he)\b")
 OPEN = "‘“"
@@ -765,6 +766,13 @@ class _Extractor:
                 owns = x >= noun.end() and _FROM_OWNER.fullmatch(self.text, noun.end(), x)
             if owns:
                 owners[sp.name] = sp
+        if not owners:
+            # "the CCG’s consultation document said": the body "the CCG" stands for
+            kind = _KIND_OWNER.fullmatch(self.text, a, noun.start())
+            if kind:
+                k = _kind_of(kind.group(1))
+                sp = self.speakers.org_before(a, k) or self.speakers.only_of_kind(k)
+                return sp
         return next(iter(owners.values())) if len(owners) == 1 else None
 
     def _unknown_name_opens(self, lo: int, hi: int) -> bool:

@@ -418,3 +418,11 @@ def test_confirmed_to_is_a_statement_and_confirmed_by_is_none():
     )
     assert got["a more open process"] == "NHS Tarnford CCG"
     assert got.get("put every small practice at risk of closure", "") != "NHS England"
+
+
+def test_the_ccgs_document_is_the_ccg_named_before():
+    got = _speakers(
+        "Westmere CCG is consulting on the change.",
+        "The CCG’s letter said: ‘Practices with fewer patients will be asked to merge.’",
+    )
+    assert got["Practices with fewer patients will be asked to merge."] == "Westmere CCG"
