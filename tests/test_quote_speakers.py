@@ -426,3 +426,13 @@ def test_the_ccgs_document_is_the_ccg_named_before():
         "The CCG’s letter said: ‘Practices with fewer patients will be asked to merge.’",
     )
     assert got["Practices with fewer patients will be asked to merge."] == "Westmere CCG"
+
+
+def test_his_ccg_is_no_organisation_named_his():
+    got = _speakers(
+        "Dr Omar Reid said: ‘We are ready to take this on.’ His CCG has ‘several plans in "
+        "hand for local practices’ already.",
+        "Her CCG said: ‘The plans are not yet agreed by the board.’",
+    )
+    assert got["several plans in hand for local practices"] == "Dr Omar Reid"
+    assert "His CCG" not in got.values() and "Her CCG" not in got.values()
