@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .intervals import Intervals
 from .models import COMMENT_SPEAKER, Article, Quote
@@ -1065,6 +1065,55 @@ class _Extractor:
         else:
             self.forget()  # a quote-only paragraph after an unattributed quote is not carried on
 
+    def _line_after(self, pos: int) -> tuple[int, int]:
+        """(start, end) of the first non-blank line after the line ending at `pos`, or (-1, -1)."""
+        text = self.text
+        while pos < len(text):
+            start = pos + 1
+            end = text.find("\n", start)
+            end = len(text) if end < 0 else end
+            if text[start:end].strip():
+                return start, end
+            pos = end
+        return -1, -1
+
+    def signed_below(self) -> None:
+        """A line that is one quote and no one's, signed by a name-and-role line straight below
+        it ("“…”" then "Jo Bloggs, fellow at the X Trust"): the quote is that person's, unless a
+        quote opens the line after the signature (then that line heads the next quote, as in a
+        reaction piece) or the signature is the article's byline."""
+        text = self.text
+        for i, q in enumerate(self.quotes):
+            if q.speaker or q.kind != "direct" or q.method == "document":
+                continue
+            ls = text.rfind("\n", 0, q.start) + 1
+            le = text.find("\n", q.end)
+            le = len(text) if le < 0 else le
+            if text[ls : q.start].strip(" ‘“'\"") or text[q.end : le].strip(" ’”'\".,"):
+                continue  # the quote does not fill its line
+            ha, hb = self._line_after(le)
+            if ha < 0 or text[ha:hb].strip() == self.article.byline.strip():
+                continue
+            na, nb = self._line_after(hb)
+            if na >= 0 and text[na:nb].lstrip()[:1] in OPEN + "'\"":
+                continue
+            sp = self._header(text[ha:hb], ha)
+            if sp is None:
+                continue
+            ev = _trim(text, ha, hb)
+            self.quotes[i] = replace(
+                q,
+                speaker=sp.name,
+                role=sp.role,
+                organisation=sp.organisation,
+                speaker_type=sp.kind,
+                confidence=HEADER,
+                evidence=text[ev[0] : ev[1]],
+                evidence_start=ev[0],
+                evidence_end=ev[1],
+                method="signed",
+            )
+
     def forget(self) -> None:
         self.last, self.last_how, self.last_ev = None, ("", 0.0), (-1, -1)
 
@@ -1355,6 +1404,7 @@ def extract_quotes(
         if article.byline and p == len(article.blocks) - 1 and block == article.byline:
             continue
         ex.paragraph(p, block, base)
+    ex.signed_below()
     return ex.quotes
 
 

@@ -436,3 +436,28 @@ def test_his_ccg_is_no_organisation_named_his():
     )
     assert got["several plans in hand for local practices"] == "Dr Omar Reid"
     assert "His CCG" not in got.values() and "Her CCG" not in got.values()
+
+
+def test_a_quote_signed_by_a_name_and_role_line_below_it():
+    got = _speakers(
+        "The report looks at six practices over two years.",
+        "“Our study shows that small practices are closing faster than anyone expected.”",
+        "Rosa Tindall, senior fellow at the Westfield Trust and report author",
+        "The authors found that most practices had lost staff.",
+    )
+    assert got["Our study shows that small practices are closing faster than anyone expected."] == (
+        "Rosa Tindall"
+    )
+
+
+def test_a_name_line_above_the_next_quote_signs_no_quote_before_it():
+    got = _speakers(
+        "The report looks at six practices over two years.",
+        "“Our study shows that small practices are closing faster than anyone expected.”",
+        "Rosa Tindall, senior fellow at the Westfield Trust",
+        "“We need to act on these findings before the winter starts.”",
+    )
+    assert (
+        got["Our study shows that small practices are closing faster than anyone expected."] == ""
+    )
+    assert got["We need to act on these findings before the winter starts."] == "Rosa Tindall"
