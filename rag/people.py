@@ -62,6 +62,13 @@ HEADER_LINE = re.compile(
     r"(?P<role>[^.!?:;“”‘\"\n]{3,110}?)\s*$",
     re.M,
 )
+# a sentence that opens on an untitled name and the body they come from, in two or more
+# capitalised words: "Jo Bloggs from Healthwatch Dene dialled into the meeting" (not "Greater
+# Manchester from April")
+FROM_BODY_NAME = re.compile(
+    rf"(?:^|(?<=[.!?]\s)|(?<=\n))(?P<name>{_CAP}\s{_CAP})(?=\sfrom\s(?:the\s)?[A-Z][\w&’'-]*\s[A-Z])",
+    re.M,
+)
 # words that open a sentence: a name after them is not part of a longer proper noun
 OPENERS = frozenset(
     {
@@ -395,6 +402,14 @@ def find_mentions(text: str) -> list[Mention]:
         found[at] = Mention(
             at, m.end("name"), m.group("name"), "", m.group("name"), _clean_role(m.group("role"))
         )
+    named = Intervals([(f.start, f.end) for f in found.values()] + roles)
+    for m in FROM_BODY_NAME.finditer(text):
+        words = m.group("name").split()
+        if in_quote(m.start()) or named.contains(m.start()) or _not_a_name(m.group("name")):
+            continue
+        if any(w.lower() in ROLE_NOUNS for w in words):
+            continue  # "Chief Executive from …" is a role, not a name
+        found[m.start()] = Mention(m.start(), m.end(), m.group("name"), "", m.group("name"), "")
     named = Intervals([(f.start, f.end) for f in found.values()] + roles)
     for m in UNTITLED.finditer(text):
         if in_quote(m.start()) or named.contains(m.start()):

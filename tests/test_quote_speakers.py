@@ -461,3 +461,18 @@ def test_a_name_line_above_the_next_quote_signs_no_quote_before_it():
         got["Our study shows that small practices are closing faster than anyone expected."] == ""
     )
     assert got["We need to act on these findings before the winter starts."] == "Rosa Tindall"
+
+
+def test_a_sentence_opening_on_a_name_from_a_body_names_a_person():
+    got = _speakers(
+        "Mr Ivo Stark, the practice manager, said: ‘We are sorry to see the surgery close.’",
+        "Nell Carrow from Healthwatch Dene joined the meeting by phone.",
+        "She said: ‘I spoke up for the patients as much as I could on the day.’",
+    )
+    assert got["I spoke up for the patients as much as I could on the day."] == "Nell Carrow"
+    got = _speakers(
+        "Mr Ivo Stark, the practice manager, said: ‘We are sorry to see the surgery close.’",
+        "Greater Dene from April will have two fewer surgeries.",
+        "He said: ‘I spoke up for the patients as much as I could on the day.’",
+    )
+    assert got["I spoke up for the patients as much as I could on the day."] != "Greater Dene"
