@@ -488,8 +488,9 @@ class PeopleIndex:
         for p in self._by_surname.get(mention.surname.lower(), ()):
             if self._same(p, mention):
                 full = f"{mention.title} {mention.name}".strip()
-                if len(mention.name.split()) > len(self._bare(p.name).split()):
-                    self._rename(p, full)
+                words, known = len(mention.name.split()), len(self._bare(p.name).split())
+                if words > known or (words == known and mention.title and p.name == mention.name):
+                    self._rename(p, full)  # fuller, or the same name with its title
                 if mention.role and len(mention.role) > len(p.role):
                     p.role = mention.role
                     p.organisation = _organisation_of(mention.role)

@@ -476,3 +476,11 @@ def test_a_sentence_opening_on_a_name_from_a_body_names_a_person():
         "He said: ‘I spoke up for the patients as much as I could on the day.’",
     )
     assert got["I spoke up for the patients as much as I could on the day."] != "Greater Dene"
+
+
+def test_a_name_first_given_bare_takes_its_title_when_given_later():
+    got = _speakers(
+        "Nell Carrow, chair of Dene LMC, said the plans were rushed.",
+        "Dr Nell Carrow said: ‘We were never asked about any of this.’",
+    )
+    assert got["We were never asked about any of this."] == "Dr Nell Carrow"
