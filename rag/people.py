@@ -62,6 +62,13 @@ HEADER_LINE = re.compile(
     r"(?P<role>[^.!?:;“”‘\"\n]{3,110}?)\s*$",
     re.M,
 )
+# a sentence that opens on an untitled name and the body they come from, in two or more
+# capitalised words: "Jo Bloggs from Healthwatch Dene dialled into the meeting" (not "Greater
+# Manchester from April")
+FROM_BODY_NAME = re.compile(
+    rf"(?:^|(?<=[.!?]\s)|(?<=\n))(?P<name>{_CAP}\s{_CAP})(?=\sfrom\s(?:the\s)?[A-Z][\w&’'-]*\s[A-Z])",
+    re.M,
+)
 # words that open a sentence: a name after them is not part of a longer proper noun
 OPENERS = frozenset(
     {
@@ -145,6 +152,13 @@ _NOT_A_NAME = (
     r"(?!(?:The|A|An|This|That|These|Those|Its|Their|Our|In|On|At|By|For|From|With|But|And|"
     r"However|Yesterday|Today|Last|Next|Each|Every|Some|All|Both)\b)"
 )
+# a capitalised word that may name a place after "NHS England", never a role or an office word
+_PLACE_WORD = (
+    r"(?!(?:Chief|Executive|Director|Chair|Chairman|Medical|Clinical|National|Regional|Head|"
+    r"Deputy|Board|Primary|Commissioning|Policy|Team|Lead|Officer|President|Secretary|Manager|"
+    r"Spokesman|Spokeswoman|Spokesperson|Area|Local|Specialised|Improvement|Said|Has|And|The|"
+    r"Dr|Mr|Mrs|Ms|Professor|Sir|Dame)\b)[A-Z][a-z]+"
+)
 _BODY_KIND = r"(?:Integrated\sCare\sBoard|Clinical\sCommissioning\sGroup)"
 _FOR_PLACE = r"\sfor(?:\s(?:the\s|and\s(?:the\s)?|of\s)?[A-Z][\w'’-]*){1,6}\b"
 ORG = re.compile(
@@ -156,8 +170,12 @@ ORG = re.compile(
     rf"(?:{_NOT_A_NAME}[A-Z][\w'’-]*\s(?:and\s)?){{1,4}}{_BODY_KIND}\b(?:{_FOR_PLACE})?|"
     rf"{_BODY_KIND}{_FOR_PLACE}|"
     r"NHS\s(?:(?!CCG\b)[A-Z][\w'’]*\s(?:and\s)?){0,4}CCG|"
-    r"(?!(?:The|A|An|This|That|Its|Their|Each|Every|Our|Your|No|One|Which|Any|Some|Many|Most|All|Only|Every)\b)"
+    r"(?!(?:The|A|An|This|That|Its|Their|His|Her|My|Each|Every|Our|Your|No|One|Which|Any|Some|Many|Most|All|Only|Every)\b)"
     r"(?:(?!(?:CCG|ICB|PCT)\b)[A-Z][\w'’]*\s(?:and\s)?){1,4}(?:CCG|ICB|PCT)\b|[A-Z][a-z]+(?:\s[A-Z][a-z]+){0,2}\sLMC|"
+    # "NHS England Thames Valley", "NHS England North": a regional office, by its place words
+    # only (capitalised role words, "NHS England Chief Executive", and a name after the place
+    # words, "NHS England North Jo Bloggs", end it at "NHS England")
+    rf"NHS England(?:\s{_PLACE_WORD}){{1,3}}(?![\w-]|\s[A-Z]|['’](?!s\b))|"
     r"NHS England|NHS Alliance|NHS Future Forum|NHS Clinical Commissioners|"
     # "NHS Warrington", "NHS London", "NHS Commissioning Board": a body, not a plan or an app
     r"NHS(?:\s(?!(?:Plan|Act|Constitution|Long|Five|Forward|View|App|Choices|Pensions?|"
@@ -385,6 +403,14 @@ def find_mentions(text: str) -> list[Mention]:
             at, m.end("name"), m.group("name"), "", m.group("name"), _clean_role(m.group("role"))
         )
     named = Intervals([(f.start, f.end) for f in found.values()] + roles)
+    for m in FROM_BODY_NAME.finditer(text):
+        words = m.group("name").split()
+        if in_quote(m.start()) or named.contains(m.start()) or _not_a_name(m.group("name")):
+            continue
+        if any(w.lower() in ROLE_NOUNS for w in words):
+            continue  # "Chief Executive from …" is a role, not a name
+        found[m.start()] = Mention(m.start(), m.end(), m.group("name"), "", m.group("name"), "")
+    named = Intervals([(f.start, f.end) for f in found.values()] + roles)
     for m in UNTITLED.finditer(text):
         if in_quote(m.start()) or named.contains(m.start()):
             continue
@@ -462,8 +488,9 @@ class PeopleIndex:
         for p in self._by_surname.get(mention.surname.lower(), ()):
             if self._same(p, mention):
                 full = f"{mention.title} {mention.name}".strip()
-                if len(mention.name.split()) > len(self._bare(p.name).split()):
-                    self._rename(p, full)
+                words, known = len(mention.name.split()), len(self._bare(p.name).split())
+                if words > known or (words == known and mention.title and p.name == mention.name):
+                    self._rename(p, full)  # fuller, or the same name with its title
                 if mention.role and len(mention.role) > len(p.role):
                     p.role = mention.role
                     p.organisation = _organisation_of(mention.role)

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .intervals import Intervals
 from .models import COMMENT_SPEAKER, Article, Quote
@@ -26,14 +26,16 @@ SPEECH = (
     r"said|says|say|saying|told(?:\sthe\s\w+)?|tells|warned|warns|added|adds|stated|states|"
     r"claims|claimed|believes|believe|believed|argued|argues|insisted|explained|agreed|agrees|"
     r"fears?|described|describes|called|calls|according\sto|put\sit|continued|commented|stressed|noted|"
-    r"admitted|acknowledged|wrote|writes|replied|responded|urged|announced|concluded|explains"
+    r"admitted|acknowledged|wrote|writes|replied|responded|urged|announced|concluded|explains|"
+    r"confirmed|confirms"
 )
 SPEECH_RE = re.compile(rf"\b(?:{SPEECH})\b", re.I)
 # "anticipated continued high achievement": "continued" before a noun is no speech verb, which
 # stands alone ("he continued:", "…, she continued.", "continued that …")
 NOT_SPEECH = re.compile(
     r"\bhaving said that\b|\bthat said\b|\bso-called\b|"
-    r"\bcontinued\b(?!\s*(?:[,:.;!?‘“'\"]|that\b|$))",
+    r"\bcontinued\b(?!\s*(?:[,:.;!?‘“'\"]|that\b|$))|"
+    r"\bconfirm(?:ed|s)\s+(?:by|as)\b",  # "the plans, confirmed by NHS England": no statement
     re.I,
 )
 REPORTING = re.compile(
@@ -73,24 +75,36 @@ DOC_NOUN = (
     r"consultation|contract|survey|minutes|framework|bill|proposals?|review|analysis|memo|e-?mail|"
     r"circular|strategy|plan|briefing|study|specification|website|blog|article|editorial|"
     r"resolution|legislation|regulations|guide|handbook|leaflet|notice|tweet|submission|manifesto|"
-    r"bulletin|newsletter|announcement|advert|assessment|business\scase|papers|slides|"
+    r"fact\s?sheet|bulletin|newsletter|announcement|advert|assessment|business\scase|papers|slides|"
     r"presentation|agenda|directions|protocol|charter|toolkit|template|standards?)"
 )
 _DET = r"(?:[Tt]he|[Tt]his|[Tt]hat|[Aa]n?|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|[Oo]ur|[Nn]ew)"
 _MODIFIERS = r"(?:(?!(?:of|for|from|by|to|at|in|on|with|and|or|who|which|that)\b)[\w’'-]+\s+){0,3}?"
 DOC_SUBJECT = re.compile(
-    rf"(?:^|[,;(]\s*|\b(?:[Aa]nd|[Bb]ut|[Ww]hile|However,?|Meanwhile,?|[Nn]ow)\s+)"
+    # (or a capitalised determiner mid-sentence: a run-in subheading before it, "GP commissioning
+    # An NHS England letter says")
+    rf"(?:^|[,;(]\s*|\b(?:[Aa]nd|[Bb]ut|[Ww]hile|However,?|Meanwhile,?|[Nn]ow)\s+|(?<=[a-z]\s)(?=(?:The|An?)\s))"
     rf"(?:{_DET}|(?:[A-Z][\w’'-]*\s){{0,3}}[A-Z][\w’'-]*[’']s)\s+{_MODIFIERS}{DOC_NOUN}s?\b"
     r"(?P<rest>[^.;:“”‘\"]*)$"
 )
-# what may stand between the document and its verb: "from X", "signed by X", ", seen by HSJ,"
+# what may stand between the document and its verb: "from X", "signed by X", ", seen by HSJ,",
+# "inviting CCGs to apply"
 DOC_REST = re.compile(
-    r"^\s*(?:(?:from|by|of|to|for|on|signed\sby|written\sby|sent\sby|published\sby|issued\sby|"
-    r"seen\sby|dated)\s[^,]{0,80}?)?\s*(?:,[^,]{1,150},)?\s*"
+    r"^\s*(?:(?:from|by|of|to|for|on|signed\sby|written\sby|(?:sent|published|issued|circulated)(?:\s(?:by|to|on|in|at))?|"
+    r"seen\sby|dated|[a-z]{3,}ing)\s[^,]{0,80}?)?\s*(?:,[^,]{1,150},)?\s*"
     r"(?:,?\s*(?:which|that)|also|further|itself|then|now|too)?\s*,?\s*$"
 )
 DOC_WHICH = re.compile(rf"\b{_DET}\s+{_MODIFIERS}{DOC_NOUN}s?\s*,?\s*(?:which|that)\s*$")
 DOC_MENTION = re.compile(rf"\b{_DET}\s+{_MODIFIERS}{DOC_NOUN}s?\b")
+# a document's owner, named before its noun ("NHS London’s letter", "the NHS England fact
+# sheet") after at most a determiner, or straight after "from" ("a letter from NHS London")
+_DOC_NOUN_AT = re.compile(rf"\b{DOC_NOUN}s?\b")
+_OWNER_LEAD = re.compile(r"(?:(?:[Tt]he|[Tt]his|[Tt]hat|[Aa]n?|[Nn]ew)\s+)?")
+_OWNER_TAIL = re.compile(rf"(?:['’]s)?\s+{_MODIFIERS}")
+_FROM_OWNER = re.compile(r"\s+from\s+")
+_KIND_OWNER = re.compile(rf"[Tt]he\s+(CCG|ICB|LMC|{_KIND_WORDS})['’]s\s+{_MODIFIERS}")
+# a sentence whose subject is "he"/"she": "She was", "But he also raised"
+_PRONOUN_OPENS = re.compile(r"\s*(?:(?:But|And|However,?)\s+)?([Hh]e|[Ss]he)\b")
 OPEN = "‘“"
 CLOSE = "’”"
 MIN_QUOTE_WORDS = 3
@@ -345,6 +359,7 @@ class _ArticleSpeakers:
     def __init__(self, article: Article, people: PeopleIndex) -> None:
         self.items: list[tuple[int, int, _Speaker]] = []
         self.text = text = article.text
+        self.title = article.title
         here: dict[str, object] = {}  # surname -> the person named in full in this article
         for m in find_mentions(text):
             # "Ms Roughton" is the Rosamond Roughton named earlier in this article, not a
@@ -363,6 +378,8 @@ class _ArticleSpeakers:
                 continue
             name = re.sub(r"^[Tt]he\s", "", m.group(0))
             is_org = bool(ORG_PATTERN.fullmatch(m.group(0)))
+            if is_org:
+                name = re.sub(r"['’]s$", "", name)  # "NHS London’s letter": NHS London
             self.items.append(
                 (
                     m.start(),
@@ -436,6 +453,23 @@ class _ArticleSpeakers:
         kept = self._before[kind]
         i = bisect_left(kept, pos, key=lambda x: x[0])
         return kept[i - 1] if i else None
+
+    def only_of_kind(self, kind: str) -> _Speaker | None:
+        """ "The CCG said" before the article names any CCG: the one body of that kind (`kind`:
+        "ccg", "lmc") the article names anywhere, headline included; two or more, or none: None."""
+        if not kind:
+            return None
+        kind = kind.lower()
+        found = {
+            _kind_of(s.name): s
+            for _, _, s in self._items
+            if s.organisation and not s.is_person and _kind_of(s.name).endswith(kind)
+        }
+        for m in ORG_PATTERN.finditer(self.title):
+            name = re.sub(r"['’]s$", "", re.sub(r"^[Tt]he\s", "", m.group(0)))
+            if _kind_of(name).endswith(kind):
+                found.setdefault(_kind_of(name), _Speaker(name, "", name, False))
+        return next(iter(found.values())) if len(found) == 1 else None
 
     def _surnames(self, text: str, people: PeopleIndex) -> None:
         """ "Stevens explained" after "Simon Stevens" earlier in the article: a surname alone
@@ -578,8 +612,12 @@ class _Extractor:
             not sp.is_person and not sp.organisation and sp.end >= hi - 2
             for _, _, sp in self.speakers.between(lo, hi)
         ):  # "Papers seen by Pulse say" stays the group it names
-            self._how = "document"
             self._doc = _trim(self.text, lo + doc[0], lo + doc[1])
+            owner = self._document_owner(*self._doc)
+            if owner is not None:
+                self._how = "document-owner"  # "NHS London’s letter said": NHS London's words
+                return owner
+            self._how = "document"
             return DOCUMENT
         m = re.search(r",?\s*(?:which|who)\s*$", seg)
         found = [x for x in self.speakers.between(lo, hi) if m or self._near(x[1], hi, x[0], lo)]
@@ -679,8 +717,63 @@ class _Extractor:
             kind = re.search(
                 rf"\b(?:CCG|ICB|LMC|council|trust|{_KIND_WORDS})\b", ref.group(0), re.I
             )
-            return self.speakers.org_before(lo, _kind_of(kind.group(0)) if kind else "")
+            kind = _kind_of(kind.group(0)) if kind else ""
+            return self.speakers.org_before(lo, kind) or self.speakers.only_of_kind(kind)
         return None
+
+    def _carried_into(self, s0: int, qa: int, base: int) -> bool:
+        """Whether a quote at `qa` in a sentence (from `s0`) with no speech verb goes on with the
+        speaker quoted last: nobody is named (outside quotation marks) before it in the sentence,
+        no unnamed speaker spoke since, and either the sentence opens on "he"/"she" standing
+        for that person ("She was ‘very concerned’ that …") or the last attribution is in this
+        same paragraph ("X said: ‘…’ The measures will cover ‘…’")."""
+        last = self.last
+        if last is None or last.is_document or self.unnamed_at > self.last_at:
+            return False
+        if any(not self._in_quote(a) for a, _, _ in self.speakers.between(s0, qa)):
+            return False
+        lead = self.text[s0 : qa - 1]
+        opener = _PRONOUN_OPENS.match(lead)
+        if opener:
+            pron = opener.group(1).lower()
+            ante = self.speakers.person_before(s0 + opener.start(1))
+            return (
+                last.is_person
+                and ante is not None
+                and ante.name == last.name
+                and last.title not in (_MALE if pron == "she" else _FEMALE)
+            )
+        return self.last_at >= base and not PRONOUN.search(lead)
+
+    def _document_owner(self, a: int, b: int) -> _Speaker | None:
+        """The organisation the words text[a:b] naming a document give as its owner: a
+        possessive ("NHS London’s letter"), a compound ("the NHS England fact sheet", "An NHS
+        England letter inviting …") or "from" ("a letter from NHS London to practices"). Exactly
+        one such organisation, else None: "the letter", a person's letter and a letter to a
+        body have no organisation that wrote it."""
+        noun = _DOC_NOUN_AT.search(self.text, a, b)
+        if noun is None:
+            return None
+        owners = {}
+        for x, y, sp in self.speakers.between(a, b):
+            if sp.is_person or not sp.organisation or self._in_quote(x):
+                continue
+            if y <= noun.start():
+                owns = _OWNER_LEAD.fullmatch(self.text, a, x) and _OWNER_TAIL.fullmatch(
+                    self.text, y, noun.start()
+                )
+            else:
+                owns = x >= noun.end() and _FROM_OWNER.fullmatch(self.text, noun.end(), x)
+            if owns:
+                owners[sp.name] = sp
+        if not owners:
+            # "the CCG’s consultation document said": the body "the CCG" stands for
+            kind = _KIND_OWNER.fullmatch(self.text, a, noun.start())
+            if kind:
+                k = _kind_of(kind.group(1))
+                sp = self.speakers.org_before(a, k) or self.speakers.only_of_kind(k)
+                return sp
+        return next(iter(owners.values())) if len(owners) == 1 else None
 
     def _unknown_name_opens(self, lo: int, hi: int) -> bool:
         """Whether a sentence starting in text[lo:hi] opens on a name we did not recognise as
@@ -916,7 +1009,7 @@ class _Extractor:
     def _evidence(self, sp: _Speaker, va: int, vb: int) -> tuple[int, int]:
         """The span naming a speaker: the mention and its verb when they are close ("Dr Jo
         Bloggs said"), else the mention alone (the antecedent of "he said")."""
-        if sp.is_document:
+        if sp.is_document or self._how == "document-owner":
             a, b = self._doc  # "The letter from X said", or the document "It" stands for
             return (min(a, va), max(b, vb)) if max(a, va) - min(b, vb) < 200 else (a, b)
         if sp.start < 0:
@@ -971,6 +1064,55 @@ class _Extractor:
             self.last_par = paragraph
         else:
             self.forget()  # a quote-only paragraph after an unattributed quote is not carried on
+
+    def _line_after(self, pos: int) -> tuple[int, int]:
+        """(start, end) of the first non-blank line after the line ending at `pos`, or (-1, -1)."""
+        text = self.text
+        while pos < len(text):
+            start = pos + 1
+            end = text.find("\n", start)
+            end = len(text) if end < 0 else end
+            if text[start:end].strip():
+                return start, end
+            pos = end
+        return -1, -1
+
+    def signed_below(self) -> None:
+        """A line that is one quote and no one's, signed by a name-and-role line straight below
+        it ("“…”" then "Jo Bloggs, fellow at the X Trust"): the quote is that person's, unless a
+        quote opens the line after the signature (then that line heads the next quote, as in a
+        reaction piece) or the signature is the article's byline."""
+        text = self.text
+        for i, q in enumerate(self.quotes):
+            if q.speaker or q.kind != "direct" or q.method == "document":
+                continue
+            ls = text.rfind("\n", 0, q.start) + 1
+            le = text.find("\n", q.end)
+            le = len(text) if le < 0 else le
+            if text[ls : q.start].strip(" ‘“'\"") or text[q.end : le].strip(" ’”'\".,"):
+                continue  # the quote does not fill its line
+            ha, hb = self._line_after(le)
+            if ha < 0 or text[ha:hb].strip() == self.article.byline.strip():
+                continue
+            na, nb = self._line_after(hb)
+            if na >= 0 and text[na:nb].lstrip()[:1] in OPEN + "'\"":
+                continue
+            sp = self._header(text[ha:hb], ha)
+            if sp is None:
+                continue
+            ev = _trim(text, ha, hb)
+            self.quotes[i] = replace(
+                q,
+                speaker=sp.name,
+                role=sp.role,
+                organisation=sp.organisation,
+                speaker_type=sp.kind,
+                confidence=HEADER,
+                evidence=text[ev[0] : ev[1]],
+                evidence_start=ev[0],
+                evidence_end=ev[1],
+                method="signed",
+            )
 
     def forget(self) -> None:
         self.last, self.last_how, self.last_ev = None, ("", 0.0), (-1, -1)
@@ -1160,6 +1302,10 @@ class _Extractor:
             sp, how, ev = self.continuing(qa)
             if sp is not None and pronoun and sp.title in (_MALE if pronoun == "she" else _FEMALE):
                 sp, how, ev = None, ("", UNATTRIBUTED), (-1, -1)
+        elif not verbs and self._carried_into(s0, qa, base):
+            # "X said: ‘…’ The measures will cover ‘…’", "She was ‘very concerned’ that …":
+            # a sentence with no speech verb that goes on with the speaker just quoted
+            sp, how, ev = self.continuing(qa)
         elif trailing:
             # "‘…,’ said one local campaigner": the quote's own verb has a subject we cannot
             # name; no earlier speaker is carried into it, nor is "he"/"she" after it theirs
@@ -1258,6 +1404,7 @@ def extract_quotes(
         if article.byline and p == len(article.blocks) - 1 and block == article.byline:
             continue
         ex.paragraph(p, block, base)
+    ex.signed_below()
     return ex.quotes
 
 

@@ -286,7 +286,8 @@ def test_scare_quotes_and_terms_are_no_quotes(house):
 
 def test_a_document_quote_carries_the_span_naming_the_document(house):
     """A quote from a letter, review or motion stays unattributed (method document) and its
-    evidence is the words naming the document."""
+    evidence is the words naming the document; one from an organisation's letter is the
+    organisation's (method document-owner), with the same evidence."""
     articles, quotes = house
     text = {a.id: a.text for a in articles}
     expect = {
@@ -294,12 +295,21 @@ def test_a_document_quote_carries_the_span_naming_the_document(house):
         "Most practices in the area have no spare": "The review, written by Professor Kate Lyle, says",
         "The board was never told": "Dr Amy Holt’s letter to the board said",
         "undermine the trust of every practice": "the motion, which added",
-        "Practices must respond to the merger proposal": "The letter from Northfield CCG said",
     }
     for fragment, evidence in expect.items():
         q = _q(quotes, fragment)
         assert (q.speaker, q.method, q.evidence) == ("", "document", evidence)
         assert text[q.article_id][q.evidence_start : q.evidence_end] == evidence
+    # a document "from" an organisation is that organisation's word, with the same evidence
+    q = _q(quotes, "Practices must respond to the merger proposal")
+    evidence = "The letter from Northfield CCG said"
+    assert (q.speaker, q.speaker_type, q.method, q.evidence) == (
+        "Northfield CCG",
+        "organisation",
+        "document-owner",
+        evidence,
+    )
+    assert text[q.article_id][q.evidence_start : q.evidence_end] == evidence
     assert _q(quotes, "Practices must give six months").evidence.endswith("It states")
 
 

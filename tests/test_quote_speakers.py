@@ -315,3 +315,172 @@ def test_an_object_before_a_trailing_said_is_not_the_antecedent():
     assert got["We are pleased to have found someone with his experience for the job."] != (
         "Mr Jack Hart"
     )
+
+
+def test_a_regional_office_named_by_its_place_words_speaks():
+    got = _speakers(
+        "NHS England Fenland Vale had said: ‘Every contract in the area will be reviewed "
+        "before the end of next year.’",
+        "NHS England Chief Executive Jo Marsh said: ‘We will support every practice through "
+        "the change.’",
+    )
+    assert got["Every contract in the area will be reviewed before the end of next year."] == (
+        "NHS England Fenland Vale"
+    )
+    assert got["We will support every practice through the change."] == "Jo Marsh"
+
+
+def test_a_document_speaks_for_the_organisation_named_as_its_owner():
+    got = _speakers(
+        "NHS Riverton’s letter said: ‘Every practice will be offered the same contract.’",
+        "A briefing from Marshland CCG to local practices said: ‘Funding will stay level for "
+        "two years.’",
+        "GP contracts An NHS England fact sheet sent to practices says: ‘Area teams will "
+        "review each local scheme.’",
+    )
+    assert got["Every practice will be offered the same contract."] == "NHS Riverton"
+    assert got["Funding will stay level for two years."] == "Marshland CCG"
+    assert got["Area teams will review each local scheme."] == "NHS England"
+
+
+def test_a_document_with_no_organisation_as_its_owner_stays_unattributed():
+    got = _speakers(
+        "Marshland CCG met on Tuesday. The letter said: ‘Every practice will be offered the "
+        "same contract.’",
+        "Dr Ann Hale’s report said: ‘Funding will stay level for two years at the least.’",
+        "A letter to NHS Riverton from the patients said: ‘We want our surgery kept open.’",
+    )
+    assert got["Every practice will be offered the same contract."] == ""
+    assert got["Funding will stay level for two years at the least."] == ""
+    assert got["We want our surgery kept open."] == ""
+
+
+def test_a_quote_in_a_sentence_with_no_speech_verb_goes_on_with_the_speaker_just_quoted():
+    got = _speakers(
+        "Dr Nina Vell, chair of Dunmore LMC, said the plans had been rushed.",
+        "She was ‘deeply worried’ that the new rules ‘will leave small practices without any "
+        "support at all’.",
+        "Mr Tom Ash said: ‘We will pay for what works, not for activity.’ The new measures "
+        "will cover ‘patient experience and the quality of care people receive’.",
+    )
+    assert got["will leave small practices without any support at all"] == "Dr Nina Vell"
+    assert got["patient experience and the quality of care people receive"] == "Mr Tom Ash"
+
+
+def test_a_verbless_sentence_is_nobodys_after_someone_else_or_a_new_paragraph():
+    got = _speakers(
+        "Mr Tom Ash said the plans had been rushed.",
+        "She was ‘deeply worried’ that the new rules ‘will leave small practices without any "
+        "support at all’.",
+        "Mr Tom Ash said: ‘We will pay for what works, not for activity.’ Dr Nina Vell is "
+        "sure the rules ‘will leave patients worse off than they are now’.",
+        "The new measures will cover ‘patient experience and the quality of care people receive’.",
+    )
+    assert got["will leave small practices without any support at all"] == ""
+    assert got["will leave patients worse off than they are now"] == ""
+    assert got["patient experience and the quality of care people receive"] == ""
+
+
+def _quotes_of(title: str, *paragraphs: str) -> dict[str, str]:
+    page = title + "\n\n" + "\n\n".join(paragraphs) + "\n"
+    return {q.text: q.speaker for q in extract_quotes(parse_page_text(page, "page"))}
+
+
+def test_the_ccg_before_any_is_named_is_the_one_ccg_the_article_names():
+    got = _quotes_of(
+        "Surgery to close as Eastmere CCG ends its contract",
+        "The CCG said: ‘We have found places for every patient at nearby practices.’",
+    )
+    assert got["We have found places for every patient at nearby practices."] == "Eastmere CCG"
+    got = _quotes_of(
+        "Surgery to close",
+        "The CCG said: ‘We have found places for every patient at nearby practices.’",
+        "Dr Lou Penn, chair of Eastmere CCG, said the decision had been hard.",
+    )
+    assert got["We have found places for every patient at nearby practices."] == "Eastmere CCG"
+
+
+def test_the_ccg_is_no_one_when_the_article_names_two():
+    got = _quotes_of(
+        "Surgery to close as Eastmere CCG ends its contract",
+        "The CCG said: ‘We have found places for every patient at nearby practices.’",
+        "Patients may also register with practices in Westmere CCG, it added.",
+    )
+    assert got["We have found places for every patient at nearby practices."] == ""
+
+
+def test_confirmed_to_is_a_statement_and_confirmed_by_is_none():
+    got = _speakers(
+        "NHS Tarnford CCG confirmed to Pulse that the change was made because ‘a more open "
+        "process’ was needed.",
+        "The plans, confirmed by NHS England in May, could ‘put every small practice at risk "
+        "of closure’, the LMC motion says.",
+    )
+    assert got["a more open process"] == "NHS Tarnford CCG"
+    assert got.get("put every small practice at risk of closure", "") != "NHS England"
+
+
+def test_the_ccgs_document_is_the_ccg_named_before():
+    got = _speakers(
+        "Westmere CCG is consulting on the change.",
+        "The CCG’s letter said: ‘Practices with fewer patients will be asked to merge.’",
+    )
+    assert got["Practices with fewer patients will be asked to merge."] == "Westmere CCG"
+
+
+def test_his_ccg_is_no_organisation_named_his():
+    got = _speakers(
+        "Dr Omar Reid said: ‘We are ready to take this on.’ His CCG has ‘several plans in "
+        "hand for local practices’ already.",
+        "Her CCG said: ‘The plans are not yet agreed by the board.’",
+    )
+    assert got["several plans in hand for local practices"] == "Dr Omar Reid"
+    assert "His CCG" not in got.values() and "Her CCG" not in got.values()
+
+
+def test_a_quote_signed_by_a_name_and_role_line_below_it():
+    got = _speakers(
+        "The report looks at six practices over two years.",
+        "“Our study shows that small practices are closing faster than anyone expected.”",
+        "Rosa Tindall, senior fellow at the Westfield Trust and report author",
+        "The authors found that most practices had lost staff.",
+    )
+    assert got["Our study shows that small practices are closing faster than anyone expected."] == (
+        "Rosa Tindall"
+    )
+
+
+def test_a_name_line_above_the_next_quote_signs_no_quote_before_it():
+    got = _speakers(
+        "The report looks at six practices over two years.",
+        "“Our study shows that small practices are closing faster than anyone expected.”",
+        "Rosa Tindall, senior fellow at the Westfield Trust",
+        "“We need to act on these findings before the winter starts.”",
+    )
+    assert (
+        got["Our study shows that small practices are closing faster than anyone expected."] == ""
+    )
+    assert got["We need to act on these findings before the winter starts."] == "Rosa Tindall"
+
+
+def test_a_sentence_opening_on_a_name_from_a_body_names_a_person():
+    got = _speakers(
+        "Mr Ivo Stark, the practice manager, said: ‘We are sorry to see the surgery close.’",
+        "Nell Carrow from Healthwatch Dene joined the meeting by phone.",
+        "She said: ‘I spoke up for the patients as much as I could on the day.’",
+    )
+    assert got["I spoke up for the patients as much as I could on the day."] == "Nell Carrow"
+    got = _speakers(
+        "Mr Ivo Stark, the practice manager, said: ‘We are sorry to see the surgery close.’",
+        "Greater Dene from April will have two fewer surgeries.",
+        "He said: ‘I spoke up for the patients as much as I could on the day.’",
+    )
+    assert got["I spoke up for the patients as much as I could on the day."] != "Greater Dene"
+
+
+def test_a_name_first_given_bare_takes_its_title_when_given_later():
+    got = _speakers(
+        "Nell Carrow, chair of Dene LMC, said the plans were rushed.",
+        "Dr Nell Carrow said: ‘We were never asked about any of this.’",
+    )
+    assert got["We were never asked about any of this."] == "Dr Nell Carrow"
