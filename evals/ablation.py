@@ -1,12 +1,12 @@
 """Ablation of the answerer's hand-made rules: each rule of rag.answer.RULES switched off on its
 own, scored on the seed sets (the five seed articles: evals/questions.jsonl and every
-evals/holdout*.jsonl) and on real articles from other outlets (evals/real/dev.jsonl, and
-evals/real/unseen1.jsonl for reporting only), with the seeds and every real page in the corpus.
+evals/holdout*.jsonl) and on real articles from other outlets (evals/real/dev.jsonl and every
+unseen set that has had its first run), with the seeds and every real page in the corpus.
 
     .venv/bin/python evals/ablation.py [--rules a,b] [--out reports/ablation.json]
 
 A rule helps where switching it off loses cases. The real-page sets need evals/real/pages/
-(see evals/real/README.md); the reserved first-run sets (unseen2, ...) are never run here."""
+(see evals/real/README.md); a set awaiting its first run is never run here."""
 
 from __future__ import annotations
 
@@ -29,7 +29,12 @@ from rag.settings import Settings  # noqa: E402
 
 SEED_SETS = [ROOT / "evals" / "questions.jsonl", *sorted((ROOT / "evals").glob("holdout*.jsonl"))]
 REAL = ROOT / "evals" / "real"
-REAL_SETS = {"dev": REAL / "dev.jsonl", "unseen1 (report only)": REAL / "unseen1.jsonl"}
+# every real set that has had its first run (a set awaiting its first run is never run here)
+REAL_SETS = {
+    "real (dev, unseen1-6)": [
+        REAL / f"{s}.jsonl" for s in ("dev", *(f"unseen{i}" for i in range(1, 7)))
+    ]
+}
 
 
 def counts(pipeline: Pipeline, files: list[Path]) -> dict:
@@ -71,8 +76,8 @@ def main() -> int:
         groups = {"seed sets": (seeds, SEED_SETS)}
         real = real_pipeline(ROOT, work, embedder)
         if real is not None:
-            for name, f in REAL_SETS.items():
-                groups[name] = (real, [f])
+            for name, files in REAL_SETS.items():
+                groups[name] = (real, files)
         else:
             print("no evals/real/pages/: real sets skipped (see evals/real/README.md)")
         table: dict[str, dict] = {}

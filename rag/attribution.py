@@ -395,7 +395,13 @@ class Attributor:
             if speaker.role in c.text and surname in c.text:
                 words = naming_words(c.text, canonical, speaker.role)
                 cite = Citation(
-                    1, c.article_id, c.title, c.kind, c.text, c.id, c.paragraph,
+                    1,
+                    c.article_id,
+                    c.title,
+                    c.kind,
+                    c.text,
+                    c.id,
+                    c.paragraph,
                     words or speaker.role,
                 )
                 # the article's own words beside the plain answer: a journalist checks the
@@ -451,7 +457,9 @@ class Attributor:
         )
 
 
-_TITLE_BEFORE = re.compile(r"(?:\b(?:Dr|Professor|Prof|Mr|Mrs|Ms|Miss|Dame|Sir|Lord|Baroness|Cllr|Councillor)\.?\s)$")
+_TITLE_BEFORE = re.compile(
+    r"(?:\b(?:Dr|Professor|Prof|Mr|Mrs|Ms|Miss|Dame|Sir|Lord|Baroness|Cllr|Councillor)\.?\s)$"
+)
 
 
 def naming_words(text: str, name: str, role: str, reach: int = 60) -> str:
