@@ -26,7 +26,6 @@ from .lexical import tokenize
 from .mentions import DEFINITE, referents
 from .models import Chunk, Citation, Hit
 from .people import antecedent, name_pronoun, resolve_people
-from .quotes import SPEECH_RE
 from .qtypes import (
     WHO_HOLDS,
     WHO_ROLE,
@@ -41,6 +40,7 @@ from .qtypes import (
     other_words,
     states_extreme,
 )
+from .quotes import SPEECH_RE
 from .settings import Settings
 
 NOT_COVERED = "The articles in this collection don't cover that."
@@ -73,7 +73,6 @@ RULES = {
     "comment_closer": "a reader comment closer than any article: what a reader wrote",
     "confidence": "the calibrated P(answerable) threshold",
     # answer selection
-    "typed_first": "a sentence stating the kind of fact asked for is brought in",
     "continuation": "the next sentence joins when it goes on with the question",
     "referent": "an answer opening with It/They is preceded by what it refers to",
     "refers_back": "a sentence opening with It/They counts the words of the one before",
@@ -579,12 +578,6 @@ class ExtractiveAnswerer:
             ):
                 continue
             chosen.append(c)
-        if info.wants != "any" and self.on("typed_first") and not any(c.typed for c in chosen):
-            typed = next(
-                (c for c in cands[:10] if c.typed and c.score >= top - self.typed_reach), None
-            )
-            if typed is not None:
-                chosen = [typed] + chosen[: limit - 1]
         best = chosen[0]
         follow = self.continuation(best) if self.on("continuation") else None
         if follow is not None and (
@@ -958,7 +951,14 @@ class ExtractiveAnswerer:
         say (for the note): only a sentence saying which is largest answers "Which CCG has the
         largest delegated budget?"."""
         answering, missing = cands, ""
-        if (extreme := extremes(info.question)) and self.on("superlative"):
+        # singling out is asked by an identity question ("Which CCG has the largest …?"); in a
+        # count ("How many CCGs chose only the lowest level?") the superlative names the thing
+        # counted, and the figure is what must be stated
+        if (
+            (extreme := extremes(info.question))
+            and self.on("superlative")
+            and info.wants not in ("number", "share", "money", "date")
+        ):
             answering = [c for c in answering if states_extreme(c.text, extreme)]
             missing = "which is the " + " and ".join(c[0] for c in extreme)
         return answering, missing
