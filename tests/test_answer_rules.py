@@ -1,4 +1,5 @@
-"""An answer does not cut a quotation off after its first sentence."""
+"""Answer-selection rules, each on sentences of our own: quotations not cut off, the same speaker
+going on, superlatives singling out only in identity questions."""
 
 import pytest
 
@@ -54,3 +55,18 @@ def test_other_sentences_are_not_a_speaker_going_on(sentence):
     from rag.answer import GOES_ON
 
     assert not GOES_ON.match(sentence)
+
+
+def test_a_superlative_singles_out_only_in_an_identity_question():
+    from types import SimpleNamespace
+
+    from rag.answer import ExtractiveAnswerer
+    from rag.qtypes import analyse
+
+    me = SimpleNamespace(on=lambda rule: True)
+    cands = [SimpleNamespace(text="Some 26 groups chose level one, the greater involvement level.")]
+    count = analyse("How many CCGs chose only the lowest level of co-commissioning?")
+    which = analyse("Which CCG has the largest delegated budget?")
+    assert ExtractiveAnswerer._singled_out(me, count, cands) == (cands, "")
+    answering, missing = ExtractiveAnswerer._singled_out(me, which, cands)
+    assert answering == [] and missing == "which is the largest"
