@@ -55,7 +55,7 @@ from .sentences import split_spans
 from .settings import Settings
 
 log = logging.getLogger(__name__)
-SCHEMA_VERSION = 18  # 2: sentences and quotes stored; 3: quote pieces; 4: stemmed BM25;
+SCHEMA_VERSION = 19  # 2: sentences and quotes stored; 3: quote pieces; 4: stemmed BM25;
 # 5: roles stated with "is" ("Nigel Praities is the editor of Pulse"); 6: chunk context (referents)
 # 7: quotes carry speaker_type, confidence, evidence and method; unattributed quotes (speaker "")
 # 8: documents, unnamed spokespeople and two-candidate quotes re-attributed; quote settings
@@ -73,6 +73,8 @@ SCHEMA_VERSION = 18  # 2: sentences and quotes stored; 3: quote pieces; 4: stemm
 # and the quote round), so no index built at either is taken as current; 18: an organisation's
 # document speaks for it, NHS England regional offices, 'the CCG' as the one CCG named, verbless
 # sentences after a speaker, quotes signed by a name line below, 'confirmed' as speech
+# 19: a commissioner named with a place list keeps it ("Bristol, North Somerset and South
+# Gloucestershire Clinical Commissioning Group"), never cut at its comma
 CURRENT = "CURRENT"
 
 

@@ -167,6 +167,9 @@ ORG = re.compile(
     # "the Integrated Care Board for Hampshire and the Isle of Wight", "NHS Leeds Clinical
     # Commissioning Group"
     # (the kind alone, "the Integrated Care Board", names no one body)
+    # a place list before it is part of the name: "Bristol, North Somerset and South
+    # Gloucestershire Clinical Commissioning Group" (never cut at its comma)
+    rf"(?:(?<!\b[IiAaOo][nt]\s)(?<!\b[Ff]rom\s)(?:{_NOT_A_NAME}[A-Z][\w'’-]*\s(?:and\s)?){{0,3}}{_NOT_A_NAME}[A-Z][\w'’-]*,\s)?"
     rf"(?:{_NOT_A_NAME}[A-Z][\w'’-]*\s(?:and\s)?){{1,4}}{_BODY_KIND}\b(?:{_FOR_PLACE})?|"
     rf"{_BODY_KIND}{_FOR_PLACE}|"
     r"NHS\s(?:(?!CCG\b)[A-Z][\w'’]*\s(?:and\s)?){0,4}CCG|"

@@ -43,3 +43,20 @@ def test_a_role_answer_shows_the_articles_own_words_naming_the_person():
     # said apart, in two sentences: no words name them together
     text = "Dr Julian Povey spoke first. The chair of Shropshire CCG left."
     assert naming_words(text, "Dr Julian Povey", "chair of Shropshire CCG") == ""
+
+
+def test_a_commissioner_named_with_a_place_list_is_never_cut_at_its_comma():
+    from rag.people import ORG
+
+    text = (
+        "A spokesman for Bristol, North Somerset and South Gloucestershire Clinical "
+        "Commissioning Group said it would consult."
+    )
+    assert [m.group(0) for m in ORG.finditer(text)] == [
+        "Bristol, North Somerset and South Gloucestershire Clinical Commissioning Group"
+    ]
+    # a place opening the sentence is no part of the name
+    text = "In Bristol, North Somerset Clinical Commissioning Group said it would consult."
+    assert [m.group(0) for m in ORG.finditer(text)] == [
+        "North Somerset Clinical Commissioning Group"
+    ]

@@ -34,8 +34,15 @@ def _bare(name: str) -> list[str]:
     return [w for w in re.findall(r"[\w’'-]+", name.lower())]
 
 
+# a commissioner's kind written out or short: "… Clinical Commissioning Group" is "… CCG"
+_SPELT_KINDS = (("clinical commissioning group", "ccg"), ("integrated care board", "icb"))
+
+
 def _org_words(name: str) -> set[str]:
-    return set(re.findall(r"[a-z0-9]+", name.lower())) - {"the", "nhs", "a", "for", "of"}
+    name = name.lower()
+    for spelt, short in _SPELT_KINDS:
+        name = name.replace(spelt, short)
+    return set(re.findall(r"[a-z0-9]+", name)) - {"the", "nhs", "a", "for", "of"}
 
 
 def same_speaker(gold: str, q: Quote) -> bool:
