@@ -73,7 +73,8 @@ RULES = {
     "comment_closer": "a reader comment closer than any article: what a reader wrote",
     "confidence": "the calibrated P(answerable) threshold",
     # answer selection
-    "continuation": "the next sentence joins when it goes on with the question",
+    "continuation": "the next sentence joins when it goes on with the question, with a quotation "
+    "left open, or with the same speaker",
     "referent": "an answer opening with It/They is preceded by what it refers to",
     "refers_back": "a sentence opening with It/They counts the words of the one before",
     "source_article": "'according to X' keeps to X's article",
