@@ -47,6 +47,13 @@ APPOSITIVE_ORG_NAME = re.compile(
     rf"(?P<role>(?P<post>[^,.;:“”‘’\"\n]{{3,80}}?),\s(?P<org>(?:[^,.;:“”‘’\"\n]|[’'](?=s\b)){{2,80}}?))"
     rf"\s{SPEECH_AFTER}\b"
 )
+# "Deb Williams, Managing Partner for Clapham Road Surgery said:": a name, a role with no
+# closing comma, then a speech verb that introduces the quote (the colon); the role holds a
+# role word and no one else's title ("Jo Bloggs, whose GP Dr Smith said:" names Dr Smith)
+APPOSITIVE_COLON = re.compile(
+    rf"(?<![\w’'])(?P<name>{_CAP}\s{_CAP}(?:\s{_CAP})?),\s"
+    rf"(?P<role>(?P<post>(?:[^,.;:“”‘’\"\n]|[’'](?=s\b)){{3,100}}?))\s{SPEECH_AFTER}:"
+)
 # a long role, then an untitled name that speaks or is joined to another: "Director of primary
 # and community integration for NHS Nene CCG Julie Curtis said", "director of commissioning
 # policy Ben Dyson and …" (a name right after "in"/"for"/"of" is a place or a body, not a person)
@@ -174,6 +181,7 @@ ORG = re.compile(
     rf"{_BODY_KIND}{_FOR_PLACE}|"
     r"NHS\s(?:(?!CCG\b)[A-Z][\w'’]*\s(?:and\s)?){0,4}CCG|"
     r"(?!(?:The|A|An|This|That|Its|Their|His|Her|My|Each|Every|Our|Your|No|One|Which|Any|Some|Many|Most|All|Only|Every)\b)"
+    rf"(?:(?<!\b[IiAaOo][nt]\s)(?<!\b[Ff]rom\s){_NOT_A_NAME}[A-Z][\w'’-]*,\s)?"  # "Bucks, Oxon and Berks ICB"
     r"(?:(?!(?:CCG|ICB|PCT)\b)[A-Z][\w'’]*\s(?:and\s)?){1,4}(?:CCG|ICB|PCT)\b|[A-Z][a-z]+(?:\s[A-Z][a-z]+){0,2}\sLMC|"
     # "NHS England Thames Valley", "NHS England North": a regional office, by its place words
     # only (capitalised role words, "NHS England Chief Executive", and a name after the place
@@ -319,6 +327,14 @@ def _appositive_names(text: str) -> list[re.Match]:
         if m.start() in out or not ORG.fullmatch(re.sub(r"^the\s", "", m.group("org"))):
             continue
         if not re.search(rf"(?i:\b{ROLE_WORD})\b", m.group("post")):
+            continue
+        out[m.start()] = m
+    for m in APPOSITIVE_COLON.finditer(text):
+        if m.start() in out or not re.search(rf"(?i:\b{ROLE_WORD})\b", m.group("post")):
+            continue
+        if TITLED.search(m.group("post")) or re.search(
+            r"\b(?:who|whose|which|that)\b", m.group("post")
+        ):
             continue
         out[m.start()] = m
     kept: list[re.Match] = []

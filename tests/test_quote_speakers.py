@@ -484,3 +484,21 @@ def test_a_name_first_given_bare_takes_its_title_when_given_later():
         "Dr Nell Carrow said: ‘We were never asked about any of this.’",
     )
     assert got["We were never asked about any of this."] == "Dr Nell Carrow"
+
+
+def test_a_name_and_role_with_no_closing_comma_before_said_colon_speaks_the_next_quote():
+    got = _speakers(
+        "Two practices in Bedwell will take the patients, the ICB said on Monday.",
+        "Ann Kerr, Managing Partner for Elm Row Surgery said:",
+        "“We have the capacity to register every patient who needs us.”",
+    )
+    assert got["We have the capacity to register every patient who needs us."] == "Ann Kerr"
+
+
+def test_someone_else_named_inside_the_clause_is_not_given_the_quote():
+    got = _speakers(
+        "The practice closed in March.",
+        "Jo Lund, whose partner Dr Sam Hart said:",
+        "“We could not find another GP to take the list on.”",
+    )
+    assert got["We could not find another GP to take the list on."] != "Jo Lund"

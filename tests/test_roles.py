@@ -60,3 +60,14 @@ def test_a_commissioner_named_with_a_place_list_is_never_cut_at_its_comma():
     assert [m.group(0) for m in ORG.finditer(text)] == [
         "North Somerset Clinical Commissioning Group"
     ]
+
+
+def test_a_commissioner_acronym_after_a_place_list_keeps_the_list():
+    from rag.people import ORG
+
+    text = "Buckinghamshire, Oxfordshire and Berkshire ICB said the figures were incomplete."
+    assert [m.group(0) for m in ORG.finditer(text)] == [
+        "Buckinghamshire, Oxfordshire and Berkshire ICB"
+    ]
+    text = "Last year, Bradford CCG said it would consult."
+    assert [m.group(0) for m in ORG.finditer(text)] == ["Bradford CCG"]
