@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 
 from .intervals import Intervals
 from .models import COMMENT_SPEAKER, Article, Quote
-from .people import HEADER_LINE, ROLE_NOUNS, Mention, PeopleIndex, find_mentions
+from .people import HEADER_LINE, ROLE_NOUNS, ROLE_WORD, Mention, PeopleIndex, find_mentions
 from .people import ORG as ORG_PATTERN
 from .sentences import split_spans
 
@@ -60,6 +60,17 @@ def _kind_of(name: str) -> str:
     return name
 
 
+SPOKES_FOR = re.compile(
+    r"\bspokes(?:man|woman|person)\s+(?:for|from|at)\s+(?:the\s+)?"
+    r"(?P<org>(?!(?:Dr|Mr|Mrs|Ms|Miss|Professor|Prof|Sir|Dame|Lord|Cllr|Councillor)\b)"
+    r"[A-Z][\w&'’-]*(?:\s(?:of\s|and\s|for\s|&\s)?[A-Z][\w&'’-]*){0,5})"
+)
+# a lower-case noun after a capitalised word makes it a modifier ("the GP practice"); a verb,
+# a preposition or a conjunction does not ("for Provide told Pulse", "for Virgin Care said")
+_MODIFIES = re.compile(
+    r"\s+(?!(?:said|says|told|tells|added|adds|confirmed|confirms|explained|stated|insisted|"
+    r"warned|is|was|has|had|will|would|and|or|but|to|in|on|at|for|that|which|who)\b)[a-z]"
+)
 # a clause's opening prepositional phrase: "In the FOI response, " (it said …)
 _OPENING = r"(?:In|At|On|From|Under|Through|After|Before)\s[^,;:“‘\"]{1,60},\s"
 ORG_REF = re.compile(
@@ -394,6 +405,20 @@ class _ArticleSpeakers:
                     ),
                 )
             )
+        # "A spokesperson for Provide told Pulse": the principal of a spokesperson is an
+        # organisation, whatever its name (not a person: "a spokesman for Health Secretary X")
+        people_at = Intervals((a, b) for a, b, sp in self.items if sp.is_person)
+        taken = Intervals((a, b) for a, b, _ in self.items)
+        for m in SPOKES_FOR.finditer(text):
+            a, b = m.span("org")
+            name = m.group("org")
+            if taken.contains(a) or any(people_at.contains(k) for k in range(a, b)):
+                continue
+            if re.search(rf"(?i:\b{ROLE_WORD})\b", name) or _MODIFIES.match(text, b):
+                continue  # "a spokesperson for the GP practice": "GP" only describes it
+            if name.isupper() and " " not in name:
+                continue  # "a spokesperson for the CCG": a kind, resolved as "the CCG" is
+            self.items.append((a, b, _Speaker(name, "", name, False, a, b)))
         self.items.sort(key=lambda x: x[0])
         # an organisation inside a person's role appositive ("Nick Goodwin, senior fellow at the
         # King's Fund, said") is not a separate speaker

@@ -502,3 +502,23 @@ def test_someone_else_named_inside_the_clause_is_not_given_the_quote():
         "“We could not find another GP to take the list on.”",
     )
     assert got["We could not find another GP to take the list on."] != "Jo Lund"
+
+
+def test_the_principal_of_a_spokesperson_is_an_organisation_whatever_its_name():
+    got = _speakers(
+        "The surgery was put out to tender last year.",
+        "A spokesperson for Carewell told Pulse: ‘We are delighted to take on the practice.’",
+        "A spokesman for Health Secretary Jo Hale said: ‘We will look at the figures closely.’",
+    )
+    assert got["We are delighted to take on the practice."] == "Carewell"
+    assert got["We will look at the figures closely."] != "Health Secretary Jo Hale"
+
+
+def test_a_capitalised_word_describing_the_principal_is_no_organisation():
+    got = _speakers(
+        "NHS Westbay CCG cut the funding in March.",
+        "A spokesperson for the GP practice told Pulse: ‘We had no choice but to hand it back.’",
+        "A spokesperson for the CCG said: ‘We will support patients to register elsewhere.’",
+    )
+    assert got["We had no choice but to hand it back."] != "GP"
+    assert got["We will support patients to register elsewhere."] != "CCG"
