@@ -168,20 +168,24 @@ _PLACE_WORD = (
 )
 _BODY_KIND = r"(?:Integrated\sCare\sBoard|Clinical\sCommissioning\sGroup)"
 _FOR_PLACE = r"\sfor(?:\s(?:the\s|and\s(?:the\s)?|of\s)?[A-Z][\w'’-]*){1,6}\b"
+# a place list opening a commissioner's name is part of it, never cut at its comma: "Bristol,
+# North Somerset and South Gloucestershire Clinical Commissioning Group", "Buckinghamshire,
+# Oxfordshire and Berkshire ICB" (not a place after a preposition: "In Bristol, X CCG said")
+_PLACE_LIST = (
+    rf"(?:(?<!\b[IiAaOo][nt]\s)(?<!\b[Ff]rom\s)"
+    rf"(?:{_NOT_A_NAME}[A-Z][\w'’-]*\s(?:and\s)?){{0,3}}{_NOT_A_NAME}[A-Z][\w'’-]*,\s)?"
+)
 ORG = re.compile(
     r"\b(?:"
     # a commissioner's name spelt out: "Staffordshire and Stoke-on-Trent Integrated Care Board",
     # "the Integrated Care Board for Hampshire and the Isle of Wight", "NHS Leeds Clinical
     # Commissioning Group"
     # (the kind alone, "the Integrated Care Board", names no one body)
-    # a place list before it is part of the name: "Bristol, North Somerset and South
-    # Gloucestershire Clinical Commissioning Group" (never cut at its comma)
-    rf"(?:(?<!\b[IiAaOo][nt]\s)(?<!\b[Ff]rom\s)(?:{_NOT_A_NAME}[A-Z][\w'’-]*\s(?:and\s)?){{0,3}}{_NOT_A_NAME}[A-Z][\w'’-]*,\s)?"
-    rf"(?:{_NOT_A_NAME}[A-Z][\w'’-]*\s(?:and\s)?){{1,4}}{_BODY_KIND}\b(?:{_FOR_PLACE})?|"
+    rf"{_PLACE_LIST}(?:{_NOT_A_NAME}[A-Z][\w'’-]*\s(?:and\s)?){{1,4}}{_BODY_KIND}\b(?:{_FOR_PLACE})?|"
     rf"{_BODY_KIND}{_FOR_PLACE}|"
     r"NHS\s(?:(?!CCG\b)[A-Z][\w'’]*\s(?:and\s)?){0,4}CCG|"
     r"(?!(?:The|A|An|This|That|Its|Their|His|Her|My|Each|Every|Our|Your|No|One|Which|Any|Some|Many|Most|All|Only|Every)\b)"
-    rf"(?:(?<!\b[IiAaOo][nt]\s)(?<!\b[Ff]rom\s){_NOT_A_NAME}[A-Z][\w'’-]*,\s)?"  # "Bucks, Oxon and Berks ICB"
+    rf"{_PLACE_LIST}"
     r"(?:(?!(?:CCG|ICB|PCT)\b)[A-Z][\w'’]*\s(?:and\s)?){1,4}(?:CCG|ICB|PCT)\b|[A-Z][a-z]+(?:\s[A-Z][a-z]+){0,2}\sLMC|"
     # "NHS England Thames Valley", "NHS England North": a regional office, by its place words
     # only (capitalised role words, "NHS England Chief Executive", and a name after the place

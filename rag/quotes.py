@@ -48,14 +48,14 @@ GROUP = re.compile(
 PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he)\b")
 # a body named by its kind alone ("the integrated care board", "the area team"), spelt out
 _KIND_WORDS = r"(?i:integrated care board|clinical commissioning group|area team)"
-_KIND_SPELT = {"integrated care board": "icb", "clinical commissioning group": "ccg"}
+KIND_SPELT = {"integrated care board": "icb", "clinical commissioning group": "ccg"}
 
 
 def _kind_of(name: str) -> str:
     """An organisation's name as its kind ends it: "Bury Clinical Commissioning Group" ->
     "bury ccg", "Integrated Care Board for Hampshire" -> "integrated care board" -> "icb"."""
     name = re.sub(r"\sfor\s.*$", "", name.lower())
-    for spelt, short in _KIND_SPELT.items():
+    for spelt, short in KIND_SPELT.items():
         name = name.replace(spelt, short)
     return name
 
@@ -406,13 +406,12 @@ class _ArticleSpeakers:
                 )
             )
         # "A spokesperson for Provide told Pulse": the principal of a spokesperson is an
-        # organisation, whatever its name (not a person: "a spokesman for Health Secretary X")
-        people_at = Intervals((a, b) for a, b, sp in self.items if sp.is_person)
-        taken = Intervals((a, b) for a, b, _ in self.items)
+        # organisation, whatever its name, when no one or nothing found already lies in it
+        # (not a person: "a spokesman for Health Secretary X")
         for m in SPOKES_FOR.finditer(text):
             a, b = m.span("org")
             name = m.group("org")
-            if taken.contains(a) or any(people_at.contains(k) for k in range(a, b)):
+            if any(x < b and a < y for x, y, _ in self.items):
                 continue
             if re.search(rf"(?i:\b{ROLE_WORD})\b", name) or _MODIFIES.match(text, b):
                 continue  # "a spokesperson for the GP practice": "GP" only describes it

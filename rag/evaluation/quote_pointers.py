@@ -21,6 +21,7 @@ from pathlib import Path
 
 from ..models import Quote
 from ..people import TITLES
+from ..quotes import KIND_SPELT
 
 _MARKS = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "…": "...", "–": "-", "—": "-"})
 
@@ -34,13 +35,11 @@ def _bare(name: str) -> list[str]:
     return [w for w in re.findall(r"[\w’'-]+", name.lower())]
 
 
-# a commissioner's kind written out or short: "… Clinical Commissioning Group" is "… CCG"
-_SPELT_KINDS = (("clinical commissioning group", "ccg"), ("integrated care board", "icb"))
-
-
 def _org_words(name: str) -> set[str]:
+    """An organisation's words, its kind short as the extractor writes it ("… Clinical
+    Commissioning Group" is "… CCG")."""
     name = name.lower()
-    for spelt, short in _SPELT_KINDS:
+    for spelt, short in KIND_SPELT.items():
         name = name.replace(spelt, short)
     return set(re.findall(r"[a-z0-9]+", name)) - {"the", "nhs", "a", "for", "of"}
 
