@@ -662,18 +662,7 @@ class ExtractiveAnswerer:
         for c in chosen:
             if c.chunk.id not in numbers:
                 numbers[c.chunk.id] = len(numbers) + 1
-                citations.append(
-                    Citation(
-                        n=numbers[c.chunk.id],
-                        article_id=c.chunk.article_id,
-                        title=c.chunk.title,
-                        kind=c.chunk.kind,
-                        text=c.chunk.text,
-                        chunk_id=c.chunk.id,
-                        paragraph=c.chunk.paragraph,
-                        highlight=c.text,
-                    )
-                )
+                citations.append(Citation.of_chunk(numbers[c.chunk.id], c.chunk, c.text))
             text = c.text
             if c.chunk.kind == "comment":
                 text = f"An anonymous reader comment (opinion, not reporting) says: “{text}”"

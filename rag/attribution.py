@@ -261,18 +261,7 @@ class Attributor:
         def add(c, highlight: str) -> int:
             if c.id not in by_chunk:
                 by_chunk[c.id] = len(cites) + 1
-                cites.append(
-                    Citation(
-                        by_chunk[c.id],
-                        c.article_id,
-                        c.title,
-                        c.kind,
-                        c.text,
-                        c.id,
-                        c.paragraph,
-                        highlight,
-                    )
-                )
+                cites.append(Citation.of_chunk(by_chunk[c.id], c, highlight))
             return by_chunk[c.id]
 
         for i, q in enumerate(quotes):
@@ -394,16 +383,7 @@ class Attributor:
         for c in (c for a in speaker.articles for c in self.index.chunks_of(a)):
             if speaker.role in c.text and surname in c.text:
                 words = naming_words(c.text, canonical, speaker.role)
-                cite = Citation(
-                    1,
-                    c.article_id,
-                    c.title,
-                    c.kind,
-                    c.text,
-                    c.id,
-                    c.paragraph,
-                    words or speaker.role,
-                )
+                cite = Citation.of_chunk(1, c, words or speaker.role)
                 # the article's own words beside the plain answer: a journalist checks the
                 # role as written ("Walsall LMC medical secretary Dr Uzma Ahmad")
                 shown = f": “{words}”" if words else ""
@@ -444,9 +424,7 @@ class Attributor:
             )
         byline = art.byline or author
         chunk = next((c for c in self.index.chunks_of(art.id) if byline in c.text), top.chunk)
-        cite = Citation(
-            1, art.id, art.title, "article", chunk.text, chunk.id, chunk.paragraph, byline
-        )
+        cite = Citation.of_chunk(1, chunk, byline)
         return Attributed(
             f"“{art.title}” was written by {author} ({byline}) [1]",
             [],

@@ -266,11 +266,7 @@ class LLMAnswerer:
                 if n not in order:
                     order[n] = len(order) + 1
                     c = numbered[n].chunk
-                    cites.append(
-                        Citation(
-                            order[n], c.article_id, c.title, c.kind, c.text, c.id, c.paragraph, ""
-                        )
-                    )
+                    cites.append(Citation.of_chunk(order[n], c))
                 marks.append(f"[{order[n]}]")
             body = re.sub(r"\s+([.!?])$", r"\1", text.strip())
             if body[-1:] in ".!?":

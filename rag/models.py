@@ -122,6 +122,20 @@ class Citation:
     paragraph: int = 0
     highlight: str = ""
 
+    @classmethod
+    def of_chunk(cls, n: int, chunk: Chunk, highlight: str = "") -> Citation:
+        """Citation number `n` of a passage, with the words of it that answer."""
+        return cls(
+            n,
+            chunk.article_id,
+            chunk.title,
+            chunk.kind,
+            chunk.text,
+            chunk.id,
+            chunk.paragraph,
+            highlight,
+        )
+
     def to_dict(self) -> dict:
         return {
             "n": self.n,
