@@ -31,17 +31,25 @@ from rag.evaluation.cases import load_cases  # noqa: E402
 REACHES = (0.1, 0.15, 0.2, 0.3, 0.5)
 
 
-def run(reach: float, questions: Path, corpus: Path | None, index: Path | None) -> set[str]:
-    """Ids of the questions `cocom eval` gets wrong at this reach."""
+def wrong_at(
+    setting: str, value: float, questions: Path, corpus: Path | None, index: Path | None
+) -> set[str]:
+    """Ids of the questions `cocom eval` gets wrong with the setting (its COCOM_* environment
+    variable, e.g. "COCOM_SELECT_REACH") at `value`."""
     with tempfile.TemporaryDirectory() as out:
         cmd = [sys.executable, "-m", "rag.cli", "eval", "--no-baseline", "--report", out]
         cmd += ["--questions", str(questions)]
         if corpus is not None:
             cmd += ["--corpus", str(corpus), "--index", str(index)]
-        env = {**os.environ, "COCOM_SELECT_REACH": str(reach)}
+        env = {**os.environ, setting: str(value)}
         subprocess.run(cmd, cwd=ROOT, env=env, check=True, capture_output=True)
         report = json.loads((Path(out) / "report.json").read_text())
         return {f["id"] for f in report["failures"]}
+
+
+def run(reach: float, questions: Path, corpus: Path | None, index: Path | None) -> set[str]:
+    """Ids of the questions `cocom eval` gets wrong at this reach."""
+    return wrong_at("COCOM_SELECT_REACH", reach, questions, corpus, index)
 
 
 def main() -> int:

@@ -17,10 +17,7 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
-import subprocess
 import sys
-import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -28,6 +25,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "evals"))
 
 from calibrate_abstention import fold_of, group_of  # noqa: E402
+from fit_select_reach import wrong_at  # noqa: E402
 
 from rag.evaluation.cases import load_cases  # noqa: E402
 
@@ -37,15 +35,7 @@ REAL = ("dev", "unseen1", "unseen2", "unseen3", "unseen4", "unseen5", "unseen6")
 
 def run(reach: float, questions: Path, corpus: Path | None, index: Path | None) -> set[str]:
     """Ids of the questions `cocom eval` gets wrong at this reach."""
-    with tempfile.TemporaryDirectory() as out:
-        cmd = [sys.executable, "-m", "rag.cli", "eval", "--no-baseline", "--report", out]
-        cmd += ["--questions", str(questions)]
-        if corpus is not None:
-            cmd += ["--corpus", str(corpus), "--index", str(index)]
-        env = {**os.environ, "COCOM_TYPED_REACH": str(reach)}
-        subprocess.run(cmd, cwd=ROOT, env=env, check=True, capture_output=True)
-        report = json.loads((Path(out) / "report.json").read_text())
-        return {f["id"] for f in report["failures"]}
+    return wrong_at("COCOM_TYPED_REACH", reach, questions, corpus, index)
 
 
 def balanced(rows: list, reach: float) -> float:

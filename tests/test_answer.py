@@ -835,13 +835,15 @@ def test_typed_reach_sets_how_far_down_a_stated_figure_may_answer(pipeline):
     from rag.errors import UserError
     from rag.settings import Settings
 
-    # a number question: with no reach only the best sentence may state the figure, with a
-    # wide one any retrieved sentence stating a count answers
-    q = "How many GPs are on the board of the federation?"
+    # a number question whose figure is not in the best-matching sentence: with no reach it is
+    # not covered, with a wide one the sentence stating the count answers
+    q = "How many lots would Somerset's outcomes-based contracts be split into?"
     none = Pipeline(replace(pipeline.settings, typed_reach=0.0), pipeline.embedder).load()
     wide = Pipeline(replace(pipeline.settings, typed_reach=2.0), pipeline.embedder).load()
     assert none.answerer.typed_reach == 0.0 and wide.answerer.typed_reach == 2.0
-    assert none.ask(q).abstained or not wide.ask(q).abstained
+    tight = none.ask(q)
+    assert tight.abstained and "no passage states the number asked for" in tight.notes
+    assert not wide.ask(q).abstained
     with pytest.raises(UserError, match="typed_reach"):
         Settings(typed_reach=-1.0)
     with pytest.raises(UserError, match="typed_reach"):
