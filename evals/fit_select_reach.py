@@ -42,7 +42,9 @@ def wrong_at(
         if corpus is not None:
             cmd += ["--corpus", str(corpus), "--index", str(index)]
         env = {**os.environ, setting: str(value)}
-        subprocess.run(cmd, cwd=ROOT, env=env, check=True, capture_output=True)
+        done = subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True, text=True)
+        if done.returncode != 0:
+            raise SystemExit(f"{' '.join(cmd)} failed:\n{done.stderr[-2000:]}")
         report = json.loads((Path(out) / "report.json").read_text())
         return {f["id"] for f in report["failures"]}
 

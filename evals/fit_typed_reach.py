@@ -30,12 +30,7 @@ from fit_select_reach import wrong_at  # noqa: E402
 from rag.evaluation.cases import load_cases  # noqa: E402
 
 REACHES = (0.1, 0.15, 0.2, 0.25, 0.3, 0.4)
-REAL = ("dev", "unseen1", "unseen2", "unseen3", "unseen4", "unseen5", "unseen6")
-
-
-def run(reach: float, questions: Path, corpus: Path | None, index: Path | None) -> set[str]:
-    """Ids of the questions `cocom eval` gets wrong at this reach."""
-    return wrong_at("COCOM_TYPED_REACH", reach, questions, corpus, index)
+REAL = ("dev", "unseen1", "unseen2", "unseen3", "unseen4", "unseen5", "unseen6", "unseen7")
 
 
 def balanced(rows: list, reach: float) -> float:
@@ -56,44 +51,40 @@ def rate(rows: list, pick) -> dict:
     return out
 
 
-def main() -> int:
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--real-corpus", type=Path, required=True)
-    ap.add_argument("--real-index", type=Path, required=True)
-    ap.add_argument("--real", nargs="*", default=list(REAL))
-    args = ap.parse_args()
-    sets = [("main", ROOT / "evals" / "questions.jsonl", None, None)] + [
-        (s, ROOT / "evals" / "real" / f"{s}.jsonl", args.real_corpus, args.real_index)
-        for s in args.real
-    ]
-    rows = []  # (set, group, answerable, {reach: right})
+def collect(setting: str, values: tuple, sets: list) -> list:
+    """(set, group, answerable, {value: right}) of every question, `cocom eval` run once per
+    value with the environment variable `setting` (e.g. "COCOM_TYPED_REACH") set to it."""
+    rows = []
     for name, path, corpus, index in sets:
-        wrong = {r: run(r, path, corpus, index) for r in REACHES}
+        wrong = {v: wrong_at(setting, v, path, corpus, index) for v in values}
         for c in load_cases(path):
             if c.type == "comment-trap":
                 continue  # abstention on what a reader wrote is another rule's
-            rows.append(
-                (name, group_of(c), c.answerable, {r: c.id not in wrong[r] for r in REACHES})
-            )
+            rows.append((name, group_of(c), c.answerable, {v: c.id not in wrong[v] for v in values}))
         print(name, "done", file=sys.stderr)
+    return rows
+
+
+def cross_validate(rows: list, values: tuple, names: list, tie) -> dict:
+    """Each fold scored at the value with the best balanced rate on the other folds; `tie(v)`
+    orders equally good values (the larger wins)."""
     folds = [fold_of(g) for _, g, _, _ in rows]
     cv = [False] * len(rows)
     chosen = {}
     for k in sorted(set(folds)):
         train = [r for r, f in zip(rows, folds, strict=True) if f != k]
-        best = max(REACHES, key=lambda x: (balanced(train, x), -x))
+        best = max(values, key=lambda x: (balanced(train, x), tie(x)))
         chosen[k] = best
         for i, f in enumerate(folds):
             if f == k:
                 cv[i] = rows[i][3][best]
-    names = [n for n, *_ in sets]
     index_of = {id(r): i for i, r in enumerate(rows)}
-    out = {
+    return {
         "objective": "balanced: mean of answerable-right and abstained rates",
-        "per_reach": {
+        "per_value": {
             n: {
                 str(x): rate([r for r in rows if r[0] == n], lambda r, x=x: r[3][x])
-                for x in REACHES
+                for x in values
             }
             for n in names
         },
@@ -101,8 +92,26 @@ def main() -> int:
         "cross_validated": {
             n: rate([r for r in rows if r[0] == n], lambda r: cv[index_of[id(r)]]) for n in names
         },
-        "fitted_on_all": max(REACHES, key=lambda x: (balanced(rows, x), -x)),
+        "fitted_on_all": max(values, key=lambda x: (balanced(rows, x), tie(x))),
     }
+
+
+def sets_of(real: list, real_corpus: Path, real_index: Path) -> list:
+    return [("main", ROOT / "evals" / "questions.jsonl", None, None)] + [
+        (s, ROOT / "evals" / "real" / f"{s}.jsonl", real_corpus, real_index) for s in real
+    ]
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--real-corpus", type=Path, required=True)
+    ap.add_argument("--real-index", type=Path, required=True)
+    ap.add_argument("--real", nargs="*", default=list(REAL))
+    args = ap.parse_args()
+    sets = sets_of(args.real, args.real_corpus, args.real_index)
+    rows = collect("COCOM_TYPED_REACH", REACHES, sets)
+    # ties: the smaller reach, the stricter
+    out = cross_validate(rows, REACHES, [n for n, *_ in sets], tie=lambda x: -x)
     print(json.dumps(out, indent=1))
     (ROOT / "evals" / "typed_reach_cv.json").write_text(json.dumps(out, indent=1) + "\n")
     return 0

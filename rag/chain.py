@@ -123,6 +123,7 @@ class Pipeline:
                     embedder=self.embedder,
                     k=self.settings.k,
                     fusion=self.settings.fusion,
+                    dense_weight=self.settings.dense_weight,
                     rrf_k=self.settings.rrf_k,
                     candidates=self.settings.candidates,
                 )

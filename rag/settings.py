@@ -52,6 +52,9 @@ class Settings:
     # miss passages, 9 and 10 let near-miss questions find something to answer with)
     k: int = 7
     fusion: str = "weighted"
+    # weighted fusion: the share of the cosine similarity against the max-normalised BM25 score.
+    # Fitted by evals/fit_dense_weight.py, cross-validated by article
+    dense_weight: float = 0.6
     rrf_k: int = 60
     candidates: int = 30
     # bad input
@@ -91,6 +94,8 @@ class Settings:
             raise UserError(
                 f"quote_min_confidence must be above 0 and at most 1; it is {self.quote_min_confidence}"
             )
+        if not 0.0 <= self.dense_weight <= 1.0:
+            raise UserError(f"dense_weight must be between 0 and 1; it is {self.dense_weight}")
         if self.fusion not in {"rrf", "weighted"}:
             raise UserError(f"fusion must be 'rrf' or 'weighted'; it is {self.fusion!r}")
 
