@@ -120,6 +120,13 @@ DATE = re.compile(
     rf"\b({MONTHS}|\d{{1,2}}(st|nd|rd|th)? {MONTHS}|(19|20)\d\d(/\d\d)?|next (year|week|month)|"
     r"last (year|week|month)|yesterday|tomorrow|this (month|year)|over the next \w+ years)\b"
 )
+# "How soon …?" is answered by a time span as well as a date: "within 28 days", "in six weeks"
+HOW_SOON = re.compile(r"\bhow\s+(?:soon|quickly)\b", re.I)
+DURATION = re.compile(
+    r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a)\s+"
+    r"(?:working\s+|calendar\s+)?(?:days?|weeks?|months?|years?)\b",
+    re.I,
+)
 MONEY = re.compile(r"£\s?\d[\d,.]*(?:m|bn|k)?\b|\b\d[\d,.]*\s?(?:million|billion|bn|pounds)\b")
 YEAR = re.compile(r"^(?:19|20)\d\d(?:/\d\d)?$")
 PERSON = re.compile(
@@ -512,6 +519,7 @@ def facts(
             and counted
             and not set(counted) & set(_next_terms(sentence, m))
             and not (_bare_share(sentence, m) and _counts(headline, counted))
+            and not (_PATIENT in counted and _LIST_SIZE.search(sentence, 0, m.start()))
         ):
             continue
         if wants == "person" and m.group(0)[-1:].isupper():
@@ -519,6 +527,17 @@ def facts(
             text = sentence[m.start() : name.end()] if name else text
         out.append(text)
     return out
+
+
+# a practice's list is its registered patients: "has a list size of around 30,000", "a patient
+# list of 4,500" count patients ("a list of 12 practices" does not)
+_PATIENT = "patient"
+_LIST_SIZE = re.compile(
+    r"\b(?:list\s+size|patient\s+list)(?:\s+(?:of|is|was|stands at))?"
+    r"(?:\s+(?:around|about|some|roughly|nearly|almost|over|under|more than|fewer than|just"
+    r"(?:\s+(?:over|under))?))?\s+$",
+    re.I,
+)
 
 
 def _bare_share(sentence: str, m: re.Match) -> bool:
@@ -566,8 +585,11 @@ def _names_a_thing(sentence: str, m: re.Match) -> bool:
 
 
 # "When will …?" asks about what is still to come, which no "last week" dates
+# "When will …?", "On what date will …?", "In which month is it due to …?"
 FUTURE_Q = re.compile(
-    r"\bwhen\s+(?:will|would|shall|(?:is|are)\b[^?]*?\b(?:going\s+to|due|expected)\b)", re.I
+    r"\b(?:when|(?:what|which)\s+(?:exact\s+)?(?:date|day|month|year))\s+"
+    r"(?:will|would|shall|(?:is|are)\b[^?]*?\b(?:going\s+to|due|expected)\b)",
+    re.I,
 )
 PAST_DATE = re.compile(r"^(?:last (?:year|week|month)|yesterday)$", re.I)
 # "On what date …?" asks for a day, "In which month …?" a month, "By what year …?" a year:
@@ -607,6 +629,8 @@ def holds(
     asked = question.lower()
     future = wants == "date" and bool(FUTURE_Q.search(question))
     found = facts(sentence, wants, counted, headline)
+    if wants == "date" and HOW_SOON.search(question):
+        found += [m.group(0) for m in DURATION.finditer(sentence)]  # "within 28 days"
     if wants == "date" and (grain := date_grain(question)):
         found = [m.group(0) for m in _GRAIN[grain].finditer(sentence)]
     for fact in found:

@@ -70,3 +70,52 @@ def test_a_superlative_singles_out_only_in_an_identity_question():
     assert ExtractiveAnswerer._singled_out(me, count, cands) == (cands, "")
     answering, missing = ExtractiveAnswerer._singled_out(me, which, cands)
     assert answering == [] and missing == "which is the largest"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "When will the surgery close?",
+        "On what date will the two surgery sites close?",
+        "In which month is the practice due to hand back its contract?",
+    ],
+)
+def test_a_question_about_what_will_happen_is_not_answered_by_a_past_day(question):
+    from rag.qtypes import analyse, holds
+
+    q = analyse(question)
+    assert not holds("The merger was approved at a board meeting yesterday.", q.wants, question)
+    assert holds("The sites will close on 30 June and in July.", q.wants, question)
+
+
+def test_a_question_about_what_happened_is_answered_by_a_past_day():
+    from rag.qtypes import analyse, holds
+
+    question = "On what date did the board approve the merger?"
+    q = analyse(question)
+    assert holds("The merger was approved at a board meeting yesterday.", q.wants, question)
+
+
+def test_a_company_or_firm_need_not_say_so_in_its_name():
+    from types import SimpleNamespace
+
+    from rag.answer import _names_kind
+    from rag.qtypes import analyse
+
+    won = SimpleNamespace(text="Wexley Medicare Ltd had been awarded the seven-year contract.")
+    won.referred = []
+    for question in ("Which company was awarded the contract?", "Which firm won the contract?"):
+        assert _names_kind(won, analyse(question))
+    # a kind that names carry still has to be named
+    assert not _names_kind(won, analyse("Which hospital trust was awarded the contract?"))
+
+
+def test_how_soon_is_answered_by_a_time_span():
+    from rag.qtypes import analyse, holds
+
+    question = "How soon after learning of a conflict must a board member declare it?"
+    q = analyse(question)
+    assert holds("Members must declare it within 28 days of becoming aware.", q.wants, question)
+    assert not holds("Members must declare it to the board.", q.wants, question)
+    # "when" asks for a date: a span is no answer to it
+    assert not holds("The review took 28 days.", "date", "When did the review end?")
