@@ -60,7 +60,9 @@ def collect(setting: str, values: tuple, sets: list) -> list:
         for c in load_cases(path):
             if c.type == "comment-trap":
                 continue  # abstention on what a reader wrote is another rule's
-            rows.append((name, group_of(c), c.answerable, {v: c.id not in wrong[v] for v in values}))
+            rows.append(
+                (name, group_of(c), c.answerable, {v: c.id not in wrong[v] for v in values})
+            )
         print(name, "done", file=sys.stderr)
     return rows
 
@@ -83,8 +85,7 @@ def cross_validate(rows: list, values: tuple, names: list, tie) -> dict:
         "objective": "balanced: mean of answerable-right and abstained rates",
         "per_value": {
             n: {
-                str(x): rate([r for r in rows if r[0] == n], lambda r, x=x: r[3][x])
-                for x in values
+                str(x): rate([r for r in rows if r[0] == n], lambda r, x=x: r[3][x]) for x in values
             }
             for n in names
         },
