@@ -80,6 +80,8 @@ RULES = {
     "referent": "an answer opening with It/They is preceded by what it refers to",
     "refers_back": "a sentence opening with It/They counts the words of the one before",
     "source_article": "'according to X' keeps to X's article",
+    "naming_articles": "the passages of the few articles naming what the question names are "
+    "searched too",
     "figures_differ": "two articles' different figures for the same thing are both given",
 }
 
@@ -93,6 +95,8 @@ RULES = {
 # fire on one (£258m found against the £260m first estimated, which the article itself sets
 # side by side).
 DIFFER_SIMILARITY = 0.7
+# a question's name held by this many articles or fewer picks them out (see naming_articles)
+NAMING_MAX = 3
 # the kinds of fact a "how many / how much / what share / when" question asks for
 FIGURE_KINDS = ("money", "share", "number", "date")
 DIFFER_MAX_GAP = 0.1
@@ -305,6 +309,25 @@ class ExtractiveAnswerer:
             return set()
         found = {a for a, ts in by_article.items() if terms <= ts}
         return found if len(found) < len(by_article) else set()
+
+    def naming_articles(self, info: QuestionInfo) -> set[str]:
+        """The few articles (at most NAMING_MAX) that name what the question names ("Dr Aneel
+        Bilkhu", "Barnburgh Surgery"): of the question's names, the one the fewest articles
+        hold all the words of. Years, figures and words every article has tell none apart."""
+        if not self.on("naming_articles"):
+            return set()
+        by_article = self.article_terms()
+        best: set[str] = set()
+        for e in info.entities:
+            if YEAR.fullmatch(e) or facts(e, "number") or facts(e, "money"):
+                continue
+            terms = set(entity_terms(e)) - self._every_article
+            if not terms:
+                continue
+            found = {a for a, ts in by_article.items() if terms <= ts}
+            if found and (not best or len(found) < len(best)):
+                best = found
+        return best if len(best) <= NAMING_MAX else set()
 
     def authored_by(self, name: str) -> set[str]:
         """The articles whose byline names `name` ("Nigel Praities", "Mr Praities")."""

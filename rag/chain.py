@@ -241,6 +241,13 @@ class Pipeline:
                 searched, k=k, query_vector=qvec, kinds=kinds, articles=sources
             )
             hits = interleave(within, hits, k or self.retriever.k)
+        elif naming := self.answerer.naming_articles(info):
+            # "What did Dr Aneel Bilkhu compare …?": the passages of the articles naming him,
+            # which may rank below others on the question's other words
+            within = self.retriever.search(
+                searched, k=k, query_vector=qvec, kinds=kinds, articles=naming
+            )
+            hits = interleave(hits, within, k or self.retriever.k)
 
         # reader comments are searched separately so that a fact only a comment states can be
         # flagged as such; they reach an answer only labelled as anonymous reader comments

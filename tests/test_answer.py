@@ -848,3 +848,22 @@ def test_typed_reach_sets_how_far_down_a_stated_figure_may_answer(pipeline):
         Settings(typed_reach=-1.0)
     with pytest.raises(UserError, match="typed_reach"):
         Settings(typed_reach=2.5)
+
+
+def test_the_few_articles_naming_a_questions_name_are_searched_too(pipeline):
+    from rag.qtypes import analyse
+
+    a = pipeline.answerer
+    assert a.naming_articles(analyse("What did Dr Yoxall say about the core contract?")) == {
+        "somerset-pooled-budgets"
+    }
+    # a name four articles hold picks none out; nor does a year
+    assert a.naming_articles(analyse("What has NHS England said about GP contracts?")) == set()
+    assert a.naming_articles(analyse("What happened to GP contracts in 2014?")) == set()
+    a.disabled = frozenset({"naming_articles"})
+    try:
+        assert (
+            a.naming_articles(analyse("What did Dr Yoxall say about the core contract?")) == set()
+        )
+    finally:
+        a.disabled = frozenset()
