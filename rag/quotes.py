@@ -46,6 +46,17 @@ GROUP = re.compile(
     r"local GP leaders|[Pp]apers seen by Pulse|King['’]s Fund experts)\b"
 )
 PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he)\b")
+# a general practice by its name: "Riverside Surgery", "Old Mill Medical Centre", "Kelso Medical
+# Group" (not a role, "Practice Manager", nor a term, "Best Practice", "GP Practice")
+_PRACTICE_KIND = (
+    r"(?:Surgery|Medical\sPractice|Practice|Medical\sCentre|Health\sCentre|Medical\sGroup)"
+)
+PRACTICE = re.compile(
+    r"(?<![\w’'-])(?:(?!(?:The|A|An|This|That|These|Those|Its|Their|Our|In|On|At|By|For|From|With|"
+    r"But|And|However|Each|Every|Some|All|Both|GP|GPs|General|Primary|Best|Good|Local|Family|"
+    r"Medical|Health|New|NHS|Group|Dental|Private|Single|Small|Large|Rural|Urban)\b)"
+    rf"[A-Z][\w’'-]*\s){{1,3}}?(?:[A-Z][\w’'-]*\s)?{_PRACTICE_KIND}\b(?!\s[A-Z]|[’']s?\s+[A-Z])"
+)
 # a body named by its kind alone ("the integrated care board", "the area team"), spelt out
 _KIND_WORDS = r"(?i:integrated care board|clinical commissioning group|area team)"
 KIND_SPELT = {"integrated care board": "icb", "clinical commissioning group": "ccg"}
@@ -219,6 +230,7 @@ class _Speaker:
     is_person: bool = False
     start: int = -1  # the mention that names them
     end: int = -1
+    practice: bool = False  # a general practice, by its name ("Riverside Surgery")
 
     @property
     def kind(self) -> str:
@@ -384,11 +396,22 @@ class _ArticleSpeakers:
             )
         self._surnames(text, people)
         taken = Intervals((a, b) for a, b, _ in self.items)
-        for m in list(ORG_PATTERN.finditer(text)) + list(GROUP.finditer(text)):
+        # a practice's name that overlaps no one and nothing else named is an organisation
+        practices = [
+            m
+            for m in PRACTICE.finditer(text)
+            if not taken.contains(m.start())
+            and not any(
+                x.start() < m.end() and m.start() < x.end()
+                for x in ORG_PATTERN.finditer(text, max(0, m.start() - 80), m.end() + 80)
+            )
+        ]
+        for m in list(ORG_PATTERN.finditer(text)) + list(GROUP.finditer(text)) + practices:
             if taken.contains(m.start()):
                 continue
             name = re.sub(r"^[Tt]he\s", "", m.group(0))
-            is_org = bool(ORG_PATTERN.fullmatch(m.group(0)))
+            practice = bool(PRACTICE.fullmatch(m.group(0)))
+            is_org = practice or bool(ORG_PATTERN.fullmatch(m.group(0)))
             if is_org:
                 name = re.sub(r"['’]s$", "", name)  # "NHS London’s letter": NHS London
             self.items.append(
@@ -402,6 +425,7 @@ class _ArticleSpeakers:
                         False,
                         m.start(),
                         m.end(),
+                        practice,
                     ),
                 )
             )
@@ -562,11 +586,16 @@ class _ArticleSpeakers:
         return word.islower() and word not in ROLE_NOUNS and word not in {"and", "but", "as"}
 
     def org_before(self, pos: int, kind: str = "") -> _Speaker | None:
-        """The organisation named last before `pos`; `kind` ("CCG", "LMC") one of that kind."""
+        """The organisation named last before `pos`; `kind` ("CCG", "LMC") one of that kind. A
+        practice is never "it" or "they" by being named last: several often are, each in passing."""
         kind = kind.lower()
         found = self.last_before(
             "org:" + kind,
-            lambda a, s: bool(s.organisation) and (not kind or _kind_of(s.name).endswith(kind)),
+            lambda a, s: (
+                bool(s.organisation)
+                and not s.practice
+                and (not kind or _kind_of(s.name).endswith(kind))
+            ),
             pos,
         )
         return found[1] if found else None

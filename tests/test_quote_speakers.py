@@ -522,3 +522,25 @@ def test_a_capitalised_word_describing_the_principal_is_no_organisation():
     )
     assert got["We had no choice but to hand it back."] != "GP"
     assert got["We will support patients to register elsewhere."] != "CCG"
+
+
+def test_the_partners_at_a_named_surgery_speak_for_the_surgery():
+    got = _speakers(
+        "The partners at the Willow Brook Surgery in Eastham said: ‘We have taken the very "
+        "hard choice to hand back our contract.’",
+    )
+    assert got["We have taken the very hard choice to hand back our contract."] == (
+        "Willow Brook Surgery"
+    )
+
+
+def test_a_practice_named_in_passing_is_not_what_they_stands_for():
+    got = _speakers(
+        "Westshire CCG said a sale of the building was being discussed with its owner.",
+        "The two surgeries are run by Hollins Lane Health Centre, and more rooms are planned.",
+        "A CCG spokesperson said patients would be consulted.",
+        "They added: “We are assured no sale will go ahead while NHS services use the site.”",
+    )
+    assert got["We are assured no sale will go ahead while NHS services use the site."] != (
+        "Hollins Lane Health Centre"
+    )
