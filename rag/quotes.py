@@ -27,7 +27,7 @@ SPEECH = (
     r"claims|claimed|believes|believe|believed|argued|argues|insisted|explained|agreed|agrees|"
     r"fears?|described|describes|called|calls|according\sto|put\sit|continued|commented|stressed|noted|"
     r"admitted|acknowledged|wrote|writes|replied|responded|urged|announced|concluded|explains|"
-    r"confirmed|confirms"
+    r"confirmed|confirms|reads"
 )
 SPEECH_RE = re.compile(rf"\b(?:{SPEECH})\b", re.I)
 # "anticipated continued high achievement": "continued" before a noun is no speech verb, which
@@ -35,7 +35,8 @@ SPEECH_RE = re.compile(rf"\b(?:{SPEECH})\b", re.I)
 NOT_SPEECH = re.compile(
     r"\bhaving said that\b|\bthat said\b|\bso-called\b|"
     r"\bcontinued\b(?!\s*(?:[,:.;!?‘“'\"]|that\b|$))|"
-    r"\bconfirm(?:ed|s)\s+(?:by|as)\b",  # "the plans, confirmed by NHS England": no statement
+    r"\bconfirm(?:ed|s)\s+(?:by|as)\b|"  # "the plans, confirmed by NHS England": no statement
+    r"\breads\b(?!\s*:)",  # "the notice reads: ‘…’" quotes it; "she reads the minutes" does not
     re.I,
 )
 REPORTING = re.compile(
@@ -84,6 +85,13 @@ _MODIFIES = re.compile(
 )
 # a clause's opening prepositional phrase: "In the FOI response, " (it said …)
 _OPENING = r"(?:In|At|On|From|Under|Through|After|Before)\s[^,;:“‘\"]{1,60},\s"
+# a practice speaking by its kind: "the practice said", "In a letter to patients, the practice
+# said", "a statement on the practice website said", "the Eastham practice’s notice reads"
+PRACTICE_REF = re.compile(
+    rf"^(?:But\s|And\s|However,\s|{_OPENING})?"
+    r"(?:(?:[Aa]n?|[Tt]he)\s+(?:statement|letter|notice|message|post)\s+(?:on|from)\s+)?"
+    r"[Tt]he\s+(?:[A-Z][\w’'-]*\s+)?practice(?:(?:['’]s)?\s+(?:website|statement|letter|notice))?\s*$"
+)
 ORG_REF = re.compile(
     rf"^(?:But\s|And\s|However,\s|[A-Z][a-z]+,\s|{_OPENING})?"
     r"(?:[Aa]\s+spokes(?:man|woman|person)\s+(?:for|from|at)\s+)?"
@@ -519,6 +527,12 @@ class _ArticleSpeakers:
                 found.setdefault(_kind_of(name), _Speaker(name, "", name, False))
         return next(iter(found.values())) if len(found) == 1 else None
 
+    def only_practice(self) -> _Speaker | None:
+        """ "The practice said": the one practice the article names in full; two or more, or
+        none: None."""
+        found = {s.name: s for _, _, s in self._items if s.practice}
+        return next(iter(found.values())) if len(found) == 1 else None
+
     def _surnames(self, text: str, people: PeopleIndex) -> None:
         """ "Stevens explained" after "Simon Stevens" earlier in the article: a surname alone
         names the person given in full before it (only when one person has that surname)."""
@@ -660,6 +674,10 @@ class _Extractor:
         they were found: "named", "pronoun" or "org-ref"."""
         seg = self.text[lo:hi]
         self._how = "named"
+        if PRACTICE_REF.match(seg.strip()):
+            # "the practice" is the one practice the article names in full; two or more: unknown
+            self._how = "org-ref"
+            return self.speakers.only_practice()
         doc = _document_subject(seg)
         if doc and not any(
             not sp.is_person and not sp.organisation and sp.end >= hi - 2

@@ -544,3 +544,30 @@ def test_a_practice_named_in_passing_is_not_what_they_stands_for():
     assert got["We are assured no sale will go ahead while NHS services use the site."] != (
         "Hollins Lane Health Centre"
     )
+
+
+def test_the_practice_is_the_one_practice_the_article_names():
+    got = _speakers(
+        "Patients of Marsh Road Medical Centre in Lowfield will be cared for by locums.",
+        "A notice on the Lowfield practice website reads: ‘It is with sadness that the "
+        "partners have resigned their contract.",
+        "‘Every effort was made to keep the surgery open for our patients.’",
+        "In a letter to patients, the practice said it was ‘working closely with the CCG to "
+        "find a new provider’.",
+    )
+    assert got["It is with sadness that the partners have resigned their contract."] == (
+        "Marsh Road Medical Centre"
+    )
+    assert got["Every effort was made to keep the surgery open for our patients."] == (
+        "Marsh Road Medical Centre"
+    )
+    assert got["working closely with the CCG to find a new provider"] == "Marsh Road Medical Centre"
+
+
+def test_the_practice_stays_unattributed_when_two_practices_are_named():
+    got = _speakers(
+        "Patients of Marsh Road Medical Centre will move to Hill Top Surgery next year.",
+        "The statement on the practice website said: ‘We will write to every patient before "
+        "the move.’",
+    )
+    assert got["We will write to every patient before the move."] == ""
