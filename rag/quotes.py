@@ -90,7 +90,7 @@ _OPENING = r"(?:In|At|On|From|Under|Through|After|Before)\s[^,;:“‘\"]{1,60},
 PRACTICE_REF = re.compile(
     rf"^(?:But\s|And\s|However,\s|{_OPENING})?"
     r"(?:(?:[Aa]n?|[Tt]he)\s+(?:statement|letter|notice|message|post)\s+(?:on|from)\s+)?"
-    r"[Tt]he\s+(?:[A-Z][\w’'-]*\s+)?practice(?:(?:['’]s)?\s+(?:website|statement|letter|notice))?\s*$"
+    r"[Tt]he\s+(?:[A-Z][\w’'-]*\s+)?(?:two\s+)?practice(?P<plural>s)?(?:(?:['’]s)?\s+(?:website|statement|letter|notice))?\s*$"
 )
 ORG_REF = re.compile(
     rf"^(?:But\s|And\s|However,\s|[A-Z][a-z]+,\s|{_OPENING})?"
@@ -256,6 +256,12 @@ class _Speaker:
 
 
 DOCUMENT = _Speaker("")  # the speaker of what a letter, report or agreement says: no one
+
+
+def _joint(first: _Speaker, second: _Speaker) -> _Speaker:
+    """Two practices named together ("X Surgery and Y Practice said"): one speaker, as written."""
+    name = f"{first.name} and {second.name}"
+    return _Speaker(name, "", name, False, first.start, second.end, True)
 
 
 _LEAD = re.compile(r"^[\s,;(]*(?:(?:[Aa]nd|[Bb]ut|[Ww]hile|However,?|Meanwhile,?|[Nn]ow)\s+)?")
@@ -527,11 +533,26 @@ class _ArticleSpeakers:
                 found.setdefault(_kind_of(name), _Speaker(name, "", name, False))
         return next(iter(found.values())) if len(found) == 1 else None
 
-    def only_practice(self) -> _Speaker | None:
+    def only_practice(self, plural: bool = False) -> _Speaker | None:
         """ "The practice said": the one practice the article names in full; two or more, or
-        none: None."""
+        none: None. "The practices said" (`plural`): the two practices the article names, as
+        one speaker, when it names them joined by "and"; any other number: None."""
         found = {s.name: s for _, _, s in self._items if s.practice}
-        return next(iter(found.values())) if len(found) == 1 else None
+        if not plural:
+            return next(iter(found.values())) if len(found) == 1 else None
+        if len(found) != 2:
+            return None
+        ordered = sorted(found.values(), key=lambda s: s.start)
+        for a, b, s in self._items:
+            if s.name == ordered[0].name:
+                nxt = [x for x in self._items if x[0] >= b][:1]
+                if (
+                    nxt
+                    and nxt[0][2].name == ordered[1].name
+                    and re.fullmatch(r"\s+and\s+", self.text[b : nxt[0][0]])
+                ):
+                    return _joint(s, nxt[0][2])
+        return None
 
     def _surnames(self, text: str, people: PeopleIndex) -> None:
         """ "Stevens explained" after "Simon Stevens" earlier in the article: a surname alone
@@ -674,10 +695,12 @@ class _Extractor:
         they were found: "named", "pronoun" or "org-ref"."""
         seg = self.text[lo:hi]
         self._how = "named"
-        if PRACTICE_REF.match(seg.strip()):
-            # "the practice" is the one practice the article names in full; two or more: unknown
+        ref = PRACTICE_REF.match(seg.strip())
+        if ref:
+            # "the practice" is the one practice the article names in full; two or more: unknown.
+            # "the practices": the two the article names, when it names them together
             self._how = "org-ref"
-            return self.speakers.only_practice()
+            return self.speakers.only_practice(bool(ref.group("plural")))
         doc = _document_subject(seg)
         if doc and not any(
             not sp.is_person and not sp.organisation and sp.end >= hi - 2
@@ -747,7 +770,8 @@ class _Extractor:
             if self._role_holder(org, lo, hi):
                 self._how = "role"
                 return None  # "The new chief executive of NHS England has said"
-            return org[2]
+            pair = self._practice_pair(org, lo)
+            return pair if pair is not None else org[2]
         spokes = re.search(
             r"(?:^|,\s*|\b(?:[Bb]ut|[Aa]nd)\s+)(?:[Aa]n?|[Tt]he)\s+(?:[\w-]+\s+){0,2}?"
             r"spokes(?:man|woman|person)\s*$",
@@ -845,6 +869,21 @@ class _Extractor:
                 sp = self.speakers.org_before(a, k) or self.speakers.only_of_kind(k)
                 return sp
         return next(iter(owners.values())) if len(owners) == 1 else None
+
+    def _practice_pair(self, mention: tuple, lo: int) -> _Speaker | None:
+        """ "X Surgery and Y Practice said": the practice at `mention` with the one joined to it
+        by "and" just before it (in text[lo:]), as one speaker; None when it is not such a pair."""
+        a, _, sp = mention
+        if not sp.practice:
+            return None
+        before = [x for x in self.speakers.between(lo, a) if x[1] <= a]
+        if (
+            before
+            and before[-1][2].practice
+            and re.fullmatch(r"\s+and\s+", self.text[before[-1][1] : a])
+        ):
+            return _joint(before[-1][2], sp)
+        return None
 
     def _unknown_name_opens(self, lo: int, hi: int) -> bool:
         """Whether a sentence starting in text[lo:hi] opens on a name we did not recognise as

@@ -571,3 +571,23 @@ def test_the_practice_stays_unattributed_when_two_practices_are_named():
         "the move.’",
     )
     assert got["We will write to every patient before the move."] == ""
+
+
+def test_two_practices_named_together_speak_as_one():
+    got = _speakers(
+        "Brook Lane Surgery and Elm Tree Practice said: ‘Joining forces will let us open "
+        "longer hours for patients.’",
+    )
+    assert got["Joining forces will let us open longer hours for patients."] == (
+        "Brook Lane Surgery and Elm Tree Practice"
+    )
+
+
+def test_the_practices_are_the_pair_the_article_names_together():
+    merge = "Plans to merge Brook Lane Surgery and Elm Tree Practice in Upton were approved."
+    said = "In their application, the practices said the merger would “spread the load of staff absence”."
+    assert _speakers(merge, said)["spread the load of staff absence"] == (
+        "Brook Lane Surgery and Elm Tree Practice"
+    )
+    third = "The merged practice will be called Upton Medical Group."
+    assert _speakers(merge, third, said)["spread the load of staff absence"] == ""
