@@ -543,9 +543,10 @@ class _ArticleSpeakers:
         if len(found) != 2:
             return None
         ordered = sorted(found.values(), key=lambda s: s.start)
-        for a, b, s in self._items:
+        starts = self.starts()
+        for _, b, s in self._items:
             if s.name == ordered[0].name:
-                nxt = [x for x in self._items if x[0] >= b][:1]
+                nxt = self._items[bisect_left(starts, b) :][:1]
                 if (
                     nxt
                     and nxt[0][2].name == ordered[1].name
