@@ -546,7 +546,8 @@ class _ArticleSpeakers:
         starts = self.starts()
         for _, b, s in self._items:
             if s.name == ordered[0].name:
-                nxt = self._items[bisect_left(starts, b) :][:1]
+                k = bisect_left(starts, b)
+                nxt = self._items[k : k + 1]
                 if (
                     nxt
                     and nxt[0][2].name == ordered[1].name
