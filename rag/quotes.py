@@ -85,6 +85,10 @@ _MODIFIES = re.compile(
 )
 # a clause's opening prepositional phrase: "In the FOI response, " (it said …)
 _OPENING = r"(?:In|At|On|From|Under|Through|After|Before)\s[^,;:“‘\"]{1,60},\s"
+# an organisation's statement going on: "The statement added", "Its statement also said"
+_STATEMENT_REF = re.compile(
+    r"^(?:But\s|And\s)?(?:[Tt]he|[Ii]ts|[Tt]his|[Tt]hat)\s+statement(?:\s+(?:also|further))?$"
+)
 # a practice speaking by its kind: "the practice said", "In a letter to patients, the practice
 # said", "a statement on the practice website said", "the Eastham practice’s notice reads"
 PRACTICE_REF = re.compile(
@@ -697,6 +701,11 @@ class _Extractor:
         they were found: "named", "pronoun" or "org-ref"."""
         seg = self.text[lo:hi]
         self._how = "named"
+        if _STATEMENT_REF.match(seg.strip()):
+            # "Westshire CCG said it had no plans … The statement added: ‘…’": the organisation
+            # quoted just before, if no one else is named since
+            self._how = "org-ref"
+            return self._organisation_just_quoted(hi)
         ref = PRACTICE_REF.match(seg.strip())
         if ref:
             # "the practice" is the one practice the article names in full; two or more: unknown.

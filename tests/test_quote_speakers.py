@@ -591,3 +591,13 @@ def test_the_practices_are_the_pair_the_article_names_together():
     )
     third = "The merged practice will be called Upton Medical Group."
     assert _speakers(merge, third, said)["spread the load of staff absence"] == ""
+
+
+def test_the_statement_added_goes_on_with_the_organisation_just_quoted():
+    said = "Westshire CCG said it had no plans to close the Mill Lane surgery in the town."
+    added = "The statement added: ‘We are working with the partners on every option open to us.’"
+    got = _speakers(said, added)
+    assert got["We are working with the partners on every option open to us."] == "Westshire CCG"
+    other = "Dr Jo Bloggs, a GP in the town, said the partners wanted to stay."
+    got = _speakers(said, other, added)
+    assert got["We are working with the partners on every option open to us."] == ""
