@@ -124,18 +124,23 @@ DOC_SUBJECT = re.compile(
 # what may stand between the document and its verb: "from X", "signed by X", ", seen by HSJ,",
 # "inviting CCGs to apply"
 DOC_REST = re.compile(
-    r"^\s*(?:(?:from|by|of|to|for|on|signed\sby|written\sby|(?:sent|published|issued|circulated)(?:\s(?:by|to|on|in|at))?|"
+    r"^\s*(?:(?:from|by|of|to|for|on|signed\sby|written\sby|(?:commissioned|carried\sout|conducted|"
+    r"prepared|produced|led)\sby|(?:sent|published|issued|circulated)(?:\s(?:by|to|on|in|at))?|"
     r"seen\sby|dated|[a-z]{3,}ing)\s[^,]{0,80}?)?\s*(?:,[^,]{1,150},)?\s*"
     r"(?:,?\s*(?:which|that)|also|further|itself|then|now|too)?\s*,?\s*$"
 )
 DOC_WHICH = re.compile(rf"\b{_DET}\s+{_MODIFIERS}{DOC_NOUN}s?\s*,?\s*(?:which|that)\s*$")
 DOC_MENTION = re.compile(rf"\b{_DET}\s+{_MODIFIERS}{DOC_NOUN}s?\b")
 # a document's owner, named before its noun ("NHS London’s letter", "the NHS England fact
-# sheet") after at most a determiner, or straight after "from" ("a letter from NHS London")
+# sheet") after at most a determiner, or straight after "from" or "by" ("a letter from NHS
+# London", "a review by the King's Fund", "a report prepared by X"; not "a review commissioned
+# by X", whose words are the reviewers')
 _DOC_NOUN_AT = re.compile(rf"\b{DOC_NOUN}s?\b")
 _OWNER_LEAD = re.compile(r"(?:(?:[Tt]he|[Tt]his|[Tt]hat|[Aa]n?|[Nn]ew)\s+)?")
 _OWNER_TAIL = re.compile(rf"(?:['’]s)?\s+{_MODIFIERS}")
-_FROM_OWNER = re.compile(r"\s+from\s+")
+_FROM_OWNER = re.compile(
+    r"\s+(?:from|(?:(?:carried\s+out|conducted|prepared|produced|written)\s+)?by)\s+(?:the\s+)?"
+)  # "a report by the King's Fund"
 _KIND_OWNER = re.compile(rf"[Tt]he\s+(CCG|ICB|LMC|{_KIND_WORDS})['’]s\s+{_MODIFIERS}")
 # a sentence whose subject is "he"/"she": "She was", "But he also raised"
 _PRONOUN_OPENS = re.compile(r"\s*(?:(?:But|And|However,?)\s+)?([Hh]e|[Ss]he)\b")

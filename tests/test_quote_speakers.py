@@ -601,3 +601,19 @@ def test_the_statement_added_goes_on_with_the_organisation_just_quoted():
     other = "Dr Jo Bloggs, a GP in the town, said the partners wanted to stay."
     got = _speakers(said, other, added)
     assert got["We are working with the partners on every option open to us."] == ""
+
+
+def test_a_report_by_a_named_organisation_is_its_words():
+    got = _speakers(
+        "A report by the Westshire Health Trust said the scheme had ‘raised standards in most "
+        "of the practices’.",
+        "A review commissioned by NHS England said the pilots had ‘not yet shown lasting "
+        "savings for the area’.",
+        "The review said the pilots had ‘cut waiting times for many patients’.",
+        "A report prepared by the Eastfield Institute said practices were ‘short of nurses "
+        "in every town’.",
+    )
+    assert got["short of nurses in every town"] == "Eastfield Institute"
+    assert got["raised standards in most of the practices"] == "Westshire Health Trust"
+    assert got["not yet shown lasting savings for the area"] == ""
+    assert got["cut waiting times for many patients"] == ""
