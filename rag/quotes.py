@@ -1384,9 +1384,15 @@ class _Extractor:
             if sp is not None and self._new_subject(vb, qa, sp):
                 sp = None  # "X CCG said it was ‘…’, and Y CCG is ‘…’": not X's words
             channel = _IN_DOCUMENT.match(self.text, vb, qa)
-            if sp is not None and not sp.is_document and channel:
+            if (
+                sp is not None
+                and not sp.is_document
+                and channel
+                and not re.fullmatch(r"\s*:\s*", self.text[channel.end() : qa - 1])
+            ):
                 # "The area team admitted in its consultation that … ‘…’": the quoted words are
-                # the document's, as with "The consultation said: ‘…’"
+                # the document's, as with "The consultation said: ‘…’". "NHS England said in its
+                # guidance: ‘…’", "Dr X wrote in a blog: ‘…’" give the author's own words
                 self._how = "document"
                 self._doc = (va, channel.end())
                 sp = DOCUMENT

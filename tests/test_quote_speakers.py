@@ -617,3 +617,15 @@ def test_a_report_by_a_named_organisation_is_its_words():
     assert got["raised standards in most of the practices"] == "Westshire Health Trust"
     assert got["not yet shown lasting savings for the area"] == ""
     assert got["cut waiting times for many patients"] == ""
+
+
+def test_an_author_saying_in_their_document_with_a_colon_gives_their_words():
+    got = _speakers(
+        "NHS England said in its guidance: ‘Commissioners should review every contract by March.",
+        "‘They should publish the results of each review within a month.’",
+        "Dr Jo Bloggs, chair of Westshire LMC, wrote in a blog: ‘We cannot back a plan that "
+        "moves money away from practices.’",
+    )
+    assert got["Commissioners should review every contract by March."] == "NHS England"
+    assert got["They should publish the results of each review within a month."] == "NHS England"
+    assert got["We cannot back a plan that moves money away from practices."] == "Dr Jo Bloggs"
