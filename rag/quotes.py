@@ -56,7 +56,7 @@ PRACTICE = re.compile(
     r"(?<![\w’'-])(?:(?!(?:The|A|An|This|That|These|Those|Its|Their|Our|In|On|At|By|For|From|With|"
     r"But|And|However|Each|Every|Some|All|Both|GP|GPs|General|Primary|Best|Good|Local|Family|"
     r"Medical|Health|New|NHS|Group|Dental|Private|Single|Small|Large|Rural|Urban)\b)"
-    rf"[A-Z][\w’'-]*\s){{1,3}}?(?:[A-Z][\w’'-]*\s)?{_PRACTICE_KIND}\b(?!\s[A-Z]|[’']s?\s+[A-Z])"
+    rf"(?![\w-]*[’']s\s)[A-Z][\w’'-]*\s){{1,3}}?(?:(?![\w-]*[’']s\s)[A-Z][\w’'-]*\s)?{_PRACTICE_KIND}\b(?!\s[A-Z]|[’']s?\s+[A-Z])"
 )
 # a body named by its kind alone ("the integrated care board", "the area team"), spelt out
 _KIND_WORDS = r"(?i:integrated care board|clinical commissioning group|area team)"
@@ -92,9 +92,10 @@ _STATEMENT_REF = re.compile(
 # a practice speaking by its kind: "the practice said", "In a letter to patients, the practice
 # said", "a statement on the practice website said", "the Eastham practice’s notice reads"
 PRACTICE_REF = re.compile(
-    rf"^(?:But\s|And\s|However,\s|{_OPENING})?"
-    r"(?:(?:[Aa]n?|[Tt]he)\s+(?:statement|letter|notice|message|post)\s+(?:on|from)\s+)?"
-    r"[Tt]he\s+(?:[A-Z][\w’'-]*\s+)?(?:two\s+)?practice(?P<plural>s)?(?:(?:['’]s)?\s+(?:website|statement|letter|notice))?\s*$"
+    rf"^(?:But\s|And\s|However,\s|{_OPENING}|Speaking\s+to\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s[A-Z][\w’'-]*)?,\s)?"
+    r"(?:(?:[Aa]n?|[Tt]he)\s+(?:statement|letter|notice|message|post|spokes(?:man|woman|person))\s+"
+    r"(?:on|from|for|at)\s+)?"
+    r"[Tt]he\s+(?:[A-Z][\w’'-]*\s+)?(?:two\s+)?(?:practice|surger(?:y|(?P<plural2>ies)))(?P<plural>s)?(?:(?:['’]s)?\s+(?:website|statement|letter|notice))?\s*$"
 )
 ORG_REF = re.compile(
     rf"^(?:But\s|And\s|However,\s|[A-Z][a-z]+,\s|{_OPENING})?"
@@ -716,7 +717,7 @@ class _Extractor:
             # "the practice" is the one practice the article names in full; two or more: unknown.
             # "the practices": the two the article names, when it names them together
             self._how = "org-ref"
-            return self.speakers.only_practice(bool(ref.group("plural")))
+            return self.speakers.only_practice(bool(ref.group("plural") or ref.group("plural2")))
         doc = _document_subject(seg)
         if doc and not any(
             not sp.is_person and not sp.organisation and sp.end >= hi - 2

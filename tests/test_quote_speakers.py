@@ -629,3 +629,23 @@ def test_an_author_saying_in_their_document_with_a_colon_gives_their_words():
     assert got["Commissioners should review every contract by March."] == "NHS England"
     assert got["They should publish the results of each review within a month."] == "NHS England"
     assert got["We cannot back a plan that moves money away from practices."] == "Dr Jo Bloggs"
+
+
+def test_a_spokesperson_for_the_practice_speaks_for_the_one_practice_named():
+    got = _speakers(
+        "Fellside Medical Group covers a large rural area with a small list.",
+        "Speaking to the Gazette, a spokesperson for the GP practice said the cut had left "
+        "them with ‘no real choice’ but to hand back the contract.",
+        "A spokeswoman for the surgery said: ‘Patients will be written to this week.’",
+    )
+    assert got["no real choice"] == "Fellside Medical Group"
+    assert got["Patients will be written to this week."] == "Fellside Medical Group"
+
+
+def test_a_practice_name_never_takes_in_an_owner_before_it():
+    from rag.quotes import PRACTICE
+
+    found = [
+        m.group(0) for m in PRACTICE.finditer("to close Carewell’s Brookside Medical Practice")
+    ]
+    assert found == ["Brookside Medical Practice"]
