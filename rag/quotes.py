@@ -1131,6 +1131,10 @@ class _Extractor:
             return None if self._coordinated(persons[0]) else persons[0]
         if found and self._role_holder(found[0], lo, hi):
             return None  # "…, said the chief executive of NHS England"
+        if len(found) > 1:
+            pair = self._practice_pair(found[1], found[0][0])  # "…, said X Surgery and Y Practice"
+            if pair is not None:
+                return pair
         return found[0][2] if found else None
 
     def _evidence(self, sp: _Speaker, va: int, vb: int) -> tuple[int, int]:

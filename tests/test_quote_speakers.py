@@ -581,6 +581,13 @@ def test_two_practices_named_together_speak_as_one():
     assert got["Joining forces will let us open longer hours for patients."] == (
         "Brook Lane Surgery and Elm Tree Practice"
     )
+    got = _speakers(
+        "‘We will keep both sites open for patients,’ said Brook Lane Surgery and Elm Tree "
+        "Practice."
+    )
+    assert got["We will keep both sites open for patients"] == (
+        "Brook Lane Surgery and Elm Tree Practice"
+    )
 
 
 def test_the_practices_are_the_pair_the_article_names_together():
