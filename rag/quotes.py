@@ -798,14 +798,23 @@ class _Extractor:
             # "…, a spokesman said." — the one organisation the sentence names; two: unknown
             self._how = "spokesperson"
             s0, s1 = self._sent
+            # (a practice the sentence names is what it is about, not whose spokesperson speaks)
             orgs = {
                 sp.name: sp
                 for a, _, sp in self.speakers.between(s0, s1)
-                if sp.organisation and not self._in_quote(a)
+                if sp.organisation and not sp.practice and not self._in_quote(a)
             }
             if not orgs:
                 return self._organisation_just_quoted(hi)
-            return next(iter(orgs.values())) if len(orgs) == 1 else None
+            only = next(iter(orgs.values())) if len(orgs) == 1 else None
+            kind = re.search(r"\b(CCG|ICB|LMC|PCT)\b", spokes.group(0))
+            if (
+                only is not None
+                and kind
+                and not _kind_of(only.name).endswith(kind.group(1).lower())
+            ):
+                return None  # "a CCG spokesperson said" when the sentence names no CCG
+            return only
         ref = ORG_REF.match(seg.lstrip())
         if ref and re.search(rf"\b{ROLE_HOLDER}\b", seg, re.I) and not spokes:
             self._how = "role"

@@ -656,3 +656,14 @@ def test_a_practice_name_never_takes_in_an_owner_before_it():
         m.group(0) for m in PRACTICE.finditer("to close Carewell’s Brookside Medical Practice")
     ]
     assert found == ["Brookside Medical Practice"]
+
+
+def test_a_spokesperson_is_not_the_practice_the_sentence_is_about():
+    got = _speakers(
+        "Patients of Mill Lane Surgery will be ‘moved to other practices in the town’, a "
+        "spokesperson said.",
+        "Patients of NHS England’s Kent list will be ‘offered a new practice by June’, a CCG "
+        "spokesperson said.",
+    )
+    assert got["moved to other practices in the town"] == ""
+    assert got["offered a new practice by June"] == ""
