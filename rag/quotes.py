@@ -788,6 +788,8 @@ class _Extractor:
                 self._how = "role"
                 return None  # "The new chief executive of NHS England has said"
             pair = self._practice_pair(org, lo)
+            if pair is None and self._joined_to_organisation(org, lo):
+                return None  # "Westshire CCG and Mill Lane Surgery said": said jointly
             return pair if pair is not None else org[2]
         spokes = re.search(
             r"(?:^|,\s*|\b(?:[Bb]ut|[Aa]nd)\s+)(?:[Aa]n?|[Tt]he)\s+(?:[\w-]+\s+){0,2}?"
@@ -895,6 +897,19 @@ class _Extractor:
                 sp = self.speakers.org_before(a, k) or self.speakers.only_of_kind(k)
                 return sp
         return next(iter(owners.values())) if len(owners) == 1 else None
+
+    def _joined_to_organisation(self, mention: tuple, lo: int) -> bool:
+        """Whether the organisation at `mention` is joined by "and" to one named just before it
+        (in text[lo:]), a practice on either side: two bodies speak together."""
+        a, _, sp = mention
+        before = [x for x in self.speakers.between(lo, a) if x[1] <= a]
+        return bool(
+            before
+            and before[-1][2].organisation
+            and not before[-1][2].is_person
+            and (sp.practice or before[-1][2].practice)
+            and re.fullmatch(r"\s+and\s+(?:the\s+)?", self.text[before[-1][1] : a])
+        )
 
     def _practice_pair(self, mention: tuple, lo: int) -> _Speaker | None:
         """ "X Surgery and Y Practice said": the practice at `mention` with the one joined to it

@@ -667,3 +667,11 @@ def test_a_spokesperson_is_not_the_practice_the_sentence_is_about():
     )
     assert got["moved to other practices in the town"] == ""
     assert got["offered a new practice by June"] == ""
+
+
+def test_a_commissioner_and_a_practice_speaking_together_are_neither_alone():
+    got = _speakers(
+        "Westshire CCG and Mill Lane Surgery said: ‘Patients will be able to use either site "
+        "from May.’"
+    )
+    assert got["Patients will be able to use either site from May."] == ""
