@@ -55,7 +55,8 @@ _PRACTICE_KIND = (
 PRACTICE = re.compile(
     r"(?<![\w’'-])(?:(?!(?:The|A|An|This|That|These|Those|Its|Their|Our|In|On|At|By|For|From|With|"
     r"But|And|However|Each|Every|Some|All|Both|GP|GPs|General|Primary|Best|Good|Local|Family|"
-    r"Medical|Health|New|NHS|Group|Dental|Private|Single|Small|Large|Rural|Urban)\b)"
+    r"Medical|Health|New|NHS|Group|Dental|Private|Single|Small|Large|Rural|Urban|Clinical|Nursing|"
+    r"Advanced|Professional|Current|Future|Standard|Dispensing|Training|Teaching|Code|Joint|Sole)\b)"
     rf"(?![\w-]*[’']s\s)[A-Z][\w’'-]*\s){{1,3}}?(?:(?![\w-]*[’']s\s)[A-Z][\w’'-]*\s)?{_PRACTICE_KIND}\b(?!\s[A-Z]|[’']s?\s+[A-Z])"
 )
 # a body named by its kind alone ("the integrated care board", "the area team"), spelt out
