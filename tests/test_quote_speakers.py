@@ -675,3 +675,12 @@ def test_a_commissioner_and_a_practice_speaking_together_are_neither_alone():
         "from May.’"
     )
     assert got["Patients will be able to use either site from May."] == ""
+
+
+def test_a_practice_name_never_starts_on_a_term_word():
+    from rag.quotes import PRACTICE
+
+    terms = (
+        "under Good Clinical Practice rules, with Advanced Nursing Practice and a Practice Nurse"
+    )
+    assert [m.group(0) for m in PRACTICE.finditer(terms)] == []
