@@ -27,16 +27,17 @@ SPEECH = (
     r"claims|claimed|believes|believe|believed|argued|argues|insisted|explained|agreed|agrees|"
     r"fears?|described|describes|called|calls|according\sto|put\sit|continued|commented|stressed|noted|"
     r"admitted|acknowledged|wrote|writes|replied|responded|urged|announced|concluded|explains|"
-    r"confirmed|confirms|reads"
+    r"confirmed|confirms"
 )
 SPEECH_RE = re.compile(rf"\b(?:{SPEECH})\b", re.I)
+# in quotes, "reads:" too: "the notice reads: ‘…’" quotes it; "she reads the minutes" does not
+_QUOTE_VERB = re.compile(rf"\b(?:{SPEECH}|reads(?=\s*:))\b", re.I)
 # "anticipated continued high achievement": "continued" before a noun is no speech verb, which
 # stands alone ("he continued:", "…, she continued.", "continued that …")
 NOT_SPEECH = re.compile(
     r"\bhaving said that\b|\bthat said\b|\bso-called\b|"
     r"\bcontinued\b(?!\s*(?:[,:.;!?‘“'\"]|that\b|$))|"
-    r"\bconfirm(?:ed|s)\s+(?:by|as)\b|"  # "the plans, confirmed by NHS England": no statement
-    r"\breads\b(?!\s*:)",  # "the notice reads: ‘…’" quotes it; "she reads the minutes" does not
+    r"\bconfirm(?:ed|s)\s+(?:by|as)\b",  # "the plans, confirmed by NHS England": no statement
     re.I,
 )
 REPORTING = re.compile(
@@ -1335,7 +1336,7 @@ class _Extractor:
             masked = NOT_SPEECH.sub(lambda m: "#" * len(m.group(0)), sent.text)
             verbs = [
                 (s0 + v.start(), s0 + v.end())
-                for v in SPEECH_RE.finditer(masked)
+                for v in _QUOTE_VERB.finditer(masked)
                 if not quoted(sent.start + v.start())
             ]
             verbs = [self._with_addressee(va, vb, s1) for va, vb in verbs]
