@@ -30,6 +30,8 @@ SPEECH = (
     r"confirmed|confirms"
 )
 SPEECH_RE = re.compile(rf"\b(?:{SPEECH})\b", re.I)
+# in quotes, "reads:" too: "the notice reads: ‘…’" quotes it; "she reads the minutes" does not
+_QUOTE_VERB = re.compile(rf"\b(?:{SPEECH}|reads(?=\s*:))\b", re.I)
 # "anticipated continued high achievement": "continued" before a noun is no speech verb, which
 # stands alone ("he continued:", "…, she continued.", "continued that …")
 NOT_SPEECH = re.compile(
@@ -46,6 +48,18 @@ GROUP = re.compile(
     r"local GP leaders|[Pp]apers seen by Pulse|King['’]s Fund experts)\b"
 )
 PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he)\b")
+# a general practice by its name: "Riverside Surgery", "Old Mill Medical Centre", "Kelso Medical
+# Group" (not a role, "Practice Manager", nor a term, "Best Practice", "GP Practice")
+_PRACTICE_KIND = (
+    r"(?:Surgery|Medical\sPractice|Practice|Medical\sCentre|Health\sCentre|Medical\sGroup)"
+)
+PRACTICE = re.compile(
+    r"(?<![\w’'-])(?:(?!(?:The|A|An|This|That|These|Those|Its|Their|Our|In|On|At|By|For|From|With|"
+    r"But|And|However|Each|Every|Some|All|Both|GP|GPs|General|Primary|Best|Good|Local|Family|"
+    r"Medical|Health|New|NHS|Group|Dental|Private|Single|Small|Large|Rural|Urban|Clinical|Nursing|"
+    r"Advanced|Professional|Current|Future|Standard|Dispensing|Training|Teaching|Code|Joint|Sole)\b)"
+    rf"(?![\w-]*[’']s\s)[A-Z][\w’'-]*\s){{1,3}}?(?:(?![\w-]*[’']s\s)[A-Z][\w’'-]*\s)?{_PRACTICE_KIND}\b(?!\s[A-Z]|[’']s?\s+[A-Z])"
+)
 # a body named by its kind alone ("the integrated care board", "the area team"), spelt out
 _KIND_WORDS = r"(?i:integrated care board|clinical commissioning group|area team)"
 KIND_SPELT = {"integrated care board": "icb", "clinical commissioning group": "ccg"}
@@ -73,6 +87,18 @@ _MODIFIES = re.compile(
 )
 # a clause's opening prepositional phrase: "In the FOI response, " (it said …)
 _OPENING = r"(?:In|At|On|From|Under|Through|After|Before)\s[^,;:“‘\"]{1,60},\s"
+# an organisation's statement going on: "The statement added", "Its statement also said"
+_STATEMENT_REF = re.compile(
+    r"^(?:But\s|And\s)?(?:[Tt]he|[Ii]ts|[Tt]his|[Tt]hat)\s+statement(?:\s+(?:also|further))?$"
+)
+# a practice speaking by its kind: "the practice said", "In a letter to patients, the practice
+# said", "a statement on the practice website said", "the Eastham practice’s notice reads"
+PRACTICE_REF = re.compile(
+    rf"^(?:But\s|And\s|However,\s|{_OPENING}|Speaking\s+to\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s[A-Z][\w’'-]*)?,\s)?"
+    r"(?:(?:[Aa]n?|[Tt]he)\s+(?:statement|letter|notice|message|post|spokes(?:man|woman|person))\s+"
+    r"(?:on|from|for|at)\s+)?"
+    r"[Tt]he\s+(?:[A-Z][\w’'-]*\s+)?(?:two\s+)?(?:practice|surger(?:y|(?P<plural2>ies)))(?P<plural>s)?(?:(?:['’]s)?\s+(?:website|statement|letter|notice))?\s*$"
+)
 ORG_REF = re.compile(
     rf"^(?:But\s|And\s|However,\s|[A-Z][a-z]+,\s|{_OPENING})?"
     r"(?:[Aa]\s+spokes(?:man|woman|person)\s+(?:for|from|at)\s+)?"
@@ -101,18 +127,23 @@ DOC_SUBJECT = re.compile(
 # what may stand between the document and its verb: "from X", "signed by X", ", seen by HSJ,",
 # "inviting CCGs to apply"
 DOC_REST = re.compile(
-    r"^\s*(?:(?:from|by|of|to|for|on|signed\sby|written\sby|(?:sent|published|issued|circulated)(?:\s(?:by|to|on|in|at))?|"
+    r"^\s*(?:(?:from|by|of|to|for|on|signed\sby|written\sby|(?:commissioned|carried\sout|conducted|"
+    r"prepared|produced|led)\sby|(?:sent|published|issued|circulated)(?:\s(?:by|to|on|in|at))?|"
     r"seen\sby|dated|[a-z]{3,}ing)\s[^,]{0,80}?)?\s*(?:,[^,]{1,150},)?\s*"
     r"(?:,?\s*(?:which|that)|also|further|itself|then|now|too)?\s*,?\s*$"
 )
 DOC_WHICH = re.compile(rf"\b{_DET}\s+{_MODIFIERS}{DOC_NOUN}s?\s*,?\s*(?:which|that)\s*$")
 DOC_MENTION = re.compile(rf"\b{_DET}\s+{_MODIFIERS}{DOC_NOUN}s?\b")
 # a document's owner, named before its noun ("NHS London’s letter", "the NHS England fact
-# sheet") after at most a determiner, or straight after "from" ("a letter from NHS London")
+# sheet") after at most a determiner, or straight after "from" or "by" ("a letter from NHS
+# London", "a review by the King's Fund", "a report prepared by X"; not "a review commissioned
+# by X", whose words are the reviewers')
 _DOC_NOUN_AT = re.compile(rf"\b{DOC_NOUN}s?\b")
 _OWNER_LEAD = re.compile(r"(?:(?:[Tt]he|[Tt]his|[Tt]hat|[Aa]n?|[Nn]ew)\s+)?")
 _OWNER_TAIL = re.compile(rf"(?:['’]s)?\s+{_MODIFIERS}")
-_FROM_OWNER = re.compile(r"\s+from\s+")
+_FROM_OWNER = re.compile(
+    r"\s+(?:from|(?:(?:carried\s+out|conducted|prepared|produced|written)\s+)?by)\s+(?:the\s+)?"
+)  # "a report by the King's Fund"
 _KIND_OWNER = re.compile(rf"[Tt]he\s+(CCG|ICB|LMC|{_KIND_WORDS})['’]s\s+{_MODIFIERS}")
 # a sentence whose subject is "he"/"she": "She was", "But he also raised"
 _PRONOUN_OPENS = re.compile(r"\s*(?:(?:But|And|However,?)\s+)?([Hh]e|[Ss]he)\b")
@@ -219,6 +250,7 @@ class _Speaker:
     is_person: bool = False
     start: int = -1  # the mention that names them
     end: int = -1
+    practice: bool = False  # a general practice, by its name ("Riverside Surgery")
 
     @property
     def kind(self) -> str:
@@ -236,6 +268,12 @@ class _Speaker:
 
 
 DOCUMENT = _Speaker("")  # the speaker of what a letter, report or agreement says: no one
+
+
+def _joint(first: _Speaker, second: _Speaker) -> _Speaker:
+    """Two practices named together ("X Surgery and Y Practice said"): one speaker, as written."""
+    name = f"{first.name} and {second.name}"
+    return _Speaker(name, "", name, False, first.start, second.end, True)
 
 
 _LEAD = re.compile(r"^[\s,;(]*(?:(?:[Aa]nd|[Bb]ut|[Ww]hile|However,?|Meanwhile,?|[Nn]ow)\s+)?")
@@ -384,11 +422,22 @@ class _ArticleSpeakers:
             )
         self._surnames(text, people)
         taken = Intervals((a, b) for a, b, _ in self.items)
-        for m in list(ORG_PATTERN.finditer(text)) + list(GROUP.finditer(text)):
+        # a practice's name that overlaps no one and nothing else named is an organisation
+        practices = [
+            m
+            for m in PRACTICE.finditer(text)
+            if not taken.contains(m.start())
+            and not any(
+                x.start() < m.end() and m.start() < x.end()
+                for x in ORG_PATTERN.finditer(text, max(0, m.start() - 80), m.end() + 80)
+            )
+        ]
+        for m in list(ORG_PATTERN.finditer(text)) + list(GROUP.finditer(text)) + practices:
             if taken.contains(m.start()):
                 continue
             name = re.sub(r"^[Tt]he\s", "", m.group(0))
-            is_org = bool(ORG_PATTERN.fullmatch(m.group(0)))
+            practice = bool(PRACTICE.fullmatch(m.group(0)))
+            is_org = practice or bool(ORG_PATTERN.fullmatch(m.group(0)))
             if is_org:
                 name = re.sub(r"['’]s$", "", name)  # "NHS London’s letter": NHS London
             self.items.append(
@@ -402,6 +451,7 @@ class _ArticleSpeakers:
                         False,
                         m.start(),
                         m.end(),
+                        practice,
                     ),
                 )
             )
@@ -495,6 +545,29 @@ class _ArticleSpeakers:
                 found.setdefault(_kind_of(name), _Speaker(name, "", name, False))
         return next(iter(found.values())) if len(found) == 1 else None
 
+    def only_practice(self, plural: bool = False) -> _Speaker | None:
+        """ "The practice said": the one practice the article names in full; two or more, or
+        none: None. "The practices said" (`plural`): the two practices the article names, as
+        one speaker, when it names them joined by "and"; any other number: None."""
+        found = {s.name: s for _, _, s in self._items if s.practice}
+        if not plural:
+            return next(iter(found.values())) if len(found) == 1 else None
+        if len(found) != 2:
+            return None
+        ordered = sorted(found.values(), key=lambda s: s.start)
+        starts = self.starts()
+        for _, b, s in self._items:
+            if s.name == ordered[0].name:
+                k = bisect_left(starts, b)
+                nxt = self._items[k : k + 1]
+                if (
+                    nxt
+                    and nxt[0][2].name == ordered[1].name
+                    and re.fullmatch(r"\s+and\s+", self.text[b : nxt[0][0]])
+                ):
+                    return _joint(s, nxt[0][2])
+        return None
+
     def _surnames(self, text: str, people: PeopleIndex) -> None:
         """ "Stevens explained" after "Simon Stevens" earlier in the article: a surname alone
         names the person given in full before it (only when one person has that surname)."""
@@ -562,11 +635,16 @@ class _ArticleSpeakers:
         return word.islower() and word not in ROLE_NOUNS and word not in {"and", "but", "as"}
 
     def org_before(self, pos: int, kind: str = "") -> _Speaker | None:
-        """The organisation named last before `pos`; `kind` ("CCG", "LMC") one of that kind."""
+        """The organisation named last before `pos`; `kind` ("CCG", "LMC") one of that kind. A
+        practice is never "it" or "they" by being named last: several often are, each in passing."""
         kind = kind.lower()
         found = self.last_before(
             "org:" + kind,
-            lambda a, s: bool(s.organisation) and (not kind or _kind_of(s.name).endswith(kind)),
+            lambda a, s: (
+                bool(s.organisation)
+                and not s.practice
+                and (not kind or _kind_of(s.name).endswith(kind))
+            ),
             pos,
         )
         return found[1] if found else None
@@ -631,6 +709,17 @@ class _Extractor:
         they were found: "named", "pronoun" or "org-ref"."""
         seg = self.text[lo:hi]
         self._how = "named"
+        if _STATEMENT_REF.match(seg.strip()):
+            # "Westshire CCG said it had no plans … The statement added: ‘…’": the organisation
+            # quoted just before, if no one else is named since
+            self._how = "org-ref"
+            return self._organisation_just_quoted(hi)
+        ref = PRACTICE_REF.match(seg.strip())
+        if ref:
+            # "the practice" is the one practice the article names in full; two or more: unknown.
+            # "the practices": the two the article names, when it names them together
+            self._how = "org-ref"
+            return self.speakers.only_practice(bool(ref.group("plural") or ref.group("plural2")))
         doc = _document_subject(seg)
         if doc and not any(
             not sp.is_person and not sp.organisation and sp.end >= hi - 2
@@ -700,7 +789,10 @@ class _Extractor:
             if self._role_holder(org, lo, hi):
                 self._how = "role"
                 return None  # "The new chief executive of NHS England has said"
-            return org[2]
+            pair = self._practice_pair(org, lo)
+            if pair is None and self._joined_to_organisation(org, lo):
+                return None  # "Westshire CCG and Mill Lane Surgery said": said jointly
+            return pair if pair is not None else org[2]
         spokes = re.search(
             r"(?:^|,\s*|\b(?:[Bb]ut|[Aa]nd)\s+)(?:[Aa]n?|[Tt]he)\s+(?:[\w-]+\s+){0,2}?"
             r"spokes(?:man|woman|person)\s*$",
@@ -710,14 +802,23 @@ class _Extractor:
             # "…, a spokesman said." — the one organisation the sentence names; two: unknown
             self._how = "spokesperson"
             s0, s1 = self._sent
+            # (a practice the sentence names is what it is about, not whose spokesperson speaks)
             orgs = {
                 sp.name: sp
                 for a, _, sp in self.speakers.between(s0, s1)
-                if sp.organisation and not self._in_quote(a)
+                if sp.organisation and not sp.practice and not self._in_quote(a)
             }
             if not orgs:
                 return self._organisation_just_quoted(hi)
-            return next(iter(orgs.values())) if len(orgs) == 1 else None
+            only = next(iter(orgs.values())) if len(orgs) == 1 else None
+            kind = re.search(r"\b(CCG|ICB|LMC|PCT)\b", spokes.group(0))
+            if (
+                only is not None
+                and kind
+                and not _kind_of(only.name).endswith(kind.group(1).lower())
+            ):
+                return None  # "a CCG spokesperson said" when the sentence names no CCG
+            return only
         ref = ORG_REF.match(seg.lstrip())
         if ref and re.search(rf"\b{ROLE_HOLDER}\b", seg, re.I) and not spokes:
             self._how = "role"
@@ -798,6 +899,34 @@ class _Extractor:
                 sp = self.speakers.org_before(a, k) or self.speakers.only_of_kind(k)
                 return sp
         return next(iter(owners.values())) if len(owners) == 1 else None
+
+    def _joined_to_organisation(self, mention: tuple, lo: int) -> bool:
+        """Whether the organisation at `mention` is joined by "and" to one named just before it
+        (in text[lo:]), a practice on either side: two bodies speak together."""
+        a, _, sp = mention
+        before = [x for x in self.speakers.between(lo, a) if x[1] <= a]
+        return bool(
+            before
+            and before[-1][2].organisation
+            and not before[-1][2].is_person
+            and (sp.practice or before[-1][2].practice)
+            and re.fullmatch(r"\s+and\s+(?:the\s+)?", self.text[before[-1][1] : a])
+        )
+
+    def _practice_pair(self, mention: tuple, lo: int) -> _Speaker | None:
+        """ "X Surgery and Y Practice said": the practice at `mention` with the one joined to it
+        by "and" just before it (in text[lo:]), as one speaker; None when it is not such a pair."""
+        a, _, sp = mention
+        if not sp.practice:
+            return None
+        before = [x for x in self.speakers.between(lo, a) if x[1] <= a]
+        if (
+            before
+            and before[-1][2].practice
+            and re.fullmatch(r"\s+and\s+", self.text[before[-1][1] : a])
+        ):
+            return _joint(before[-1][2], sp)
+        return None
 
     def _unknown_name_opens(self, lo: int, hi: int) -> bool:
         """Whether a sentence starting in text[lo:hi] opens on a name we did not recognise as
@@ -1028,6 +1157,10 @@ class _Extractor:
             return None if self._coordinated(persons[0]) else persons[0]
         if found and self._role_holder(found[0], lo, hi):
             return None  # "…, said the chief executive of NHS England"
+        if len(found) > 1:
+            pair = self._practice_pair(found[1], found[0][0])  # "…, said X Surgery and Y Practice"
+            if pair is not None:
+                return pair
         return found[0][2] if found else None
 
     def _evidence(self, sp: _Speaker, va: int, vb: int) -> tuple[int, int]:
@@ -1203,7 +1336,7 @@ class _Extractor:
             masked = NOT_SPEECH.sub(lambda m: "#" * len(m.group(0)), sent.text)
             verbs = [
                 (s0 + v.start(), s0 + v.end())
-                for v in SPEECH_RE.finditer(masked)
+                for v in _QUOTE_VERB.finditer(masked)
                 if not quoted(sent.start + v.start())
             ]
             verbs = [self._with_addressee(va, vb, s1) for va, vb in verbs]
@@ -1282,9 +1415,15 @@ class _Extractor:
             if sp is not None and self._new_subject(vb, qa, sp):
                 sp = None  # "X CCG said it was ‘…’, and Y CCG is ‘…’": not X's words
             channel = _IN_DOCUMENT.match(self.text, vb, qa)
-            if sp is not None and not sp.is_document and channel:
+            if (
+                sp is not None
+                and not sp.is_document
+                and channel
+                and not re.fullmatch(r"\s*:\s*", self.text[channel.end() : qa - 1])
+            ):
                 # "The area team admitted in its consultation that … ‘…’": the quoted words are
-                # the document's, as with "The consultation said: ‘…’"
+                # the document's, as with "The consultation said: ‘…’". "NHS England said in its
+                # guidance: ‘…’", "Dr X wrote in a blog: ‘…’" give the author's own words
                 self._how = "document"
                 self._doc = (va, channel.end())
                 sp = DOCUMENT

@@ -522,3 +522,165 @@ def test_a_capitalised_word_describing_the_principal_is_no_organisation():
     )
     assert got["We had no choice but to hand it back."] != "GP"
     assert got["We will support patients to register elsewhere."] != "CCG"
+
+
+def test_the_partners_at_a_named_surgery_speak_for_the_surgery():
+    got = _speakers(
+        "The partners at the Willow Brook Surgery in Eastham said: ‘We have taken the very "
+        "hard choice to hand back our contract.’",
+    )
+    assert got["We have taken the very hard choice to hand back our contract."] == (
+        "Willow Brook Surgery"
+    )
+
+
+def test_a_practice_named_in_passing_is_not_what_they_stands_for():
+    got = _speakers(
+        "Westshire CCG said a sale of the building was being discussed with its owner.",
+        "The two surgeries are run by Hollins Lane Health Centre, and more rooms are planned.",
+        "A CCG spokesperson said patients would be consulted.",
+        "They added: “We are assured no sale will go ahead while NHS services use the site.”",
+    )
+    assert got["We are assured no sale will go ahead while NHS services use the site."] != (
+        "Hollins Lane Health Centre"
+    )
+
+
+def test_the_practice_is_the_one_practice_the_article_names():
+    got = _speakers(
+        "Patients of Marsh Road Medical Centre in Lowfield will be cared for by locums.",
+        "A notice on the Lowfield practice website reads: ‘It is with sadness that the "
+        "partners have resigned their contract.",
+        "‘Every effort was made to keep the surgery open for our patients.’",
+        "In a letter to patients, the practice said it was ‘working closely with the CCG to "
+        "find a new provider’.",
+    )
+    assert got["It is with sadness that the partners have resigned their contract."] == (
+        "Marsh Road Medical Centre"
+    )
+    assert got["Every effort was made to keep the surgery open for our patients."] == (
+        "Marsh Road Medical Centre"
+    )
+    assert got["working closely with the CCG to find a new provider"] == "Marsh Road Medical Centre"
+
+
+def test_the_practice_stays_unattributed_when_two_practices_are_named():
+    got = _speakers(
+        "Patients of Marsh Road Medical Centre will move to Hill Top Surgery next year.",
+        "The statement on the practice website said: ‘We will write to every patient before "
+        "the move.’",
+    )
+    assert got["We will write to every patient before the move."] == ""
+
+
+def test_two_practices_named_together_speak_as_one():
+    got = _speakers(
+        "Brook Lane Surgery and Elm Tree Practice said: ‘Joining forces will let us open "
+        "longer hours for patients.’",
+    )
+    assert got["Joining forces will let us open longer hours for patients."] == (
+        "Brook Lane Surgery and Elm Tree Practice"
+    )
+    got = _speakers(
+        "‘We will keep both sites open for patients,’ said Brook Lane Surgery and Elm Tree "
+        "Practice."
+    )
+    assert got["We will keep both sites open for patients"] == (
+        "Brook Lane Surgery and Elm Tree Practice"
+    )
+
+
+def test_the_practices_are_the_pair_the_article_names_together():
+    merge = "Plans to merge Brook Lane Surgery and Elm Tree Practice in Upton were approved."
+    said = "In their application, the practices said the merger would “spread the load of staff absence”."
+    assert _speakers(merge, said)["spread the load of staff absence"] == (
+        "Brook Lane Surgery and Elm Tree Practice"
+    )
+    third = "The merged practice will be called Upton Medical Group."
+    assert _speakers(merge, third, said)["spread the load of staff absence"] == ""
+
+
+def test_the_statement_added_goes_on_with_the_organisation_just_quoted():
+    said = "Westshire CCG said it had no plans to close the Mill Lane surgery in the town."
+    added = "The statement added: ‘We are working with the partners on every option open to us.’"
+    got = _speakers(said, added)
+    assert got["We are working with the partners on every option open to us."] == "Westshire CCG"
+    other = "Dr Jo Bloggs, a GP in the town, said the partners wanted to stay."
+    got = _speakers(said, other, added)
+    assert got["We are working with the partners on every option open to us."] == ""
+
+
+def test_a_report_by_a_named_organisation_is_its_words():
+    got = _speakers(
+        "A report by the Westshire Health Trust said the scheme had ‘raised standards in most "
+        "of the practices’.",
+        "A review commissioned by NHS England said the pilots had ‘not yet shown lasting "
+        "savings for the area’.",
+        "The review said the pilots had ‘cut waiting times for many patients’.",
+        "A report prepared by the Eastfield Institute said practices were ‘short of nurses "
+        "in every town’.",
+    )
+    assert got["short of nurses in every town"] == "Eastfield Institute"
+    assert got["raised standards in most of the practices"] == "Westshire Health Trust"
+    assert got["not yet shown lasting savings for the area"] == ""
+    assert got["cut waiting times for many patients"] == ""
+
+
+def test_an_author_saying_in_their_document_with_a_colon_gives_their_words():
+    got = _speakers(
+        "NHS England said in its guidance: ‘Commissioners should review every contract by March.",
+        "‘They should publish the results of each review within a month.’",
+        "Dr Jo Bloggs, chair of Westshire LMC, wrote in a blog: ‘We cannot back a plan that "
+        "moves money away from practices.’",
+    )
+    assert got["Commissioners should review every contract by March."] == "NHS England"
+    assert got["They should publish the results of each review within a month."] == "NHS England"
+    assert got["We cannot back a plan that moves money away from practices."] == "Dr Jo Bloggs"
+
+
+def test_a_spokesperson_for_the_practice_speaks_for_the_one_practice_named():
+    got = _speakers(
+        "Fellside Medical Group covers a large rural area with a small list.",
+        "Speaking to the Gazette, a spokesperson for the GP practice said the cut had left "
+        "them with ‘no real choice’ but to hand back the contract.",
+        "A spokeswoman for the surgery said: ‘Patients will be written to this week.’",
+    )
+    assert got["no real choice"] == "Fellside Medical Group"
+    assert got["Patients will be written to this week."] == "Fellside Medical Group"
+
+
+def test_a_practice_name_never_takes_in_an_owner_before_it():
+    from rag.quotes import PRACTICE
+
+    found = [
+        m.group(0) for m in PRACTICE.finditer("to close Carewell’s Brookside Medical Practice")
+    ]
+    assert found == ["Brookside Medical Practice"]
+
+
+def test_a_spokesperson_is_not_the_practice_the_sentence_is_about():
+    got = _speakers(
+        "Patients of Mill Lane Surgery will be ‘moved to other practices in the town’, a "
+        "spokesperson said.",
+        "Patients of NHS England’s Kent list will be ‘offered a new practice by June’, a CCG "
+        "spokesperson said.",
+    )
+    assert got["moved to other practices in the town"] == ""
+    assert got["offered a new practice by June"] == ""
+
+
+def test_a_commissioner_and_a_practice_speaking_together_are_neither_alone():
+    got = _speakers(
+        "Westshire CCG and Mill Lane Surgery said: ‘Patients will be able to use either site "
+        "from May.’"
+    )
+    assert got["Patients will be able to use either site from May."] == ""
+
+
+def test_a_practice_name_never_starts_on_a_term_word():
+    from rag.quotes import PRACTICE
+
+    terms = (
+        "under Good Clinical Practice rules, with Advanced Nursing Practice and a Practice Nurse"
+    )
+    assert [m.group(0) for m in PRACTICE.finditer(terms)] == []
