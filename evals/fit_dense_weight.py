@@ -21,7 +21,7 @@ sys.path.insert(0, str(ROOT / "evals"))
 
 from fit_typed_reach import REAL, collect, cross_validate, sets_of  # noqa: E402
 
-WEIGHTS = (0.2, 0.3, 0.4, 0.5, 0.6)
+WEIGHTS = (0.1, 0.2, 0.3, 0.4, 0.6)
 
 
 def main() -> int:

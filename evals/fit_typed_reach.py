@@ -30,7 +30,7 @@ from fit_select_reach import wrong_at  # noqa: E402
 from rag.evaluation.cases import load_cases  # noqa: E402
 
 REACHES = (0.1, 0.15, 0.2, 0.25, 0.3, 0.4)
-REAL = ("dev", "unseen1", "unseen2", "unseen3", "unseen4", "unseen5", "unseen6", "unseen7")
+REAL = ("dev", "unseen1", "unseen2", "unseen3", "unseen4", "unseen5", "unseen6", "unseen7", "unseen8")
 
 
 def balanced(rows: list, reach: float) -> float:
