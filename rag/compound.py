@@ -38,22 +38,50 @@ _INTRO = re.compile(
 )
 
 
+# "and" joins two things asked the same of only in an explicit comparison ("Compare X and Y")
+# or when each is placed ("X in Shrewsbury and Y in Bedford"); "between X and Y" is one relation
+_AND = re.compile(r"\s+and\s+(?:on\s+|at\s+|of\s+|in\s+|for\s+)?(?=(?:the\s+)?[A-Z])")
+_COMPARE = re.compile(r"^\s*Compare\b")
+_PLACED = re.compile(r"\b(?:in|at)\s+[A-Z]")
+
+
 def split_comparison(question: str) -> list[str]:
     """The question asked of each of two named things; one part when it compares none."""
     q = question.strip()
     conns = list(_COMPARED.finditer(q))
     if not conns and _COMPARATIVE.search(q):
         conns = list(_OR.finditer(q))
+    paired = not conns
+    if paired:
+        conns = list(_AND.finditer(q))
     if len(conns) != 1:
         return [question]
     conn = conns[0]
-    intro = next(iter(_INTRO.finditer(q, 0, conn.start())), None)
+    intros = [m for m in _INTRO.finditer(q, 0, conn.start())]
+    raw = re.split(r"[,;?]|\s+when\s+|\s+before\s+|\s+after\s+", q[conn.end() :])[0]
+    second = raw.strip().rstrip(".!")
+    intro = (intros[0] if not paired else intros[-1]) if intros else None
+    if (
+        paired
+        and len(intros) > 1
+        and _PLACED.match(q, intros[-1].start())
+        and _PLACED.search(second)
+    ):
+        intro = intros[-2]  # "of X in Haringey and Y in Newcastle": each keeps its place
     if intro is None:
         return [question]
     head, first = q[: intro.end()].rstrip(), q[intro.end() : conn.start()].strip()
-    second = re.split(r"[,;?]", q[conn.end() :])[0].strip()
+    tail = q[conn.end() + len(raw) :].strip(" ?.!")
     if not first or not second or "," in first or len(head.split()) < MIN_PART_WORDS:
         return [question]
+    if paired and not (_COMPARE.match(q) or (_PLACED.search(first) and _PLACED.search(second))):
+        return [question]
+    if paired and (
+        head.lower().endswith("between") or (len(first.split()) < 2 and not _COMPARE.match(q))
+    ):
+        return [question]
+    if paired and tail and not tail.startswith((",", ";")):
+        return [f"{head} {first} {tail}?", f"{head} {second} {tail}?"]
     return [f"{head} {first}?", f"{head} {second}?"]
 
 

@@ -64,9 +64,26 @@ def test_a_comparison_of_two_named_things_is_asked_of_each():
     ]
 
 
+def test_two_placed_things_or_an_explicit_compare_are_asked_of_each():
+    assert split_compound(
+        "How many patients were on the lists of Elm Row Surgery in Leeds and the Oak Lane "
+        "practice in Hull when they closed?"
+    ) == [
+        "How many patients were on the lists of Elm Row Surgery in Leeds when they closed?",
+        "How many patients were on the lists of the Oak Lane practice in Hull when they closed?",
+    ]
+    assert split_compound("Compare the funding decisions of the ICBs in Kent and Surrey.") == [
+        "Compare the funding decisions of the ICBs in Kent?",
+        "Compare the funding decisions of the ICBs in Surrey?",
+    ]
+
+
 @pytest.mark.parametrize(
     "question",
     [
+        "What did the CCG in Leeds and the LMC in Hull agree?",  # one thing asked of both
+        "What was agreed between Elm Row Surgery in Leeds and Oak Lane in Hull?",  # a relation
+        "How many patients do Elm Row Surgery and Oak Lane Practice have?",  # not placed
         "What did NHS England and the BMA agree?",  # one thing asked of both
         "How many CCGs in London and Manchester applied?",  # no explicit comparison
         "Did the CCG or the LMC want more funding for Leeds?",  # nothing introduces the first
