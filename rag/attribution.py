@@ -57,8 +57,11 @@ ROLE_Q = re.compile(
     r"[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+){0,3}?)(?:['’]s)?\s*(?:role|position|job|title|do)?\s*\??\s*$"
 )
 WHO_ROLE = re.compile(r"^\s*who\s+(?:is|was|runs|leads|chairs|co-chairs|heads|is the|'s)\b", re.I)
+# "Who wrote the article …?" asks for a byline; "the official who wrote to patients" does not
 AUTHOR_Q = re.compile(
-    r"\bwho\s+(?:wrote|authored|penned|is the author)\b|\bauthor of\b|\bwritten by\b", re.I
+    r"^\s*who\s+(?:wrote|authored|penned|is the author)\b(?!\s+to\b)|\bauthor of\b"
+    r"|\bwritten by\b",
+    re.I,
 )
 # "Who wrote the King's Fund's report on general practice?" asks after a work an article reports
 # on (its author is named in the text, if anywhere), not after an article's byline

@@ -425,6 +425,13 @@ def test_who_wrote_a_report_an_article_reports_on_is_not_asked_of_a_byline():
     q = "Who wrote the King's Fund's major report on the future of general practice?"
     assert parse_intent(q) is None  # the passages name its author, if anyone does
     assert parse_intent("Who wrote the article about Basildon's plans?").kind == "author"
+    # someone described by what they wrote to people is no byline asked for
+    for q in (
+        "Who is the locality director who wrote to Elm Row patients?",
+        "Who wrote to practices about the PMS review?",
+    ):
+        intent = parse_intent(q)
+        assert intent is None or intent.kind != "author", q
     assert parse_intent("Who is the author of the editorial?").kind == "author"
 
 
