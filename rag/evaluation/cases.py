@@ -67,7 +67,15 @@ def load_cases(path: Path) -> list[Case]:
         if d["id"] in seen:
             raise UserError(f"{path}:{n}: duplicate id {d['id']!r}")
         seen.add(d["id"])
+        history = d.get("history", ())
+        if not history and d.get("context"):
+            # "context": the earlier questions of the conversation, the user's turns only
+            context = d["context"]
+            if not isinstance(context, list) or not all(isinstance(c, str) for c in context):
+                raise UserError(f"{path}:{n}: 'context' must be a list of earlier questions")
+            history = [{"role": "user", "content": c} for c in context]
         known = {
+            "context",
             "id",
             "question",
             "type",
@@ -87,7 +95,7 @@ def load_cases(path: Path) -> list[Case]:
                 answers=tuple(d.get("answers", ())),
                 must_include=tuple(d.get("must_include", ())),
                 sources=tuple(d.get("sources", ())),
-                history=tuple(d.get("history", ())),
+                history=tuple(history),
                 speaker=d.get("speaker", ""),
                 verdict=d.get("verdict", ""),
                 comment_fact=d.get("comment_fact", ""),
