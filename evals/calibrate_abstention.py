@@ -7,8 +7,9 @@ as `cocom ask`), fits a logistic regression P(answerable | rag.answer.FEATURES) 
 reports cross-validated rates (5 folds grouped by article: every case about one article, and
 every case about the same set of articles, falls in one fold, so a case is always scored by a
 model fitted on other articles' questions; a case with no source article is a group of its
-own). With --real, evals/real/dev.jsonl is added, asked of the seed articles plus every page in
-evals/real/pages/ (the first-run sets are never used), writes the weights to rag/data/abstention.json and the threshold curve to
+own). With --real, the real sets past their first run (--real-sets: dev, unseen1-8) are added,
+asked of the seed articles plus every page in evals/real/pages/ (a set awaiting its first run is
+never used). Writes the weights to rag/data/abstention.json and the threshold curve to
 evals/abstention_curve.json / .png. Hard rules (unknown names or figures; a number/date question
 with no number/date in the evidence) apply on top of the model and are reported separately."""
 
@@ -68,8 +69,9 @@ def features(pipeline: Pipeline, cases):
     return rows
 
 
-def real_rows(seed_pipeline: Pipeline) -> list[dict]:
-    """Feature rows of evals/real/dev.jsonl, asked of the seeds plus every real page."""
+def real_rows(seed_pipeline: Pipeline, sets: list[str]) -> list[dict]:
+    """Feature rows of the real sets (evals/real/SET.jsonl), asked of the seeds plus every real
+    page."""
     import shutil
     import tempfile
 
@@ -80,8 +82,11 @@ def real_rows(seed_pipeline: Pipeline) -> list[dict]:
         p = real_pipeline(ROOT, work, seed_pipeline.embedder)
         if p is None:
             raise SystemExit("--real needs evals/real/pages/ (see evals/real/README.md)")
-        cases = load_cases(ROOT / "evals" / "real" / "dev.jsonl")
-        return [{**r, "set": "real-dev"} for r in features(p, cases)]
+        rows = []
+        for name in sets:
+            cases = load_cases(ROOT / "evals" / "real" / f"{name}.jsonl")
+            rows += [{**r, "set": f"real-{name}"} for r in features(p, cases)]
+        return rows
     finally:
         shutil.rmtree(work, ignore_errors=True)
 
@@ -113,7 +118,13 @@ def main() -> int:
         "--questions", type=Path, nargs="+", default=[ROOT / "evals" / "questions.jsonl"]
     )
     ap.add_argument("--index", type=Path, default=None)
-    ap.add_argument("--real", action="store_true", help="add evals/real/dev.jsonl (see above)")
+    ap.add_argument("--real", action="store_true", help="add the real sets (see above)")
+    ap.add_argument(
+        "--real-sets",
+        nargs="*",
+        default=["dev"] + [f"unseen{i}" for i in range(1, 9)],
+        help="the real sets --real adds: those past their first run",
+    )
     args = ap.parse_args()
     runtime.setup()
     settings = Settings.from_env(index_dir=args.index)
@@ -122,7 +133,7 @@ def main() -> int:
     for path in args.questions:
         rows += [{**r, "set": path.stem} for r in features(pipeline, load_cases(path))]
     if args.real:
-        rows += real_rows(pipeline)
+        rows += real_rows(pipeline, args.real_sets)
     sets = sorted({r["set"] for r in rows})
     fit_rows = [r for r in rows if not r["rule"]]
     X = np.array([[r[f] for f in FEATURES] for r in fit_rows])
@@ -189,7 +200,7 @@ def main() -> int:
                 "threshold": threshold,
                 "fitted_on": len(fit_rows),
                 "questions": [p.name for p in args.questions]
-                + (["real/dev.jsonl"] if args.real else []),
+                + ([f"real/{s}.jsonl" for s in args.real_sets] if args.real else []),
                 "cross_validation": "5 folds grouped by article",
                 "cross_validated_at_threshold": report["cross_validated_at_threshold"],
             },
