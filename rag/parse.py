@@ -204,6 +204,11 @@ def parse_page_text(
             blocks = blocks[1:]
     else:
         at = pick_title(blocks, _heading_like)
+        if at is None and blocks and _heading_like(_Block([_Line(blocks[0].text.rstrip(". "), 0)])):
+            # a headline written as a sentence ("Substantial Variation - Barnburgh Surgery
+            # Contractual Changes."): the page's first line, one short line of its own above
+            # a body
+            at = 0 if len(blocks) > 1 and len(blocks[0].lines) == 1 else None
         if at is None:
             raise ArticleError(
                 article_id, "no detectable title (the first line of text should be the headline)"

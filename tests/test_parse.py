@@ -219,3 +219,16 @@ def test_date_lines_run_into_a_caption_below_the_headline_are_metadata():
     assert a.metadata.get("date") == "2020-04-14"
     assert not any("9:30 am" in p or "Updated" in p for p in a.paragraphs)
     assert any(p.startswith("The Westway Surgery will merge") for p in a.paragraphs)
+
+
+def test_a_headline_written_as_a_sentence_is_still_the_headline():
+    from rag.parse import parse_page_text
+
+    page = (
+        "Contract Changes at Elm Row Surgery.\n\nMinutes:\n\n"
+        "The panel received a report from the clinical commissioning group on the contractual "
+        "changes and the possible dispersal of the Elm Row Surgery list, and asked questions.\n"
+    )
+    a = parse_page_text(page, "council-minutes")
+    assert a.title == "Contract Changes at Elm Row Surgery."
+    assert "possible dispersal" in a.text
