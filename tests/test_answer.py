@@ -836,21 +836,40 @@ def test_select_reach_sets_how_many_sentences_join_the_answer(pipeline):
         Settings(select_reach=-1.0)
 
 
-def test_typed_reach_sets_how_far_down_a_stated_figure_may_answer(pipeline):
+LOTS = """Wexley commissioners to split outcomes-based contracts
+
+Wexley's outcomes-based contracts for community care would be split into lots, the commissioners said on Tuesday, after talks with local GPs.
+
+The commissioners said the talks had been constructive and that GPs had asked for more time to prepare their bids.
+
+Providers will be able to bid for any of the six lots, which cover different parts of the county.
+"""
+
+
+def test_typed_reach_sets_how_far_down_a_stated_figure_may_answer(tmp_path):
     from dataclasses import replace
 
+    from rag.embeddings import HashingEmbedder
     from rag.errors import UserError
     from rag.settings import Settings
 
-    # a number question whose figure is not in the best-matching sentence: with no reach it is
-    # not covered, with a wide one the sentence stating the count answers
-    q = "How many lots would Somerset's outcomes-based contracts be split into?"
-    none = Pipeline(replace(pipeline.settings, typed_reach=0.0), pipeline.embedder).load()
-    wide = Pipeline(replace(pipeline.settings, typed_reach=2.0), pipeline.embedder).load()
+    # a number question whose figure is two paragraphs below the best-matching sentence (not
+    # the next one, which figure_next would take): with no reach it is not covered, with a wide
+    # one the sentence stating the count answers
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "wexley-lots.txt").write_text(LOTS)
+    s = Settings(corpus_dir=corpus, index_dir=tmp_path / "index")
+    emb = HashingEmbedder()
+    build_index(s, emb, progress=False)
+    q = "How many lots would Wexley's outcomes-based contracts be split into?"
+    none = Pipeline(replace(s, typed_reach=0.0), emb).load()
+    wide = Pipeline(replace(s, typed_reach=2.0), emb).load()
     assert none.answerer.typed_reach == 0.0 and wide.answerer.typed_reach == 2.0
     tight = none.ask(q)
     assert tight.abstained and "no passage states the number asked for" in tight.notes
-    assert not wide.ask(q).abstained
+    answered = wide.ask(q)
+    assert not answered.abstained and "six lots" in answered.answer
     with pytest.raises(UserError, match="typed_reach"):
         Settings(typed_reach=-1.0)
     with pytest.raises(UserError, match="typed_reach"):
