@@ -684,3 +684,13 @@ def test_a_practice_name_never_starts_on_a_term_word():
         "under Good Clinical Practice rules, with Advanced Nursing Practice and a Practice Nurse"
     )
     assert [m.group(0) for m in PRACTICE.finditer(terms)] == []
+
+
+def test_a_name_label_run_into_its_caption_still_names_the_person():
+    got = _speakers(
+        "Patients lost their doctor overnight Ailsa McFee Ailsa McFee, a retired teacher who "
+        "lost her GP when the contract ended. Photograph: A Photographer",
+        "Last spring, McFee learned from a leaflet that the surgery would shut. “Nobody asked "
+        "any of us what we wanted and then it was simply gone,” she said.",
+    )
+    assert got["Nobody asked any of us what we wanted and then it was simply gone"] == "Ailsa McFee"
