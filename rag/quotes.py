@@ -192,6 +192,20 @@ _FEMALE = {"Ms", "Mrs", "Miss", "Dame", "Baroness", "Lady"}
 _MALE = {"Mr", "Sir", "Lord"}
 # what joins two people who speak together: " and ", ", ", " and the director of finance "
 _JOINED = re.compile(r",?\s+and\s+(?:(?:the\s+)?[^,;:.“”‘’\"]{0,60}\s)?|,\s+")
+# words that say two people speak together: "In a joint letter", "said jointly", "together"
+_TOGETHER = re.compile(r"\b(?:joint|jointly|together)\b", re.I)
+# a name we did not recognise, joined by "and" to the mention after it
+_UNKNOWN_JOINED = re.compile(
+    r"(?<![\w’'-])[A-Z][a-z’'-]+\s[A-Z][a-z’'-]+(?:,\s[^,;:.“”‘’\"]{2,100},)?\s+and\s+"
+    r"(?:(?:the\s+)?[^,;:.“”‘’\"]{0,60}\s)?\s*$"
+)
+# what joins the first of two people who speak together to the second: " and ", " and LMC chair
+# ", or the first one's role appositive and then "and" (", chair of X, and ")
+_AND_JOINED = re.compile(
+    r",?\s+and\s+(?:(?:the\s+)?[^,;:.“”‘’\"]{0,60}\s)?"
+    r"|,\s(?!(?:who|which|whose|when|where|while)\b)[^,;:.“”‘’\"]{2,100},\s+and\s+"
+    r"(?:(?:the\s+)?[^,;:.“”‘’\"]{0,60}\s)?"
+)
 # a mention in a prepositional phrase ("In the FOI response, it said", "from NHS England") is no
 # clause's subject
 # a speech verb's channel that is a document: "admitted in its consultation", "said in a report"
@@ -251,6 +265,7 @@ class _Speaker:
     start: int = -1  # the mention that names them
     end: int = -1
     practice: bool = False  # a general practice, by its name ("Riverside Surgery")
+    joint: bool = False  # two people who speak together ("Jo Bloggs and Dr Sam Hale")
 
     @property
     def kind(self) -> str:
@@ -767,7 +782,9 @@ class _Extractor:
             best = max(pron + persons, key=lambda x: x[0])
             if best[1] != "p":
                 if self._coordinated(best[1]):
-                    return None  # "Dr A, Dr B and Dr C said": said jointly, by no one of them
+                    # "Dr A, Dr B and Dr C said": said jointly, by no one of them alone; "A and
+                    # B said": the two of them, as one speaker
+                    return self._person_pair(best[1], lo)
                 return best[1]
             self._how = "pronoun"
             ante = self.speakers.person_before(best[0])
@@ -962,9 +979,42 @@ class _Extractor:
             if not other.is_person or other.name == sp.name or self._in_quote(a):
                 continue
             gap = self.text[b : sp.start] if b <= sp.start else self.text[sp.end : a]
-            if _JOINED.fullmatch(gap):
-                return True
-        return False
+            if _JOINED.fullmatch(gap) or _AND_JOINED.fullmatch(gap):
+                return True  # (", chair of X, and ": the first one's role, then "and")
+        # "Orla Venn and Dr Piet Hallam said": a name we did not recognise joined to this one
+        return bool(_UNKNOWN_JOINED.search(self._unnamed(s0, sp.start)))
+
+    def _person_pair(self, sp: _Speaker, lo: int) -> _Speaker | None:
+        """ "In a joint letter, ROLE A and ROLE B said", "A, ROLE, and B said jointly": the
+        person at `sp`, next to the verb, and the one person joined to them by "and" before them
+        (in text[lo:], their clause's subject, not an object), as one speaker "A and B", when
+        the sentence says they speak together ("joint", "jointly", "together"). Without that
+        word, anyone else joined to either of them (three or more), or a list with no "and":
+        None (two names joined by "and" may be one author and a co-signatory)."""
+        s0, s1 = self._sentence_at(sp.start)
+        after = re.split(r"[‘“\"]", self.text[sp.end : min(s1, sp.end + 40)])[0]
+        if not _TOGETHER.search(self.text[s0 : sp.start]) and not _TOGETHER.search(after):
+            return None
+        persons = [
+            x
+            for x in self.speakers.between(s0, s1)
+            if x[2].is_person and not self._in_quote(x[0])
+        ]
+        at = next((i for i, x in enumerate(persons) if x[0] == sp.start), None)
+        if at is None or at == 0:
+            return None
+        a, b, first = persons[at - 1]
+        if a < lo or first.name == sp.name or not _AND_JOINED.fullmatch(self.text[b : sp.start]):
+            return None
+        if at >= 2 and _JOINED.fullmatch(self.text[persons[at - 2][1] : a]):
+            return None  # "A, B and C": three
+        if at + 1 < len(persons) and _JOINED.fullmatch(self.text[sp.end : persons[at + 1][0]]):
+            return None
+        own_role = any(y == a for _, y in self.speakers.roles_within(max(lo, a - 120), a))
+        if self.speakers._object(a, b) and not own_role:
+            return None  # "Dr X met A and B said": A is an object
+        name = f"{first.name} and {sp.name}"
+        return _Speaker(name, "", "", True, first.start, sp.end, joint=True)
 
     def _organisation_just_quoted(self, pos: int) -> _Speaker | None:
         """Whose "A spokesperson said" at `pos` is, when the sentence names no organisation: the
@@ -1463,7 +1513,9 @@ class _Extractor:
             # a quote-only sentence or paragraph carries on the previous speaker, and so does
             # one ending "he said" when "he" fits them
             sp, how, ev = self.continuing(qa)
-            if sp is not None and pronoun and sp.title in (_MALE if pronoun == "she" else _FEMALE):
+            if sp is not None and pronoun and (
+                sp.joint or sp.title in (_MALE if pronoun == "she" else _FEMALE)
+            ):
                 sp, how, ev = None, ("", UNATTRIBUTED), (-1, -1)
         elif not verbs and self._carried_into(s0, qa, base):
             # "X said: ‘…’ The measures will cover ‘…’", "She was ‘very concerned’ that …":

@@ -694,3 +694,63 @@ def test_a_name_label_run_into_its_caption_still_names_the_person():
         "any of us what we wanted and then it was simply gone,” she said.",
     )
     assert got["Nobody asked any of us what we wanted and then it was simply gone"] == "Ailsa McFee"
+
+
+def test_two_people_writing_a_joint_letter_speak_as_one():
+    got = _speakers(
+        "In a joint letter to surgeries, Tamworth ICB director of finance Orla Venn and LMC "
+        "secretary Dr Piet Hallam said: ‘The board will add a further £3 million next year.",
+        "‘The money will close the gaps in services that practices have raised with us.’",
+        "Ms Venn later said: ‘We expect every practice to benefit from the new funding.’",
+    )
+    assert got["The board will add a further £3 million next year."] == (
+        "Orla Venn and Dr Piet Hallam"
+    )
+    assert got["The money will close the gaps in services that practices have raised with us."] == (
+        "Orla Venn and Dr Piet Hallam"
+    )
+    assert got["We expect every practice to benefit from the new funding."] == "Orla Venn"
+
+
+def test_two_people_with_role_appositives_who_say_so_jointly():
+    got = _speakers(
+        "Orla Venn, finance director at Tamworth ICB, and Dr Piet Hallam, the LMC secretary, "
+        "said jointly: ‘Nobody should lose their practice over this funding gap.’"
+    )
+    assert got["Nobody should lose their practice over this funding gap."] == (
+        "Orla Venn and Dr Piet Hallam"
+    )
+
+
+def test_two_people_not_said_to_speak_together_and_three_who_do_are_no_one():
+    got = _speakers(
+        "Writing in the guidance, NHS Westland director of policy Orla Venn and the deputy "
+        "director Piet Hallam said: ‘Area teams should start their reviews from April.’",
+        "In a joint statement, Dr Amy Roe, Dr Ben Sayer and Dr Cal Twine said: ‘We have "
+        "decided with great regret to hand back our contract.’",
+    )
+    assert got["Area teams should start their reviews from April."] == ""
+    assert got["We have decided with great regret to hand back our contract."] == ""
+
+
+def test_a_name_not_recognised_joined_to_the_speaker_leaves_the_quote_unattributed():
+    got = _speakers(
+        "In a joint letter, Orla Venn and Dr Piet Hallam said: ‘The board will add a further "
+        "£3 million next year.’",
+        "Orla Venn, finance director at Tamworth ICB, and Dr Piet Hallam, the LMC secretary, "
+        "said: ‘Nobody should lose their practice over this funding gap.’",
+    )
+    assert got["The board will add a further £3 million next year."] == ""
+    assert got["Nobody should lose their practice over this funding gap."] == ""
+
+
+def test_he_said_after_a_joint_quote_is_neither_of_the_two():
+    got = _speakers(
+        "In a joint letter, ICB chair Orla Venn and Dr Piet Hallam said: ‘The board will add a "
+        "further £3 million next year.’",
+        "‘We will review it again in the spring and report back to practices,’ he said.",
+    )
+    assert got["The board will add a further £3 million next year."] == (
+        "Orla Venn and Dr Piet Hallam"
+    )
+    assert got["We will review it again in the spring and report back to practices"] == ""
