@@ -86,7 +86,10 @@ _MODIFIES = re.compile(
     r"warned|is|was|has|had|will|would|and|or|but|to|in|on|at|for|that|which|who)\b)[a-z]"
 )
 # a clause's opening prepositional phrase: "In the FOI response, " (it said …)
-_OPENING = r"(?:In|At|On|From|Under|Through|After|Before)\s[^,;:“‘\"]{1,60},\s"
+_OPENING = (
+    r"(?:In|At|On|From|Under|Through|After|Before|As\s+part\s+of|(?:Responding|Replying)\s+to|"
+    r"Commenting\s+on)\s[^,;:“‘\"]{1,60},\s"
+)
 # an organisation's statement going on: "The statement added", "Its statement also said"
 _STATEMENT_REF = re.compile(
     r"^(?:But\s|And\s)?(?:[Tt]he|[Ii]ts|[Tt]his|[Tt]hat)\s+statement(?:\s+(?:also|further))?$"
@@ -145,6 +148,8 @@ _FROM_OWNER = re.compile(
     r"\s+(?:from|(?:(?:carried\s+out|conducted|prepared|produced|written)\s+)?by)\s+(?:the\s+)?"
 )  # "a report by the King's Fund"
 _KIND_OWNER = re.compile(rf"[Tt]he\s+(CCG|ICB|LMC|{_KIND_WORDS})['’]s\s+{_MODIFIERS}")
+# a quote closing on its sentence's end, and the next sentence opening: ".’ As part of …"
+_QUOTE_CLOSES_SENTENCE = re.compile(r"[.!?][’”'\"]\s+(?=[A-Z])")
 # a sentence whose subject is "he"/"she": "She was", "But he also raised"
 _PRONOUN_OPENS = re.compile(r"\s*(?:(?:But|And|However,?)\s+)?([Hh]e|[Ss]he)\b")
 OPEN = "‘“"
@@ -212,7 +217,8 @@ _AND_JOINED = re.compile(
 _IN_DOCUMENT = re.compile(
     rf"\s+in\s+(?:its|their|his|her|a|an|the)\s+{_MODIFIERS}{DOC_NOUN}s?\b(?!\s+(?:to|for|of)\b)"
 )
-_OPENING_PHRASE = re.compile(rf"^\s*{_OPENING}\s*(?=(?:it|they|he|she)\b)")
+# (its subject "it", "they", "he", "she", or a body by its kind: "Responding to Dr X, the CCG")
+_OPENING_PHRASE = re.compile(rf"^\s*{_OPENING}\s*(?=(?:it|they|he|she|the)\b)")
 _AFTER_PREPOSITION = re.compile(
     r"\b(?:[Ii]n|[Aa]t|[Oo]n|[Ff]rom|[Uu]nder|[Tt]hrough|[Ww]ith|[Bb]y|[Tt]o|[Ff]or|[Oo]f|[Ii]nto|"
     r"[Aa]fter|[Bb]efore)\s+(?:the\s+|a\s+|an\s+|its\s+)?$"
@@ -811,7 +817,7 @@ class _Extractor:
                 return None  # "Westshire CCG and Mill Lane Surgery said": said jointly
             return pair if pair is not None else org[2]
         spokes = re.search(
-            r"(?:^|,\s*|\b(?:[Bb]ut|[Aa]nd)\s+)(?:[Aa]n?|[Tt]he)\s+(?:[\w-]+\s+){0,2}?"
+            r"(?:^[’”'\"]?\s*|,\s*|\b(?:[Bb]ut|[Aa]nd)\s+)(?:[Aa]n?|[Tt]he)\s+(?:[\w-]+\s+){0,2}?"
             r"spokes(?:man|woman|person)\s*$",
             seg,
         )
@@ -825,10 +831,13 @@ class _Extractor:
                 for a, _, sp in self.speakers.between(s0, s1)
                 if sp.organisation and not sp.practice and not self._in_quote(a)
             }
+            kind = re.search(r"\b(CCG|ICB|LMC|PCT)\b", spokes.group(0))
+            if not orgs and kind:
+                # "…,’ an ICB spokesperson said": the one ICB the article names; two: unknown
+                return self.speakers.only_of_kind(kind.group(1))
             if not orgs:
                 return self._organisation_just_quoted(hi)
             only = next(iter(orgs.values())) if len(orgs) == 1 else None
-            kind = re.search(r"\b(CCG|ICB|LMC|PCT)\b", spokes.group(0))
             if (
                 only is not None
                 and kind
@@ -1458,6 +1467,10 @@ class _Extractor:
             va, vb = verb = before[-1]
             prev = [v for v in before if v[1] <= va]
             lo = prev[-1][1] if prev else s0
+            # "…said: ‘… two years.’ As part of its guidance, the LMC said:": a sentence that
+            # opens after a quote closed on a full stop, though the splitter ran them together
+            closed = list(_QUOTE_CLOSES_SENTENCE.finditer(self.text, lo, va))
+            lo = closed[-1].end() if closed else lo
             sp = self.subject(lo, va)
             if sp is None and self.text[va:vb].lower().startswith("according"):
                 self._how = "named"  # "According to Adler, “…”"

@@ -754,3 +754,60 @@ def test_he_said_after_a_joint_quote_is_neither_of_the_two():
         "Orla Venn and Dr Piet Hallam"
     )
     assert got["We will review it again in the spring and report back to practices"] == ""
+
+
+def test_the_lmc_said_after_an_opening_phrase_and_a_quote_closed_in_the_same_paragraph():
+    got = _speakers(
+        "Wyvern LMC said its talks with the board ended last week.",
+        "In a joint letter, ICB director of primary care Ona Pell and LMC chair Dr Ray Cobb "
+        "said: ‘The board will add £2 million in 2025/26. ‘This pays for services such as "
+        "ADHD (children and adults), minor surgery and more.’ As part of its advice to "
+        "practices, the LMC said: ‘We have now agreed the new funding framework with the board.’",
+    )
+    assert got["We have now agreed the new funding framework with the board."] == "Wyvern LMC"
+
+
+def test_an_icb_spokesperson_after_the_quote_is_the_one_icb_named():
+    got = _speakers(
+        "Wyvern LMC said practices would be paid for the extra work. The deal with Wyvern ICB "
+        "was signed on Monday.",
+        "‘These services were chosen with our GPs to close local gaps in care,’ an ICB "
+        "spokesperson said.",
+    )
+    assert got["These services were chosen with our GPs to close local gaps in care"] == (
+        "Wyvern ICB"
+    )
+
+
+def test_an_icb_spokesperson_is_no_one_when_two_icbs_or_none_are_named():
+    two = _speakers(
+        "Wyvern LMC said practices in Wyvern ICB and Dene ICB would be paid for the work.",
+        "‘These services were chosen with our GPs to close local gaps in care,’ an ICB "
+        "spokesperson said.",
+    )
+    none = _speakers(
+        "Wyvern LMC said practices would be paid for the extra work.",
+        "‘These services were chosen with our GPs to close local gaps in care,’ an ICB "
+        "spokesperson said.",
+    )
+    assert two["These services were chosen with our GPs to close local gaps in care"] == ""
+    assert none["These services were chosen with our GPs to close local gaps in care"] == ""
+
+
+def test_responding_to_a_person_the_ccg_speaks_not_the_person():
+    got = _speakers(
+        "Dr Ada Moss, a GP in Dene, said the closure was rushed.",
+        "Responding to Dr Moss, the CCG said: ‘We consulted every patient on the list before "
+        "deciding.’",
+        "Dene CCG runs the contract.",
+    )
+    assert got["We consulted every patient on the list before deciding."] == "Dene CCG"
+
+
+def test_a_name_after_an_opening_with_no_comma_still_speaks():
+    got = _speakers(
+        "Dene CCG said the closure was agreed.",
+        "In response Dr Ada Moss, chair of the Dene LMC said: “Our members were never asked "
+        "about the closure.”",
+    )
+    assert got["Our members were never asked about the closure."] == "Dr Ada Moss"
