@@ -697,7 +697,8 @@ class _Extractor:
         # a name inside quotation marks ("I rang Mr X", straight quotes too) is no speaker and
         # no antecedent of "he"
         self.speakers.items = [x for x in self.speakers.items if not self._in_quote(x[0])]
-        self.par_speakers: dict[int, set[str]] = {}  # paragraph -> who was quoted in it
+        # paragraph (by where it starts) -> who was quoted in it
+        self.par_speakers: dict[int, set[str]] = {}
         self.last_par = -1
         self._how = ""
         self._sent = (0, 0)  # the sentence being read
@@ -1276,10 +1277,23 @@ class _Extractor:
         )
         if named:
             self.last, self.last_how, self.last_ev, self.last_at = sp, how, ev, b
-            self.par_speakers.setdefault(paragraph, set()).add(sp.name)
-            self.last_par = paragraph
+            self.last_par = self._paragraph_start(a)
+            self.par_speakers.setdefault(self.last_par, set()).add(sp.name)
         else:
             self.forget()  # a quote-only paragraph after an unattributed quote is not carried on
+
+    def _paragraph_start(self, pos: int) -> int:
+        """Where the paragraph holding `pos` starts: its block, or its line when the lines
+        before it end a sentence (a page whose paragraphs are lines with no blank line between;
+        a line broken mid-sentence goes on with the line before it)."""
+        text = self.text
+        i = text.rfind("\n", 0, pos)
+        while i > 0:
+            before = text[:i].rstrip(" \t")
+            if not before or before.endswith("\n") or before[-1] in ".!?:’”'\"":
+                return i + 1
+            i = text.rfind("\n", 0, i)
+        return 0 if i < 0 else i + 1
 
     def _line_after(self, pos: int) -> tuple[int, int]:
         """(start, end) of the first non-blank line after the line ending at `pos`, or (-1, -1)."""
@@ -1431,7 +1445,7 @@ class _Extractor:
             return
         self.last, self.last_how = sp, how
         self.last_ev, self.last_at = self._evidence(sp, va, vb), end
-        self.last_par = p
+        self.last_par = self._paragraph_start(va)
 
     def direct(
         self, p: int, qa: int, qb: int, s0: int, s1: int, verbs: list, block: str, base: int

@@ -811,3 +811,31 @@ def test_a_name_after_an_opening_with_no_comma_still_speaks():
         "about the closure.”",
     )
     assert got["Our members were never asked about the closure."] == "Dr Ada Moss"
+
+
+def test_paragraphs_on_lines_with_no_blank_line_each_count_as_a_paragraph():
+    # (a page saved a line a paragraph, its standfirst bullets in the same block)
+    got = _speakers(
+        "- Practice lost a third of its local income\n"
+        "- Board’s cuts ‘felt like a penalty’\n"
+        "Westshire ICB said the review had cut ‘services that were paid for twice’.\n"
+        "Partner Dr Lorna Pike said the practice had been hit hard. She said. “We took on as "
+        "many services as we could, so every cut lands on us.”\n"
+        "The practice has let three members of staff go.\n"
+        "“The board wanted everyone paid for the same things,” said Dr Pike. “They were also "
+        "trying to close a deficit of their own.”"
+    )
+    assert got["We took on as many services as we could, so every cut lands on us."] == (
+        "Dr Lorna Pike"
+    )
+    assert got["They were also trying to close a deficit of their own."] == "Dr Lorna Pike"
+
+
+def test_a_line_that_quoted_two_speakers_carries_neither_on():
+    got = _speakers(
+        "- Practice lost a third of its local income\n"
+        "Westshire ICB said the review had cut ‘services that were paid for twice’ and Dr "
+        "Lorna Pike said it was ‘a blow to every practice in the town’.\n"
+        "“We will have to think again about what we can offer our patients.”"
+    )
+    assert got["We will have to think again about what we can offer our patients."] == ""
