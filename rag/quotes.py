@@ -699,6 +699,7 @@ class _Extractor:
         self.speakers.items = [x for x in self.speakers.items if not self._in_quote(x[0])]
         # paragraph (by where it starts) -> who was quoted in it
         self.par_speakers: dict[int, set[str]] = {}
+        self._block_starts = list(article.block_starts())
         self.last_par = -1
         self._how = ""
         self._sent = (0, 0)  # the sentence being read
@@ -1277,23 +1278,25 @@ class _Extractor:
         )
         if named:
             self.last, self.last_how, self.last_ev, self.last_at = sp, how, ev, b
-            self.last_par = self._paragraph_start(a)
+            self.last_par = self._paragraph_start(a, paragraph)
             self.par_speakers.setdefault(self.last_par, set()).add(sp.name)
         else:
             self.forget()  # a quote-only paragraph after an unattributed quote is not carried on
 
-    def _paragraph_start(self, pos: int) -> int:
-        """Where the paragraph holding `pos` starts: its block, or its line when the lines
-        before it end a sentence (a page whose paragraphs are lines with no blank line between;
-        a line broken mid-sentence goes on with the line before it)."""
-        text = self.text
-        i = text.rfind("\n", 0, pos)
-        while i > 0:
-            before = text[:i].rstrip(" \t")
-            if not before or before.endswith("\n") or before[-1] in ".!?:’”'\"":
+    def _paragraph_start(self, pos: int, p: int) -> int:
+        """Where the paragraph holding `pos` (in block `p`) starts: its block, or its line when
+        the line before it ends a sentence (a page whose paragraphs are lines with no blank
+        line between; a line broken mid-sentence goes on with the line before it)."""
+        text, lo = self.text, self._block_starts[p]
+        i = text.rfind("\n", lo, pos)
+        while i > lo:
+            j = i - 1
+            while j > lo and text[j] in " \t":
+                j -= 1
+            if text[j] in ".!?:’”'\"\n":
                 return i + 1
-            i = text.rfind("\n", 0, i)
-        return 0 if i < 0 else i + 1
+            i = text.rfind("\n", lo, i)
+        return lo
 
     def _line_after(self, pos: int) -> tuple[int, int]:
         """(start, end) of the first non-blank line after the line ending at `pos`, or (-1, -1)."""
@@ -1445,7 +1448,7 @@ class _Extractor:
             return
         self.last, self.last_how = sp, how
         self.last_ev, self.last_at = self._evidence(sp, va, vb), end
-        self.last_par = self._paragraph_start(va)
+        self.last_par = self._paragraph_start(va, p)
 
     def direct(
         self, p: int, qa: int, qb: int, s0: int, s1: int, verbs: list, block: str, base: int
