@@ -148,6 +148,8 @@ _FROM_OWNER = re.compile(
     r"\s+(?:from|(?:(?:carried\s+out|conducted|prepared|produced|written)\s+)?by)\s+(?:the\s+)?"
 )  # "a report by the King's Fund"
 _KIND_OWNER = re.compile(rf"[Tt]he\s+(CCG|ICB|LMC|{_KIND_WORDS})['’]s\s+{_MODIFIERS}")
+# "said the spokesperson": one introduced before ("a spokesperson from X confirmed …")
+_THE_SPOKESPERSON = re.compile(r"[ \t]+the[ \t]+spokes(?:man|woman|person)\b")
 # a quote closing on its sentence's end, and the next sentence opening: ".’ As part of …"
 _QUOTE_CLOSES_SENTENCE = re.compile(r"[.!?][’”'\"]\s+(?=[A-Z])")
 # a sentence whose subject is "he"/"she": "She was", "But he also raised"
@@ -1027,6 +1029,34 @@ class _Extractor:
         name = f"{first.name} and {sp.name}"
         return _Speaker(name, "", "", True, first.start, sp.end, joint=True)
 
+    def _spokesperson_named_before(self, pos: int) -> _Speaker | None:
+        """Whose "the spokesperson" at `pos` is: the one organisation named as the principal of
+        the last "a spokesperson for/from X" before it (outside quotation marks, at most two
+        paragraphs before), if no one else is named (outside quotation marks) since."""
+        found = [
+            m
+            for m in SPOKES_FOR.finditer(self.text, max(0, pos - 1500), pos)
+            if not self._in_quote(m.start())
+        ]
+        if not found or self.text.count("\n", found[-1].end(), pos) > 4:
+            return None
+        m = found[-1]
+        a, b = m.span("org")
+        principal = {
+            sp.name: sp
+            for x, y, sp in self.speakers.between(a, b)
+            if sp.organisation and not sp.is_person
+        }
+        if len(principal) != 1:
+            return None
+        only = next(iter(principal.values()))
+        items = self.speakers.items
+        for k in self.speakers.starting_in(b, pos):
+            x, _, other = items[k]
+            if other.name != only.name and not self._in_quote(x):
+                return None
+        return only
+
     def _organisation_just_quoted(self, pos: int) -> _Speaker | None:
         """Whose "A spokesperson said" at `pos` is, when the sentence names no organisation: the
         organisation quoted last, at most two paragraphs before, if no one else (outside
@@ -1480,6 +1510,10 @@ class _Extractor:
             if sp is None:
                 self._how = "named"
                 sp = self.after(vb, min(s1, vb + 120))
+            if sp is None and _THE_SPOKESPERSON.match(self.text, vb, s1):
+                # "‘…,’ said the spokesperson": the one whose principal was named before
+                self._how = "spokesperson"
+                sp = self._spokesperson_named_before(va)
         if sp is None and before:
             va, vb = verb = before[-1]
             prev = [v for v in before if v[1] <= va]

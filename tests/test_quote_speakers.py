@@ -839,3 +839,25 @@ def test_a_line_that_quoted_two_speakers_carries_neither_on():
         "“We will have to think again about what we can offer our patients.”"
     )
     assert got["We will have to think again about what we can offer our patients."] == ""
+
+
+def test_said_the_spokesperson_is_the_principal_named_before():
+    got = _speakers(
+        "Asked by this paper, a spokesperson from the Dene Health Authority confirmed every GP "
+        "would have to register their interests.",
+        "“Each GP who holds a contract will have to join a clinical group,” said the "
+        "spokesperson.",
+    )
+    assert got["Each GP who holds a contract will have to join a clinical group"] == (
+        "Dene Health Authority"
+    )
+
+
+def test_said_the_spokesperson_is_no_one_when_someone_else_is_named_since():
+    got = _speakers(
+        "A spokesperson from the Dene Health Authority confirmed the rules.",
+        "Dr Ada Moss of Westshire CCG said the rules were unclear.",
+        "“Each GP who holds a contract will have to join a clinical group,” said the "
+        "spokesperson.",
+    )
+    assert got["Each GP who holds a contract will have to join a clinical group"] == ""
