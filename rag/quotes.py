@@ -100,7 +100,12 @@ PRACTICE_REF = re.compile(
     rf"^(?:But\s|And\s|However,\s|{_OPENING}|Speaking\s+to\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s[A-Z][\w’'-]*)?,\s)?"
     r"(?:(?:[Aa]n?|[Tt]he)\s+(?:statement|letter|notice|message|post|spokes(?:man|woman|person))\s+"
     r"(?:on|from|for|at)\s+)?"
-    r"[Tt]he\s+(?:[A-Z][\w’'-]*\s+)?(?:two\s+)?(?:practice|surger(?:y|(?P<plural2>ies)))(?P<plural>s)?(?:(?:['’]s)?\s+(?:website|statement|letter|notice))?\s*$"
+    r"[Tt]he\s+(?:[A-Z][\w’'-]*\s+)?(?:two\s+)?(?:practice|surger(?:y|(?P<plural2>ies))|(?P<group>group))(?P<plural>s)?(?:(?:['’]s)?\s+(?:website|statement|letter|notice))?\s*$"
+)
+# a group of another kind the article speaks of ("a campaign group", "the patient group"): then
+# "the group" may be it, not the one "… Medical Group" named
+_OTHER_GROUP = re.compile(
+    r"\b(?!(?:the|this|that|its|medical|commissioning)\b)[a-z][\w’'-]*\s+groups?\b"
 )
 ORG_REF = re.compile(
     rf"^(?:But\s|And\s|However,\s|[A-Z][a-z]+,\s|{_OPENING})?"
@@ -744,6 +749,8 @@ class _Extractor:
             # "the practice" is the one practice the article names in full; two or more: unknown.
             # "the practices": the two the article names, when it names them together
             self._how = "org-ref"
+            if ref.group("group"):
+                return None if ref.group("plural") else self._the_group(lo)
             return self.speakers.only_practice(bool(ref.group("plural") or ref.group("plural2")))
         doc = _document_subject(seg)
         if doc and not any(
@@ -1028,6 +1035,23 @@ class _Extractor:
             return None  # "Dr X met A and B said": A is an object
         name = f"{first.name} and {sp.name}"
         return _Speaker(name, "", "", True, first.start, sp.end, joint=True)
+
+    def _the_group(self, pos: int) -> _Speaker | None:
+        """ "The group said", "the notice on the group’s website said" (at `pos`): the one body
+        the article names whose name ends in "Group", when that is a practice ("Kelso Medical
+        Group"; its surgeries named too are no group) and the article speaks of no group of
+        another kind before `pos` (outside quotation marks)."""
+        groups = {
+            sp.name: sp
+            for _, _, sp in self.speakers.items
+            if sp.organisation and not sp.is_person and sp.name.endswith("Group")
+        }
+        practice = next(iter(groups.values())) if len(groups) == 1 else None
+        if practice is None or not practice.practice:
+            return None
+        if any(not self._in_quote(m.start()) for m in _OTHER_GROUP.finditer(self.text, 0, pos)):
+            return None
+        return practice
 
     def _spokesperson_named_before(self, pos: int) -> _Speaker | None:
         """Whose "the spokesperson" at `pos` is: the one organisation named as the principal of

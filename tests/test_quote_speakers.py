@@ -861,3 +861,23 @@ def test_said_the_spokesperson_is_no_one_when_someone_else_is_named_since():
         "spokesperson.",
     )
     assert got["Each GP who holds a contract will have to join a clinical group"] == ""
+
+
+def test_the_group_is_the_one_medical_group_named_not_its_surgeries():
+    got = _speakers(
+        "Four sites run by Wenlow Medical Group are under review after two partners retired.",
+        "The group, which runs Mill Lane Surgery and Church Street Surgery, posted a notice.",
+        "The notice on the group’s website said: ‘We are also short of the nurses we need to "
+        "keep every site open.’",
+    )
+    assert got["We are also short of the nurses we need to keep every site open."] == (
+        "Wenlow Medical Group"
+    )
+
+
+def test_the_group_is_no_one_when_another_kind_of_group_is_spoken_of():
+    got = _speakers(
+        "Four sites run by Wenlow Medical Group are under review. A campaign group has formed.",
+        "The group said: ‘We are also short of the nurses we need to keep every site open.’",
+    )
+    assert got["We are also short of the nurses we need to keep every site open."] == ""
