@@ -27,7 +27,8 @@ SPEECH = (
     r"claims|claimed|believes|believe|believed|argued|argues|insisted|explained|agreed|agrees|"
     r"fears?|described|describes|called|calls|according\sto|put\sit|continued|commented|stressed|noted|"
     r"admitted|acknowledged|wrote|writes|replied|responded|urged|announced|concluded|explains|"
-    r"confirmed|confirms"
+    r"confirmed|confirms|predicted|predicts|conceded|concedes|"
+    r"insists|emphasised|emphasized|asserted|remarked|pointed\sout"
 )
 SPEECH_RE = re.compile(rf"\b(?:{SPEECH})\b", re.I)
 # in quotes, "reads:" too: "the notice reads: ‘…’" quotes it; "she reads the minutes" does not

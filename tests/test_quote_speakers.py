@@ -881,3 +881,24 @@ def test_the_group_is_no_one_when_another_kind_of_group_is_spoken_of():
         "The group said: ‘We are also short of the nurses we need to keep every site open.’",
     )
     assert got["We are also short of the nurses we need to keep every site open."] == ""
+
+
+def test_verbs_that_only_report_speech_attribute_the_quote():
+    got = _speakers(
+        "Ola Brandt, a partner at the law firm Hale Marsh, spoke at the conference.",
+        "Brandt predicted the registers would be “more trouble on paper than in real life”.",
+        "Dr Ivo Penn conceded the plan was “not what anyone wanted to hear”.",
+        "Dr Una Vale emphasised that practices were “working flat out already”.",
+    )
+    assert got["more trouble on paper than in real life"] == "Ola Brandt"
+    assert got["not what anyone wanted to hear"] == "Dr Ivo Penn"
+    assert got["working flat out already"] == "Dr Una Vale"
+
+
+def test_verbs_that_do_not_report_speech_give_no_speaker():
+    got = _speakers(
+        "Dr Ivo Penn suggested the plan was “not what anyone wanted to hear” at the meeting.",
+        "Westshire CCG maintained the building, which is “no longer fit for patients” now.",
+    )
+    assert got["not what anyone wanted to hear"] == ""
+    assert got["no longer fit for patients"] == ""
