@@ -156,6 +156,11 @@ _FROM_OWNER = re.compile(
 _KIND_OWNER = re.compile(rf"[Tt]he\s+(CCG|ICB|LMC|{_KIND_WORDS})['’]s\s+{_MODIFIERS}")
 # "said the spokesperson": one introduced before ("a spokesperson from X confirmed …")
 _THE_SPOKESPERSON = re.compile(r"[ \t]+the[ \t]+spokes(?:man|woman|person)\b")
+# a name and its acronym: " the Independent Care Review Panel (ICRP)"
+_DEFINED_ORG = re.compile(
+    r"\s+(?:the\s+)?(?P<name>[A-Z][\w’'-]*(?:\s+(?:(?:and|of|for|&)\s+)?[A-Z][\w’'-]*){1,8})"
+    r"\s+\((?P<acronym>[A-Z]{2,8})\)"
+)
 # a quote closing on its sentence's end, and the next sentence opening: ".’ As part of …"
 _QUOTE_CLOSES_SENTENCE = re.compile(r"[.!?][’”'\"]\s+(?=[A-Z])")
 # a sentence whose subject is "he"/"she": "She was", "But he also raised"
@@ -1277,7 +1282,22 @@ class _Extractor:
             pair = self._practice_pair(found[1], found[0][0])  # "…, said X Surgery and Y Practice"
             if pair is not None:
                 return pair
-        return found[0][2] if found else None
+        if not found:
+            return self._defined_organisation(lo, hi)
+        return found[0][2]
+
+    def _defined_organisation(self, lo: int, hi: int) -> _Speaker | None:
+        """ "…”, according to the Independent Care Review Panel (ICRP).": a name defined with
+        its acronym straight after the verb (text[lo:hi]), the acronym the initials of its
+        capitalised words, is an organisation, whatever its name."""
+        m = _DEFINED_ORG.match(self.text, lo, hi)
+        if m is None:
+            return None
+        initials = "".join(w[0] for w in re.findall(r"[A-Z][\w’'-]*", m.group("name")))
+        if initials != m.group("acronym"):
+            return None
+        a, b = m.span("name")
+        return _Speaker(m.group("name"), "", m.group("name"), False, a, b)
 
     def _evidence(self, sp: _Speaker, va: int, vb: int) -> tuple[int, int]:
         """The span naming a speaker: the mention and its verb when they are close ("Dr Jo

@@ -902,3 +902,14 @@ def test_verbs_that_do_not_report_speech_give_no_speaker():
     )
     assert got["not what anyone wanted to hear"] == ""
     assert got["no longer fit for patients"] == ""
+
+
+def test_according_to_a_name_defined_with_its_acronym_is_that_organisation():
+    got = _speakers(
+        "The award of the Eastgate surgery contract “was neither open nor fair to bidders”, "
+        "according to the Regional Contract Appeals Board (RCAB).",
+        "The plan was “never going to work in a town like this”, according to the Local "
+        "Patients Forum (NHS).",
+    )
+    assert got["was neither open nor fair to bidders"] == "Regional Contract Appeals Board"
+    assert got["never going to work in a town like this"] == ""
