@@ -106,11 +106,11 @@ OPENERS = frozenset(
 PRE_ROLE = re.compile(
     rf"(?P<role>(?:(?:[A-Z][\w&]*(?:['’]s)?)\s){{1,4}}{ROLE_WORD})\s+(?={TITLES}\.?\s)"
 )
-# ", chair of Essex LMC," after a name
+# ", chair of Essex LMC," or ", GP at the X health centre," after a name
 # The role stays inside its sentence and clause ("Councillor X, leader of Y Council has raised
 # fears …" ends at "has"; never at the comma of the next sentence's "He, said")
 POST_ROLE = re.compile(
-    r"^,\s(?P<role>(?:a |an |the )?(?!said\b|says\b|told\b|warned\b|added\b|who\b|which\b)[a-z]"
+    r"^,\s(?P<role>(?:a |an |the )?(?!said\b|says\b|told\b|warned\b|added\b|who\b|which\b)(?:[a-z]|GP\s)"
     r"(?:(?!(?<!\bSt)\.\s|\s(?:who|which|that|has|have|had|is|was|will)\s)[^,;:\n]){2,120}?)"
     r"(?:,|\s(?:said|told|warned|added)\b|\s(?=(?:has|have|had|is|was|will)\s))"
 )

@@ -1513,7 +1513,7 @@ class _Extractor:
         told Pulse:", "Dr X said:") leads the quote in the next paragraph: its speaker is the
         one the next quote-only paragraph carries on."""
         va, vb = verbs[-1]
-        if not re.fullmatch(r"\s*:", self.text[vb:end]):
+        if not re.fullmatch(r"\s*(?:that\s*)?:", self.text[vb:end]):  # ("said that:")
             return
         prev = [v for v in verbs if v[1] <= va]
         sp = self.subject(prev[-1][1] if prev else s0, va)

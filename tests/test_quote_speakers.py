@@ -913,3 +913,14 @@ def test_according_to_a_name_defined_with_its_acronym_is_that_organisation():
     )
     assert got["was neither open nor fair to bidders"] == "Regional Contract Appeals Board"
     assert got["never going to work in a town like this"] == ""
+
+
+def test_a_gp_role_appositive_and_said_that_colon_lead_in_the_next_paragraph():
+    got = _speakers(
+        "Writing in the Dene Gazette last spring, Dr Ivy Rook, GP at the Mill Lane health "
+        "centre, said that:",
+        "“patients here need doctors who know them and who will still be here next year.”",
+    )
+    assert got["patients here need doctors who know them and who will still be here next year."] == (
+        "Dr Ivy Rook"
+    )
