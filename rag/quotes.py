@@ -469,22 +469,32 @@ class _ArticleSpeakers:
         for m in list(ORG_PATTERN.finditer(text)) + list(GROUP.finditer(text)) + practices:
             if taken.contains(m.start()):
                 continue
-            name = re.sub(r"^[Tt]he\s", "", m.group(0))
-            practice = bool(PRACTICE.fullmatch(m.group(0)))
-            is_org = practice or bool(ORG_PATTERN.fullmatch(m.group(0)))
+            a, b, found = m.start(), m.end(), m.group(0)
+            plural = text[b : b + 1] == "s" and not text[b + 1 : b + 2].isalnum()
+            if text[b : b + 1].isalnum() and not plural:
+                continue  # the match ends inside a word
+            name = re.sub(r"^[Tt]he\s", "", found)
+            practice = bool(PRACTICE.fullmatch(found))
+            is_org = practice or bool(ORG_PATTERN.fullmatch(found))
             if is_org:
                 name = re.sub(r"['’]s$", "", name)  # "NHS London’s letter": NHS London
+            if plural:
+                # "Lancashire and Cumbria LMCs" is that body of LMCs; "the LMCs" names several
+                # bodies, none of them alone: a group
+                b, name = b + 1, name + "s"
+                is_org = is_org and " " in name
+                practice = False
             self.items.append(
                 (
-                    m.start(),
-                    m.end(),
+                    a,
+                    b,
                     _Speaker(
                         _lower_first(name) if not is_org else name,
                         "",
                         name if is_org else "",
                         False,
-                        m.start(),
-                        m.end(),
+                        a,
+                        b,
                         practice,
                     ),
                 )

@@ -924,3 +924,11 @@ def test_a_gp_role_appositive_and_said_that_colon_lead_in_the_next_paragraph():
     assert got["patients here need doctors who know them and who will still be here next year."] == (
         "Dr Ivy Rook"
     )
+
+
+def test_the_lmcs_are_several_bodies_not_one_lmc():
+    got = _speakers(
+        "Westshire LMC and Dene LMC met the board on Monday.",
+        "The LMCs said the cut was ‘a blow to every practice in the whole county’.",
+    )
+    assert got["a blow to every practice in the whole county"] == "LMCs"  # a group, not "LMC"
