@@ -27,7 +27,7 @@ SPEECH = (
     r"claims|claimed|believes|believe|believed|argued|argues|insisted|explained|agreed|agrees|"
     r"fears?|described|describes|called|calls|according\sto|put\sit|continued|commented|stressed|noted|"
     r"admitted|acknowledged|wrote|writes|replied|responded|urged|announced|concluded|explains|"
-    r"confirmed|confirms|predicted|predicts|conceded|concedes|"
+    r"confirmed|confirms|predicted|predicts|conceded|concedes|accused|accuses|"
     r"insists|emphasised|emphasized|asserted|remarked|pointed\sout"
 )
 SPEECH_RE = re.compile(rf"\b(?:{SPEECH})\b", re.I)
@@ -38,7 +38,8 @@ _QUOTE_VERB = re.compile(rf"\b(?:{SPEECH}|reads(?=\s*:))\b", re.I)
 NOT_SPEECH = re.compile(
     r"\bhaving said that\b|\bthat said\b|\bso-called\b|"
     r"\bcontinued\b(?!\s*(?:[,:.;!?‘“'\"]|that\b|$))|"
-    r"\bconfirm(?:ed|s)\s+(?:by|as)\b",  # "the plans, confirmed by NHS England": no statement
+    r"\bconfirm(?:ed|s)\s+(?:by|as)\b|"  # "the plans, confirmed by NHS England": no statement
+    r"\b(?:been|was|were|is|are|be|being|stands?|stood)\s+(?:\w+ly\s+)?accused\b",  # the accused
     re.I,
 )
 REPORTING = re.compile(
@@ -499,6 +500,7 @@ class _ArticleSpeakers:
                     ),
                 )
             )
+        self._plural_bodies()
         # "A spokesperson for Provide told Pulse": the principal of a spokesperson is an
         # organisation, whatever its name, when no one or nothing found already lies in it
         # (not a person: "a spokesman for Health Secretary X")
@@ -528,6 +530,21 @@ class _ArticleSpeakers:
         self._in_roles = Intervals(self.roles)
         self._role_order = sorted(range(len(self.roles)), key=lambda i: self.roles[i][0])
         self._role_starts = [self.roles[i][0] for i in self._role_order]
+
+    def _plural_bodies(self) -> None:
+        """ "The LMCs" is the one body of LMCs the article names ("Lancashire and Cumbria
+        LMCs"), when it names exactly one; else it stays a group."""
+        named: dict[str, dict[str, _Speaker]] = {}
+        for _, _, sp in self.items:
+            if sp.organisation and not sp.is_person and sp.name.endswith("s") and " " in sp.name:
+                named.setdefault(sp.name.split()[-1], {})[sp.name] = sp
+        for k, (a, b, sp) in enumerate(self.items):
+            if sp.organisation or sp.is_person or " " in sp.name:
+                continue
+            bodies = named.get(sp.name, {})
+            if len(bodies) == 1:
+                body = next(iter(bodies.values()))
+                self.items[k] = (a, b, _Speaker(body.name, "", body.organisation, False, a, b))
 
     @property
     def items(self) -> list[tuple[int, int, _Speaker]]:

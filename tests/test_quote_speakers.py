@@ -932,3 +932,13 @@ def test_the_lmcs_are_several_bodies_not_one_lmc():
         "The LMCs said the cut was ‘a blow to every practice in the whole county’.",
     )
     assert got["a blow to every practice in the whole county"] == "LMCs"  # a group, not "LMC"
+
+
+def test_the_lmcs_accused_is_the_one_body_of_lmcs_named_and_the_accused_never_speaks():
+    got = _speakers(
+        "In a note to practices, Westshire and Dene LMCs welcomed the money.",
+        "The LMCs also accused the board of ‘going back on its word again and again’.",
+        "Dene CCG was accused of ‘ignoring what patients told it at every meeting’.",
+    )
+    assert got["going back on its word again and again"] in {"Dene LMCs", "Westshire and Dene LMCs"}
+    assert got["ignoring what patients told it at every meeting"] == ""
