@@ -106,11 +106,11 @@ OPENERS = frozenset(
 PRE_ROLE = re.compile(
     rf"(?P<role>(?:(?:[A-Z][\w&]*(?:['’]s)?)\s){{1,4}}{ROLE_WORD})\s+(?={TITLES}\.?\s)"
 )
-# ", chair of Essex LMC," after a name
+# ", chair of Essex LMC," or ", GP at the X health centre," after a name
 # The role stays inside its sentence and clause ("Councillor X, leader of Y Council has raised
 # fears …" ends at "has"; never at the comma of the next sentence's "He, said")
 POST_ROLE = re.compile(
-    r"^,\s(?P<role>(?:a |an |the )?(?!said\b|says\b|told\b|warned\b|added\b|who\b|which\b)[a-z]"
+    r"^,\s(?P<role>(?:a |an |the )?(?!said\b|says\b|told\b|warned\b|added\b|who\b|which\b)(?:[a-z]|GP\s)"
     r"(?:(?!(?<!\bSt)\.\s|\s(?:who|which|that|has|have|had|is|was|will)\s)[^,;:\n]){2,120}?)"
     r"(?:,|\s(?:said|told|warned|added)\b|\s(?=(?:has|have|had|is|was|will)\s))"
 )
@@ -305,9 +305,13 @@ def _not_a_name(name: str) -> bool:
     return words[0] in _NOT_FIRST or bool(set(words) & ORG_WORDS)
 
 
-def _inside_proper_noun(text: str, start: int) -> bool:
+def _inside_proper_noun(text: str, start: int, name: str = "") -> bool:
     """Whether the capitalised words at `start` end a longer proper noun: "NHS Clinical
-    Commissioners", "Royal College …". A sentence opener ("But Jane Long said") does not count."""
+    Commissioners", "Royal College …". A sentence opener ("But Jane Long said") does not count,
+    nor the same `name` just before it: a photo's name label run into its caption ("Jo Bloggs
+    Jo Bloggs, one of the patients …") is the name twice, not one longer name."""
+    if name and re.search(rf"(?<![\w’'-]){re.escape(name)}\s+$", text[max(0, start - 60) : start]):
+        return False
     if re.search(r"\b(?:of|the|for)\s+$", text[max(0, start - 5) : start]):
         return True  # "the Royal College of General Practitioners"
     m = re.search(r"([A-Z][\w&'’]*)\s+$", text[max(0, start - 40) : start])
@@ -403,7 +407,7 @@ def find_mentions(text: str) -> list[Mention]:
     for m in _appositive_names(text):
         if in_quote(m.start()) or named.contains(m.start()):
             continue
-        if _not_a_name(m.group("name")) or _inside_proper_noun(text, m.start()):
+        if _not_a_name(m.group("name")) or _inside_proper_noun(text, m.start(), m.group("name")):
             continue
         roles.append(m.span("role"))
         found[m.start()] = Mention(
@@ -437,7 +441,7 @@ def find_mentions(text: str) -> list[Mention]:
     for m in UNTITLED.finditer(text):
         if in_quote(m.start()) or named.contains(m.start()):
             continue
-        if _inside_proper_noun(text, m.start()):
+        if _inside_proper_noun(text, m.start(), m.group("name")):
             continue  # "NHS Clinical Commissioners, said": the end of an organisation's name
         first, last = m.group("name").split()[0], m.group("name").split()[-1]
         if first in _SENTENCE_OPENERS:

@@ -27,7 +27,8 @@ SPEECH = (
     r"claims|claimed|believes|believe|believed|argued|argues|insisted|explained|agreed|agrees|"
     r"fears?|described|describes|called|calls|according\sto|put\sit|continued|commented|stressed|noted|"
     r"admitted|acknowledged|wrote|writes|replied|responded|urged|announced|concluded|explains|"
-    r"confirmed|confirms"
+    r"confirmed|confirms|predicted|predicts|conceded|concedes|accused|accuses|"
+    r"insists|emphasised|emphasized|asserted|remarked|pointed\sout"
 )
 SPEECH_RE = re.compile(rf"\b(?:{SPEECH})\b", re.I)
 # in quotes, "reads:" too: "the notice reads: ‘…’" quotes it; "she reads the minutes" does not
@@ -37,7 +38,8 @@ _QUOTE_VERB = re.compile(rf"\b(?:{SPEECH}|reads(?=\s*:))\b", re.I)
 NOT_SPEECH = re.compile(
     r"\bhaving said that\b|\bthat said\b|\bso-called\b|"
     r"\bcontinued\b(?!\s*(?:[,:.;!?‘“'\"]|that\b|$))|"
-    r"\bconfirm(?:ed|s)\s+(?:by|as)\b",  # "the plans, confirmed by NHS England": no statement
+    r"\bconfirm(?:ed|s)\s+(?:by|as)\b|"  # "the plans, confirmed by NHS England": no statement
+    r"\b(?:been|was|were|is|are|be|being|stands?|stood)\s+(?:\w+ly\s+)?accused\b",  # the accused
     re.I,
 )
 REPORTING = re.compile(
@@ -86,7 +88,10 @@ _MODIFIES = re.compile(
     r"warned|is|was|has|had|will|would|and|or|but|to|in|on|at|for|that|which|who)\b)[a-z]"
 )
 # a clause's opening prepositional phrase: "In the FOI response, " (it said …)
-_OPENING = r"(?:In|At|On|From|Under|Through|After|Before)\s[^,;:“‘\"]{1,60},\s"
+_OPENING = (
+    r"(?:In|At|On|From|Under|Through|After|Before|As\s+part\s+of|(?:Responding|Replying)\s+to|"
+    r"Commenting\s+on)\s[^,;:“‘\"]{1,60},\s"
+)
 # an organisation's statement going on: "The statement added", "Its statement also said"
 _STATEMENT_REF = re.compile(
     r"^(?:But\s|And\s)?(?:[Tt]he|[Ii]ts|[Tt]his|[Tt]hat)\s+statement(?:\s+(?:also|further))?$"
@@ -97,7 +102,12 @@ PRACTICE_REF = re.compile(
     rf"^(?:But\s|And\s|However,\s|{_OPENING}|Speaking\s+to\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s[A-Z][\w’'-]*)?,\s)?"
     r"(?:(?:[Aa]n?|[Tt]he)\s+(?:statement|letter|notice|message|post|spokes(?:man|woman|person))\s+"
     r"(?:on|from|for|at)\s+)?"
-    r"[Tt]he\s+(?:[A-Z][\w’'-]*\s+)?(?:two\s+)?(?:practice|surger(?:y|(?P<plural2>ies)))(?P<plural>s)?(?:(?:['’]s)?\s+(?:website|statement|letter|notice))?\s*$"
+    r"[Tt]he\s+(?:[A-Z][\w’'-]*\s+)?(?:two\s+)?(?:practice|surger(?:y|(?P<plural2>ies))|(?P<group>group))(?P<plural>s)?(?:(?:['’]s)?\s+(?:website|statement|letter|notice))?\s*$"
+)
+# a group of another kind the article speaks of ("a campaign group", "the patient group"): then
+# "the group" may be it, not the one "… Medical Group" named
+_OTHER_GROUP = re.compile(
+    r"\b(?!(?:the|this|that|its|medical|commissioning)\b)[a-z][\w’'-]*\s+groups?\b"
 )
 ORG_REF = re.compile(
     rf"^(?:But\s|And\s|However,\s|[A-Z][a-z]+,\s|{_OPENING})?"
@@ -145,6 +155,15 @@ _FROM_OWNER = re.compile(
     r"\s+(?:from|(?:(?:carried\s+out|conducted|prepared|produced|written)\s+)?by)\s+(?:the\s+)?"
 )  # "a report by the King's Fund"
 _KIND_OWNER = re.compile(rf"[Tt]he\s+(CCG|ICB|LMC|{_KIND_WORDS})['’]s\s+{_MODIFIERS}")
+# "said the spokesperson": one introduced before ("a spokesperson from X confirmed …")
+_THE_SPOKESPERSON = re.compile(r"[ \t]+the[ \t]+spokes(?:man|woman|person)\b")
+# a name and its acronym: " the Independent Care Review Panel (ICRP)"
+_DEFINED_ORG = re.compile(
+    r"\s+(?:the\s+)?(?P<name>[A-Z][\w’'-]*(?:\s+(?:(?:and|of|for|&)\s+)?[A-Z][\w’'-]*){1,8})"
+    r"\s+\((?P<acronym>[A-Z]{2,8})\)"
+)
+# a quote closing on its sentence's end, and the next sentence opening: ".’ As part of …"
+_QUOTE_CLOSES_SENTENCE = re.compile(r"[.!?][’”'\"]\s+(?=[A-Z])")
 # a sentence whose subject is "he"/"she": "She was", "But he also raised"
 _PRONOUN_OPENS = re.compile(r"\s*(?:(?:But|And|However,?)\s+)?([Hh]e|[Ss]he)\b")
 OPEN = "‘“"
@@ -192,13 +211,28 @@ _FEMALE = {"Ms", "Mrs", "Miss", "Dame", "Baroness", "Lady"}
 _MALE = {"Mr", "Sir", "Lord"}
 # what joins two people who speak together: " and ", ", ", " and the director of finance "
 _JOINED = re.compile(r",?\s+and\s+(?:(?:the\s+)?[^,;:.“”‘’\"]{0,60}\s)?|,\s+")
+# words that say two people speak together: "In a joint letter", "said jointly", "together"
+_TOGETHER = re.compile(r"\b(?:joint|jointly|together)\b", re.I)
+# a name we did not recognise, joined by "and" to the mention after it
+_UNKNOWN_JOINED = re.compile(
+    r"(?<![\w’'-])[A-Z][a-z’'-]+\s[A-Z][a-z’'-]+(?:,\s[^,;:.“”‘’\"]{2,100},)?\s+and\s+"
+    r"(?:(?:the\s+)?[^,;:.“”‘’\"]{0,60}\s)?\s*$"
+)
+# what joins the first of two people who speak together to the second: " and ", " and LMC chair
+# ", or the first one's role appositive and then "and" (", chair of X, and ")
+_AND_JOINED = re.compile(
+    r",?\s+and\s+(?:(?:the\s+)?[^,;:.“”‘’\"]{0,60}\s)?"
+    r"|,\s(?!(?:who|which|whose|when|where|while)\b)[^,;:.“”‘’\"]{2,100},\s+and\s+"
+    r"(?:(?:the\s+)?[^,;:.“”‘’\"]{0,60}\s)?"
+)
 # a mention in a prepositional phrase ("In the FOI response, it said", "from NHS England") is no
 # clause's subject
 # a speech verb's channel that is a document: "admitted in its consultation", "said in a report"
 _IN_DOCUMENT = re.compile(
     rf"\s+in\s+(?:its|their|his|her|a|an|the)\s+{_MODIFIERS}{DOC_NOUN}s?\b(?!\s+(?:to|for|of)\b)"
 )
-_OPENING_PHRASE = re.compile(rf"^\s*{_OPENING}\s*(?=(?:it|they|he|she)\b)")
+# (its subject "it", "they", "he", "she", or a body by its kind: "Responding to Dr X, the CCG")
+_OPENING_PHRASE = re.compile(rf"^\s*{_OPENING}\s*(?=(?:it|they|he|she|the)\b)")
 _AFTER_PREPOSITION = re.compile(
     r"\b(?:[Ii]n|[Aa]t|[Oo]n|[Ff]rom|[Uu]nder|[Tt]hrough|[Ww]ith|[Bb]y|[Tt]o|[Ff]or|[Oo]f|[Ii]nto|"
     r"[Aa]fter|[Bb]efore)\s+(?:the\s+|a\s+|an\s+|its\s+)?$"
@@ -251,6 +285,7 @@ class _Speaker:
     start: int = -1  # the mention that names them
     end: int = -1
     practice: bool = False  # a general practice, by its name ("Riverside Surgery")
+    joint: bool = False  # two people who speak together ("Jo Bloggs and Dr Sam Hale")
 
     @property
     def kind(self) -> str:
@@ -435,26 +470,37 @@ class _ArticleSpeakers:
         for m in list(ORG_PATTERN.finditer(text)) + list(GROUP.finditer(text)) + practices:
             if taken.contains(m.start()):
                 continue
-            name = re.sub(r"^[Tt]he\s", "", m.group(0))
-            practice = bool(PRACTICE.fullmatch(m.group(0)))
-            is_org = practice or bool(ORG_PATTERN.fullmatch(m.group(0)))
+            a, b, found = m.start(), m.end(), m.group(0)
+            plural = text[b : b + 1] == "s" and not text[b + 1 : b + 2].isalnum()
+            if text[b : b + 1].isalnum() and not plural:
+                continue  # the match ends inside a word
+            name = re.sub(r"^[Tt]he\s", "", found)
+            practice = bool(PRACTICE.fullmatch(found))
+            is_org = practice or bool(ORG_PATTERN.fullmatch(found))
             if is_org:
                 name = re.sub(r"['’]s$", "", name)  # "NHS London’s letter": NHS London
+            if plural:
+                # "Lancashire and Cumbria LMCs" is that body of LMCs; "the LMCs" names several
+                # bodies, none of them alone: a group
+                b, name = b + 1, name + "s"
+                is_org = is_org and " " in name
+                practice = False
             self.items.append(
                 (
-                    m.start(),
-                    m.end(),
+                    a,
+                    b,
                     _Speaker(
                         _lower_first(name) if not is_org else name,
                         "",
                         name if is_org else "",
                         False,
-                        m.start(),
-                        m.end(),
+                        a,
+                        b,
                         practice,
                     ),
                 )
             )
+        self._plural_bodies()
         # "A spokesperson for Provide told Pulse": the principal of a spokesperson is an
         # organisation, whatever its name, when no one or nothing found already lies in it
         # (not a person: "a spokesman for Health Secretary X")
@@ -484,6 +530,21 @@ class _ArticleSpeakers:
         self._in_roles = Intervals(self.roles)
         self._role_order = sorted(range(len(self.roles)), key=lambda i: self.roles[i][0])
         self._role_starts = [self.roles[i][0] for i in self._role_order]
+
+    def _plural_bodies(self) -> None:
+        """ "The LMCs" is the one body of LMCs the article names ("Lancashire and Cumbria
+        LMCs"), when it names exactly one; else it stays a group."""
+        named: dict[str, dict[str, _Speaker]] = {}
+        for _, _, sp in self.items:
+            if sp.organisation and not sp.is_person and sp.name.endswith("s") and " " in sp.name:
+                named.setdefault(sp.name.split()[-1], {})[sp.name] = sp
+        for k, (a, b, sp) in enumerate(self.items):
+            if sp.organisation or sp.is_person or " " in sp.name:
+                continue
+            bodies = named.get(sp.name, {})
+            if len(bodies) == 1:
+                body = next(iter(bodies.values()))
+                self.items[k] = (a, b, _Speaker(body.name, "", body.organisation, False, a, b))
 
     @property
     def items(self) -> list[tuple[int, int, _Speaker]]:
@@ -676,7 +737,9 @@ class _Extractor:
         # a name inside quotation marks ("I rang Mr X", straight quotes too) is no speaker and
         # no antecedent of "he"
         self.speakers.items = [x for x in self.speakers.items if not self._in_quote(x[0])]
-        self.par_speakers: dict[int, set[str]] = {}  # paragraph -> who was quoted in it
+        # paragraph (by where it starts) -> who was quoted in it
+        self.par_speakers: dict[int, set[str]] = {}
+        self._block_starts = list(article.block_starts())
         self.last_par = -1
         self._how = ""
         self._sent = (0, 0)  # the sentence being read
@@ -719,6 +782,8 @@ class _Extractor:
             # "the practice" is the one practice the article names in full; two or more: unknown.
             # "the practices": the two the article names, when it names them together
             self._how = "org-ref"
+            if ref.group("group"):
+                return None if ref.group("plural") else self._the_group(lo)
             return self.speakers.only_practice(bool(ref.group("plural") or ref.group("plural2")))
         doc = _document_subject(seg)
         if doc and not any(
@@ -767,7 +832,9 @@ class _Extractor:
             best = max(pron + persons, key=lambda x: x[0])
             if best[1] != "p":
                 if self._coordinated(best[1]):
-                    return None  # "Dr A, Dr B and Dr C said": said jointly, by no one of them
+                    # "Dr A, Dr B and Dr C said": said jointly, by no one of them alone; "A and
+                    # B said": the two of them, as one speaker
+                    return self._person_pair(best[1], lo)
                 return best[1]
             self._how = "pronoun"
             ante = self.speakers.person_before(best[0])
@@ -794,7 +861,7 @@ class _Extractor:
                 return None  # "Westshire CCG and Mill Lane Surgery said": said jointly
             return pair if pair is not None else org[2]
         spokes = re.search(
-            r"(?:^|,\s*|\b(?:[Bb]ut|[Aa]nd)\s+)(?:[Aa]n?|[Tt]he)\s+(?:[\w-]+\s+){0,2}?"
+            r"(?:^[’”'\"]?\s*|,\s*|\b(?:[Bb]ut|[Aa]nd)\s+)(?:[Aa]n?|[Tt]he)\s+(?:[\w-]+\s+){0,2}?"
             r"spokes(?:man|woman|person)\s*$",
             seg,
         )
@@ -808,10 +875,13 @@ class _Extractor:
                 for a, _, sp in self.speakers.between(s0, s1)
                 if sp.organisation and not sp.practice and not self._in_quote(a)
             }
+            kind = re.search(r"\b(CCG|ICB|LMC|PCT)\b", spokes.group(0))
+            if not orgs and kind:
+                # "…,’ an ICB spokesperson said": the one ICB the article names; two: unknown
+                return self.speakers.only_of_kind(kind.group(1))
             if not orgs:
                 return self._organisation_just_quoted(hi)
             only = next(iter(orgs.values())) if len(orgs) == 1 else None
-            kind = re.search(r"\b(CCG|ICB|LMC|PCT)\b", spokes.group(0))
             if (
                 only is not None
                 and kind
@@ -962,9 +1032,87 @@ class _Extractor:
             if not other.is_person or other.name == sp.name or self._in_quote(a):
                 continue
             gap = self.text[b : sp.start] if b <= sp.start else self.text[sp.end : a]
-            if _JOINED.fullmatch(gap):
-                return True
-        return False
+            if _JOINED.fullmatch(gap) or _AND_JOINED.fullmatch(gap):
+                return True  # (", chair of X, and ": the first one's role, then "and")
+        # "Orla Venn and Dr Piet Hallam said": a name we did not recognise joined to this one
+        return bool(_UNKNOWN_JOINED.search(self._unnamed(s0, sp.start)))
+
+    def _person_pair(self, sp: _Speaker, lo: int) -> _Speaker | None:
+        """ "In a joint letter, ROLE A and ROLE B said", "A, ROLE, and B said jointly": the
+        person at `sp`, next to the verb, and the one person joined to them by "and" before them
+        (in text[lo:], their clause's subject, not an object), as one speaker "A and B", when
+        the sentence says they speak together ("joint", "jointly", "together"). Without that
+        word, anyone else joined to either of them (three or more), or a list with no "and":
+        None (two names joined by "and" may be one author and a co-signatory)."""
+        s0, s1 = self._sentence_at(sp.start)
+        after = re.split(r"[‘“\"]", self.text[sp.end : min(s1, sp.end + 40)])[0]
+        if not _TOGETHER.search(self.text[s0 : sp.start]) and not _TOGETHER.search(after):
+            return None
+        persons = [
+            x
+            for x in self.speakers.between(s0, s1)
+            if x[2].is_person and not self._in_quote(x[0])
+        ]
+        at = next((i for i, x in enumerate(persons) if x[0] == sp.start), None)
+        if at is None or at == 0:
+            return None
+        a, b, first = persons[at - 1]
+        if a < lo or first.name == sp.name or not _AND_JOINED.fullmatch(self.text[b : sp.start]):
+            return None
+        if at >= 2 and _JOINED.fullmatch(self.text[persons[at - 2][1] : a]):
+            return None  # "A, B and C": three
+        if at + 1 < len(persons) and _JOINED.fullmatch(self.text[sp.end : persons[at + 1][0]]):
+            return None
+        own_role = any(y == a for _, y in self.speakers.roles_within(max(lo, a - 120), a))
+        if self.speakers._object(a, b) and not own_role:
+            return None  # "Dr X met A and B said": A is an object
+        name = f"{first.name} and {sp.name}"
+        return _Speaker(name, "", "", True, first.start, sp.end, joint=True)
+
+    def _the_group(self, pos: int) -> _Speaker | None:
+        """ "The group said", "the notice on the group’s website said" (at `pos`): the one body
+        the article names whose name ends in "Group", when that is a practice ("Kelso Medical
+        Group"; its surgeries named too are no group) and the article speaks of no group of
+        another kind before `pos` (outside quotation marks)."""
+        groups = {
+            sp.name: sp
+            for _, _, sp in self.speakers.items
+            if sp.organisation and not sp.is_person and sp.name.endswith("Group")
+        }
+        practice = next(iter(groups.values())) if len(groups) == 1 else None
+        if practice is None or not practice.practice:
+            return None
+        if any(not self._in_quote(m.start()) for m in _OTHER_GROUP.finditer(self.text, 0, pos)):
+            return None
+        return practice
+
+    def _spokesperson_named_before(self, pos: int) -> _Speaker | None:
+        """Whose "the spokesperson" at `pos` is: the one organisation named as the principal of
+        the last "a spokesperson for/from X" before it (outside quotation marks, at most two
+        paragraphs before), if no one else is named (outside quotation marks) since."""
+        found = [
+            m
+            for m in SPOKES_FOR.finditer(self.text, max(0, pos - 1500), pos)
+            if not self._in_quote(m.start())
+        ]
+        if not found or self.text.count("\n", found[-1].end(), pos) > 4:
+            return None
+        m = found[-1]
+        a, b = m.span("org")
+        principal = {
+            sp.name: sp
+            for x, y, sp in self.speakers.between(a, b)
+            if sp.organisation and not sp.is_person
+        }
+        if len(principal) != 1:
+            return None
+        only = next(iter(principal.values()))
+        items = self.speakers.items
+        for k in self.speakers.starting_in(b, pos):
+            x, _, other = items[k]
+            if other.name != only.name and not self._in_quote(x):
+                return None
+        return only
 
     def _organisation_just_quoted(self, pos: int) -> _Speaker | None:
         """Whose "A spokesperson said" at `pos` is, when the sentence names no organisation: the
@@ -1161,7 +1309,22 @@ class _Extractor:
             pair = self._practice_pair(found[1], found[0][0])  # "…, said X Surgery and Y Practice"
             if pair is not None:
                 return pair
-        return found[0][2] if found else None
+        if not found:
+            return self._defined_organisation(lo, hi)
+        return found[0][2]
+
+    def _defined_organisation(self, lo: int, hi: int) -> _Speaker | None:
+        """ "…”, according to the Independent Care Review Panel (ICRP).": a name defined with
+        its acronym straight after the verb (text[lo:hi]), the acronym the initials of its
+        capitalised words, is an organisation, whatever its name."""
+        m = _DEFINED_ORG.match(self.text, lo, hi)
+        if m is None:
+            return None
+        initials = "".join(w[0] for w in re.findall(r"[A-Z][\w’'-]*", m.group("name")))
+        if initials != m.group("acronym"):
+            return None
+        a, b = m.span("name")
+        return _Speaker(m.group("name"), "", m.group("name"), False, a, b)
 
     def _evidence(self, sp: _Speaker, va: int, vb: int) -> tuple[int, int]:
         """The span naming a speaker: the mention and its verb when they are close ("Dr Jo
@@ -1217,10 +1380,25 @@ class _Extractor:
         )
         if named:
             self.last, self.last_how, self.last_ev, self.last_at = sp, how, ev, b
-            self.par_speakers.setdefault(paragraph, set()).add(sp.name)
-            self.last_par = paragraph
+            self.last_par = self._paragraph_start(a, paragraph)
+            self.par_speakers.setdefault(self.last_par, set()).add(sp.name)
         else:
             self.forget()  # a quote-only paragraph after an unattributed quote is not carried on
+
+    def _paragraph_start(self, pos: int, p: int) -> int:
+        """Where the paragraph holding `pos` (in block `p`) starts: its block, or its line when
+        the line before it ends a sentence (a page whose paragraphs are lines with no blank
+        line between; a line broken mid-sentence goes on with the line before it)."""
+        text, lo = self.text, self._block_starts[p]
+        i = text.rfind("\n", lo, pos)
+        while i > lo:
+            j = i - 1
+            while j > lo and text[j] in " \t":
+                j -= 1
+            if text[j] in ".!?:’”'\"\n":
+                return i + 1
+            i = text.rfind("\n", lo, i)
+        return lo
 
     def _line_after(self, pos: int) -> tuple[int, int]:
         """(start, end) of the first non-blank line after the line ending at `pos`, or (-1, -1)."""
@@ -1362,7 +1540,7 @@ class _Extractor:
         told Pulse:", "Dr X said:") leads the quote in the next paragraph: its speaker is the
         one the next quote-only paragraph carries on."""
         va, vb = verbs[-1]
-        if not re.fullmatch(r"\s*:", self.text[vb:end]):
+        if not re.fullmatch(r"\s*(?:that\s*)?:", self.text[vb:end]):  # ("said that:")
             return
         prev = [v for v in verbs if v[1] <= va]
         sp = self.subject(prev[-1][1] if prev else s0, va)
@@ -1372,7 +1550,7 @@ class _Extractor:
             return
         self.last, self.last_how = sp, how
         self.last_ev, self.last_at = self._evidence(sp, va, vb), end
-        self.last_par = p
+        self.last_par = self._paragraph_start(va, p)
 
     def direct(
         self, p: int, qa: int, qb: int, s0: int, s1: int, verbs: list, block: str, base: int
@@ -1404,10 +1582,18 @@ class _Extractor:
             if sp is None:
                 self._how = "named"
                 sp = self.after(vb, min(s1, vb + 120))
+            if sp is None and _THE_SPOKESPERSON.match(self.text, vb, s1):
+                # "‘…,’ said the spokesperson": the one whose principal was named before
+                self._how = "spokesperson"
+                sp = self._spokesperson_named_before(va)
         if sp is None and before:
             va, vb = verb = before[-1]
             prev = [v for v in before if v[1] <= va]
             lo = prev[-1][1] if prev else s0
+            # "…said: ‘… two years.’ As part of its guidance, the LMC said:": a sentence that
+            # opens after a quote closed on a full stop, though the splitter ran them together
+            closed = list(_QUOTE_CLOSES_SENTENCE.finditer(self.text, lo, va))
+            lo = closed[-1].end() if closed else lo
             sp = self.subject(lo, va)
             if sp is None and self.text[va:vb].lower().startswith("according"):
                 self._how = "named"  # "According to Adler, “…”"
@@ -1463,7 +1649,9 @@ class _Extractor:
             # a quote-only sentence or paragraph carries on the previous speaker, and so does
             # one ending "he said" when "he" fits them
             sp, how, ev = self.continuing(qa)
-            if sp is not None and pronoun and sp.title in (_MALE if pronoun == "she" else _FEMALE):
+            if sp is not None and pronoun and (
+                sp.joint or sp.title in (_MALE if pronoun == "she" else _FEMALE)
+            ):
                 sp, how, ev = None, ("", UNATTRIBUTED), (-1, -1)
         elif not verbs and self._carried_into(s0, qa, base):
             # "X said: ‘…’ The measures will cover ‘…’", "She was ‘very concerned’ that …":

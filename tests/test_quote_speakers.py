@@ -684,3 +684,261 @@ def test_a_practice_name_never_starts_on_a_term_word():
         "under Good Clinical Practice rules, with Advanced Nursing Practice and a Practice Nurse"
     )
     assert [m.group(0) for m in PRACTICE.finditer(terms)] == []
+
+
+def test_a_name_label_run_into_its_caption_still_names_the_person():
+    got = _speakers(
+        "Patients lost their doctor overnight Ailsa McFee Ailsa McFee, a retired teacher who "
+        "lost her GP when the contract ended. Photograph: A Photographer",
+        "Last spring, McFee learned from a leaflet that the surgery would shut. “Nobody asked "
+        "any of us what we wanted and then it was simply gone,” she said.",
+    )
+    assert got["Nobody asked any of us what we wanted and then it was simply gone"] == "Ailsa McFee"
+
+
+def test_two_people_writing_a_joint_letter_speak_as_one():
+    got = _speakers(
+        "In a joint letter to surgeries, Tamworth ICB director of finance Orla Venn and LMC "
+        "secretary Dr Piet Hallam said: ‘The board will add a further £3 million next year.",
+        "‘The money will close the gaps in services that practices have raised with us.’",
+        "Ms Venn later said: ‘We expect every practice to benefit from the new funding.’",
+    )
+    assert got["The board will add a further £3 million next year."] == (
+        "Orla Venn and Dr Piet Hallam"
+    )
+    assert got["The money will close the gaps in services that practices have raised with us."] == (
+        "Orla Venn and Dr Piet Hallam"
+    )
+    assert got["We expect every practice to benefit from the new funding."] == "Orla Venn"
+
+
+def test_two_people_with_role_appositives_who_say_so_jointly():
+    got = _speakers(
+        "Orla Venn, finance director at Tamworth ICB, and Dr Piet Hallam, the LMC secretary, "
+        "said jointly: ‘Nobody should lose their practice over this funding gap.’"
+    )
+    assert got["Nobody should lose their practice over this funding gap."] == (
+        "Orla Venn and Dr Piet Hallam"
+    )
+
+
+def test_two_people_not_said_to_speak_together_and_three_who_do_are_no_one():
+    got = _speakers(
+        "Writing in the guidance, NHS Westland director of policy Orla Venn and the deputy "
+        "director Piet Hallam said: ‘Area teams should start their reviews from April.’",
+        "In a joint statement, Dr Amy Roe, Dr Ben Sayer and Dr Cal Twine said: ‘We have "
+        "decided with great regret to hand back our contract.’",
+    )
+    assert got["Area teams should start their reviews from April."] == ""
+    assert got["We have decided with great regret to hand back our contract."] == ""
+
+
+def test_a_name_not_recognised_joined_to_the_speaker_leaves_the_quote_unattributed():
+    got = _speakers(
+        "In a joint letter, Orla Venn and Dr Piet Hallam said: ‘The board will add a further "
+        "£3 million next year.’",
+        "Orla Venn, finance director at Tamworth ICB, and Dr Piet Hallam, the LMC secretary, "
+        "said: ‘Nobody should lose their practice over this funding gap.’",
+    )
+    assert got["The board will add a further £3 million next year."] == ""
+    assert got["Nobody should lose their practice over this funding gap."] == ""
+
+
+def test_he_said_after_a_joint_quote_is_neither_of_the_two():
+    got = _speakers(
+        "In a joint letter, ICB chair Orla Venn and Dr Piet Hallam said: ‘The board will add a "
+        "further £3 million next year.’",
+        "‘We will review it again in the spring and report back to practices,’ he said.",
+    )
+    assert got["The board will add a further £3 million next year."] == (
+        "Orla Venn and Dr Piet Hallam"
+    )
+    assert got["We will review it again in the spring and report back to practices"] == ""
+
+
+def test_the_lmc_said_after_an_opening_phrase_and_a_quote_closed_in_the_same_paragraph():
+    got = _speakers(
+        "Wyvern LMC said its talks with the board ended last week.",
+        "In a joint letter, ICB director of primary care Ona Pell and LMC chair Dr Ray Cobb "
+        "said: ‘The board will add £2 million in 2025/26. ‘This pays for services such as "
+        "ADHD (children and adults), minor surgery and more.’ As part of its advice to "
+        "practices, the LMC said: ‘We have now agreed the new funding framework with the board.’",
+    )
+    assert got["We have now agreed the new funding framework with the board."] == "Wyvern LMC"
+
+
+def test_an_icb_spokesperson_after_the_quote_is_the_one_icb_named():
+    got = _speakers(
+        "Wyvern LMC said practices would be paid for the extra work. The deal with Wyvern ICB "
+        "was signed on Monday.",
+        "‘These services were chosen with our GPs to close local gaps in care,’ an ICB "
+        "spokesperson said.",
+    )
+    assert got["These services were chosen with our GPs to close local gaps in care"] == (
+        "Wyvern ICB"
+    )
+
+
+def test_an_icb_spokesperson_is_no_one_when_two_icbs_or_none_are_named():
+    two = _speakers(
+        "Wyvern LMC said practices in Wyvern ICB and Dene ICB would be paid for the work.",
+        "‘These services were chosen with our GPs to close local gaps in care,’ an ICB "
+        "spokesperson said.",
+    )
+    none = _speakers(
+        "Wyvern LMC said practices would be paid for the extra work.",
+        "‘These services were chosen with our GPs to close local gaps in care,’ an ICB "
+        "spokesperson said.",
+    )
+    assert two["These services were chosen with our GPs to close local gaps in care"] == ""
+    assert none["These services were chosen with our GPs to close local gaps in care"] == ""
+
+
+def test_responding_to_a_person_the_ccg_speaks_not_the_person():
+    got = _speakers(
+        "Dr Ada Moss, a GP in Dene, said the closure was rushed.",
+        "Responding to Dr Moss, the CCG said: ‘We consulted every patient on the list before "
+        "deciding.’",
+        "Dene CCG runs the contract.",
+    )
+    assert got["We consulted every patient on the list before deciding."] == "Dene CCG"
+
+
+def test_a_name_after_an_opening_with_no_comma_still_speaks():
+    got = _speakers(
+        "Dene CCG said the closure was agreed.",
+        "In response Dr Ada Moss, chair of the Dene LMC said: “Our members were never asked "
+        "about the closure.”",
+    )
+    assert got["Our members were never asked about the closure."] == "Dr Ada Moss"
+
+
+def test_paragraphs_on_lines_with_no_blank_line_each_count_as_a_paragraph():
+    # (a page saved a line a paragraph, its standfirst bullets in the same block)
+    got = _speakers(
+        "- Practice lost a third of its local income\n"
+        "- Board’s cuts ‘felt like a penalty’\n"
+        "Westshire ICB said the review had cut ‘services that were paid for twice’.\n"
+        "Partner Dr Lorna Pike said the practice had been hit hard. She said. “We took on as "
+        "many services as we could, so every cut lands on us.”\n"
+        "The practice has let three members of staff go.\n"
+        "“The board wanted everyone paid for the same things,” said Dr Pike. “They were also "
+        "trying to close a deficit of their own.”"
+    )
+    assert got["We took on as many services as we could, so every cut lands on us."] == (
+        "Dr Lorna Pike"
+    )
+    assert got["They were also trying to close a deficit of their own."] == "Dr Lorna Pike"
+
+
+def test_a_line_that_quoted_two_speakers_carries_neither_on():
+    got = _speakers(
+        "- Practice lost a third of its local income\n"
+        "Westshire ICB said the review had cut ‘services that were paid for twice’ and Dr "
+        "Lorna Pike said it was ‘a blow to every practice in the town’.\n"
+        "“We will have to think again about what we can offer our patients.”"
+    )
+    assert got["We will have to think again about what we can offer our patients."] == ""
+
+
+def test_said_the_spokesperson_is_the_principal_named_before():
+    got = _speakers(
+        "Asked by this paper, a spokesperson from the Dene Health Authority confirmed every GP "
+        "would have to register their interests.",
+        "“Each GP who holds a contract will have to join a clinical group,” said the "
+        "spokesperson.",
+    )
+    assert got["Each GP who holds a contract will have to join a clinical group"] == (
+        "Dene Health Authority"
+    )
+
+
+def test_said_the_spokesperson_is_no_one_when_someone_else_is_named_since():
+    got = _speakers(
+        "A spokesperson from the Dene Health Authority confirmed the rules.",
+        "Dr Ada Moss of Westshire CCG said the rules were unclear.",
+        "“Each GP who holds a contract will have to join a clinical group,” said the "
+        "spokesperson.",
+    )
+    assert got["Each GP who holds a contract will have to join a clinical group"] == ""
+
+
+def test_the_group_is_the_one_medical_group_named_not_its_surgeries():
+    got = _speakers(
+        "Four sites run by Wenlow Medical Group are under review after two partners retired.",
+        "The group, which runs Mill Lane Surgery and Church Street Surgery, posted a notice.",
+        "The notice on the group’s website said: ‘We are also short of the nurses we need to "
+        "keep every site open.’",
+    )
+    assert got["We are also short of the nurses we need to keep every site open."] == (
+        "Wenlow Medical Group"
+    )
+
+
+def test_the_group_is_no_one_when_another_kind_of_group_is_spoken_of():
+    got = _speakers(
+        "Four sites run by Wenlow Medical Group are under review. A campaign group has formed.",
+        "The group said: ‘We are also short of the nurses we need to keep every site open.’",
+    )
+    assert got["We are also short of the nurses we need to keep every site open."] == ""
+
+
+def test_verbs_that_only_report_speech_attribute_the_quote():
+    got = _speakers(
+        "Ola Brandt, a partner at the law firm Hale Marsh, spoke at the conference.",
+        "Brandt predicted the registers would be “more trouble on paper than in real life”.",
+        "Dr Ivo Penn conceded the plan was “not what anyone wanted to hear”.",
+        "Dr Una Vale emphasised that practices were “working flat out already”.",
+    )
+    assert got["more trouble on paper than in real life"] == "Ola Brandt"
+    assert got["not what anyone wanted to hear"] == "Dr Ivo Penn"
+    assert got["working flat out already"] == "Dr Una Vale"
+
+
+def test_verbs_that_do_not_report_speech_give_no_speaker():
+    got = _speakers(
+        "Dr Ivo Penn suggested the plan was “not what anyone wanted to hear” at the meeting.",
+        "Westshire CCG maintained the building, which is “no longer fit for patients” now.",
+    )
+    assert got["not what anyone wanted to hear"] == ""
+    assert got["no longer fit for patients"] == ""
+
+
+def test_according_to_a_name_defined_with_its_acronym_is_that_organisation():
+    got = _speakers(
+        "The award of the Eastgate surgery contract “was neither open nor fair to bidders”, "
+        "according to the Regional Contract Appeals Board (RCAB).",
+        "The plan was “never going to work in a town like this”, according to the Local "
+        "Patients Forum (NHS).",
+    )
+    assert got["was neither open nor fair to bidders"] == "Regional Contract Appeals Board"
+    assert got["never going to work in a town like this"] == ""
+
+
+def test_a_gp_role_appositive_and_said_that_colon_lead_in_the_next_paragraph():
+    got = _speakers(
+        "Writing in the Dene Gazette last spring, Dr Ivy Rook, GP at the Mill Lane health "
+        "centre, said that:",
+        "“patients here need doctors who know them and who will still be here next year.”",
+    )
+    assert got["patients here need doctors who know them and who will still be here next year."] == (
+        "Dr Ivy Rook"
+    )
+
+
+def test_the_lmcs_are_several_bodies_not_one_lmc():
+    got = _speakers(
+        "Westshire LMC and Dene LMC met the board on Monday.",
+        "The LMCs said the cut was ‘a blow to every practice in the whole county’.",
+    )
+    assert got["a blow to every practice in the whole county"] == "LMCs"  # a group, not "LMC"
+
+
+def test_the_lmcs_accused_is_the_one_body_of_lmcs_named_and_the_accused_never_speaks():
+    got = _speakers(
+        "In a note to practices, Westshire and Dene LMCs welcomed the money.",
+        "The LMCs also accused the board of ‘going back on its word again and again’.",
+        "Dene CCG was accused of ‘ignoring what patients told it at every meeting’.",
+    )
+    assert got["going back on its word again and again"] in {"Dene LMCs", "Westshire and Dene LMCs"}
+    assert got["ignoring what patients told it at every meeting"] == ""
