@@ -31,8 +31,8 @@ SEED_SETS = [ROOT / "evals" / "questions.jsonl", *sorted((ROOT / "evals").glob("
 REAL = ROOT / "evals" / "real"
 # every real set that has had its first run (a set awaiting its first run is never run here)
 REAL_SETS = {
-    "real (dev, unseen1-6)": [
-        REAL / f"{s}.jsonl" for s in ("dev", *(f"unseen{i}" for i in range(1, 7)))
+    "real (dev, unseen1-8)": [
+        REAL / f"{s}.jsonl" for s in ("dev", *(f"unseen{i}" for i in range(1, 9)))
     ]
 }
 
