@@ -27,7 +27,7 @@ class HybridRetriever(BaseRetriever):
     fusion: str = "rrf"
     rrf_k: int = 60
     candidates: int = 30
-    dense_weight: float = 0.6
+    dense_weight: float = 0.1  # Settings.dense_weight, fitted
     include_comments: bool = False
     use_dense: bool = True
     use_lexical: bool = True
