@@ -296,6 +296,14 @@ ROLE_NOUNS = frozenset(
         "analyst",
         "researcher",
         "professor",
+        # public offices named before a name: "Felixstowe Mayor Nick Barber said", "Altrincham
+        # and Sale West MP Graham Brady said"
+        "mayor",
+        "mp",
+        "mep",
+        "msp",
+        "ceo",
+        "trustee",
     }
 )
 
@@ -424,7 +432,8 @@ def find_mentions(text: str) -> list[Mention]:
         if in_quote(at) or named.contains(at) or _not_a_name(m.group("name")):
             continue
         before = re.search(r"([A-Z][\w&'’]*)\s+$", text[max(0, at - 30) : at])
-        if before and (before.group(1) not in ORG_WORDS or before.group(1) == "NHS"):
+        body = before.group(1) if before else ""
+        if before and (body not in ORG_WORDS and body[:-1] not in ORG_WORDS or body == "NHS"):
             continue  # "co-chair of NHS Clinical Commissioners": the end of a body's name
         found[at] = Mention(
             at, m.end("name"), m.group("name"), "", m.group("name"), _clean_role(m.group("role"))

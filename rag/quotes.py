@@ -1049,9 +1049,7 @@ class _Extractor:
         if not _TOGETHER.search(self.text[s0 : sp.start]) and not _TOGETHER.search(after):
             return None
         persons = [
-            x
-            for x in self.speakers.between(s0, s1)
-            if x[2].is_person and not self._in_quote(x[0])
+            x for x in self.speakers.between(s0, s1) if x[2].is_person and not self._in_quote(x[0])
         ]
         at = next((i for i, x in enumerate(persons) if x[0] == sp.start), None)
         if at is None or at == 0:
@@ -1649,8 +1647,10 @@ class _Extractor:
             # a quote-only sentence or paragraph carries on the previous speaker, and so does
             # one ending "he said" when "he" fits them
             sp, how, ev = self.continuing(qa)
-            if sp is not None and pronoun and (
-                sp.joint or sp.title in (_MALE if pronoun == "she" else _FEMALE)
+            if (
+                sp is not None
+                and pronoun
+                and (sp.joint or sp.title in (_MALE if pronoun == "she" else _FEMALE))
             ):
                 sp, how, ev = None, ("", UNATTRIBUTED), (-1, -1)
         elif not verbs and self._carried_into(s0, qa, base):

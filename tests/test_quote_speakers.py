@@ -845,8 +845,7 @@ def test_said_the_spokesperson_is_the_principal_named_before():
     got = _speakers(
         "Asked by this paper, a spokesperson from the Dene Health Authority confirmed every GP "
         "would have to register their interests.",
-        "“Each GP who holds a contract will have to join a clinical group,” said the "
-        "spokesperson.",
+        "“Each GP who holds a contract will have to join a clinical group,” said the spokesperson.",
     )
     assert got["Each GP who holds a contract will have to join a clinical group"] == (
         "Dene Health Authority"
@@ -857,8 +856,7 @@ def test_said_the_spokesperson_is_no_one_when_someone_else_is_named_since():
     got = _speakers(
         "A spokesperson from the Dene Health Authority confirmed the rules.",
         "Dr Ada Moss of Westshire CCG said the rules were unclear.",
-        "“Each GP who holds a contract will have to join a clinical group,” said the "
-        "spokesperson.",
+        "“Each GP who holds a contract will have to join a clinical group,” said the spokesperson.",
     )
     assert got["Each GP who holds a contract will have to join a clinical group"] == ""
 
@@ -921,9 +919,9 @@ def test_a_gp_role_appositive_and_said_that_colon_lead_in_the_next_paragraph():
         "centre, said that:",
         "“patients here need doctors who know them and who will still be here next year.”",
     )
-    assert got["patients here need doctors who know them and who will still be here next year."] == (
-        "Dr Ivy Rook"
-    )
+    assert got[
+        "patients here need doctors who know them and who will still be here next year."
+    ] == ("Dr Ivy Rook")
 
 
 def test_the_lmcs_are_several_bodies_not_one_lmc():
@@ -942,3 +940,22 @@ def test_the_lmcs_accused_is_the_one_body_of_lmcs_named_and_the_accused_never_sp
     )
     assert got["going back on its word again and again"] in {"Dene LMCs", "Westshire and Dene LMCs"}
     assert got["ignoring what patients told it at every meeting"] == ""
+
+
+@pytest.mark.parametrize(
+    "lead, speaker",
+    [
+        ("Wexley Mayor Jo Marsh said:", "Jo Marsh"),
+        ("Wexley and Tenbury North MP Sam Patel said:", "Sam Patel"),
+        ("Accountable officer for the north Wexley CCGs Ann Lowe told the paper:", "Ann Lowe"),
+    ],
+)
+def test_a_public_office_or_a_role_ending_in_bodies_names_the_speaker_after_it(lead, speaker):
+    got = _speakers(
+        "The surgery was warned it had six months to improve.",
+        f"{lead} “It is disappointing, but there is room at the three other surgeries.",
+        "“No patient will be left without a doctor.”",
+    )
+    by_start = {text[:20]: who for text, who in got.items()}
+    assert by_start["It is disappointing,"] == speaker
+    assert by_start["No patient will be l"] == speaker
