@@ -120,6 +120,8 @@ DATE = re.compile(
     rf"\b({MONTHS}|\d{{1,2}}(st|nd|rd|th)? {MONTHS}|(19|20)\d\d(/\d\d)?|next (year|week|month)|"
     r"last (year|week|month)|yesterday|tomorrow|this (month|year)|over the next \w+ years)\b"
 )
+# "How much more (less, higher) …?" is answered by a share as well as a sum
+HOW_MUCH_MORE = re.compile(r"\bhow\s+much\s+(?:more|less|higher|lower|bigger|smaller)\b", re.I)
 # "How soon …?" is answered by a time span as well as a date: "within 28 days", "in six weeks"
 HOW_SOON = re.compile(r"\bhow\s+(?:soon|quickly)\b", re.I)
 DURATION = re.compile(
@@ -629,6 +631,8 @@ def holds(
     asked = question.lower()
     future = wants == "date" and bool(FUTURE_Q.search(question))
     found = facts(sentence, wants, counted, headline)
+    if wants == "money" and HOW_MUCH_MORE.search(question):
+        found += facts(sentence, "share")  # "How much more …?": "14% more per patient"
     if wants == "date" and HOW_SOON.search(question):
         found += [m.group(0) for m in DURATION.finditer(sentence)]  # "within 28 days"
     if wants == "date" and (grain := date_grain(question)):

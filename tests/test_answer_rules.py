@@ -119,3 +119,14 @@ def test_how_soon_is_answered_by_a_time_span():
     assert not holds("Members must declare it to the board.", q.wants, question)
     # "when" asks for a date: a span is no answer to it
     assert not holds("The review took 28 days.", "date", "When did the review end?")
+
+
+def test_how_much_more_is_answered_by_a_share_as_well_as_a_sum():
+    from rag.qtypes import analyse, holds
+
+    question = "How much more per patient was the new provider paid than the old one?"
+    q = analyse(question)
+    assert holds("It was paid 14% more per patient than the old provider.", q.wants, question)
+    assert holds("It was paid £12 more per patient.", q.wants, question)
+    # "How much …?" alone asks for a sum
+    assert not holds("It was paid 14% of the budget.", "money", "How much was it paid?")
