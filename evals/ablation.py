@@ -23,18 +23,18 @@ sys.path.insert(0, str(ROOT))
 from rag import runtime  # noqa: E402
 from rag.answer import RULES  # noqa: E402
 from rag.chain import Pipeline  # noqa: E402
-from rag.evaluation.real_corpus import indexed_pipeline, real_pipeline  # noqa: E402
+from rag.evaluation.real_corpus import (  # noqa: E402
+    PAST_FIRST_RUN,
+    indexed_pipeline,
+    real_pipeline,
+)
 from rag.evaluation.suite import run_suite  # noqa: E402
 from rag.settings import Settings  # noqa: E402
 
 SEED_SETS = [ROOT / "evals" / "questions.jsonl", *sorted((ROOT / "evals").glob("holdout*.jsonl"))]
 REAL = ROOT / "evals" / "real"
 # every real set that has had its first run (a set awaiting its first run is never run here)
-REAL_SETS = {
-    "real (dev, unseen1-8)": [
-        REAL / f"{s}.jsonl" for s in ("dev", *(f"unseen{i}" for i in range(1, 9)))
-    ]
-}
+REAL_SETS = {f"real ({', '.join(PAST_FIRST_RUN)})": [REAL / f"{s}.jsonl" for s in PAST_FIRST_RUN]}
 
 
 def counts(pipeline: Pipeline, files: list[Path]) -> dict:

@@ -7,7 +7,7 @@ as `cocom ask`), fits a logistic regression P(answerable | rag.answer.FEATURES) 
 reports cross-validated rates (5 folds grouped by article: every case about one article, and
 every case about the same set of articles, falls in one fold, so a case is always scored by a
 model fitted on other articles' questions; a case with no source article is a group of its
-own). With --real, the real sets past their first run (--real-sets: dev, unseen1-8) are added,
+own). With --real, the real sets past their first run (--real-sets; rag.evaluation.real_corpus.PAST_FIRST_RUN) are added,
 asked of the seed articles plus every page in evals/real/pages/ (a set awaiting its first run is
 never used). Writes the weights to rag/data/abstention.json and the threshold curve to
 evals/abstention_curve.json / .png. Hard rules (unknown names or figures; a number/date question
@@ -31,6 +31,7 @@ from rag.answer import FEATURES  # noqa: E402
 from rag.attribution import parse_intent  # noqa: E402
 from rag.chain import Pipeline  # noqa: E402
 from rag.evaluation.cases import load_cases  # noqa: E402
+from rag.evaluation.real_corpus import PAST_FIRST_RUN  # noqa: E402
 from rag.qtypes import analyse  # noqa: E402
 from rag.rewrite import rewrite, search_text  # noqa: E402
 from rag.settings import Settings  # noqa: E402
@@ -122,7 +123,7 @@ def main() -> int:
     ap.add_argument(
         "--real-sets",
         nargs="*",
-        default=["dev"] + [f"unseen{i}" for i in range(1, 9)],
+        default=list(PAST_FIRST_RUN),
         help="the real sets --real adds: those past their first run",
     )
     args = ap.parse_args()

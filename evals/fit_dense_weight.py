@@ -11,31 +11,20 @@ evals/dense_weight_cv.json."""
 
 from __future__ import annotations
 
-import argparse
-import json
 import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "evals"))
 
-from fit_typed_reach import REAL, collect, cross_validate, sets_of  # noqa: E402
+from fit_typed_reach import fit_main  # noqa: E402
 
 WEIGHTS = (0.1, 0.2, 0.3, 0.4, 0.6)
 
 
 def main() -> int:
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--real-corpus", type=Path, required=True)
-    ap.add_argument("--real-index", type=Path, required=True)
-    ap.add_argument("--real", nargs="*", default=list(REAL))
-    args = ap.parse_args()
-    sets = sets_of(args.real, args.real_corpus, args.real_index)
-    rows = collect("COCOM_DENSE_WEIGHT", WEIGHTS, sets)
-    out = cross_validate(rows, WEIGHTS, [n for n, *_ in sets], tie=lambda x: x)
-    print(json.dumps(out, indent=1))
-    (ROOT / "evals" / "dense_weight_cv.json").write_text(json.dumps(out, indent=1) + "\n")
-    return 0
+    # ties: the larger weight, the nearer to the dense-first default
+    return fit_main("COCOM_DENSE_WEIGHT", WEIGHTS, lambda x: x, "dense_weight_cv.json")
 
 
 if __name__ == "__main__":

@@ -28,9 +28,9 @@ from calibrate_abstention import fold_of, group_of  # noqa: E402
 from fit_select_reach import wrong_at  # noqa: E402
 
 from rag.evaluation.cases import load_cases  # noqa: E402
+from rag.evaluation.real_corpus import PAST_FIRST_RUN  # noqa: E402
 
 REACHES = (0.1, 0.15, 0.2, 0.25, 0.3, 0.4)
-REAL = ("dev", "unseen1", "unseen2", "unseen3", "unseen4", "unseen5", "unseen6", "unseen7", "unseen8")
 
 
 def balanced(rows: list, reach: float) -> float:
@@ -103,19 +103,25 @@ def sets_of(real: list, real_corpus: Path, real_index: Path) -> list:
     ]
 
 
-def main() -> int:
+def fit_main(setting: str, values: tuple, tie, out_name: str) -> int:
+    """A fit script's command line: `setting` (its COCOM_* variable) over `values` on the main
+    and real sets, cross-validated, written to evals/OUT_NAME. `tie(v)` orders equal values."""
     ap = argparse.ArgumentParser()
     ap.add_argument("--real-corpus", type=Path, required=True)
     ap.add_argument("--real-index", type=Path, required=True)
-    ap.add_argument("--real", nargs="*", default=list(REAL))
+    ap.add_argument("--real", nargs="*", default=list(PAST_FIRST_RUN))
     args = ap.parse_args()
     sets = sets_of(args.real, args.real_corpus, args.real_index)
-    rows = collect("COCOM_TYPED_REACH", REACHES, sets)
-    # ties: the smaller reach, the stricter
-    out = cross_validate(rows, REACHES, [n for n, *_ in sets], tie=lambda x: -x)
+    rows = collect(setting, values, sets)
+    out = cross_validate(rows, values, [n for n, *_ in sets], tie=tie)
     print(json.dumps(out, indent=1))
-    (ROOT / "evals" / "typed_reach_cv.json").write_text(json.dumps(out, indent=1) + "\n")
+    (ROOT / "evals" / out_name).write_text(json.dumps(out, indent=1) + "\n")
     return 0
+
+
+def main() -> int:
+    # ties: the smaller reach, the stricter
+    return fit_main("COCOM_TYPED_REACH", REACHES, lambda x: -x, "typed_reach_cv.json")
 
 
 if __name__ == "__main__":
