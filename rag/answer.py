@@ -20,6 +20,7 @@ from importlib import resources
 
 import numpy as np
 
+from .acronyms import defined_acronyms, name_terms
 from .attribution import TOPIC_THRESHOLD, WHO_SAID
 from .injection import instruction_at
 from .lexical import tokenize
@@ -69,6 +70,9 @@ RULES = {
     "figure_of_named": "a figure answers only from an article naming the question's names",
     "figure_next": "a figure or date asked for, stated in the sentence after the best match, "
     "answers with it",
+    "acronyms": "a question's 'Waveney CCG' is named by an article's 'Waveney Clinical "
+    "Commissioning Group (CCG)'",
+    "role_of_first": "'Who runs X that did Y?': the role is of the first name X",
     "org_kind": "'Which hospital trust …?' needs an organisation named as one",
     "role_holder": "'Who is the ROLE of ORG?' needs the holder of that role",
     "superlative": "'Which CCG has the largest …?' needs a sentence saying which is largest",
@@ -77,6 +81,7 @@ RULES = {
     # answer selection
     "continuation": "the next sentence joins when it goes on with the question, with a quotation "
     "left open, or with the same speaker",
+    "next_adds": "the next sentence joins when it holds words of the question the best match lacks",
     "referent": "an answer opening with It/They is preceded by what it refers to",
     "refers_back": "a sentence opening with It/They counts the words of the one before",
     "source_article": "'according to X' keeps to X's article",
@@ -265,6 +270,7 @@ class ExtractiveAnswerer:
         self._authors: list[tuple[set[str], str]] | None = None  # (byline words, article id)
         self._every_article: set[str] = set()  # terms every article has: they pick none out
         self._bigrams: dict[str, set[tuple[str, str]]] | None = None
+        self._acronyms: dict[str, dict[str, str]] = {}
         self.disabled: frozenset[str] = frozenset()  # RULES switched off (ablation only)
 
     def on(self, rule: str) -> bool:
@@ -426,13 +432,24 @@ class ExtractiveAnswerer:
         Executive Group" is named; "long-term conditions", "short term" and "plans" do not
         name the "NHS Long Term Plan"."""
         if self._bigrams is None:
-            self._bigrams = {}
+            self._bigrams, self._acronyms = {}, {}
             for a in self.index.articles.values():
                 toks = tokenize(a.title + " " + a.text)
                 self._bigrams[a.id] = set(zip(toks, toks[1:], strict=False))
+                self._acronyms[a.id] = {
+                    acronym: first[0]
+                    for acronym, words in defined_acronyms(a.title + "\n" + a.text).items()
+                    if (first := tokenize(" ".join(words)))
+                }
         terms = self.article_terms()
+
+        def head(aid: str, grams: set[tuple[str, str]]) -> bool:
+            # "Waveney CCG" is named by "Waveney Clinical Commissioning Group (CCG)"
+            spelt = self._acronyms[aid].get(seq[-1]) if self.on("acronyms") else None
+            return (seq[-2], seq[-1]) in grams or (spelt is not None and (seq[-2], spelt) in grams)
+
         return any(
-            set(seq) <= terms.get(aid, set()) and (seq[-2], seq[-1]) in grams
+            set(seq) <= terms.get(aid, set()) and head(aid, grams)
             for aid, grams in self._bigrams.items()
         )
 
@@ -565,11 +582,19 @@ class ExtractiveAnswerer:
         """Whether the sentence names someone whose role (as the people index read it, "chair
         of Essex LMC") holds the asked-for role and organisation: "Dr Brian Balmer, chair of
         Essex LMC" is no answer to "Who will chair Basildon CCG's group?"."""
-        wanted = set(info.focus) | {t for e in info.entities for t in entity_terms(e)}
+        if not self.on("role_of_first"):
+            wanted = set(info.focus) | {t for e in info.entities for t in entity_terms(e)}
+        else:
+            # "Who runs the Waveney CCG that reassured Lowestoft patients?": the role is of the
+            # first name; the others need only be in the article
+            wanted = set(info.focus) | set(entity_terms(info.entities[0]) if info.entities else ())
+            rest = {t for e in info.entities[1:] for t in entity_terms(e)}
+            if not rest <= self.article_terms().get(c.chunk.article_id, set()):
+                return False
         a0, a1 = c.chunk.start + c.start, c.chunk.start + c.end
         _, resolved = self.people(c.chunk.article_id)
         return any(
-            a0 <= m.start < a1 and wanted <= set(tokenize(f"{p.role} {p.organisation}"))
+            a0 <= m.start < a1 and wanted <= name_terms(f"{p.role} {p.organisation}")
             for m, p in resolved
         )
 
@@ -629,6 +654,14 @@ class ExtractiveAnswerer:
         ):
             if not any(o.chunk.id == follow.chunk.id and o.start == follow.start for o in chosen):
                 chosen = [best, follow] + [c for c in chosen[1:]][: limit - 2]
+        elif (
+            follow is not None
+            and self.on("next_adds")
+            and self._adds_terms(info, best, follow)
+            and not any(o.chunk.id == follow.chunk.id and o.start == follow.start for o in chosen)
+        ):
+            # the next sentence holds what the best match lacks: it joins, displacing nothing
+            chosen = [best, follow] + chosen[1:]
         referent = (
             self.referent(best)
             if info.wants == "any" and REFERS_BACK.match(best.text) and self.on("referent")
@@ -656,6 +689,12 @@ class ExtractiveAnswerer:
         the best sentence lacks ("How does the CCG plan to fund it?")."""
         if not (DEFINITE.match(follow.text) or re.search(r"\b(?:this|it)\b", follow.text)):
             return False
+        return self._adds_terms(info, best, follow)
+
+    def _adds_terms(self, info: QuestionInfo, best: Candidate, follow: Candidate) -> bool:
+        """Whether the next sentence holds words of the question the best match lacks ("How
+        many practices in the South …?": "However, just eight in the South …" after the national
+        figure)."""
         return bool((set(info.terms) & follow.terms) - best.terms)
 
     def referent(self, c: Candidate) -> Candidate | None:

@@ -8,10 +8,12 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
+from .acronyms import name_terms
 from .injection import is_instruction
 from .lexical import tokenize
 from .models import Article, Quote
 from .people import ORG_WORDS, TITLES, PeopleIndex
+from .qtypes import entities, entity_terms
 from .quotes import ATTRIBUTED, extract_quotes
 
 
@@ -217,10 +219,16 @@ class QuoteIndex:
         """The speaker whose role best matches a question ("Who chairs Essex LMC?"): the share of
         the role's terms found in the question."""
         q = set(tokenize(question))
+        # "Who chairs Swale CCG's committee?": the role must be of what the question names
+        # first ("head of primary care" is no role of Swale CCG's)
+        named = entities(question)
+        of = set(entity_terms(named[0])) if named else set()
         best, score = None, 0.0
         for s in self.speakers():
             r = set(tokenize(s.role))
             if len(r) < 2 or not s.role:
+                continue
+            if not of <= name_terms(f"{s.role} {s.organisation}"):
                 continue
             share = len(r & q) / len(r)
             if share > score:
