@@ -88,6 +88,12 @@ _MORE_ROLES = r"fellow|head|editor|deputy|co-chair|president"
 _ROLE_GLUE = frozenset({"the", "of", "at", "for"})
 
 
+# the words of a body's kind, not of its name ("NHS", "CCG", "Integrated Care Board")
+_BODY_TERMS = frozenset(
+    tokenize(" ".join(ORG_WORDS) + " ICB PCT Integrated Care Clinical Commissioning Primary")
+)
+
+
 def _role_terms(text: str) -> set[str]:
     """A role's words, whatever their order: "Essex LMC chair" = "chair of Essex LMC"."""
     text = re.sub(r"chair(?:man|woman)\b", "chair", text.lower())
@@ -141,6 +147,7 @@ class QuoteIndex:
         # a word no quote contains says nothing about which quote is meant: a typical weight
         self._idf_unknown = float(np.median(list(self._idf.values()))) if self._idf else 1.0
         self._speakers: list[Speaker] | None = None
+        self._words: dict[str, frozenset[str]] = {}
         self._of_article: dict[str, list[Quote]] = {}
         for q in quotes:
             self._of_article.setdefault(q.article_id, []).append(q)
@@ -153,6 +160,16 @@ class QuoteIndex:
         for i in self.attributable:
             if quotes[i].speaker:
                 self.attributable_by.setdefault(quotes[i].speaker, []).append(i)
+
+    def _article_words(self, s: Speaker) -> set[str]:
+        """The words of the articles quoting `s` (each article's read once)."""
+        out: set[str] = set()
+        for aid in s.articles:
+            if aid not in self._words and aid in self.articles:
+                a = self.articles[aid]
+                self._words[aid] = frozenset(tokenize(f"{a.title} {a.text}"))
+            out |= self._words.get(aid, frozenset())
+        return out
 
     def of_article(self, article_id: str) -> list[Quote]:
         return self._of_article.get(article_id, [])
@@ -220,15 +237,17 @@ class QuoteIndex:
         the role's terms found in the question."""
         q = set(tokenize(question))
         # "Who chairs Swale CCG's committee?": the role must be of what the question names
-        # first ("head of primary care" is no role of Swale CCG's)
-        named = entities(question)
-        of = set(entity_terms(named[0])) if named else set()
+        # ("head of primary care" in an article on Warrington is no role of Swale CCG's),
+        # by its own name's words, said in the role or in the speaker's article ("ICB chief
+        # executive X" in an article on NHS Sussex ICB is of "NHS Sussex ICB")
+        of = {t for e in entities(question) for t in entity_terms(e)} - _BODY_TERMS
         best, score = None, 0.0
         for s in self.speakers():
             r = set(tokenize(s.role))
             if len(r) < 2 or not s.role:
                 continue
-            if not of <= name_terms(f"{s.role} {s.organisation}"):
+            said = name_terms(f"{s.role} {s.organisation}")
+            if not of <= said and not of <= said | self._article_words(s):
                 continue
             share = len(r & q) / len(r)
             if share > score:

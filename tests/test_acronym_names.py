@@ -80,3 +80,16 @@ def test_a_role_holder_is_of_the_organisation_the_question_names(tmp_path, real_
     # the chair of Tenbury LMC is no chair of a Dunmouth LMC
     wrong = p.ask("Who chairs Dunmouth LMC?")
     assert "Sam Okoro" not in wrong.answer
+
+
+@pytest.mark.integration
+def test_a_role_of_a_body_is_matched_by_its_name_not_its_kind(tmp_path, real_embedder):
+    from rag.evaluation.real_corpus import indexed_pipeline
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "courier-tenbury.txt").write_text(COURIER)
+    p = indexed_pipeline(corpus, tmp_path, real_embedder, tmp_path / "cache")
+    # "chair of Tenbury LMC" chairs the "Tenbury LMC Board": the kind's words may differ
+    ans = p.ask("Who chairs the Tenbury LMC Board?")
+    assert not ans.abstained and "Dr Sam Okoro" in ans.answer
