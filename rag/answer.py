@@ -57,6 +57,11 @@ GOES_ON = re.compile(
     r"^(?:He|She)\s+(?:also\s+)?(?:said|says|added|adds|told|warned|went on|continued|argued|"
     r"explained|insisted|stressed)\b|^[‘“\"][^’”\"]+[’”\"],?\s+(?:he|she)\s+(?:said|added)\b"
 )
+# a sentence opening a list ("… the following three options;", "… were coming to an end:") and
+# an item of one ("• The Horsefair Practice", "a. List dispersal …", "2) …")
+INTRODUCES_LIST = re.compile(r"[:;]\s*$|\bthe following\b", re.I)
+LIST_ITEM = re.compile(r"^\s*(?:[•·▪◦*–-]|\(?(?:[a-z]|\d{1,2}|[ivx]{1,4})[.)])(?:\s+|$)")
+MAX_LIST_ITEMS = 8
 # a sentence about what the one before was about: "It could become …", "They see …"
 REFERS_BACK = re.compile(r"^(?:It|Its|They|Their|This|These)\b")
 FEATURES = ("score", "coverage", "unknown", "sentence", "passage")
@@ -81,6 +86,8 @@ RULES = {
     # answer selection
     "continuation": "the next sentence joins when it goes on with the question, with a quotation "
     "left open, or with the same speaker",
+    "list_items": "a sentence opening a list brings the list's items",
+    "quote_runs_on": "a quotation still open after the joined next sentence brings one more",
     "next_adds": "the next sentence joins when it holds words of the question the best match lacks",
     "referent": "an answer opening with It/They is preceded by what it refers to",
     "refers_back": "a sentence opening with It/They counts the words of the one before",
@@ -225,6 +232,12 @@ def _elsewhere(c: Candidate, chunk: Chunk, si: int, start: int, end: int, **kw) 
 GENERIC_ORG = frozenset(tokenize("company firm business operator contractor"))
 COUNCIL = tokenize("council")[0]
 LOCAL_AUTHORITY = frozenset(tokenize("local authority"))
+PRACTICE = frozenset(tokenize("practice practices surgery surgeries"))
+# a GP practice's name says what it is: "… Surgery", "… Medical Practice", "… Health Centre"
+PRACTICE_NAME = re.compile(
+    r"\b(?:Surgery|Practice|Medical (?:Centre|Center|Group)|Health (?:Centre|Center)|"
+    r"Group Practice)$"
+)
 
 
 def _names_kind(c: Candidate, info: QuestionInfo) -> bool:
@@ -235,6 +248,8 @@ def _names_kind(c: Candidate, info: QuestionInfo) -> bool:
     named = set(tokenize(" ".join(names)))
     if COUNCIL in named:
         named |= LOCAL_AUTHORITY  # "Which local authority …?": "Somerset County Council" is one
+    if any(PRACTICE_NAME.search(n) for n in names):
+        named |= PRACTICE  # "Which practice …?": "Riverside Surgery", "X Medical Centre"
     return set(info.focus) - GENERIC_ORG <= named
 
 
@@ -654,6 +669,18 @@ class ExtractiveAnswerer:
         ):
             if not any(o.chunk.id == follow.chunk.id and o.start == follow.start for o in chosen):
                 chosen = [best, follow] + [c for c in chosen[1:]][: limit - 2]
+            else:
+                chosen = [best, follow] + [c for c in chosen[1:] if not _same_sentence(c, follow)]
+            after = self.continuation(follow) if leaves_quote_open(follow.text) else None
+            if (
+                self.on("quote_runs_on")
+                and after is not None
+                and not any(_same_sentence(after, o) for o in chosen)
+            ):
+                # a quotation introduced and still open: its next sentence too, displacing
+                # nothing ('X said: [1] “We were one of two practices … [2] We have the
+                # capability …')
+                chosen = [best, follow, after, *chosen[2:]]
         elif (
             follow is not None
             and self.on("next_adds")
@@ -662,6 +689,14 @@ class ExtractiveAnswerer:
         ):
             # the next sentence holds what the best match lacks: it joins, displacing nothing
             chosen = [best, follow] + chosen[1:]
+        if self.on("list_items"):
+            # the first chosen sentence that opens a list brings its items
+            for at, opener in enumerate(chosen):
+                items = self._list_items(opener) if INTRODUCES_LIST.search(opener.text) else []
+                if items:
+                    rest = [c for c in chosen if not any(_same_sentence(c, i) for i in items)]
+                    chosen = [*rest[: at + 1], *items, *rest[at + 1 : limit]]
+                    break
         referent = (
             self.referent(best)
             if info.wants == "any" and REFERS_BACK.match(best.text) and self.on("referent")
@@ -690,6 +725,21 @@ class ExtractiveAnswerer:
         if not (DEFINITE.match(follow.text) or re.search(r"\b(?:this|it)\b", follow.text)):
             return False
         return self._adds_terms(info, best, follow)
+
+    def _list_items(self, c: Candidate) -> list[Candidate]:
+        """The items of the list `c` opens, in order: the sentences after it that are list items
+        ("• Sandy Lane Surgery in Rugeley"), up to MAX_LIST_ITEMS."""
+        items: list[Candidate] = []
+        nxt = self.continuation(c)
+        while nxt is not None and len(items) < MAX_LIST_ITEMS and LIST_ITEM.match(nxt.text):
+            if LIST_ITEM.fullmatch(nxt.text.strip() + " "):
+                # a marker split off its item ("a." then "List dispersal of …"): the item's text
+                nxt = self.continuation(nxt)
+                if nxt is None or LIST_ITEM.match(nxt.text):
+                    break
+            items.append(nxt)
+            nxt = self.continuation(nxt)
+        return items
 
     def _adds_terms(self, info: QuestionInfo, best: Candidate, follow: Candidate) -> bool:
         """Whether the next sentence holds words of the question the best match lacks ("How
