@@ -650,7 +650,7 @@ def test_a_spokesperson_for_the_practice_speaks_for_the_one_practice_named():
 
 
 def test_a_practice_name_never_takes_in_an_owner_before_it():
-    from rag.quotes import PRACTICE
+    from rag.quote_speakers import PRACTICE
 
     found = [
         m.group(0) for m in PRACTICE.finditer("to close Carewell’s Brookside Medical Practice")
@@ -678,7 +678,7 @@ def test_a_commissioner_and_a_practice_speaking_together_are_neither_alone():
 
 
 def test_a_practice_name_never_starts_on_a_term_word():
-    from rag.quotes import PRACTICE
+    from rag.quote_speakers import PRACTICE
 
     terms = (
         "under Good Clinical Practice rules, with Advanced Nursing Practice and a Practice Nurse"
