@@ -154,6 +154,11 @@ ORG_WORDS = {
     "Agency",
     "Office",
 }
+# the last word of a street's name: "Eastcote Road", "Mill Lane" is an address, never a person
+ADDRESS_WORDS = frozenset(
+    "Road Street Lane Avenue Drive Close Crescent Terrace Boulevard Square Place Row Walk "
+    "Gardens Grove Parade Mews Wharf".split()
+)
 # words that open a sentence or a noun phrase, never a body's name
 _NOT_A_NAME = (
     r"(?!(?:The|A|An|This|That|These|Those|Its|Their|Our|In|On|At|By|For|From|With|But|And|"
@@ -310,7 +315,7 @@ ROLE_NOUNS = frozenset(
 
 def _not_a_name(name: str) -> bool:
     words = name.split()
-    return words[0] in _NOT_FIRST or bool(set(words) & ORG_WORDS)
+    return words[0] in _NOT_FIRST or bool(set(words) & ORG_WORDS) or words[-1] in ADDRESS_WORDS
 
 
 def _inside_proper_noun(text: str, start: int, name: str = "") -> bool:
@@ -458,6 +463,7 @@ def find_mentions(text: str) -> list[Mention]:
         if (
             last in ORG_WORDS
             or first in ORG_WORDS
+            or last in ADDRESS_WORDS
             or re.search(r"\b(?:the|of)\s$", text[max(0, m.start() - 5) : m.start()])
         ):
             continue  # "the Nuffield Trust" is an organisation, not a person

@@ -959,3 +959,18 @@ def test_a_public_office_or_a_role_ending_in_bodies_names_the_speaker_after_it(l
     by_start = {text[:20]: who for text, who in got.items()}
     assert by_start["It is disappointing,"] == speaker
     assert by_start["No patient will be l"] == speaker
+
+
+def test_a_street_in_a_role_is_never_the_speaker():
+    got = _speakers(
+        "Dr Ada Finch, a partner at the Orchard Health Centre, in Millbrook Lane, said "
+        "the council had “every reason to ask hard questions”.",
+        "She said: “We are a large practice and we can take on every patient who comes.”",
+        "Councillors met on Tuesday. Harbour Road, said one resident, was “full of parked cars "
+        "every single morning”.",
+    )
+    assert got["every reason to ask hard questions"] == "Dr Ada Finch"
+    assert got["We are a large practice and we can take on every patient who comes."] == (
+        "Dr Ada Finch"
+    )
+    assert got["full of parked cars every single morning"] != "Harbour Road"
