@@ -974,3 +974,18 @@ def test_a_street_in_a_role_is_never_the_speaker():
         "Dr Ada Finch"
     )
     assert got["full of parked cars every single morning"] != "Harbour Road"
+
+
+def test_a_spokesperson_broken_off_across_paragraphs_speaks_for_the_whole_statement():
+    got = _speakers(
+        "Patients at the Orchard Surgery will be moved to other practices.",
+        "A spokeswoman for NHS",
+        "England said: “Our first aim is that every patient can still see a doctor near home",
+        "once the surgery has closed. We have talked with the practices nearby.",
+        "“Every patient will get a letter about the practice they are moved to.",
+        "“The practice is working with us to make the move a smooth one.”",
+    )
+    by_start = {text[:20]: who for text, who in got.items()}
+    assert by_start["Our first aim is tha"] == "NHS England"
+    assert by_start["Every patient will g"] == "NHS England"
+    assert by_start["The practice is work"] == "NHS England"
