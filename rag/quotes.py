@@ -956,9 +956,9 @@ class _Extractor:
         none = (None, ("", UNATTRIBUTED), (-1, -1))
         if self.last is None or len(self.par_speakers.get(self.last_par, ())) > 1:
             return none  # a paragraph that quoted two people: which one carries on is unknown
-        items = self.speakers.items
-        for k in self.speakers.starting_in(self.last_at, qa):
-            a, _, sp = items[k]
+        # (a body inside the speaker's role, "‘…,’ says Westshire LMCs chief executive Dr X", is
+        # part of naming them, not someone else)
+        for a, _, sp in self.speakers.between(self.last_at, qa):
             if sp.name != self.last.name and not self._in_quote(a):
                 return none
         method, conf = self.last_how

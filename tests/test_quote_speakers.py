@@ -989,3 +989,19 @@ def test_a_spokesperson_broken_off_across_paragraphs_speaks_for_the_whole_statem
     assert by_start["Our first aim is tha"] == "NHS England"
     assert by_start["Every patient will g"] == "NHS England"
     assert by_start["The practice is work"] == "NHS England"
+
+
+def test_a_body_in_the_speakers_own_role_does_not_stop_their_next_paragraph():
+    got = _speakers(
+        "‘We hit the bottom in 2021, when many partners handed back their contracts,’ says "
+        "Westshire LMCs medical secretary Dr Omar Hale, who chaired the county’s review.",
+        "‘We worked with every practice, but a month never passed without one asking us how "
+        "to give up its contract.’",
+    )
+    assert (
+        got[
+            "We worked with every practice, but a month never passed without one asking us how "
+            "to give up its contract."
+        ]
+        == "Dr Omar Hale"
+    )
