@@ -32,7 +32,7 @@ ROLE_WORD = (
 )
 SPEECH_AFTER = (
     r"(?:said|says|told|tells|warned|added|agreed|claims|argued|believes|explained|commented|"
-    r"announced|continued|stressed|admitted|wrote|writes|noted|suggested|urged)"
+    r"announced|continued|stressed|admitted|wrote|writes|noted|suggested|urged|called)"
 )
 # "Ian Dodge, National Director for Commissioning Strategy at NHS England, said": a name, an
 # appositive in any case (no sentence break, no quotation mark), then a speech verb
@@ -54,13 +54,16 @@ APPOSITIVE_COLON = re.compile(
     rf"(?<![\w’'])(?P<name>{_CAP}\s{_CAP}(?:\s{_CAP})?),\s"
     rf"(?P<role>(?P<post>(?:[^,.;:“”‘’\"\n]|[’'](?=s\b)){{3,100}}?))\s{SPEECH_AFTER}:"
 )
+# "has", "has also", "had": between a name and its speech verb ("… secretary Jo Bloggs has called
+# on …", "… MP Sam Patel has also said")
+_HAS = r"(?:(?:has|had|have|also)\s)*"
 # a long role, then an untitled name that speaks or is joined to another: "Director of primary
 # and community integration for NHS Nene CCG Julie Curtis said", "director of commissioning
 # policy Ben Dyson and …" (a name right after "in"/"for"/"of" is a place or a body, not a person)
 PRE_ROLE_NAME = re.compile(
     rf"(?P<role>(?i:\b{ROLE_WORD})\b[^.;:“”‘’\"\n,]{{0,90}}?)"
     rf"(?<!\b(?:in|of|at|to|on|by))(?<!\b(?:for|the))(?<!\bfrom)(?<!\bacross)\s"
-    rf"(?P<name>{_CAP}\s{_CAP})(?=\s{SPEECH_AFTER}\b|\s+and\s|,\s{SPEECH_AFTER}\b)"
+    rf"(?P<name>{_CAP}\s{_CAP})(?=\s{_HAS}{SPEECH_AFTER}\b|\s+and\s|,\s{SPEECH_AFTER}\b)"
 )
 # a speaker-header line on its own: "Su Long, Bolton CCG chief officer" or "Ms Jane Long,
 # director of X", above the paragraphs that quote them (a reaction piece's layout)

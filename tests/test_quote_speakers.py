@@ -1005,3 +1005,14 @@ def test_a_body_in_the_speakers_own_role_does_not_stop_their_next_paragraph():
         ]
         == "Dr Omar Hale"
     )
+
+
+def test_a_role_then_a_name_that_has_called_names_the_speaker():
+    got = _speakers(
+        "Liberal Democrat health spokesperson Tara Quinn has called on ministers to stop the "
+        "sale - calling it 'a sell-off of family doctors by the back door'.",
+        "Speaking in the chamber, Ms Quinn pressed the health minister to act. She said: "
+        "'Nobody asked the patients, and nobody checked the buyer.'",
+    )
+    assert got["a sell-off of family doctors by the back door"] == "Tara Quinn"
+    assert got["Nobody asked the patients, and nobody checked the buyer."] == "Tara Quinn"
