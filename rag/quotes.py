@@ -92,7 +92,9 @@ ORG_REF = re.compile(
 # London", "a review by the King's Fund", "a report prepared by X"; not "a review commissioned
 # by X", whose words are the reviewers')
 _DOC_NOUN_AT = re.compile(rf"\b{DOC_NOUN}s?\b")
-_OWNER_LEAD = re.compile(r"(?:(?:[Tt]he|[Tt]his|[Tt]hat|[Aa]n?|[Nn]ew)\s+)?")
+_OWNER_LEAD = re.compile(r"(?:(?:[Tt]he|[Tt]his|[Tt]hat|[Aa]n?|[Nn]ew)\s+){0,2}")
+# a determiner that may open the words naming a document
+_DOC_DET = re.compile(r"\b(?:[Tt]he|[Tt]his|[Tt]hat|[Aa]n?|[Ii]ts)\s")
 _OWNER_TAIL = re.compile(rf"(?:['’]s)?\s+{MODIFIERS}")
 _FROM_OWNER = re.compile(
     r"\s+(?:from|(?:(?:carried\s+out|conducted|prepared|produced|written)\s+)?by)\s+(?:the\s+)?"
@@ -284,7 +286,7 @@ class _Extractor:
             for _, _, sp in self.speakers.between(lo, hi)
         ):  # "Papers seen by Pulse say" stays the group it names
             self._doc = trim(self.text, lo + doc[0], lo + doc[1])
-            owner = self._document_owner(*self._doc)
+            owner = self._document_owner(*self._doc) or self._owner_named_before(*self._doc)
             if owner is not None:
                 self._how = "document-owner"  # "NHS London’s letter said": NHS London's words
                 return owner
@@ -457,6 +459,34 @@ class _Extractor:
                 k = kind_of(kind.group(1))
                 sp = self.speakers.org_before(a, k) or self.speakers.only_of_kind(k)
                 return sp
+        return next(iter(owners.values())) if len(owners) == 1 else None
+
+    def _owner_named_before(self, a: int, b: int) -> Speaker | None:
+        """ "The framework said" after "a new NHS England commissioning framework": the owner
+        the article gave that document when it first named it. Only for "the" document, and
+        only when every earlier mention of that noun (outside quotation marks) that gives an
+        owner gives the same one and every "a"/"an" one gives one (else there may be two)."""
+        doc = self.text[a:b]
+        noun = _DOC_NOUN_AT.search(doc)
+        if noun is None or not re.match(r"[Tt]he\s", doc):
+            return None
+        word = noun.group(0).rstrip("s")
+        owners: dict[str, Speaker] = {}
+        for m in re.finditer(rf"\b{re.escape(word)}s?\b", self.text[:a]):
+            if self._in_quote(m.start()):
+                continue
+            lo = max(0, m.start() - 80)
+            clause = lo + max(self.text.rfind(c, lo, m.start()) + 1 - lo for c in ',.;:“”‘’"()')
+            dets = [d.start() for d in _DOC_DET.finditer(self.text, clause, m.start())]
+            if not dets:
+                continue  # a bare noun ("framework documents"): no one document
+            owner = next(
+                (o for d in dets if (o := self._document_owner(d, m.end())) is not None), None
+            )
+            if owner is not None:
+                owners[owner.name] = owner
+            elif not re.match(r"[Tt]he\s", self.text[dets[-1] :]):
+                return None  # "a framework" no one owns: maybe another document
         return next(iter(owners.values())) if len(owners) == 1 else None
 
     def _joined_to_organisation(self, mention: tuple, lo: int) -> bool:

@@ -1016,3 +1016,35 @@ def test_a_role_then_a_name_that_has_called_names_the_speaker():
     )
     assert got["a sell-off of family doctors by the back door"] == "Tara Quinn"
     assert got["Nobody asked the patients, and nobody checked the buyer."] == "Tara Quinn"
+
+
+def test_the_document_is_its_owners_words_when_the_article_named_its_owner_first():
+    got = _speakers(
+        "Boards must publish five-year plans, according to a new NHS England primary care "
+        "planning framework.",
+        "The framework said: “Boards have too often bought the same services every year "
+        "without asking what patients need.”",
+    )
+    assert (
+        got[
+            "Boards have too often bought the same services every year without asking what "
+            "patients need."
+        ]
+        == "NHS England"
+    )
+
+
+def test_the_document_stays_no_ones_when_two_may_be_meant():
+    got = _speakers(
+        "Boards must publish plans, according to a new NHS England planning framework. A "
+        "framework drawn up by local councils asks for the same.",
+        "The framework said: “Boards have too often bought the same services every year "
+        "without asking what patients need.”",
+    )
+    assert (
+        got[
+            "Boards have too often bought the same services every year without asking what "
+            "patients need."
+        ]
+        == ""
+    )
