@@ -162,6 +162,10 @@ ADDRESS_WORDS = frozenset(
     "Road Street Lane Avenue Drive Close Crescent Terrace Boulevard Square Place Row Walk "
     "Gardens Grove Parade Mews Wharf".split()
 )
+# a place, then a comma: what follows in apposition is the wider place ("in Lewes, East Sussex")
+_PLACE_BEFORE = re.compile(
+    r"\b(?:in|at|near|of|from|outside)\s+[A-Z][\w’'-]*(?:[\s-][A-Z][\w’'-]*){0,2},\s$"
+)
 # words that open a sentence or a noun phrase, never a body's name
 _NOT_A_NAME = (
     r"(?!(?:The|A|An|This|That|These|Those|Its|Their|Our|In|On|At|By|For|From|With|But|And|"
@@ -470,6 +474,8 @@ def find_mentions(text: str) -> list[Mention]:
             or re.search(r"\b(?:the|of)\s$", text[max(0, m.start() - 5) : m.start()])
         ):
             continue  # "the Nuffield Trust" is an organisation, not a person
+        if _PLACE_BEFORE.search(text, max(0, m.start() - 60), m.start()):
+            continue  # "The X Centre in Lewes, East Sussex, said": the county, not a person
         post = POST_ROLE.match(text[m.end() : m.end() + 200]) or COPULA_ROLE.match(
             text[m.end() : m.end() + 200]
         )

@@ -179,6 +179,10 @@ _AFTER_PREPOSITION = re.compile(
     r"[Aa]fter|[Bb]efore)\s+(?:the\s+|a\s+|an\s+|its\s+)?$"
 )
 _PERSONISH = re.compile(r"\b[A-Z][a-z’'-]+\s[A-Z][a-z’'-]+\b")
+# where a body is: "in Lewes, East Sussex," (the county after the town is no one's name)
+_PLACES = re.compile(
+    r"\b(?:in|at|near|outside)\s+[A-Z][\w’'-]*(?:,\s+[A-Z][\w’'-]*(?:\s[A-Z][\w’'-]*)?)*"
+)
 # a sentence opening on two capitalised words and then a lower-case one: "Jo Bloggs from …"
 _UNKNOWN_OPENER = re.compile(
     r"\s*([A-Z][a-z’'-]+)\s[A-Z][a-z’'-]+\s(?:from|of|at|has|had|was|is|[a-z]+ed)\b"
@@ -346,7 +350,7 @@ class _Extractor:
             return ante
         if found:
             org = found[-1]
-            if _PERSONISH.search(self._unnamed(org[1], hi)):
+            if _PERSONISH.search(_PLACES.sub(" ", self._unnamed(org[1], hi))):
                 return None  # a name we did not recognise stands nearer the verb
             if self._role_holder(org, lo, hi):
                 self._how = "role"

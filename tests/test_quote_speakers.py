@@ -1048,3 +1048,11 @@ def test_the_document_stays_no_ones_when_two_may_be_meant():
         ]
         == ""
     )
+
+
+def test_a_county_after_a_town_is_a_place_not_the_speaker():
+    got = _speakers(
+        "The Brookfield Health Centre in Dunmere, West Wexshire, said it had lost a third "
+        "of its income from “services the board pays for locally”.",
+    )
+    assert got["services the board pays for locally"] == "Brookfield Health Centre"
