@@ -440,7 +440,9 @@ class ArticleSpeakers:
         if not m:
             return False
         word = m.group(1)
-        return word.islower() and word not in ROLE_NOUNS and word not in {"and", "but", "as"}
+        # (a role in the plural, "GP partners Dr A, Dr B and Dr C", is a role too)
+        role = word in ROLE_NOUNS or word.removesuffix("s") in ROLE_NOUNS
+        return word.islower() and not role and word not in {"and", "but", "as"}
 
     def org_before(self, pos: int, kind: str = "") -> Speaker | None:
         """The organisation named last before `pos`; `kind` ("CCG", "LMC") one of that kind. A

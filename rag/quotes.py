@@ -152,6 +152,14 @@ _FEMALE = {"Ms", "Mrs", "Miss", "Dame", "Baroness", "Lady"}
 _MALE = {"Mr", "Sir", "Lord"}
 # what joins two people who speak together: " and ", ", ", " and the director of finance "
 _JOINED = re.compile(r",?\s+and\s+(?:(?:the\s+)?[^,;:.“”‘’\"]{0,60}\s)?|,\s+")
+# a list of people: ", " between all but the last two
+_LISTED = re.compile(r",\s+")
+# a sentence opening on the written message its subjects sign: "In a message to patients posted
+# on the practice website, GP partners …", "In a letter to the board, …"
+_SIGNED_IN = re.compile(
+    r"\s*(?:[Bb]ut\s+|[Aa]nd\s+)?In\s+(?:a|an|their|the)\s+(?:joint\s+|open\s+)?"
+    r"(?:letter|message|statement|e-?mail|post|notice|newsletter)\b[^.;:“‘\"]*,\s"
+)
 # words that say two people speak together: "In a joint letter", "said jointly", "together"
 _TOGETHER = re.compile(r"\b(?:joint|jointly|together)\b", re.I)
 # a name we did not recognise, joined by "and" to the mention after it
@@ -561,33 +569,52 @@ class _Extractor:
         return bool(_UNKNOWN_JOINED.search(self._unnamed(s0, sp.start)))
 
     def _person_pair(self, sp: Speaker, lo: int) -> Speaker | None:
-        """ "In a joint letter, ROLE A and ROLE B said", "A, ROLE, and B said jointly": the
-        person at `sp`, next to the verb, and the one person joined to them by "and" before them
-        (in text[lo:], their clause's subject, not an object), as one speaker "A and B", when
-        the sentence says they speak together ("joint", "jointly", "together"). Without that
-        word, anyone else joined to either of them (three or more), or a list with no "and":
-        None (two names joined by "and" may be one author and a co-signatory)."""
+        """ "In a joint letter, ROLE A and ROLE B said", "A, ROLE, and B said jointly", "In a
+        message to patients, partners A, B and C said": the person at `sp`, next to the verb,
+        and the people joined to them before them by "," and a last "and" (in text[lo:], their
+        clause's subject, not an object), as one speaker "A, B and C", when the sentence says
+        they speak together ("joint", "jointly", "together") or in one written message they
+        sign ("In a letter …, A and B said"). Without that, anyone else joined after them, or a
+        list with no "and": None (two names joined by "and" may be one author and a
+        co-signatory)."""
         s0, s1 = self._sentence_at(sp.start)
         after = re.split(r"[‘“\"]", self.text[sp.end : min(s1, sp.end + 40)])[0]
-        if not _TOGETHER.search(self.text[s0 : sp.start]) and not _TOGETHER.search(after):
-            return None
         persons = [
             x for x in self.speakers.between(s0, s1) if x[2].is_person and not self._in_quote(x[0])
         ]
         at = next((i for i, x in enumerate(persons) if x[0] == sp.start), None)
         if at is None or at == 0:
             return None
-        a, b, first = persons[at - 1]
-        if a < lo or first.name == sp.name or not _AND_JOINED.fullmatch(self.text[b : sp.start]):
+        first_at = persons[at - 1][0]
+        if not (
+            _TOGETHER.search(self.text[s0 : sp.start])
+            or _TOGETHER.search(after)
+            or _SIGNED_IN.match(self.text, s0, first_at)
+        ):
             return None
-        if at >= 2 and _JOINED.fullmatch(self.text[persons[at - 2][1] : a]):
-            return None  # "A, B and C": three
+        chain = [persons[at]]
+        k = at
+        while k > 0 and persons[k - 1][0] >= lo:
+            gap = self.text[persons[k - 1][1] : persons[k][0]]
+            last = k == at
+            if not (_AND_JOINED.fullmatch(gap) if last else _LISTED.fullmatch(gap)):
+                break
+            if persons[k - 1][2].name in {x[2].name for x in chain}:
+                return None
+            chain.insert(0, persons[k - 1])
+            k -= 1
+        if len(chain) < 2:
+            return None
+        if k > 0 and _JOINED.fullmatch(self.text[persons[k - 1][1] : chain[0][0]]):
+            return None  # someone else joined before the list (outside this clause)
         if at + 1 < len(persons) and _JOINED.fullmatch(self.text[sp.end : persons[at + 1][0]]):
             return None
+        a, b, first = chain[0]
         own_role = any(y == a for _, y in self.speakers.roles_within(max(lo, a - 120), a))
         if self.speakers.is_object(a, b) and not own_role:
             return None  # "Dr X met A and B said": A is an object
-        name = f"{first.name} and {sp.name}"
+        names = [x[2].name for x in chain]
+        name = ", ".join(names[:-1]) + " and " + names[-1]
         return Speaker(name, "", "", True, first.start, sp.end, joint=True)
 
     def _the_group(self, pos: int) -> Speaker | None:

@@ -722,7 +722,7 @@ def test_two_people_with_role_appositives_who_say_so_jointly():
     )
 
 
-def test_two_people_not_said_to_speak_together_and_three_who_do_are_no_one():
+def test_two_people_not_said_to_speak_together_are_no_one_and_three_who_do_are_one_speaker():
     got = _speakers(
         "Writing in the guidance, NHS Westland director of policy Orla Venn and the deputy "
         "director Piet Hallam said: ‘Area teams should start their reviews from April.’",
@@ -730,7 +730,10 @@ def test_two_people_not_said_to_speak_together_and_three_who_do_are_no_one():
         "decided with great regret to hand back our contract.’",
     )
     assert got["Area teams should start their reviews from April."] == ""
-    assert got["We have decided with great regret to hand back our contract."] == ""
+    # (signed by all three: one joint speaker, as the real-page gold writes it)
+    assert got["We have decided with great regret to hand back our contract."] == (
+        "Dr Amy Roe, Dr Ben Sayer and Dr Cal Twine"
+    )
 
 
 def test_a_name_not_recognised_joined_to_the_speaker_leaves_the_quote_unattributed():
@@ -1056,3 +1059,16 @@ def test_a_county_after_a_town_is_a_place_not_the_speaker():
         "of its income from “services the board pays for locally”.",
     )
     assert got["services the board pays for locally"] == "Brookfield Health Centre"
+
+
+def test_partners_signing_a_message_speak_as_one_and_a_list_without_a_message_is_no_one():
+    got = _speakers(
+        "In a letter to patients posted on the surgery website, GP partners Dr Ana Bell, "
+        "Dr Tom Reyes and Dr Uma Patel said: ‘We have had to give notice on our contract.’",
+        "At the meeting, Dr Ana Bell, Dr Tom Reyes and Dr Uma Patel said: ‘No decision has "
+        "been taken on the branch surgery yet.’",
+    )
+    assert got["We have had to give notice on our contract."] == (
+        "Dr Ana Bell, Dr Tom Reyes and Dr Uma Patel"
+    )
+    assert got["No decision has been taken on the branch surgery yet."] == ""
