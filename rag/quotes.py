@@ -291,7 +291,18 @@ class _Extractor:
             self._how = "org-ref"
             if ref.group("group"):
                 return None if ref.group("plural") else self._the_group(lo)
-            return self.speakers.only_practice(bool(ref.group("plural") or ref.group("plural2")))
+            plural = bool(ref.group("plural") or ref.group("plural2"))
+            found = self.speakers.only_practice(plural)
+            if found is None and not plural:
+                # "The statement on the practice website said" when the article names several
+                # practices: the owner it gave that website first ("on the X Centre’s website")
+                the = re.search(r"\b[Tt]he\s", seg)
+                if the is not None:
+                    a, b = trim(self.text, lo + the.start(), hi)
+                    found = self._owner_named_before(a, b)
+                    if found is not None:
+                        self._how, self._doc = "document-owner", (a, b)
+            return found
         doc = document_subject(seg)
         if doc and not any(
             not sp.is_person and not sp.organisation and sp.end >= hi - 2
@@ -488,7 +499,7 @@ class _Extractor:
             if self._in_quote(m.start()):
                 continue
             lo = max(0, m.start() - 80)
-            clause = lo + max(self.text.rfind(c, lo, m.start()) + 1 - lo for c in ',.;:“”‘’"()')
+            clause = lo + max(self.text.rfind(c, lo, m.start()) + 1 - lo for c in ',.;:“”‘"()')
             dets = [d.start() for d in _DOC_DET.finditer(self.text, clause, m.start())]
             if not dets:
                 continue  # a bare noun ("framework documents"): no one document

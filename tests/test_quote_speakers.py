@@ -1072,3 +1072,26 @@ def test_partners_signing_a_message_speak_as_one_and_a_list_without_a_message_is
         "Dr Ana Bell, Dr Tom Reyes and Dr Uma Patel"
     )
     assert got["No decision has been taken on the branch surgery yet."] == ""
+
+
+def test_the_practice_website_is_the_one_the_article_gave_an_owner_first():
+    got = _speakers(
+        "In a statement on the Elm Row Medical Centre’s website, patients were told that "
+        "locums will see them for now.",
+        "Two other practices, Hill Top Surgery and Brook Lane Practice, will share the staff.",
+        "The statement on the practice website said: ‘Locum doctors will run every clinic "
+        "until new partners are found.’",
+    )
+    assert got["Locum doctors will run every clinic until new partners are found."] == (
+        "Elm Row Medical Centre"
+    )
+
+
+def test_the_practice_website_with_no_owner_given_stays_no_ones():
+    got = _speakers(
+        "Patients read a statement on a website run by volunteers.",
+        "Two practices, Hill Top Surgery and Brook Lane Practice, will share the staff.",
+        "The statement on the practice website said: ‘Locum doctors will run every clinic "
+        "until new partners are found.’",
+    )
+    assert got["Locum doctors will run every clinic until new partners are found."] == ""
