@@ -55,7 +55,7 @@ from .sentences import split_spans
 from .settings import Settings
 
 log = logging.getLogger(__name__)
-SCHEMA_VERSION = 25  # 2: sentences and quotes stored; 3: quote pieces; 4: stemmed BM25;
+SCHEMA_VERSION = 26  # 2: sentences and quotes stored; 3: quote pieces; 4: stemmed BM25;
 # 5: roles stated with "is" ("Nigel Praities is the editor of Pulse"); 6: chunk context (referents)
 # 7: quotes carry speaker_type, confidence, evidence and method; unattributed quotes (speaker "")
 # 8: documents, unnamed spokespeople and two-candidate quotes re-attributed; quote settings
@@ -83,6 +83,8 @@ SCHEMA_VERSION = 25  # 2: sentences and quotes stored; 3: quote pieces; 4: stemm
 #     line paragraphs, an organisation defined with its acronym, more speech verbs
 # 25: public offices before a name ("Felixstowe Mayor X said", "… MP X said") and a role
 #     ending in a plural body ("… London CCGs Sarah Blow told HSJ") find their speaker
+# 26: paragraphs broken in mid-sentence joined; streets and counties are no speakers; "the
+#     framework said" is the owner the article first gave it; "X has called" names X
 CURRENT = "CURRENT"
 
 

@@ -23,6 +23,7 @@ from .ingest_signals import in_site_lines
 from .models import Article
 from .page_layout import clean_body, pick_title, take_head_meta, take_meta
 from .page_meta import meta_line, sign_off
+from .people import ORG
 
 _REPORT_COMMENT = re.compile(r"^\s*(unsuitable or offensive\?\s*)?report this comment\.?\s*$", re.I)
 _LABEL = re.compile(r"^(Exclusive|Analysis|Breaking|Updated|Revealed)\s+(?=[A-Z0-9£‘'\"“])")
@@ -90,6 +91,46 @@ def _split_prose_lines(block: _Block) -> list[_Block]:
     ):
         return [_Block([ln]) for ln in block.lines]
     return [block]
+
+
+# a block that ends mid-sentence: no full stop, colon, comma or closing quotation mark or bracket
+_ENDS_SENTENCE = re.compile(r"[.!?:;,…'’\"”)\]]\s*$")
+# the next block goes on with it: an all-lower-case first word (not a list item's "b." or "ii)")
+_GOES_ON = re.compile(r"^[a-z]+\b(?![.)])")
+_NEAR_BREAK = 40  # characters each side of a break that an organisation's name may span
+# a fragment that breaks off in a name: a few words (a long paragraph with no full stop at its
+# end, "… for the NHS" / "Arden & GEM’s specialists …", is a whole paragraph, not a fragment)
+_FRAGMENT_WORDS = 12
+
+
+def _broken_across(before: str, after: str) -> bool:
+    """Whether `after` goes on with the sentence `before` leaves unfinished: it opens on a
+    lower-case word ("… access primary care" / "following its closure."), or one organisation's
+    name runs across the break after a few words ("A spokesman for NHS" / "England said: …")."""
+    if not before or _ENDS_SENTENCE.search(before) or BULLET.match(after):
+        return False
+    if _GOES_ON.match(after):
+        return True
+    if len(before.split()) > _FRAGMENT_WORDS:
+        return False
+    tail, head = before[-_NEAR_BREAK:], after[:_NEAR_BREAK]
+    return any(m.start() < len(tail) < m.end() for m in ORG.finditer(f"{tail} {head}"))
+
+
+def _join_broken(blocks: list[_Block]) -> list[_Block]:
+    """Pages copied with a paragraph break in mid-sentence: the two halves, one paragraph."""
+    out: list[_Block] = []
+    for b in blocks:
+        if (
+            out
+            and not out[-1].is_bullets
+            and not b.is_bullets
+            and _broken_across(out[-1].text, b.text)
+        ):
+            out[-1] = _Block(out[-1].lines + b.lines)
+        else:
+            out.append(b)
+    return out
 
 
 def _drop_repeated_lines(lines: list[_Line]) -> list[_Line]:
@@ -217,6 +258,7 @@ def parse_page_text(
         title = blocks[at].text
         blocks = blocks[at + 1 :]
     blocks = clean_body(take_meta(take_head_meta(blocks, title, found), found), title)
+    blocks = _join_broken(blocks)
 
     byline = found.get("byline", "")
     if byline:

@@ -32,7 +32,7 @@ ROLE_WORD = (
 )
 SPEECH_AFTER = (
     r"(?:said|says|told|tells|warned|added|agreed|claims|argued|believes|explained|commented|"
-    r"announced|continued|stressed|admitted|wrote|writes|noted|suggested|urged)"
+    r"announced|continued|stressed|admitted|wrote|writes|noted|suggested|urged|called)"
 )
 # "Ian Dodge, National Director for Commissioning Strategy at NHS England, said": a name, an
 # appositive in any case (no sentence break, no quotation mark), then a speech verb
@@ -54,13 +54,16 @@ APPOSITIVE_COLON = re.compile(
     rf"(?<![\w’'])(?P<name>{_CAP}\s{_CAP}(?:\s{_CAP})?),\s"
     rf"(?P<role>(?P<post>(?:[^,.;:“”‘’\"\n]|[’'](?=s\b)){{3,100}}?))\s{SPEECH_AFTER}:"
 )
+# "has", "has also", "had": between a name and its speech verb ("… secretary Jo Bloggs has called
+# on …", "… MP Sam Patel has also said")
+_HAS = r"(?:(?:has|had|have|also)\s)*"
 # a long role, then an untitled name that speaks or is joined to another: "Director of primary
 # and community integration for NHS Nene CCG Julie Curtis said", "director of commissioning
 # policy Ben Dyson and …" (a name right after "in"/"for"/"of" is a place or a body, not a person)
 PRE_ROLE_NAME = re.compile(
     rf"(?P<role>(?i:\b{ROLE_WORD})\b[^.;:“”‘’\"\n,]{{0,90}}?)"
     rf"(?<!\b(?:in|of|at|to|on|by))(?<!\b(?:for|the))(?<!\bfrom)(?<!\bacross)\s"
-    rf"(?P<name>{_CAP}\s{_CAP})(?=\s{SPEECH_AFTER}\b|\s+and\s|,\s{SPEECH_AFTER}\b)"
+    rf"(?P<name>{_CAP}\s{_CAP})(?=\s{_HAS}{SPEECH_AFTER}\b|\s+and\s|,\s{SPEECH_AFTER}\b)"
 )
 # a speaker-header line on its own: "Su Long, Bolton CCG chief officer" or "Ms Jane Long,
 # director of X", above the paragraphs that quote them (a reaction piece's layout)
@@ -154,6 +157,15 @@ ORG_WORDS = {
     "Agency",
     "Office",
 }
+# the last word of a street's name: "Eastcote Road", "Mill Lane" is an address, never a person
+ADDRESS_WORDS = frozenset(
+    "Road Street Lane Avenue Drive Close Crescent Terrace Boulevard Square Place Row Walk "
+    "Gardens Grove Parade Mews Wharf".split()
+)
+# a place, then a comma: what follows in apposition is the wider place ("in Lewes, East Sussex")
+_PLACE_BEFORE = re.compile(
+    r"\b(?:in|at|near|of|from|outside)\s+[A-Z][\w’'-]*(?:[\s-][A-Z][\w’'-]*){0,2},\s$"
+)
 # words that open a sentence or a noun phrase, never a body's name
 _NOT_A_NAME = (
     r"(?!(?:The|A|An|This|That|These|Those|Its|Their|Our|In|On|At|By|For|From|With|But|And|"
@@ -310,7 +322,7 @@ ROLE_NOUNS = frozenset(
 
 def _not_a_name(name: str) -> bool:
     words = name.split()
-    return words[0] in _NOT_FIRST or bool(set(words) & ORG_WORDS)
+    return words[0] in _NOT_FIRST or bool(set(words) & ORG_WORDS) or words[-1] in ADDRESS_WORDS
 
 
 def _inside_proper_noun(text: str, start: int, name: str = "") -> bool:
@@ -458,9 +470,12 @@ def find_mentions(text: str) -> list[Mention]:
         if (
             last in ORG_WORDS
             or first in ORG_WORDS
+            or last in ADDRESS_WORDS
             or re.search(r"\b(?:the|of)\s$", text[max(0, m.start() - 5) : m.start()])
         ):
             continue  # "the Nuffield Trust" is an organisation, not a person
+        if _PLACE_BEFORE.search(text, max(0, m.start() - 60), m.start()):
+            continue  # "The X Centre in Lewes, East Sussex, said": the county, not a person
         post = POST_ROLE.match(text[m.end() : m.end() + 200]) or COPULA_ROLE.match(
             text[m.end() : m.end() + 200]
         )

@@ -14,12 +14,24 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from .intervals import Intervals
 from .models import COMMENT_SPEAKER, Article, Quote
-from .people import HEADER_LINE, ROLE_NOUNS, ROLE_WORD, Mention, PeopleIndex, find_mentions
-from .people import ORG as ORG_PATTERN
+from .people import HEADER_LINE, PeopleIndex
+from .quote_marks import CLOSE, OPEN, after_sentence, quote_spans, trim
+from .quote_speakers import (
+    DOC_MENTION,
+    DOC_NOUN,
+    DOCUMENT,
+    MODIFIERS,
+    SPOKES_FOR,
+    ArticleSpeakers,
+    Speaker,
+    document_subject,
+    joint,
+    kind_of,
+)
 from .sentences import split_spans
 
 SPEECH = (
@@ -45,48 +57,9 @@ NOT_SPEECH = re.compile(
 REPORTING = re.compile(
     r"\s*(?:in a statement\s*|in a letter\s*|last week\s*)?,?\s*(?:that\s+|:\s+)?"
 )
-GROUP = re.compile(
-    r"\b(?:local leaders|GP leaders|policy experts|LMC leaders|commissioning leaders|"
-    r"local GP leaders|[Pp]apers seen by Pulse|King['’]s Fund experts)\b"
-)
 PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he)\b")
-# a general practice by its name: "Riverside Surgery", "Old Mill Medical Centre", "Kelso Medical
-# Group" (not a role, "Practice Manager", nor a term, "Best Practice", "GP Practice")
-_PRACTICE_KIND = (
-    r"(?:Surgery|Medical\sPractice|Practice|Medical\sCentre|Health\sCentre|Medical\sGroup)"
-)
-PRACTICE = re.compile(
-    r"(?<![\w’'-])(?:(?!(?:The|A|An|This|That|These|Those|Its|Their|Our|In|On|At|By|For|From|With|"
-    r"But|And|However|Each|Every|Some|All|Both|GP|GPs|General|Primary|Best|Good|Local|Family|"
-    r"Medical|Health|New|NHS|Group|Dental|Private|Single|Small|Large|Rural|Urban|Clinical|Nursing|"
-    r"Advanced|Professional|Current|Future|Standard|Dispensing|Training|Teaching|Code|Joint|Sole)\b)"
-    rf"(?![\w-]*[’']s\s)[A-Z][\w’'-]*\s){{1,3}}?(?:(?![\w-]*[’']s\s)[A-Z][\w’'-]*\s)?{_PRACTICE_KIND}\b(?!\s[A-Z]|[’']s?\s+[A-Z])"
-)
 # a body named by its kind alone ("the integrated care board", "the area team"), spelt out
 _KIND_WORDS = r"(?i:integrated care board|clinical commissioning group|area team)"
-KIND_SPELT = {"integrated care board": "icb", "clinical commissioning group": "ccg"}
-
-
-def _kind_of(name: str) -> str:
-    """An organisation's name as its kind ends it: "Bury Clinical Commissioning Group" ->
-    "bury ccg", "Integrated Care Board for Hampshire" -> "integrated care board" -> "icb"."""
-    name = re.sub(r"\sfor\s.*$", "", name.lower())
-    for spelt, short in KIND_SPELT.items():
-        name = name.replace(spelt, short)
-    return name
-
-
-SPOKES_FOR = re.compile(
-    r"\bspokes(?:man|woman|person)\s+(?:for|from|at)\s+(?:the\s+)?"
-    r"(?P<org>(?!(?:Dr|Mr|Mrs|Ms|Miss|Professor|Prof|Sir|Dame|Lord|Cllr|Councillor)\b)"
-    r"[A-Z][\w&'’-]*(?:\s(?:of\s|and\s|for\s|&\s)?[A-Z][\w&'’-]*){0,5})"
-)
-# a lower-case noun after a capitalised word makes it a modifier ("the GP practice"); a verb,
-# a preposition or a conjunction does not ("for Provide told Pulse", "for Virgin Care said")
-_MODIFIES = re.compile(
-    r"\s+(?!(?:said|says|told|tells|added|adds|confirmed|confirms|explained|stated|insisted|"
-    r"warned|is|was|has|had|will|would|and|or|but|to|in|on|at|for|that|which|who)\b)[a-z]"
-)
 # a clause's opening prepositional phrase: "In the FOI response, " (it said …)
 _OPENING = (
     r"(?:In|At|On|From|Under|Through|After|Before|As\s+part\s+of|(?:Responding|Replying)\s+to|"
@@ -114,47 +87,19 @@ ORG_REF = re.compile(
     r"(?:[Aa]\s+spokes(?:man|woman|person)\s+(?:for|from|at)\s+)?"
     rf"(?:[Tt]he (?:CCG|ICB|LMC|council|[Tt]rust|{_KIND_WORDS})|[Ii]t|[Tt]hey|[Ii]ts\s[\w\s]+?)\b"
 )
-# what a document says is no person's quote: "The letter said: ‘…’", "The report, written by
-# Professor X, says", "Dr X’s letter said", "the motion, which added", "It states" after "the
-# agreement". Such quotes stay unattributed (method "document") and end any continuation.
-DOC_NOUN = (
-    r"(?:letter|report|guidance|agreement|document|(?:white\s|green\s)?paper|policy|motion|"
-    r"consultation|contract|survey|minutes|framework|bill|proposals?|review|analysis|memo|e-?mail|"
-    r"circular|strategy|plan|briefing|study|specification|website|blog|article|editorial|"
-    r"resolution|legislation|regulations|guide|handbook|leaflet|notice|tweet|submission|manifesto|"
-    r"fact\s?sheet|bulletin|newsletter|announcement|advert|assessment|business\scase|papers|slides|"
-    r"presentation|agenda|directions|protocol|charter|toolkit|template|standards?)"
-)
-_DET = r"(?:[Tt]he|[Tt]his|[Tt]hat|[Aa]n?|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|[Oo]ur|[Nn]ew)"
-_MODIFIERS = r"(?:(?!(?:of|for|from|by|to|at|in|on|with|and|or|who|which|that)\b)[\w’'-]+\s+){0,3}?"
-DOC_SUBJECT = re.compile(
-    # (or a capitalised determiner mid-sentence: a run-in subheading before it, "GP commissioning
-    # An NHS England letter says")
-    rf"(?:^|[,;(]\s*|\b(?:[Aa]nd|[Bb]ut|[Ww]hile|However,?|Meanwhile,?|[Nn]ow)\s+|(?<=[a-z]\s)(?=(?:The|An?)\s))"
-    rf"(?:{_DET}|(?:[A-Z][\w’'-]*\s){{0,3}}[A-Z][\w’'-]*[’']s)\s+{_MODIFIERS}{DOC_NOUN}s?\b"
-    r"(?P<rest>[^.;:“”‘\"]*)$"
-)
-# what may stand between the document and its verb: "from X", "signed by X", ", seen by HSJ,",
-# "inviting CCGs to apply"
-DOC_REST = re.compile(
-    r"^\s*(?:(?:from|by|of|to|for|on|signed\sby|written\sby|(?:commissioned|carried\sout|conducted|"
-    r"prepared|produced|led)\sby|(?:sent|published|issued|circulated)(?:\s(?:by|to|on|in|at))?|"
-    r"seen\sby|dated|[a-z]{3,}ing)\s[^,]{0,80}?)?\s*(?:,[^,]{1,150},)?\s*"
-    r"(?:,?\s*(?:which|that)|also|further|itself|then|now|too)?\s*,?\s*$"
-)
-DOC_WHICH = re.compile(rf"\b{_DET}\s+{_MODIFIERS}{DOC_NOUN}s?\s*,?\s*(?:which|that)\s*$")
-DOC_MENTION = re.compile(rf"\b{_DET}\s+{_MODIFIERS}{DOC_NOUN}s?\b")
 # a document's owner, named before its noun ("NHS London’s letter", "the NHS England fact
 # sheet") after at most a determiner, or straight after "from" or "by" ("a letter from NHS
 # London", "a review by the King's Fund", "a report prepared by X"; not "a review commissioned
 # by X", whose words are the reviewers')
 _DOC_NOUN_AT = re.compile(rf"\b{DOC_NOUN}s?\b")
-_OWNER_LEAD = re.compile(r"(?:(?:[Tt]he|[Tt]his|[Tt]hat|[Aa]n?|[Nn]ew)\s+)?")
-_OWNER_TAIL = re.compile(rf"(?:['’]s)?\s+{_MODIFIERS}")
+_OWNER_LEAD = re.compile(r"(?:(?:[Tt]he|[Tt]his|[Tt]hat|[Aa]n?|[Nn]ew)\s+){0,2}")
+# a determiner that may open the words naming a document
+_DOC_DET = re.compile(r"\b(?:[Tt]he|[Tt]his|[Tt]hat|[Aa]n?|[Ii]ts)\s")
+_OWNER_TAIL = re.compile(rf"(?:['’]s)?\s+{MODIFIERS}")
 _FROM_OWNER = re.compile(
     r"\s+(?:from|(?:(?:carried\s+out|conducted|prepared|produced|written)\s+)?by)\s+(?:the\s+)?"
 )  # "a report by the King's Fund"
-_KIND_OWNER = re.compile(rf"[Tt]he\s+(CCG|ICB|LMC|{_KIND_WORDS})['’]s\s+{_MODIFIERS}")
+_KIND_OWNER = re.compile(rf"[Tt]he\s+(CCG|ICB|LMC|{_KIND_WORDS})['’]s\s+{MODIFIERS}")
 # "said the spokesperson": one introduced before ("a spokesperson from X confirmed …")
 _THE_SPOKESPERSON = re.compile(r"[ \t]+the[ \t]+spokes(?:man|woman|person)\b")
 # a name and its acronym: " the Independent Care Review Panel (ICRP)"
@@ -166,8 +111,6 @@ _DEFINED_ORG = re.compile(
 _QUOTE_CLOSES_SENTENCE = re.compile(r"[.!?][’”'\"]\s+(?=[A-Z])")
 # a sentence whose subject is "he"/"she": "She was", "But he also raised"
 _PRONOUN_OPENS = re.compile(r"\s*(?:(?:But|And|However,?)\s+)?([Hh]e|[Ss]he)\b")
-OPEN = "‘“"
-CLOSE = "’”"
 MIN_QUOTE_WORDS = 3
 # whom a speaker told: "told HSJ", "told Pulse", "told HSJ’s sister title Local Government
 # Chronicle", "told MPs" (no part of what was said)
@@ -184,8 +127,6 @@ SCENE = re.compile(
 )
 _SPACES = re.compile(r"\s*")  # str.isspace() characters, as str.lstrip() strips
 ATTRIBUTION_GAP = 40  # characters between a quote's end and a trailing "he said"
-
-
 # confidence of each way of finding a speaker; below ATTRIBUTED a quote is left unattributed
 NAMED, PRONOUN_REF, HEADER, CONTINUED, ORG_REFERENCE, UNATTRIBUTED = 0.95, 0.85, 0.9, 0.8, 0.8, 0.2
 ATTRIBUTED = 0.5
@@ -211,6 +152,14 @@ _FEMALE = {"Ms", "Mrs", "Miss", "Dame", "Baroness", "Lady"}
 _MALE = {"Mr", "Sir", "Lord"}
 # what joins two people who speak together: " and ", ", ", " and the director of finance "
 _JOINED = re.compile(r",?\s+and\s+(?:(?:the\s+)?[^,;:.“”‘’\"]{0,60}\s)?|,\s+")
+# a list of people: ", " between all but the last two
+_LISTED = re.compile(r",\s+")
+# a sentence opening on the written message its subjects sign: "In a message to patients posted
+# on the practice website, GP partners …", "In a letter to the board, …"
+_SIGNED_IN = re.compile(
+    r"\s*(?:[Bb]ut\s+|[Aa]nd\s+)?In\s+(?:a|an|their|the)\s+(?:joint\s+|open\s+)?"
+    r"(?:letter|message|statement|e-?mail|post|notice|newsletter)\b[^.;:“‘\"]*,\s"
+)
 # words that say two people speak together: "In a joint letter", "said jointly", "together"
 _TOGETHER = re.compile(r"\b(?:joint|jointly|together)\b", re.I)
 # a name we did not recognise, joined by "and" to the mention after it
@@ -229,7 +178,7 @@ _AND_JOINED = re.compile(
 # clause's subject
 # a speech verb's channel that is a document: "admitted in its consultation", "said in a report"
 _IN_DOCUMENT = re.compile(
-    rf"\s+in\s+(?:its|their|his|her|a|an|the)\s+{_MODIFIERS}{DOC_NOUN}s?\b(?!\s+(?:to|for|of)\b)"
+    rf"\s+in\s+(?:its|their|his|her|a|an|the)\s+{MODIFIERS}{DOC_NOUN}s?\b(?!\s+(?:to|for|of)\b)"
 )
 # (its subject "it", "they", "he", "she", or a body by its kind: "Responding to Dr X, the CCG")
 _OPENING_PHRASE = re.compile(rf"^\s*{_OPENING}\s*(?=(?:it|they|he|she|the)\b)")
@@ -238,17 +187,10 @@ _AFTER_PREPOSITION = re.compile(
     r"[Aa]fter|[Bb]efore)\s+(?:the\s+|a\s+|an\s+|its\s+)?$"
 )
 _PERSONISH = re.compile(r"\b[A-Z][a-z’'-]+\s[A-Z][a-z’'-]+\b")
-# "X said", "X has also said": the mention before its own speech verb ("…, replacing Dr A,
-# said Dr B": Dr A, before a comma, is still an object)
-_SPEAKS_AFTER = re.compile(
-    r"[ \t]+(?:has[ \t]+|had[ \t]+|also[ \t]+){0,2}"
-    r"(?:said|says|added|adds|warned|explained|told|insisted|argued|stressed|claimed|claims)\b"
+# where a body is: "in Lewes, East Sussex," (the county after the town is no one's name)
+_PLACES = re.compile(
+    r"\b(?:in|at|near|outside)\s+[A-Z][\w’'-]*(?:,\s+[A-Z][\w’'-]*(?:\s[A-Z][\w’'-]*)?)*"
 )
-# "…, said Dr X." / "…, added Ms Y,": a speech verb just before the mention, which ends the clause
-_SPEECH_BEFORE = re.compile(
-    r"\b(?:said|says|added|adds|warned|explained|insisted|argued|stressed|claimed|claims)[ \t]+$"
-)
-_CLAUSE_END = re.compile(r"\s*(?:[.,;:!?]|$)")
 # a sentence opening on two capitalised words and then a lower-case one: "Jo Bloggs from …"
 _UNKNOWN_OPENER = re.compile(
     r"\s*([A-Z][a-z’'-]+)\s[A-Z][a-z’'-]+\s(?:from|of|at|has|had|was|is|[a-z]+ed)\b"
@@ -276,441 +218,6 @@ UNNAMED_ROLE_SPEAKS = re.compile(
 )
 
 
-@dataclass
-class _Speaker:
-    name: str
-    role: str = ""
-    organisation: str = ""
-    is_person: bool = False
-    start: int = -1  # the mention that names them
-    end: int = -1
-    practice: bool = False  # a general practice, by its name ("Riverside Surgery")
-    joint: bool = False  # two people who speak together ("Jo Bloggs and Dr Sam Hale")
-
-    @property
-    def kind(self) -> str:
-        if self.is_person:
-            return "person"
-        return "organisation" if self.organisation else "group"
-
-    @property
-    def is_document(self) -> bool:
-        return self is DOCUMENT
-
-    @property
-    def title(self) -> str:
-        return self.name.split()[0] if " " in self.name else ""
-
-
-DOCUMENT = _Speaker("")  # the speaker of what a letter, report or agreement says: no one
-
-
-def _joint(first: _Speaker, second: _Speaker) -> _Speaker:
-    """Two practices named together ("X Surgery and Y Practice said"): one speaker, as written."""
-    name = f"{first.name} and {second.name}"
-    return _Speaker(name, "", name, False, first.start, second.end, True)
-
-
-_LEAD = re.compile(r"^[\s,;(]*(?:(?:[Aa]nd|[Bb]ut|[Ww]hile|However,?|Meanwhile,?|[Nn]ow)\s+)?")
-
-
-def _document_subject(seg: str) -> tuple[int, int] | None:
-    """Where the words before a speech verb name a document as their subject ("The letter
-    from X", "the motion, which"): its (start, end) in `seg`, or None."""
-    seg = seg.rstrip()
-    m = DOC_WHICH.search(seg)
-    if m:
-        noun = DOC_MENTION.match(seg, m.start())
-        return m.start(), noun.end() if noun else m.end()
-    m = DOC_SUBJECT.search(seg)
-    if m and DOC_REST.match(m.group("rest")):
-        start = m.start() + _LEAD.match(m.group(0)).end()
-        return start, len(seg) if m.group("rest").strip(" ,") else m.start("rest")
-    return None
-
-
-_MARKS = OPEN + CLOSE + "'"
-
-
-def _is_apostrophe(text: str, i: int, marks: list[int]) -> bool:
-    """`marks`: the offsets of every character of `_MARKS` in `text`, in order."""
-    prev = text[i - 1] if i else " "
-    nxt = text[i + 1] if i + 1 < len(text) else " "
-    if prev.isalnum() and nxt.isalnum():
-        return True  # It’s, King's
-    if prev == "s" and nxt == " ":
-        # "GPs’ contracts": a plural possessive when another closing mark follows in the
-        # paragraph before any opening mark
-        k = bisect_right(marks, i)
-        return k < len(marks) and text[marks[k]] not in OPEN
-    return False
-
-
-def _after_sentence(text: str, i: int) -> int:
-    """Where the sentence before `i` ends (just after its . ! ? or line break) when only
-    spaces stand between it and `i`, else 0."""
-    j = i
-    while j > 0 and text[j - 1] in " \t":
-        j -= 1
-    return j if j > 0 and text[j - 1] in ".!?\n" else 0
-
-
-def _quote_spans(text: str) -> list[tuple[int, int]]:
-    """(start, end) of quoted passages in one paragraph, quotation marks excluded.
-    An opening mark never closed runs to the end of the paragraph (journalistic convention
-    for a quote that carries on into the next paragraph)."""
-    spans: list[tuple[int, int]] = []
-    depth, start, mark = 0, 0, ""
-    marks = [i for i, ch in enumerate(text) if ch in _MARKS]
-    for i, ch in enumerate(text):
-        if ch not in OPEN + CLOSE + "'\"" or _is_apostrophe(text, i, marks):
-            continue
-        prev = text[i - 1] if i else " "
-        nxt = text[i + 1] if i + 1 < len(text) else " "
-        if depth > 0 and ch == mark and ch in OPEN and _after_sentence(text, i):
-            # paragraphs run together ("… the people of Dene. ‘It will let us …’"): the same
-            # opening mark after a sentence's end while a quote is open reopens it for the
-            # next paragraph (the convention for a quote running on), never nests inside it
-            spans.append((start, _after_sentence(text, i)))
-            depth = 0
-        if depth == 0:
-            if ch in OPEN or (ch in "'\"" and not prev.isalnum() and not nxt.isspace()):
-                depth, start, mark = 1, i + 1, ch
-            elif ch == "’" and (prev.isspace() or i == 0) and nxt.isalnum():
-                depth, start, mark = 1, i + 1, ch  # some sites open a quote with ’ too
-        elif ch in OPEN and mark in OPEN:
-            depth += 1
-        elif (
-            (ch in CLOSE and mark in OPEN)
-            or (ch == mark and mark in "'\"’" and not prev.isspace())
-            # "‘Where was the assessment?,' he added": a curly quote closed by a straight mark
-            or (ch == "'" and mark == "‘" and depth == 1 and prev in ",.?!" and not nxt.isalnum())
-        ):
-            depth -= 1
-            if depth == 0:
-                spans.append((start, i))
-    if depth > 0 and len(text.rstrip()) > start:
-        spans.append((start, len(text.rstrip())))
-    return spans
-
-
-def _trim(text: str, a: int, b: int) -> tuple[int, int]:
-    while a < b and (text[a].isspace()):
-        a += 1
-    while b > a and (text[b - 1].isspace()):
-        b -= 1
-    return a, b
-
-
-# a capitalised word where a surname alone may stand ("Stevens explained"): what may follow it
-_WORD_AT = re.compile(r"(?<![\w’'.-])[A-Z][\w’'-]*")
-_CUT = re.compile(r"[’'-]")  # inside such a word: where a shorter word may end
-_PLAIN_WORD = re.compile(r"[A-Z](?:[\w’'-]*\w)?")
-_NAME_NEXT = re.compile(r"\s[A-Z]")
-
-
-def _surname_pattern(word: str) -> re.Pattern:
-    return re.compile(rf"(?<![\w’'.-]){re.escape(word)}\b(?!\s[A-Z])")
-
-
-def _words_at(text: str, words: set[str]) -> dict[str, list[tuple[int, int]]]:
-    """For each of `words`, the (start, end) of its matches of `_surname_pattern(word)` in
-    `text`, in order, found in one pass over the text instead of one per word."""
-    found: dict[str, list[tuple[int, int]]] = {w: [] for w in words}
-    plain = {w for w in words if _PLAIN_WORD.fullmatch(w)}
-    for w in words - plain:  # not a capitalised word: its own pass
-        found[w] = [m.span() for m in _surname_pattern(w).finditer(text)]
-    longest = max(map(len, plain), default=0)
-    if not longest:
-        return found
-    for m in _WORD_AT.finditer(text):
-        # every match starts such a word and ends where a ’ ' - follows or the word ends
-        a, e = m.span()
-        cuts = [c.start() for c in _CUT.finditer(text, a, min(e, a + longest + 1))]
-        for k in cuts + ([e] if e - a <= longest else []):
-            if k - a <= longest and text[a:k] in plain and not _NAME_NEXT.match(text, k):
-                found[text[a:k]].append((a, k))
-    return found
-
-
-def _lower_first(name: str) -> str:
-    return name[0].lower() + name[1:] if len(name) > 1 and name[1].islower() else name
-
-
-class _ArticleSpeakers:
-    """Mentions of people, organisations and groups in one article, by offset."""
-
-    def __init__(self, article: Article, people: PeopleIndex) -> None:
-        self.items: list[tuple[int, int, _Speaker]] = []
-        self.text = text = article.text
-        self.title = article.title
-        here: dict[str, object] = {}  # surname -> the person named in full in this article
-        for m in find_mentions(text):
-            # "Ms Roughton" is the Rosamond Roughton named earlier in this article, not a
-            # Rosamund Roughton of another article
-            local = here.get(m.surname) if len(m.name.split()) == 1 else None
-            p = local if local is not None else people.add(m)
-            if len(m.name.split()) > 1:
-                here[m.surname] = p
-            self.items.append(
-                (m.start, m.end, _Speaker(p.name, p.role, p.organisation, True, m.start, m.end))
-            )
-        self._surnames(text, people)
-        taken = Intervals((a, b) for a, b, _ in self.items)
-        # a practice's name that overlaps no one and nothing else named is an organisation
-        practices = [
-            m
-            for m in PRACTICE.finditer(text)
-            if not taken.contains(m.start())
-            and not any(
-                x.start() < m.end() and m.start() < x.end()
-                for x in ORG_PATTERN.finditer(text, max(0, m.start() - 80), m.end() + 80)
-            )
-        ]
-        for m in list(ORG_PATTERN.finditer(text)) + list(GROUP.finditer(text)) + practices:
-            if taken.contains(m.start()):
-                continue
-            a, b, found = m.start(), m.end(), m.group(0)
-            plural = text[b : b + 1] == "s" and not text[b + 1 : b + 2].isalnum()
-            if text[b : b + 1].isalnum() and not plural:
-                continue  # the match ends inside a word
-            name = re.sub(r"^[Tt]he\s", "", found)
-            practice = bool(PRACTICE.fullmatch(found))
-            is_org = practice or bool(ORG_PATTERN.fullmatch(found))
-            if is_org:
-                name = re.sub(r"['’]s$", "", name)  # "NHS London’s letter": NHS London
-            if plural:
-                # "Lancashire and Cumbria LMCs" is that body of LMCs; "the LMCs" names several
-                # bodies, none of them alone: a group
-                b, name = b + 1, name + "s"
-                is_org = is_org and " " in name
-                practice = False
-            self.items.append(
-                (
-                    a,
-                    b,
-                    _Speaker(
-                        _lower_first(name) if not is_org else name,
-                        "",
-                        name if is_org else "",
-                        False,
-                        a,
-                        b,
-                        practice,
-                    ),
-                )
-            )
-        self._plural_bodies()
-        # "A spokesperson for Provide told Pulse": the principal of a spokesperson is an
-        # organisation, whatever its name, when no one or nothing found already lies in it
-        # (not a person: "a spokesman for Health Secretary X")
-        for m in SPOKES_FOR.finditer(text):
-            a, b = m.span("org")
-            name = m.group("org")
-            if any(x < b and a < y for x, y, _ in self.items):
-                continue
-            if re.search(rf"(?i:\b{ROLE_WORD})\b", name) or _MODIFIES.match(text, b):
-                continue  # "a spokesperson for the GP practice": "GP" only describes it
-            if name.isupper() and " " not in name:
-                continue  # "a spokesperson for the CCG": a kind, resolved as "the CCG" is
-            self.items.append((a, b, _Speaker(name, "", name, False, a, b)))
-        self.items.sort(key=lambda x: x[0])
-        # an organisation inside a person's role appositive ("Nick Goodwin, senior fellow at the
-        # King's Fund, said") is not a separate speaker
-        self.roles: list[tuple[int, int]] = []
-        for a, b, s in self.items:
-            if s.is_person and s.role:
-                k = text.find(s.role, b, b + len(s.role) + 4)
-                if k >= 0:
-                    self.roles.append((b, k + len(s.role)))
-                k = text.rfind(s.role, max(0, a - len(s.role) - 4), a)
-                if k >= 0:
-                    self.roles.append((k, a))
-        # lookups by offset in O(log n), so an article's work stays linear in its length
-        self._in_roles = Intervals(self.roles)
-        self._role_order = sorted(range(len(self.roles)), key=lambda i: self.roles[i][0])
-        self._role_starts = [self.roles[i][0] for i in self._role_order]
-
-    def _plural_bodies(self) -> None:
-        """ "The LMCs" is the one body of LMCs the article names ("Lancashire and Cumbria
-        LMCs"), when it names exactly one; else it stays a group."""
-        named: dict[str, dict[str, _Speaker]] = {}
-        for _, _, sp in self.items:
-            if sp.organisation and not sp.is_person and sp.name.endswith("s") and " " in sp.name:
-                named.setdefault(sp.name.split()[-1], {})[sp.name] = sp
-        for k, (a, b, sp) in enumerate(self.items):
-            if sp.organisation or sp.is_person or " " in sp.name:
-                continue
-            bodies = named.get(sp.name, {})
-            if len(bodies) == 1:
-                body = next(iter(bodies.values()))
-                self.items[k] = (a, b, _Speaker(body.name, "", body.organisation, False, a, b))
-
-    @property
-    def items(self) -> list[tuple[int, int, _Speaker]]:
-        """Mentions (start, end, speaker), by start."""
-        return self._items
-
-    @items.setter
-    def items(self, items: list[tuple[int, int, _Speaker]]) -> None:
-        self._items = items
-        self._starts: list[int] | None = None  # the lookups below, built when first asked
-        self._longest = 0
-        self._before: dict[str, list[tuple[int, _Speaker]]] = {}
-
-    def starts(self) -> list[int]:
-        """The items' starts (sorted, as the items are once the article is read)."""
-        if self._starts is None:
-            self._starts = [a for a, _, _ in self._items]
-            self._longest = max((b - a for a, b, _ in self._items), default=0)
-        return self._starts
-
-    def starting_in(self, lo: int, hi: int) -> range:
-        """Indexes of the items starting in [lo, hi), in order."""
-        starts = self.starts()
-        return range(bisect_left(starts, lo), bisect_left(starts, hi))
-
-    def overlapping(self, lo: int, hi: int) -> range:
-        """Indexes of every item that may overlap [lo, hi) (a superset: check the ends)."""
-        starts = self.starts()
-        return range(bisect_left(starts, lo - self._longest), bisect_left(starts, hi))
-
-    def roles_within(self, lo: int, hi: int) -> list[tuple[int, int]]:
-        """The role spans starting in [lo, hi], in the order they were found."""
-        i, j = bisect_left(self._role_starts, lo), bisect_right(self._role_starts, hi)
-        return [self.roles[k] for k in sorted(self._role_order[i:j])]
-
-    def last_before(self, kind: str, keep, pos: int) -> tuple[int, _Speaker] | None:
-        """(start, speaker) of the last item starting before `pos` whose speaker `keep`
-        accepts; `kind` names the filter (its list is built once)."""
-        if kind not in self._before:
-            self._before[kind] = [(a, s) for a, _, s in self._items if keep(a, s)]
-        kept = self._before[kind]
-        i = bisect_left(kept, pos, key=lambda x: x[0])
-        return kept[i - 1] if i else None
-
-    def only_of_kind(self, kind: str) -> _Speaker | None:
-        """ "The CCG said" before the article names any CCG: the one body of that kind (`kind`:
-        "ccg", "lmc") the article names anywhere, headline included; two or more, or none: None."""
-        if not kind:
-            return None
-        kind = kind.lower()
-        found = {
-            _kind_of(s.name): s
-            for _, _, s in self._items
-            if s.organisation and not s.is_person and _kind_of(s.name).endswith(kind)
-        }
-        for m in ORG_PATTERN.finditer(self.title):
-            name = re.sub(r"['’]s$", "", re.sub(r"^[Tt]he\s", "", m.group(0)))
-            if _kind_of(name).endswith(kind):
-                found.setdefault(_kind_of(name), _Speaker(name, "", name, False))
-        return next(iter(found.values())) if len(found) == 1 else None
-
-    def only_practice(self, plural: bool = False) -> _Speaker | None:
-        """ "The practice said": the one practice the article names in full; two or more, or
-        none: None. "The practices said" (`plural`): the two practices the article names, as
-        one speaker, when it names them joined by "and"; any other number: None."""
-        found = {s.name: s for _, _, s in self._items if s.practice}
-        if not plural:
-            return next(iter(found.values())) if len(found) == 1 else None
-        if len(found) != 2:
-            return None
-        ordered = sorted(found.values(), key=lambda s: s.start)
-        starts = self.starts()
-        for _, b, s in self._items:
-            if s.name == ordered[0].name:
-                k = bisect_left(starts, b)
-                nxt = self._items[k : k + 1]
-                if (
-                    nxt
-                    and nxt[0][2].name == ordered[1].name
-                    and re.fullmatch(r"\s+and\s+", self.text[b : nxt[0][0]])
-                ):
-                    return _joint(s, nxt[0][2])
-        return None
-
-    def _surnames(self, text: str, people: PeopleIndex) -> None:
-        """ "Stevens explained" after "Simon Stevens" earlier in the article: a surname alone
-        names the person given in full before it (only when one person has that surname)."""
-        full = {}
-        for _, _, s in self.items:
-            words = re.sub(r"^[A-Z][a-z]+\.?\s(?=\S+\s)", "", s.name).split()
-            if len(words) >= 2:
-                full.setdefault(words[-1], set()).add(s.name)
-        taken = Intervals((a, b) for a, b, _ in self.items)
-        first_at: dict[str, int] = {}
-        for a, _, s in self.items:
-            first_at[s.name] = min(a, first_at.get(s.name, a))
-        found = _words_at(text, {surname for surname, names in full.items() if len(names) == 1})
-        for surname, names in full.items():
-            if len(names) != 1:
-                continue
-            first = first_at[next(iter(names))]
-            for start, end in found[surname]:
-                if start <= first or taken.contains(start):
-                    continue
-                mention = Mention(start, end, surname, "", surname, "")
-                p = people.add(mention)
-                self.items.append(
-                    (start, end, _Speaker(p.name, p.role, p.organisation, True, start, end))
-                )
-        self.items.sort(key=lambda x: x[0])
-
-    def _in_role(self, pos: int) -> bool:
-        return self._in_roles.contains(pos)
-
-    def between(self, lo: int, hi: int) -> list[tuple[int, int, _Speaker]]:
-        out = []
-        for k in self.starting_in(lo, hi + 1):
-            x = self._items[k]
-            if x[1] <= hi and not (not x[2].is_person and self._in_role(x[0])):
-                out.append(x)
-        return out
-
-    def person_before(self, pos: int) -> _Speaker | None:
-        """The antecedent of "he"/"she" at `pos`: the person named last in a subject's place.
-        "Simon Stevens, who replaced Sir David Nicholson …, said" — Sir David, after the verb
-        "replaced", is an object, so "he" is Simon Stevens."""
-        found = self.last_before(
-            "subject", lambda a, s: s.is_person and not self._object(a, s.end), pos
-        )
-        return found[1] if found else None
-
-    def _object(self, a: int, b: int = -1) -> bool:
-        """Whether the mention at text[a:b] follows a lower-case verb or preposition ("replaced
-        X", "by X", "told X") rather than opening its clause or following a role ("chair X").
-        A mention its speech verb follows ("director of policy X said") or one closing the
-        clause after it ("…, said Dr X.") is the one who speaks, whatever stands before it."""
-        if b > a and (
-            _SPEAKS_AFTER.match(self.text, b)
-            or (
-                _SPEECH_BEFORE.search(self.text[max(0, a - 20) : a])
-                and _CLAUSE_END.match(self.text, b)
-            )
-        ):
-            return False
-        m = re.search(r"([A-Za-z’'-]+)[ \t]+(?:the[ \t]+)?$", self.text[max(0, a - 40) : a])
-        if not m:
-            return False
-        word = m.group(1)
-        return word.islower() and word not in ROLE_NOUNS and word not in {"and", "but", "as"}
-
-    def org_before(self, pos: int, kind: str = "") -> _Speaker | None:
-        """The organisation named last before `pos`; `kind` ("CCG", "LMC") one of that kind. A
-        practice is never "it" or "they" by being named last: several often are, each in passing."""
-        kind = kind.lower()
-        found = self.last_before(
-            "org:" + kind,
-            lambda a, s: (
-                bool(s.organisation)
-                and not s.practice
-                and (not kind or _kind_of(s.name).endswith(kind))
-            ),
-            pos,
-        )
-        return found[1] if found else None
-
-
 class _Extractor:
     def __init__(
         self, article: Article, people: PeopleIndex, min_confidence: float = ATTRIBUTED
@@ -718,11 +225,11 @@ class _Extractor:
         self.article = article
         self.min_confidence = min_confidence
         self.text = article.text
-        self.speakers = _ArticleSpeakers(article, people)
+        self.speakers = ArticleSpeakers(article, people)
         self.quotes: list[Quote] = []
         # the speaker the next quote-only paragraph carries on, how they were found, the span
         # naming them, and where that attribution ended (a name after it makes it uncertain)
-        self.last: _Speaker | None = None
+        self.last: Speaker | None = None
         self.last_how: tuple[str, float] = ("", 0.0)
         self.last_ev: tuple[int, int] = (-1, -1)
         self.last_at = 0
@@ -730,7 +237,7 @@ class _Extractor:
         self.quoted: list[tuple[int, int]] = []
         self.sentences: list[tuple[int, int]] = []
         for block, base in zip(article.blocks, article.block_starts(), strict=True):
-            self.quoted += [(base + a, base + b) for a, b in _quote_spans(block)]
+            self.quoted += [(base + a, base + b) for a, b in quote_spans(block)]
             self.sentences += [(base + x.start, base + x.end) for x in split_spans(block)]
         self._quoted = Intervals(self.quoted)
         self._sentence_starts = [a for a, _ in self.sentences]
@@ -767,7 +274,7 @@ class _Extractor:
             return False
         return len(gap.strip(" ,")) <= 25 or head in {"", "But", "And", "However", "•"}
 
-    def subject(self, lo: int, hi: int) -> _Speaker | None:
+    def subject(self, lo: int, hi: int) -> Speaker | None:
         """Who speaks in text[lo:hi], the words before a speech verb. Sets self._how to how
         they were found: "named", "pronoun" or "org-ref"."""
         seg = self.text[lo:hi]
@@ -784,14 +291,25 @@ class _Extractor:
             self._how = "org-ref"
             if ref.group("group"):
                 return None if ref.group("plural") else self._the_group(lo)
-            return self.speakers.only_practice(bool(ref.group("plural") or ref.group("plural2")))
-        doc = _document_subject(seg)
+            plural = bool(ref.group("plural") or ref.group("plural2"))
+            found = self.speakers.only_practice(plural)
+            if found is None and not plural:
+                # "The statement on the practice website said" when the article names several
+                # practices: the owner it gave that website first ("on the X Centre’s website")
+                the = re.search(r"\b[Tt]he\s", seg)
+                if the is not None:
+                    a, b = trim(self.text, lo + the.start(), hi)
+                    found = self._owner_named_before(a, b)
+                    if found is not None:
+                        self._how, self._doc = "document-owner", (a, b)
+            return found
+        doc = document_subject(seg)
         if doc and not any(
             not sp.is_person and not sp.organisation and sp.end >= hi - 2
             for _, _, sp in self.speakers.between(lo, hi)
         ):  # "Papers seen by Pulse say" stays the group it names
-            self._doc = _trim(self.text, lo + doc[0], lo + doc[1])
-            owner = self._document_owner(*self._doc)
+            self._doc = trim(self.text, lo + doc[0], lo + doc[1])
+            owner = self._document_owner(*self._doc) or self._owner_named_before(*self._doc)
             if owner is not None:
                 self._how = "document-owner"  # "NHS London’s letter said": NHS London's words
                 return owner
@@ -851,7 +369,7 @@ class _Extractor:
             return ante
         if found:
             org = found[-1]
-            if _PERSONISH.search(self._unnamed(org[1], hi)):
+            if _PERSONISH.search(_PLACES.sub(" ", self._unnamed(org[1], hi))):
                 return None  # a name we did not recognise stands nearer the verb
             if self._role_holder(org, lo, hi):
                 self._how = "role"
@@ -882,11 +400,7 @@ class _Extractor:
             if not orgs:
                 return self._organisation_just_quoted(hi)
             only = next(iter(orgs.values())) if len(orgs) == 1 else None
-            if (
-                only is not None
-                and kind
-                and not _kind_of(only.name).endswith(kind.group(1).lower())
-            ):
+            if only is not None and kind and not kind_of(only.name).endswith(kind.group(1).lower()):
                 return None  # "a CCG spokesperson said" when the sentence names no CCG
             return only
         ref = ORG_REF.match(seg.lstrip())
@@ -912,7 +426,7 @@ class _Extractor:
             kind = re.search(
                 rf"\b(?:CCG|ICB|LMC|council|trust|{_KIND_WORDS})\b", ref.group(0), re.I
             )
-            kind = _kind_of(kind.group(0)) if kind else ""
+            kind = kind_of(kind.group(0)) if kind else ""
             return self.speakers.org_before(lo, kind) or self.speakers.only_of_kind(kind)
         return None
 
@@ -940,7 +454,7 @@ class _Extractor:
             )
         return self.last_at >= base and not PRONOUN.search(lead)
 
-    def _document_owner(self, a: int, b: int) -> _Speaker | None:
+    def _document_owner(self, a: int, b: int) -> Speaker | None:
         """The organisation the words text[a:b] naming a document give as its owner: a
         possessive ("NHS London’s letter"), a compound ("the NHS England fact sheet", "An NHS
         England letter inviting …") or "from" ("a letter from NHS London to practices"). Exactly
@@ -965,9 +479,37 @@ class _Extractor:
             # "the CCG’s consultation document said": the body "the CCG" stands for
             kind = _KIND_OWNER.fullmatch(self.text, a, noun.start())
             if kind:
-                k = _kind_of(kind.group(1))
+                k = kind_of(kind.group(1))
                 sp = self.speakers.org_before(a, k) or self.speakers.only_of_kind(k)
                 return sp
+        return next(iter(owners.values())) if len(owners) == 1 else None
+
+    def _owner_named_before(self, a: int, b: int) -> Speaker | None:
+        """ "The framework said" after "a new NHS England commissioning framework": the owner
+        the article gave that document when it first named it. Only for "the" document, and
+        only when every earlier mention of that noun (outside quotation marks) that gives an
+        owner gives the same one and every "a"/"an" one gives one (else there may be two)."""
+        doc = self.text[a:b]
+        noun = _DOC_NOUN_AT.search(doc)
+        if noun is None or not re.match(r"[Tt]he\s", doc):
+            return None
+        word = noun.group(0).rstrip("s")
+        owners: dict[str, Speaker] = {}
+        for m in re.finditer(rf"\b{re.escape(word)}s?\b", self.text[:a]):
+            if self._in_quote(m.start()):
+                continue
+            lo = max(0, m.start() - 80)
+            clause = lo + max(self.text.rfind(c, lo, m.start()) + 1 - lo for c in ',.;:“”‘"()')
+            dets = [d.start() for d in _DOC_DET.finditer(self.text, clause, m.start())]
+            if not dets:
+                continue  # a bare noun ("framework documents"): no one document
+            owner = next(
+                (o for d in dets if (o := self._document_owner(d, m.end())) is not None), None
+            )
+            if owner is not None:
+                owners[owner.name] = owner
+            elif not re.match(r"[Tt]he\s", self.text[dets[-1] :]):
+                return None  # "a framework" no one owns: maybe another document
         return next(iter(owners.values())) if len(owners) == 1 else None
 
     def _joined_to_organisation(self, mention: tuple, lo: int) -> bool:
@@ -983,7 +525,7 @@ class _Extractor:
             and re.fullmatch(r"\s+and\s+(?:the\s+)?", self.text[before[-1][1] : a])
         )
 
-    def _practice_pair(self, mention: tuple, lo: int) -> _Speaker | None:
+    def _practice_pair(self, mention: tuple, lo: int) -> Speaker | None:
         """ "X Surgery and Y Practice said": the practice at `mention` with the one joined to it
         by "and" just before it (in text[lo:]), as one speaker; None when it is not such a pair."""
         a, _, sp = mention
@@ -995,7 +537,7 @@ class _Extractor:
             and before[-1][2].practice
             and re.fullmatch(r"\s+and\s+", self.text[before[-1][1] : a])
         ):
-            return _joint(before[-1][2], sp)
+            return joint(before[-1][2], sp)
         return None
 
     def _unknown_name_opens(self, lo: int, hi: int) -> bool:
@@ -1017,11 +559,11 @@ class _Extractor:
                 return True
         return False
 
-    def _mentions_at(self, pos: int) -> list[tuple[int, int, _Speaker]]:
+    def _mentions_at(self, pos: int) -> list[tuple[int, int, Speaker]]:
         items = self.speakers.items
         return [items[k] for k in self.speakers.overlapping(pos, pos + 1)]
 
-    def _coordinated(self, sp: _Speaker) -> bool:
+    def _coordinated(self, sp: Speaker) -> bool:
         """Whether the person named at sp.start..sp.end is one of several joined by "and"
         ("Dr A, Dr B and Dr C", "A and the director of finance B"), who speak together."""
         if sp.start < 0:
@@ -1037,37 +579,56 @@ class _Extractor:
         # "Orla Venn and Dr Piet Hallam said": a name we did not recognise joined to this one
         return bool(_UNKNOWN_JOINED.search(self._unnamed(s0, sp.start)))
 
-    def _person_pair(self, sp: _Speaker, lo: int) -> _Speaker | None:
-        """ "In a joint letter, ROLE A and ROLE B said", "A, ROLE, and B said jointly": the
-        person at `sp`, next to the verb, and the one person joined to them by "and" before them
-        (in text[lo:], their clause's subject, not an object), as one speaker "A and B", when
-        the sentence says they speak together ("joint", "jointly", "together"). Without that
-        word, anyone else joined to either of them (three or more), or a list with no "and":
-        None (two names joined by "and" may be one author and a co-signatory)."""
+    def _person_pair(self, sp: Speaker, lo: int) -> Speaker | None:
+        """ "In a joint letter, ROLE A and ROLE B said", "A, ROLE, and B said jointly", "In a
+        message to patients, partners A, B and C said": the person at `sp`, next to the verb,
+        and the people joined to them before them by "," and a last "and" (in text[lo:], their
+        clause's subject, not an object), as one speaker "A, B and C", when the sentence says
+        they speak together ("joint", "jointly", "together") or in one written message they
+        sign ("In a letter …, A and B said"). Without that, anyone else joined after them, or a
+        list with no "and": None (two names joined by "and" may be one author and a
+        co-signatory)."""
         s0, s1 = self._sentence_at(sp.start)
         after = re.split(r"[‘“\"]", self.text[sp.end : min(s1, sp.end + 40)])[0]
-        if not _TOGETHER.search(self.text[s0 : sp.start]) and not _TOGETHER.search(after):
-            return None
         persons = [
             x for x in self.speakers.between(s0, s1) if x[2].is_person and not self._in_quote(x[0])
         ]
         at = next((i for i, x in enumerate(persons) if x[0] == sp.start), None)
         if at is None or at == 0:
             return None
-        a, b, first = persons[at - 1]
-        if a < lo or first.name == sp.name or not _AND_JOINED.fullmatch(self.text[b : sp.start]):
+        first_at = persons[at - 1][0]
+        if not (
+            _TOGETHER.search(self.text[s0 : sp.start])
+            or _TOGETHER.search(after)
+            or _SIGNED_IN.match(self.text, s0, first_at)
+        ):
             return None
-        if at >= 2 and _JOINED.fullmatch(self.text[persons[at - 2][1] : a]):
-            return None  # "A, B and C": three
+        chain = [persons[at]]
+        k = at
+        while k > 0 and persons[k - 1][0] >= lo:
+            gap = self.text[persons[k - 1][1] : persons[k][0]]
+            last = k == at
+            if not (_AND_JOINED.fullmatch(gap) if last else _LISTED.fullmatch(gap)):
+                break
+            if persons[k - 1][2].name in {x[2].name for x in chain}:
+                return None
+            chain.insert(0, persons[k - 1])
+            k -= 1
+        if len(chain) < 2:
+            return None
+        if k > 0 and _JOINED.fullmatch(self.text[persons[k - 1][1] : chain[0][0]]):
+            return None  # someone else joined before the list (outside this clause)
         if at + 1 < len(persons) and _JOINED.fullmatch(self.text[sp.end : persons[at + 1][0]]):
             return None
+        a, b, first = chain[0]
         own_role = any(y == a for _, y in self.speakers.roles_within(max(lo, a - 120), a))
-        if self.speakers._object(a, b) and not own_role:
+        if self.speakers.is_object(a, b) and not own_role:
             return None  # "Dr X met A and B said": A is an object
-        name = f"{first.name} and {sp.name}"
-        return _Speaker(name, "", "", True, first.start, sp.end, joint=True)
+        names = [x[2].name for x in chain]
+        name = ", ".join(names[:-1]) + " and " + names[-1]
+        return Speaker(name, "", "", True, first.start, sp.end, joint=True)
 
-    def _the_group(self, pos: int) -> _Speaker | None:
+    def _the_group(self, pos: int) -> Speaker | None:
         """ "The group said", "the notice on the group’s website said" (at `pos`): the one body
         the article names whose name ends in "Group", when that is a practice ("Kelso Medical
         Group"; its surgeries named too are no group) and the article speaks of no group of
@@ -1084,7 +645,7 @@ class _Extractor:
             return None
         return practice
 
-    def _spokesperson_named_before(self, pos: int) -> _Speaker | None:
+    def _spokesperson_named_before(self, pos: int) -> Speaker | None:
         """Whose "the spokesperson" at `pos` is: the one organisation named as the principal of
         the last "a spokesperson for/from X" before it (outside quotation marks, at most two
         paragraphs before), if no one else is named (outside quotation marks) since."""
@@ -1112,7 +673,7 @@ class _Extractor:
                 return None
         return only
 
-    def _organisation_just_quoted(self, pos: int) -> _Speaker | None:
+    def _organisation_just_quoted(self, pos: int) -> Speaker | None:
         """Whose "A spokesperson said" at `pos` is, when the sentence names no organisation: the
         organisation quoted last, at most two paragraphs before, if no one else (outside
         quotation marks) is named since."""
@@ -1128,7 +689,7 @@ class _Extractor:
                 return None
         return sp
 
-    def _named_in_sentence(self, pos: int) -> _Speaker | str | None:
+    def _named_in_sentence(self, pos: int) -> Speaker | str | None:
         """Who "it"/"they" at `pos` stands for when the sentence names someone before it (outside
         quotation marks and prepositional phrases): the one organisation named; "" when it
         names a person, a group or two organisations; None when it names no one."""
@@ -1143,7 +704,7 @@ class _Extractor:
         only = next(iter(named.values()))
         return only if len(named) == 1 and only.organisation and not only.is_person else ""
 
-    def _two_antecedents(self, pos: int, pronoun: str, ante: _Speaker) -> bool:
+    def _two_antecedents(self, pos: int, pronoun: str, ante: Speaker) -> bool:
         """Whether "he"/"she" at `pos` could be either of two people: the last sentence naming
         anyone before it names two who fit the pronoun ("Dr A and Dr B met the CCG. He said"),
         and the one picked is not the speaker just quoted."""
@@ -1205,13 +766,13 @@ class _Extractor:
             for m in UNNAMED_ROLE_SPEAKS.finditer(self.text[lo:hi])
         )
 
-    def _new_subject(self, vb: int, qa: int, sp: _Speaker) -> bool:
+    def _new_subject(self, vb: int, qa: int, sp: Speaker) -> bool:
         """Whether, between a speech verb and a quote after it, a new clause opens on someone
         else ("Leicester City CCG said it was ‘…’, and Fylde CCG is ‘…’"), so the quote may be
         theirs rather than the verb's subject's."""
         return self._clause_on_other(vb, qa, sp) < qa
 
-    def _clause_on_other(self, lo: int, hi: int, sp: _Speaker) -> int:
+    def _clause_on_other(self, lo: int, hi: int, sp: Speaker) -> int:
         """Where in text[lo:hi] a clause opens on someone other than `sp` (", and Fylde CCG
         is", "; Dr X"), or `hi` if none does."""
         for m in re.finditer(r"(?:,\s*(?:and|but|while|whereas)|;)\s+", self.text[lo:hi]):
@@ -1225,7 +786,7 @@ class _Extractor:
                 return lo + m.start()
         return hi
 
-    def _asker(self, s0: int, qa: int) -> _Speaker | None:
+    def _asker(self, s0: int, qa: int) -> Speaker | None:
         """The person who asks the question a quote at `qa` sits in: "Asked by Dr X, the MP
         for Y, how he would make ‘…’" (the question not yet closed by a comma)."""
         m = re.match(r"\s*Asked\s+by\s+", self.text[s0:qa])
@@ -1295,7 +856,7 @@ class _Extractor:
                 out[k - lo] = " "
         return "".join(out)
 
-    def after(self, lo: int, hi: int) -> _Speaker | None:
+    def after(self, lo: int, hi: int) -> Speaker | None:
         """Who speaks in the words after a trailing verb ("…, claims Dr David Geddes")."""
         found = self.speakers.between(lo, hi)
         persons = [s for _, _, s in found if s.is_person]
@@ -1311,7 +872,7 @@ class _Extractor:
             return self._defined_organisation(lo, hi)
         return found[0][2]
 
-    def _defined_organisation(self, lo: int, hi: int) -> _Speaker | None:
+    def _defined_organisation(self, lo: int, hi: int) -> Speaker | None:
         """ "…”, according to the Independent Care Review Panel (ICRP).": a name defined with
         its acronym straight after the verb (text[lo:hi]), the acronym the initials of its
         capitalised words, is an organisation, whatever its name."""
@@ -1322,9 +883,9 @@ class _Extractor:
         if initials != m.group("acronym"):
             return None
         a, b = m.span("name")
-        return _Speaker(m.group("name"), "", m.group("name"), False, a, b)
+        return Speaker(m.group("name"), "", m.group("name"), False, a, b)
 
-    def _evidence(self, sp: _Speaker, va: int, vb: int) -> tuple[int, int]:
+    def _evidence(self, sp: Speaker, va: int, vb: int) -> tuple[int, int]:
         """The span naming a speaker: the mention and its verb when they are close ("Dr Jo
         Bloggs said"), else the mention alone (the antecedent of "he said")."""
         if sp.is_document or self._how == "document-owner":
@@ -1340,13 +901,13 @@ class _Extractor:
         self,
         a: int,
         b: int,
-        sp: _Speaker | None,
+        sp: Speaker | None,
         kind: str,
         paragraph: int,
         how: tuple[str, float] = ("", UNATTRIBUTED),
         ev: tuple[int, int] = (-1, -1),
     ) -> None:
-        a, b = _trim(self.text, a, b)
+        a, b = trim(self.text, a, b)
         while b > a and self.text[b - 1] in ",;:":
             b -= 1
         if b <= a:
@@ -1433,7 +994,7 @@ class _Extractor:
             sp = self._header(text[ha:hb], ha)
             if sp is None:
                 continue
-            ev = _trim(text, ha, hb)
+            ev = trim(text, ha, hb)
             self.quotes[i] = replace(
                 q,
                 speaker=sp.name,
@@ -1450,7 +1011,7 @@ class _Extractor:
     def forget(self) -> None:
         self.last, self.last_how, self.last_ev = None, ("", 0.0), (-1, -1)
 
-    def _header(self, block: str, base: int) -> _Speaker | None:
+    def _header(self, block: str, base: int) -> Speaker | None:
         """The person a speaker-header line names ("Su Long, Bolton CCG chief officer")."""
         m = HEADER_LINE.fullmatch(block.strip())
         if not m:
@@ -1461,15 +1022,15 @@ class _Extractor:
                 return items[k][2]
         return None
 
-    def continuing(self, qa: int) -> tuple[_Speaker | None, tuple[str, float], tuple[int, int]]:
+    def continuing(self, qa: int) -> tuple[Speaker | None, tuple[str, float], tuple[int, int]]:
         """The speaker a quote-only sentence or paragraph carries on: the last one, unless
         someone else is named (outside quotation marks) since that attribution."""
         none = (None, ("", UNATTRIBUTED), (-1, -1))
         if self.last is None or len(self.par_speakers.get(self.last_par, ())) > 1:
             return none  # a paragraph that quoted two people: which one carries on is unknown
-        items = self.speakers.items
-        for k in self.speakers.starting_in(self.last_at, qa):
-            a, _, sp = items[k]
+        # (a body inside the speaker's role, "‘…,’ says Westshire LMCs chief executive Dr X", is
+        # part of naming them, not someone else)
+        for a, _, sp in self.speakers.between(self.last_at, qa):
             if sp.name != self.last.name and not self._in_quote(a):
                 return none
         method, conf = self.last_how
@@ -1493,7 +1054,7 @@ class _Extractor:
             )
             self.open_quote = False
             return
-        qspans = _quote_spans(block)  # in order, never overlapping
+        qspans = quote_spans(block)  # in order, never overlapping
         in_quotes = Intervals(qspans)
         opening = [a - 1 for a, _ in qspans]  # where each quotation mark stands
 
@@ -1557,7 +1118,7 @@ class _Extractor:
         lead = self.text[s0 : qa - 1].strip()
         # "… for the region. “They had …": an opening mark straight after a sentence's end opens
         # a sentence of its own, though the sentence splitter runs the two together
-        starts_sentence = lead in {"", "•"} or _after_sentence(self.text, qa - 1) > s0
+        starts_sentence = lead in {"", "•"} or after_sentence(self.text, qa - 1) > s0
         sp, how, ev = None, ("", UNATTRIBUTED), (-1, -1)
         trailing = [v for v in verbs if v[0] >= qb and v[0] - qb <= ATTRIBUTION_GAP]
         if re.match(

@@ -9,6 +9,7 @@ import re
 import pytest
 
 from rag import people as people_mod
+from rag import quote_speakers
 from rag import quotes as quotes_mod
 from rag.models import Article
 from rag.people import Mention, PeopleIndex
@@ -103,7 +104,7 @@ def test_surnames_found_in_one_pass_agree_with_one_search_per_surname():
     glue = [" ", ". ", "-", "’", "'", " Hart", ", ", "’s ", "\n", " Jones", "."]
     text = "".join(rng.choice(words) + rng.choice(glue) for _ in range(4000))
     surnames = {"Long", "Hart", "O’Brien", "Smith-Jones", "Smith", "Mc", "Ann", "Anna", "x.Hart"}
-    found = quotes_mod._words_at(text, surnames)
+    found = quote_speakers.words_at(text, surnames)
     for s in surnames:
         slow = [m.span() for m in re.finditer(rf"(?<![\w’'.-]){re.escape(s)}\b(?!\s[A-Z])", text)]
         assert found[s] == slow, s

@@ -232,3 +232,30 @@ def test_a_headline_written_as_a_sentence_is_still_the_headline():
     a = parse_page_text(page, "council-minutes")
     assert a.title == "Contract Changes at Elm Row Surgery."
     assert "possible dispersal" in a.text
+
+
+def test_a_paragraph_broken_in_mid_sentence_is_joined_again():
+    page = (
+        "Surgery to close in the spring\n\n"
+        "Patients at the Orchard Surgery will be moved to other practices.\n\n"
+        "A spokeswoman for NHS\n\n"
+        "England said: “We will make sure every patient can see a doctor near"
+        " home\n\n"
+        "after the surgery closes.”\n\n"
+        "Staff costs\n\n"
+        "The board said the money was short and the building needed a new roof\n\n"
+        "Westshire Health Trust will decide in May.\n\n"
+        "List options\n\n"
+        "a. Procure a new provider for the practice\n\n"
+        "b. Disperse the list to the practices nearby.\n"
+    )
+    paragraphs = parse_page_text(page, "broken").paragraphs
+    assert (
+        "A spokeswoman for NHS England said: “We will make sure every patient can see a doctor"
+        " near home after the surgery closes.”"
+    ) in paragraphs
+    # a heading, a long paragraph that only lacks its full stop, and list items stay apart
+    assert "Staff costs" in paragraphs
+    assert "The board said the money was short and the building needed a new roof" in paragraphs
+    assert "Westshire Health Trust will decide in May." in paragraphs
+    assert "b. Disperse the list to the practices nearby." in paragraphs

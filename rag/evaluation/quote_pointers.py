@@ -21,7 +21,7 @@ from pathlib import Path
 
 from ..models import Quote
 from ..people import TITLES
-from ..quotes import KIND_SPELT
+from ..quote_speakers import KIND_SPELT
 
 _MARKS = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "…": "...", "–": "-", "—": "-"})
 

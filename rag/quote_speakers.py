@@ -1,0 +1,460 @@
+"""Who may speak in an article: the people, organisations, groups and practices it names, by
+offset, with the lookups speaker resolution needs (the person last named as a subject, the
+organisation last named, the one body of a kind, a surname alone after the full name), and what
+makes a document, not a person, the subject of a speech verb."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
+
+from .intervals import Intervals
+from .models import Article
+from .people import ORG as ORG_PATTERN
+from .people import ROLE_NOUNS, ROLE_WORD, Mention, PeopleIndex, find_mentions
+
+GROUP = re.compile(
+    r"\b(?:local leaders|GP leaders|policy experts|LMC leaders|commissioning leaders|"
+    r"local GP leaders|[Pp]apers seen by Pulse|King['’]s Fund experts)\b"
+)
+# a general practice by its name: "Riverside Surgery", "Old Mill Medical Centre", "Kelso Medical
+# Group" (not a role, "Practice Manager", nor a term, "Best Practice", "GP Practice")
+_PRACTICE_KIND = (
+    r"(?:Surgery|Medical\sPractice|Practice|Medical\sCentre|Health\sCentre|Medical\sGroup)"
+)
+PRACTICE = re.compile(
+    r"(?<![\w’'-])(?:(?!(?:The|A|An|This|That|These|Those|Its|Their|Our|In|On|At|By|For|From|With|"
+    r"But|And|However|Each|Every|Some|All|Both|GP|GPs|General|Primary|Best|Good|Local|Family|"
+    r"Medical|Health|New|NHS|Group|Dental|Private|Single|Small|Large|Rural|Urban|Clinical|Nursing|"
+    r"Advanced|Professional|Current|Future|Standard|Dispensing|Training|Teaching|Code|Joint|Sole)\b)"
+    rf"(?![\w-]*[’']s\s)[A-Z][\w’'-]*\s){{1,3}}?(?:(?![\w-]*[’']s\s)[A-Z][\w’'-]*\s)?{_PRACTICE_KIND}\b(?!\s[A-Z]|[’']s?\s+[A-Z])"
+)
+KIND_SPELT = {"integrated care board": "icb", "clinical commissioning group": "ccg"}
+
+
+def kind_of(name: str) -> str:
+    """An organisation's name as its kind ends it: "Bury Clinical Commissioning Group" ->
+    "bury ccg", "Integrated Care Board for Hampshire" -> "integrated care board" -> "icb"."""
+    name = re.sub(r"\sfor\s.*$", "", name.lower())
+    for spelt, short in KIND_SPELT.items():
+        name = name.replace(spelt, short)
+    return name
+
+
+SPOKES_FOR = re.compile(
+    r"\bspokes(?:man|woman|person)\s+(?:for|from|at)\s+(?:the\s+)?"
+    r"(?P<org>(?!(?:Dr|Mr|Mrs|Ms|Miss|Professor|Prof|Sir|Dame|Lord|Cllr|Councillor)\b)"
+    r"[A-Z][\w&'’-]*(?:\s(?:of\s|and\s|for\s|&\s)?[A-Z][\w&'’-]*){0,5})"
+)
+# a lower-case noun after a capitalised word makes it a modifier ("the GP practice"); a verb,
+# a preposition or a conjunction does not ("for Provide told Pulse", "for Virgin Care said")
+_MODIFIES = re.compile(
+    r"\s+(?!(?:said|says|told|tells|added|adds|confirmed|confirms|explained|stated|insisted|"
+    r"warned|is|was|has|had|will|would|and|or|but|to|in|on|at|for|that|which|who)\b)[a-z]"
+)
+# what a document says is no person's quote: "The letter said: ‘…’", "The report, written by
+# Professor X, says", "Dr X’s letter said", "the motion, which added", "It states" after "the
+# agreement". Such quotes stay unattributed (method "document") and end any continuation.
+DOC_NOUN = (
+    r"(?:letter|report|guidance|agreement|document|(?:white\s|green\s)?paper|policy|motion|"
+    r"consultation|contract|survey|minutes|framework|bill|proposals?|review|analysis|memo|e-?mail|"
+    r"circular|strategy|plan|briefing|study|specification|website|blog|article|editorial|"
+    r"resolution|legislation|regulations|guide|handbook|leaflet|notice|tweet|submission|manifesto|"
+    r"fact\s?sheet|bulletin|newsletter|announcement|advert|assessment|business\scase|papers|slides|"
+    r"presentation|agenda|directions|protocol|charter|toolkit|template|standards?)"
+)
+_DET = r"(?:[Tt]he|[Tt]his|[Tt]hat|[Aa]n?|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|[Oo]ur|[Nn]ew)"
+MODIFIERS = r"(?:(?!(?:of|for|from|by|to|at|in|on|with|and|or|who|which|that)\b)[\w’'-]+\s+){0,3}?"
+DOC_SUBJECT = re.compile(
+    # (or a capitalised determiner mid-sentence: a run-in subheading before it, "GP commissioning
+    # An NHS England letter says")
+    rf"(?:^|[,;(]\s*|\b(?:[Aa]nd|[Bb]ut|[Ww]hile|However,?|Meanwhile,?|[Nn]ow)\s+|(?<=[a-z]\s)(?=(?:The|An?)\s))"
+    rf"(?:{_DET}|(?:[A-Z][\w’'-]*\s){{0,3}}[A-Z][\w’'-]*[’']s)\s+{MODIFIERS}{DOC_NOUN}s?\b"
+    r"(?P<rest>[^.;:“”‘\"]*)$"
+)
+# what may stand between the document and its verb: "from X", "signed by X", ", seen by HSJ,",
+# "inviting CCGs to apply"
+DOC_REST = re.compile(
+    r"^\s*(?:(?:from|by|of|to|for|on|signed\sby|written\sby|(?:commissioned|carried\sout|conducted|"
+    r"prepared|produced|led)\sby|(?:sent|published|issued|circulated)(?:\s(?:by|to|on|in|at))?|"
+    r"seen\sby|dated|[a-z]{3,}ing)\s[^,]{0,80}?)?\s*(?:,[^,]{1,150},)?\s*"
+    r"(?:,?\s*(?:which|that)|also|further|itself|then|now|too)?\s*,?\s*$"
+)
+DOC_WHICH = re.compile(rf"\b{_DET}\s+{MODIFIERS}{DOC_NOUN}s?\s*,?\s*(?:which|that)\s*$")
+DOC_MENTION = re.compile(rf"\b{_DET}\s+{MODIFIERS}{DOC_NOUN}s?\b")
+# "X said", "X has also said": the mention before its own speech verb ("…, replacing Dr A,
+# said Dr B": Dr A, before a comma, is still an object)
+_SPEAKS_AFTER = re.compile(
+    r"[ \t]+(?:has[ \t]+|had[ \t]+|also[ \t]+){0,2}"
+    r"(?:said|says|added|adds|warned|explained|told|insisted|argued|stressed|claimed|claims)\b"
+)
+# "…, said Dr X." / "…, added Ms Y,": a speech verb just before the mention, which ends the clause
+_SPEECH_BEFORE = re.compile(
+    r"\b(?:said|says|added|adds|warned|explained|insisted|argued|stressed|claimed|claims)[ \t]+$"
+)
+_CLAUSE_END = re.compile(r"\s*(?:[.,;:!?]|$)")
+
+
+@dataclass
+class Speaker:
+    name: str
+    role: str = ""
+    organisation: str = ""
+    is_person: bool = False
+    start: int = -1  # the mention that names them
+    end: int = -1
+    practice: bool = False  # a general practice, by its name ("Riverside Surgery")
+    joint: bool = False  # two people who speak together ("Jo Bloggs and Dr Sam Hale")
+
+    @property
+    def kind(self) -> str:
+        if self.is_person:
+            return "person"
+        return "organisation" if self.organisation else "group"
+
+    @property
+    def is_document(self) -> bool:
+        return self is DOCUMENT
+
+    @property
+    def title(self) -> str:
+        return self.name.split()[0] if " " in self.name else ""
+
+
+DOCUMENT = Speaker("")  # the speaker of what a letter, report or agreement says: no one
+
+
+def joint(first: Speaker, second: Speaker) -> Speaker:
+    """Two practices named together ("X Surgery and Y Practice said"): one speaker, as written."""
+    name = f"{first.name} and {second.name}"
+    return Speaker(name, "", name, False, first.start, second.end, True)
+
+
+_LEAD = re.compile(r"^[\s,;(]*(?:(?:[Aa]nd|[Bb]ut|[Ww]hile|However,?|Meanwhile,?|[Nn]ow)\s+)?")
+
+
+def document_subject(seg: str) -> tuple[int, int] | None:
+    """Where the words before a speech verb name a document as their subject ("The letter
+    from X", "the motion, which"): its (start, end) in `seg`, or None."""
+    seg = seg.rstrip()
+    m = DOC_WHICH.search(seg)
+    if m:
+        noun = DOC_MENTION.match(seg, m.start())
+        return m.start(), noun.end() if noun else m.end()
+    m = DOC_SUBJECT.search(seg)
+    if m and DOC_REST.match(m.group("rest")):
+        start = m.start() + _LEAD.match(m.group(0)).end()
+        return start, len(seg) if m.group("rest").strip(" ,") else m.start("rest")
+    return None
+
+
+# a capitalised word where a surname alone may stand ("Stevens explained"): what may follow it
+_WORD_AT = re.compile(r"(?<![\w’'.-])[A-Z][\w’'-]*")
+_CUT = re.compile(r"[’'-]")  # inside such a word: where a shorter word may end
+_PLAIN_WORD = re.compile(r"[A-Z](?:[\w’'-]*\w)?")
+_NAME_NEXT = re.compile(r"\s[A-Z]")
+
+
+def _surname_pattern(word: str) -> re.Pattern:
+    return re.compile(rf"(?<![\w’'.-]){re.escape(word)}\b(?!\s[A-Z])")
+
+
+def words_at(text: str, words: set[str]) -> dict[str, list[tuple[int, int]]]:
+    """For each of `words`, the (start, end) of its matches of `_surname_pattern(word)` in
+    `text`, in order, found in one pass over the text instead of one per word."""
+    found: dict[str, list[tuple[int, int]]] = {w: [] for w in words}
+    plain = {w for w in words if _PLAIN_WORD.fullmatch(w)}
+    for w in words - plain:  # not a capitalised word: its own pass
+        found[w] = [m.span() for m in _surname_pattern(w).finditer(text)]
+    longest = max(map(len, plain), default=0)
+    if not longest:
+        return found
+    for m in _WORD_AT.finditer(text):
+        # every match starts such a word and ends where a ’ ' - follows or the word ends
+        a, e = m.span()
+        cuts = [c.start() for c in _CUT.finditer(text, a, min(e, a + longest + 1))]
+        for k in cuts + ([e] if e - a <= longest else []):
+            if k - a <= longest and text[a:k] in plain and not _NAME_NEXT.match(text, k):
+                found[text[a:k]].append((a, k))
+    return found
+
+
+def _lower_first(name: str) -> str:
+    return name[0].lower() + name[1:] if len(name) > 1 and name[1].islower() else name
+
+
+class ArticleSpeakers:
+    """Mentions of people, organisations and groups in one article, by offset."""
+
+    def __init__(self, article: Article, people: PeopleIndex) -> None:
+        self.items: list[tuple[int, int, Speaker]] = []
+        self.text = text = article.text
+        self.title = article.title
+        here: dict[str, object] = {}  # surname -> the person named in full in this article
+        for m in find_mentions(text):
+            # "Ms Roughton" is the Rosamond Roughton named earlier in this article, not a
+            # Rosamund Roughton of another article
+            local = here.get(m.surname) if len(m.name.split()) == 1 else None
+            p = local if local is not None else people.add(m)
+            if len(m.name.split()) > 1:
+                here[m.surname] = p
+            self.items.append(
+                (m.start, m.end, Speaker(p.name, p.role, p.organisation, True, m.start, m.end))
+            )
+        self._surnames(text, people)
+        taken = Intervals((a, b) for a, b, _ in self.items)
+        # a practice's name that overlaps no one and nothing else named is an organisation
+        practices = [
+            m
+            for m in PRACTICE.finditer(text)
+            if not taken.contains(m.start())
+            and not any(
+                x.start() < m.end() and m.start() < x.end()
+                for x in ORG_PATTERN.finditer(text, max(0, m.start() - 80), m.end() + 80)
+            )
+        ]
+        for m in list(ORG_PATTERN.finditer(text)) + list(GROUP.finditer(text)) + practices:
+            if taken.contains(m.start()):
+                continue
+            a, b, found = m.start(), m.end(), m.group(0)
+            plural = text[b : b + 1] == "s" and not text[b + 1 : b + 2].isalnum()
+            if text[b : b + 1].isalnum() and not plural:
+                continue  # the match ends inside a word
+            name = re.sub(r"^[Tt]he\s", "", found)
+            practice = bool(PRACTICE.fullmatch(found))
+            is_org = practice or bool(ORG_PATTERN.fullmatch(found))
+            if is_org:
+                name = re.sub(r"['’]s$", "", name)  # "NHS London’s letter": NHS London
+            if plural:
+                # "Lancashire and Cumbria LMCs" is that body of LMCs; "the LMCs" names several
+                # bodies, none of them alone: a group
+                b, name = b + 1, name + "s"
+                is_org = is_org and " " in name
+                practice = False
+            self.items.append(
+                (
+                    a,
+                    b,
+                    Speaker(
+                        _lower_first(name) if not is_org else name,
+                        "",
+                        name if is_org else "",
+                        False,
+                        a,
+                        b,
+                        practice,
+                    ),
+                )
+            )
+        self._plural_bodies()
+        # "A spokesperson for Provide told Pulse": the principal of a spokesperson is an
+        # organisation, whatever its name, when no one or nothing found already lies in it
+        # (not a person: "a spokesman for Health Secretary X")
+        for m in SPOKES_FOR.finditer(text):
+            a, b = m.span("org")
+            name = m.group("org")
+            if any(x < b and a < y for x, y, _ in self.items):
+                continue
+            if re.search(rf"(?i:\b{ROLE_WORD})\b", name) or _MODIFIES.match(text, b):
+                continue  # "a spokesperson for the GP practice": "GP" only describes it
+            if name.isupper() and " " not in name:
+                continue  # "a spokesperson for the CCG": a kind, resolved as "the CCG" is
+            self.items.append((a, b, Speaker(name, "", name, False, a, b)))
+        self.items.sort(key=lambda x: x[0])
+        # an organisation inside a person's role appositive ("Nick Goodwin, senior fellow at the
+        # King's Fund, said") is not a separate speaker
+        self.roles: list[tuple[int, int]] = []
+        for a, b, s in self.items:
+            if s.is_person and s.role:
+                k = text.find(s.role, b, b + len(s.role) + 4)
+                if k >= 0:
+                    self.roles.append((b, k + len(s.role)))
+                k = text.rfind(s.role, max(0, a - len(s.role) - 4), a)
+                if k >= 0:
+                    self.roles.append((k, a))
+        # lookups by offset in O(log n), so an article's work stays linear in its length
+        self._in_roles = Intervals(self.roles)
+        self._role_order = sorted(range(len(self.roles)), key=lambda i: self.roles[i][0])
+        self._role_starts = [self.roles[i][0] for i in self._role_order]
+
+    def _plural_bodies(self) -> None:
+        """ "The LMCs" is the one body of LMCs the article names ("Lancashire and Cumbria
+        LMCs"), when it names exactly one; else it stays a group."""
+        named: dict[str, dict[str, Speaker]] = {}
+        for _, _, sp in self.items:
+            if sp.organisation and not sp.is_person and sp.name.endswith("s") and " " in sp.name:
+                named.setdefault(sp.name.split()[-1], {})[sp.name] = sp
+        for k, (a, b, sp) in enumerate(self.items):
+            if sp.organisation or sp.is_person or " " in sp.name:
+                continue
+            bodies = named.get(sp.name, {})
+            if len(bodies) == 1:
+                body = next(iter(bodies.values()))
+                self.items[k] = (a, b, Speaker(body.name, "", body.organisation, False, a, b))
+
+    @property
+    def items(self) -> list[tuple[int, int, Speaker]]:
+        """Mentions (start, end, speaker), by start."""
+        return self._items
+
+    @items.setter
+    def items(self, items: list[tuple[int, int, Speaker]]) -> None:
+        self._items = items
+        self._starts: list[int] | None = None  # the lookups below, built when first asked
+        self._longest = 0
+        self._before: dict[str, list[tuple[int, Speaker]]] = {}
+
+    def starts(self) -> list[int]:
+        """The items' starts (sorted, as the items are once the article is read)."""
+        if self._starts is None:
+            self._starts = [a for a, _, _ in self._items]
+            self._longest = max((b - a for a, b, _ in self._items), default=0)
+        return self._starts
+
+    def starting_in(self, lo: int, hi: int) -> range:
+        """Indexes of the items starting in [lo, hi), in order."""
+        starts = self.starts()
+        return range(bisect_left(starts, lo), bisect_left(starts, hi))
+
+    def overlapping(self, lo: int, hi: int) -> range:
+        """Indexes of every item that may overlap [lo, hi) (a superset: check the ends)."""
+        starts = self.starts()
+        return range(bisect_left(starts, lo - self._longest), bisect_left(starts, hi))
+
+    def roles_within(self, lo: int, hi: int) -> list[tuple[int, int]]:
+        """The role spans starting in [lo, hi], in the order they were found."""
+        i, j = bisect_left(self._role_starts, lo), bisect_right(self._role_starts, hi)
+        return [self.roles[k] for k in sorted(self._role_order[i:j])]
+
+    def last_before(self, kind: str, keep, pos: int) -> tuple[int, Speaker] | None:
+        """(start, speaker) of the last item starting before `pos` whose speaker `keep`
+        accepts; `kind` names the filter (its list is built once)."""
+        if kind not in self._before:
+            self._before[kind] = [(a, s) for a, _, s in self._items if keep(a, s)]
+        kept = self._before[kind]
+        i = bisect_left(kept, pos, key=lambda x: x[0])
+        return kept[i - 1] if i else None
+
+    def only_of_kind(self, kind: str) -> Speaker | None:
+        """ "The CCG said" before the article names any CCG: the one body of that kind (`kind`:
+        "ccg", "lmc") the article names anywhere, headline included; two or more, or none: None."""
+        if not kind:
+            return None
+        kind = kind.lower()
+        found = {
+            kind_of(s.name): s
+            for _, _, s in self._items
+            if s.organisation and not s.is_person and kind_of(s.name).endswith(kind)
+        }
+        for m in ORG_PATTERN.finditer(self.title):
+            name = re.sub(r"['’]s$", "", re.sub(r"^[Tt]he\s", "", m.group(0)))
+            if kind_of(name).endswith(kind):
+                found.setdefault(kind_of(name), Speaker(name, "", name, False))
+        return next(iter(found.values())) if len(found) == 1 else None
+
+    def only_practice(self, plural: bool = False) -> Speaker | None:
+        """ "The practice said": the one practice the article names in full; two or more, or
+        none: None. "The practices said" (`plural`): the two practices the article names, as
+        one speaker, when it names them joined by "and"; any other number: None."""
+        found = {s.name: s for _, _, s in self._items if s.practice}
+        if not plural:
+            return next(iter(found.values())) if len(found) == 1 else None
+        if len(found) != 2:
+            return None
+        ordered = sorted(found.values(), key=lambda s: s.start)
+        starts = self.starts()
+        for _, b, s in self._items:
+            if s.name == ordered[0].name:
+                k = bisect_left(starts, b)
+                nxt = self._items[k : k + 1]
+                if (
+                    nxt
+                    and nxt[0][2].name == ordered[1].name
+                    and re.fullmatch(r"\s+and\s+", self.text[b : nxt[0][0]])
+                ):
+                    return joint(s, nxt[0][2])
+        return None
+
+    def _surnames(self, text: str, people: PeopleIndex) -> None:
+        """ "Stevens explained" after "Simon Stevens" earlier in the article: a surname alone
+        names the person given in full before it (only when one person has that surname)."""
+        full = {}
+        for _, _, s in self.items:
+            words = re.sub(r"^[A-Z][a-z]+\.?\s(?=\S+\s)", "", s.name).split()
+            if len(words) >= 2:
+                full.setdefault(words[-1], set()).add(s.name)
+        taken = Intervals((a, b) for a, b, _ in self.items)
+        first_at: dict[str, int] = {}
+        for a, _, s in self.items:
+            first_at[s.name] = min(a, first_at.get(s.name, a))
+        found = words_at(text, {surname for surname, names in full.items() if len(names) == 1})
+        for surname, names in full.items():
+            if len(names) != 1:
+                continue
+            first = first_at[next(iter(names))]
+            for start, end in found[surname]:
+                if start <= first or taken.contains(start):
+                    continue
+                mention = Mention(start, end, surname, "", surname, "")
+                p = people.add(mention)
+                self.items.append(
+                    (start, end, Speaker(p.name, p.role, p.organisation, True, start, end))
+                )
+        self.items.sort(key=lambda x: x[0])
+
+    def _in_role(self, pos: int) -> bool:
+        return self._in_roles.contains(pos)
+
+    def between(self, lo: int, hi: int) -> list[tuple[int, int, Speaker]]:
+        out = []
+        for k in self.starting_in(lo, hi + 1):
+            x = self._items[k]
+            if x[1] <= hi and not (not x[2].is_person and self._in_role(x[0])):
+                out.append(x)
+        return out
+
+    def person_before(self, pos: int) -> Speaker | None:
+        """The antecedent of "he"/"she" at `pos`: the person named last in a subject's place.
+        "Simon Stevens, who replaced Sir David Nicholson …, said" — Sir David, after the verb
+        "replaced", is an object, so "he" is Simon Stevens."""
+        found = self.last_before(
+            "subject", lambda a, s: s.is_person and not self.is_object(a, s.end), pos
+        )
+        return found[1] if found else None
+
+    def is_object(self, a: int, b: int = -1) -> bool:
+        """Whether the mention at text[a:b] follows a lower-case verb or preposition ("replaced
+        X", "by X", "told X") rather than opening its clause or following a role ("chair X").
+        A mention its speech verb follows ("director of policy X said") or one closing the
+        clause after it ("…, said Dr X.") is the one who speaks, whatever stands before it."""
+        if b > a and (
+            _SPEAKS_AFTER.match(self.text, b)
+            or (
+                _SPEECH_BEFORE.search(self.text[max(0, a - 20) : a])
+                and _CLAUSE_END.match(self.text, b)
+            )
+        ):
+            return False
+        m = re.search(r"([A-Za-z’'-]+)[ \t]+(?:the[ \t]+)?$", self.text[max(0, a - 40) : a])
+        if not m:
+            return False
+        word = m.group(1)
+        # (a role in the plural, "GP partners Dr A, Dr B and Dr C", is a role too)
+        role = word in ROLE_NOUNS or word.removesuffix("s") in ROLE_NOUNS
+        return word.islower() and not role and word not in {"and", "but", "as"}
+
+    def org_before(self, pos: int, kind: str = "") -> Speaker | None:
+        """The organisation named last before `pos`; `kind` ("CCG", "LMC") one of that kind. A
+        practice is never "it" or "they" by being named last: several often are, each in passing."""
+        kind = kind.lower()
+        found = self.last_before(
+            "org:" + kind,
+            lambda a, s: (
+                bool(s.organisation)
+                and not s.practice
+                and (not kind or kind_of(s.name).endswith(kind))
+            ),
+            pos,
+        )
+        return found[1] if found else None
