@@ -232,12 +232,6 @@ def _elsewhere(c: Candidate, chunk: Chunk, si: int, start: int, end: int, **kw) 
 GENERIC_ORG = frozenset(tokenize("company firm business operator contractor"))
 COUNCIL = tokenize("council")[0]
 LOCAL_AUTHORITY = frozenset(tokenize("local authority"))
-PRACTICE = frozenset(tokenize("practice practices surgery surgeries"))
-# a GP practice's name says what it is: "… Surgery", "… Medical Practice", "… Health Centre"
-PRACTICE_NAME = re.compile(
-    r"\b(?:Surgery|Practice|Medical (?:Centre|Center|Group)|Health (?:Centre|Center)|"
-    r"Group Practice)$"
-)
 
 
 def _names_kind(c: Candidate, info: QuestionInfo) -> bool:
@@ -248,8 +242,6 @@ def _names_kind(c: Candidate, info: QuestionInfo) -> bool:
     named = set(tokenize(" ".join(names)))
     if COUNCIL in named:
         named |= LOCAL_AUTHORITY  # "Which local authority …?": "Somerset County Council" is one
-    if any(PRACTICE_NAME.search(n) for n in names):
-        named |= PRACTICE  # "Which practice …?": "Riverside Surgery", "X Medical Centre"
     return set(info.focus) - GENERIC_ORG <= named
 
 

@@ -59,7 +59,7 @@ _MODIFIERS = rf"(?:{_MODIFIER}|(?:{_PLAIN}){{2,3}})?"
 # kinds of organisation whose names say what they are ("… CCG", "… NHS Foundation Trust")
 _NAMED_KINDS = (
     r"ccgs?|trusts?|councils?|lmcs?|authorit(?:y|ies)|compan(?:y|ies)|firms?|federations?|"
-    r"providers?|partnerships?|clubs?|practices?|surger(?:y|ies)"
+    r"providers?|partnerships?|clubs?"
 )
 ORG_Q = re.compile(
     rf"\b(which|what) ({_MODIFIERS})(organisations?|organizations?|body|bodies|group|think tank|"
@@ -136,10 +136,7 @@ PERSON = re.compile(
 )
 ORG = re.compile(
     r"\b(NHS [A-Z][\w ]*?CCG|[A-Z][a-z]+ LMC|NHS England|GPC|BMA|King's Fund|King’s Fund|NHS Alliance|NHS Future Forum|"
-    r"(?:[A-Z][\w'’&-]+ )+(?:County Council|Council|Trust|Authority|Foundation|Partnership|Federation|Ltd|plc)|"
-    # a GP practice: "Riverside Surgery", "Castle Gate Medical Centre", "Harford Health Centre"
-    r"(?:(?!(?:The|A|An|In|At|On|By|For|From|With|To|Our|Their|Its)\b)[A-Z][\w'’&-]+ )+"
-    r"(?:Surgery|Practice|Medical Centre|Health Centre|Medical Group))\b"
+    r"(?:[A-Z][\w'’&-]+ )+(?:County Council|Council|Trust|Authority|Foundation|Partnership|Federation|Ltd|plc))\b"
 )
 
 _QWORDS = {
@@ -346,15 +343,6 @@ def wanted_kind(question: str) -> str:
     return "any"
 
 
-# how many, and where from, is no part of a kind ("Which four local practices …?")
-_NOT_THE_KIND = frozenset(
-    tokenize(
-        "two three four five six seven eight nine ten eleven twelve several many few other "
-        "nearby neighbouring nearest local"
-    )
-)
-
-
 def analyse(question: str, own: str = "") -> QuestionInfo:
     """`own`: a follow-up's own words, when `question` carries the previous one along."""
     wants = wanted_kind(question)
@@ -367,8 +355,6 @@ def analyse(question: str, own: str = "") -> QuestionInfo:
     if m is None and wants == "organisation":
         m = ORG_FOCUS.search(question)
     focus = _asked_terms(m.group("focus")) if m else ()
-    # "Which four practices …?": how many is no part of the kind
-    focus = tuple(t for t in focus if t not in _NOT_THE_KIND and not t.isdigit())
     return QuestionInfo(
         wants,
         bool(LIST_Q.search(question)),

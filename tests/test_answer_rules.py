@@ -130,27 +130,3 @@ def test_how_much_more_is_answered_by_a_share_as_well_as_a_sum():
     assert holds("It was paid £12 more per patient.", q.wants, question)
     # "How much …?" alone asks for a sum
     assert not holds("It was paid 14% of the budget.", "money", "How much was it paid?")
-
-
-def test_which_practice_asks_for_a_practice_named_as_one():
-    from types import SimpleNamespace
-
-    from rag.answer import _names_kind
-    from rag.qtypes import analyse
-
-    def said(text):
-        c = SimpleNamespace(text=text)
-        c.referred = []
-        return c
-
-    q = analyse("Which four practices offered to take the Mill Street patients?")
-    assert q.wants == "organisation" and q.focus == ("practic",)  # how many is no kind
-    assert analyse("Which local practices took them?").focus == ("practic",)
-    for named in (
-        "Patients will move to Riverside Surgery in Harford.",
-        "The Castle Gate Medical Centre has agreed to take them.",
-        "Harford Health Centre will open its list.",
-    ):
-        assert _names_kind(said(named), q), named
-    # practices spoken of, none named
-    assert not _names_kind(said("Four nearby practices have offered to take the patients."), q)
