@@ -156,6 +156,7 @@ ORG_WORDS = {
     "Centre",
     "Agency",
     "Office",
+    "Healthwatch",
 }
 # the last word of a street's name: "Eastcote Road", "Mill Lane" is an address, never a person
 ADDRESS_WORDS = frozenset(
@@ -209,8 +210,13 @@ ORG = re.compile(
     r"Standard|Contract|Outcomes|Framework|Review|Digital|Number|Health|Property)\b)"
     r"[A-Z][a-z][\w'’]*){1,3}\b(?!\s(?:Plan|Act|Constitution|Framework|Review|App)\b)|"
     r"King['’]s Fund|the BMA|the GPC|the DH|[A-Z][a-z]+\sCounty Council|[Tt]he (?!(?:CCGs?|ICBs?|PCTs?|LMCs?|NHS|GPs?|DESs?|QOF|APMS|GMS|PMS|UK|US|OBC)\b)[A-Z]{2,6}\b|"
-    r"(?:the\s)?(?:[A-Z][a-z]+\s){1,3}(?:Trust|Fund|College|Council|Association|Commission|Institute|Foundation|Society|Unit)\b"
+    # "Humber Teaching NHS Foundation Trust": "NHS" may stand among the name's words
+    r"(?:the\s)?(?:[A-Z][a-z]+\s){1,3}(?:NHS\s(?:[A-Z][a-z]+\s){0,2})?"
+    r"(?:Trust|Fund|College|Council|Association|Commission|Institute|Foundation|Society|Unit)\b"
     r"(?:\sof(?:\s(?:the\s)?[A-Z][a-z]+){1,3}\b)?|"
+    # a local Healthwatch, by its place: "Brighton and Hove Healthwatch", "Healthwatch Kent"
+    rf"(?:{_NOT_A_NAME}(?!Local\b)[A-Z][a-z]+\s(?:and\s)?){{1,3}}Healthwatch\b|"
+    r"Healthwatch(?:\s(?:and\s)?[A-Z][a-z]+){1,3}\b|"
     # "the Durham, Darlington and Tees area team": NHS England's local office, by its places
     rf"(?:{_NOT_A_NAME}[A-Z][a-z][\w'’-]*,?\s(?:and\s)?){{1,4}}area\steam\b(?!s)"
     r")"

@@ -1095,3 +1095,23 @@ def test_the_practice_website_with_no_owner_given_stays_no_ones():
         "until new partners are found.’",
     )
     assert got["Locum doctors will run every clinic until new partners are found."] == ""
+
+
+def test_a_local_healthwatch_is_a_body_never_a_person_named_healthwatch():
+    got = _speakers(
+        "Ashby and Dene Healthwatch said it was monitoring the closure of the surgery.",
+        "A Healthwatch statement said: “We have been told that lessons will be learned by all.”",
+    )
+    # the body by its full name, and never a "Dene Healthwatch" taken for a person
+    assert got["it was monitoring the closure of the surgery."] == "Ashby and Dene Healthwatch"
+    assert got["We have been told that lessons will be learned by all."] != "Dene Healthwatch"
+
+
+def test_an_nhs_trust_keeps_the_words_before_nhs_in_its_name():
+    got = _speakers(
+        "Westmoor Teaching NHS Foundation Trust said it would hand back its three GP contracts "
+        "“to support joined-up neighbourhood care”."
+    )
+    assert (
+        got["to support joined-up neighbourhood care"] == "Westmoor Teaching NHS Foundation Trust"
+    )
