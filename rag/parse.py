@@ -81,12 +81,13 @@ def _heading_like(block: _Block) -> bool:
 
 def _split_prose_lines(block: _Block) -> list[_Block]:
     """Pages saved one paragraph a line, with no blank line between: a block whose every line
-    is long and ends a sentence (the last may be cut short) is that many paragraphs."""
+    is long and ends a sentence (the last may be cut short: a page cut off in mid-sentence, "‘We’re
+    no longer in dispute with") is that many paragraphs."""
     lines = block.lines
     if (
         len(lines) > 1
         and not block.is_bullets
-        and all(len(ln.text.split()) >= 20 for ln in lines)
+        and all(len(ln.text.split()) >= 20 for ln in lines[:-1])
         and all(_TERMINAL.search(ln.text.rstrip("’'\"”")) for ln in lines[:-1])
     ):
         return [_Block([ln]) for ln in block.lines]

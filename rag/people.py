@@ -331,6 +331,10 @@ def _not_a_name(name: str) -> bool:
     return words[0] in _NOT_FIRST or bool(set(words) & ORG_WORDS) or words[-1] in ADDRESS_WORDS
 
 
+# a capitalised participle opening a sentence ("Commenting", "Speaking"), never a first name
+_PARTICIPLE = re.compile(r"[A-Z][a-z]{3,}ing")
+
+
 def _inside_proper_noun(text: str, start: int, name: str = "") -> bool:
     """Whether the capitalised words at `start` end a longer proper noun: "NHS Clinical
     Commissioners", "Royal College …". A sentence opener ("But Jane Long said") does not count,
@@ -471,8 +475,8 @@ def find_mentions(text: str) -> list[Mention]:
         if _inside_proper_noun(text, m.start(), m.group("name")):
             continue  # "NHS Clinical Commissioners, said": the end of an organisation's name
         first, last = m.group("name").split()[0], m.group("name").split()[-1]
-        if first in _SENTENCE_OPENERS:
-            continue
+        if first in _SENTENCE_OPENERS or _PARTICIPLE.fullmatch(first):
+            continue  # "Commenting Helen said": a participle, then a first name
         if (
             last in ORG_WORDS
             or first in ORG_WORDS

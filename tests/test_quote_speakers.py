@@ -1115,3 +1115,44 @@ def test_an_nhs_trust_keeps_the_words_before_nhs_in_its_name():
     assert (
         got["to support joined-up neighbourhood care"] == "Westmoor Teaching NHS Foundation Trust"
     )
+
+
+def test_a_participle_opening_the_sentence_is_no_first_name():
+    got = _speakers(
+        "Jo Lane, MP for Westshire North, has handed in a petition to keep the surgery open.",
+        "Commenting Jo said: “Closing the branch surgery would leave hundreds of residents "
+        "without a doctor nearby.”",
+    )
+    # never "Commenting Jo": unattributed unless the given name can be resolved
+    assert (
+        got["Closing the branch surgery would leave hundreds of residents without a doctor nearby."]
+        != "Commenting Jo"
+    )
+    assert (
+        "Commenting"
+        not in got[
+            "Closing the branch surgery would leave hundreds of residents without a doctor nearby."
+        ]
+    )
+
+
+def test_a_page_cut_off_in_mid_quote_keeps_one_paragraph_a_line():
+    from rag.parse import parse_page_text
+
+    line = (
+        "In a video to members, Dr Ann Hale said much of the plan would have to change if the "
+        "contract went as planned this spring, and that practices should wait for guidance."
+    )
+    page = (
+        "A headline about the contract\n\n"
+        + line
+        + "\n‘So we will need to update it, reframe it, and build it around safe working for "
+        "every practice in the country this year.’\n"
+        + "The BMA had said on Friday that it would pause collective action to work with the "
+        "Government over the coming week on the detail.\n" + "‘We are no longer in dispute with\n"
+    )
+    article = parse_page_text(page, "page")
+    assert len(article.paragraphs) + bool(article.standfirst) == 4  # one a line
+    got = {q.text: q.speaker for q in extract_quotes(article)}
+    key = next(k for k in got if k.startswith("So we will need"))
+    assert got[key] == "Dr Ann Hale"  # the paragraph before, not "The BMA had said" after it
