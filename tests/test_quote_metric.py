@@ -38,3 +38,24 @@ def test_another_commissioner_or_a_person_is_still_wrong():
         gold, _quote("Bath and North East Somerset Clinical Commissioning Group")
     )
     assert not same_speaker(gold, _quote("Bristol Clinical Commissioning Group", kind="person"))
+
+
+def test_a_gold_quote_is_matched_to_the_quote_holding_its_first_words_not_a_fragment_inside_them():
+    from dataclasses import replace
+
+    from rag.evaluation.quote_pointers import score_pointers
+
+    early = replace(_quote("BMA", kind="organisation"), article_id="a", text="no longer in dispute")
+    late = replace(
+        _quote("", kind=""), article_id="a", text="We are no longer in dispute with", start=500
+    )
+    gold = [
+        {
+            "article": "a",
+            "quote_start": "We are no longer in dispute with",
+            "speaker": "Dr Ann Hale",
+        }
+    ]
+    got = score_pointers([early, late], gold)
+    # the cut-off quote is unattributed: a miss, not the BMA's earlier words given a wrong speaker
+    assert got["wrong_speaker"] == 0 and got["unattributed"] == 1

@@ -90,7 +90,11 @@ def score_pointers(quotes: list[Quote], gold: list[dict]) -> dict:
             missed.append(g)
             continue
         found += 1
-        q = min(cands, key=lambda c: len(c.text))
+        # the quote holding the gold's first words, before a shorter one they merely contain
+        # (a 3-word 'no longer in dispute' quoted earlier is not '‘We’re no longer in dispute
+        # with …' cut off at the end)
+        whole = [c for c in cands if start in _norm_text(c.text)]
+        q = min(whole or cands, key=lambda c: len(c.text))
         matched.update(id(c) for c in cands)
         if same_speaker(g["speaker"], q):
             correct += 1
