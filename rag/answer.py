@@ -746,6 +746,8 @@ class ExtractiveAnswerer:
         if lead is None:
             return None
         chunk, start, _, si, end = lead
+        if instruction_at(chunk.text, start, end):
+            return None
         return _elsewhere(c, chunk, si, start, end, typed=False)
 
     def continuation(self, c: Candidate) -> Candidate | None:
@@ -767,6 +769,8 @@ class ExtractiveAnswerer:
             if not after:
                 return None
         si, start, end = after[0]
+        if instruction_at(chunk.text, start, end):
+            return None  # an instruction planted in an article never joins an answer
         return _elsewhere(c, chunk, si, start, end)
 
     def _chunk_pos(self) -> dict[str, int]:
