@@ -119,6 +119,22 @@ def real_embedder():
     return emb
 
 
+@pytest.fixture
+def written(tmp_path, real_embedder):
+    """A loaded Pipeline over articles written for a test, indexed with the real model:
+    written({"echo-hale.txt": TEXT, …})."""
+    from rag.evaluation.real_corpus import indexed_pipeline
+
+    def build(articles: dict[str, str]):
+        corpus = tmp_path / "corpus"
+        corpus.mkdir()
+        for name, text in articles.items():
+            (corpus / name).write_text(text)
+        return indexed_pipeline(corpus, tmp_path, real_embedder, tmp_path / "cache")
+
+    return build
+
+
 @pytest.fixture(scope="session")
 def real_index(tmp_path_factory, real_embedder):
     """The real corpus indexed once with the real model and embedded Chroma."""

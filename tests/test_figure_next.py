@@ -35,14 +35,8 @@ def test_a_practices_list_size_counts_its_patients():
 
 
 @pytest.mark.integration
-def test_the_figure_in_the_next_sentence_answers(tmp_path, real_embedder):
-    from rag.evaluation.real_corpus import indexed_pipeline
-
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    (corpus / "echo-hale.txt").write_text(ECHO)
-    (corpus / "gazette-tenbury.txt").write_text(GAZETTE)
-    p = indexed_pipeline(corpus, tmp_path, real_embedder, tmp_path / "cache")
+def test_the_figure_in_the_next_sentence_answers(written):
+    p = written({"echo-hale.txt": ECHO, "gazette-tenbury.txt": GAZETTE})
     q = "How many patients does single-handed GP Dr Ann Hale have at her practice in Wexley that will close?"
     ans = p.ask(q)
     assert not ans.abstained and "2,400 patients" in ans.answer

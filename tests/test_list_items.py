@@ -39,14 +39,8 @@ Members asked for a further report on the costs of each option.
 
 
 @pytest.mark.integration
-def test_a_sentence_opening_a_list_brings_its_items(tmp_path, real_embedder):
-    from rag.evaluation.real_corpus import indexed_pipeline
-
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    (corpus / "council-millbrook.txt").write_text(COUNCIL)
-    (corpus / "minutes-options.txt").write_text(MINUTES)
-    p = indexed_pipeline(corpus, tmp_path, real_embedder, tmp_path / "cache")
+def test_a_sentence_opening_a_list_brings_its_items(written):
+    p = written({"council-millbrook.txt": COUNCIL, "minutes-options.txt": MINUTES})
     p.answerer.abstain_threshold = 0.0
     ans = p.ask("What options have the commissioners set out for the Millbrook branch surgery?")
     for item in ("closing the branch", "two days a week", "neighbouring practice"):

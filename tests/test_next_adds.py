@@ -26,14 +26,8 @@ The merged practice will have 14 GPs and will look after patients from both site
 
 
 @pytest.mark.integration
-def test_the_next_sentence_joins_when_it_holds_what_the_best_match_lacks(tmp_path, real_embedder):
-    from rag.evaluation.real_corpus import indexed_pipeline
-
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    (corpus / "gazette-ccgs.txt").write_text(GAZETTE)
-    (corpus / "echo-tenbury.txt").write_text(ECHO)
-    p = indexed_pipeline(corpus, tmp_path, real_embedder, tmp_path / "cache")
+def test_the_next_sentence_joins_when_it_holds_what_the_best_match_lacks(written):
+    p = written({"gazette-ccgs.txt": GAZETTE, "echo-tenbury.txt": ECHO})
     p.answerer.abstain_threshold = 0.0
     q = "How many clinical commissioning groups in the South West did NHS England approve for delegated commissioning?"
     ans = p.ask(q)

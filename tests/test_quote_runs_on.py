@@ -24,13 +24,8 @@ The other practice, Castle Gate Medical Centre, will take the remaining patients
 
 
 @pytest.mark.integration
-def test_an_open_quotation_brings_its_next_sentence(tmp_path, real_embedder):
-    from rag.evaluation.real_corpus import indexed_pipeline
-
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    (corpus / "gazette-mill-street.txt").write_text(GAZETTE)
-    p = indexed_pipeline(corpus, tmp_path, real_embedder, tmp_path / "cache")
+def test_an_open_quotation_brings_its_next_sentence(written):
+    p = written({"gazette-mill-street.txt": GAZETTE})
     p.answerer.abstain_threshold = 0.0
     q = "What did Riverside Surgery's managing partner say?"
     ans = p.ask(q)
