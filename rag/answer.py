@@ -356,10 +356,7 @@ class ExtractiveAnswerer:
     def article_terms(self) -> dict[str, set[str]]:
         """Each article's words; its id (from its file name or front matter) names it too."""
         if self._article_terms is None:
-            self._article_terms = {
-                a.id: set(tokenize(a.id.replace("-", " ") + " " + a.title + " " + a.text))
-                for a in self.index.articles.values()
-            }
+            self._article_terms = self.index.article_terms()
             terms = self._article_terms.values()
             self._every_article = set.intersection(*terms) if terms else set()
         return self._article_terms

@@ -402,7 +402,7 @@ class Attributor:
 
     def holder(self, intent: Intent, min_share: float = 0.6) -> Attributed | None:
         """ "Who chairs Essex LMC?" -> the speaker whose role matches, if one clearly does."""
-        speaker, share = self.quotes.by_role(intent.text)
+        speaker, share = self.quotes.by_role(intent.text, self.index.article_terms())
         if speaker is None or share < min_share:
             return None
         return self.role(Intent("role", name=speaker.name))

@@ -48,7 +48,7 @@ from .errors import (
     NoArticlesError,
     display_name,
 )
-from .lexical import BM25Index
+from .lexical import BM25Index, tokenize
 from .models import Article, Chunk, Quote
 from .quote_index import QuoteIndex, build_quotes, quote_pieces
 from .sentences import split_spans
@@ -616,8 +616,19 @@ class Index:
         self._bm25_cache: dict[str, np.ndarray] = {}
         self._lock = threading.Lock()
         self._by_article: dict[str, list[Chunk]] = {}
+        self._article_terms: dict[str, set[str]] | None = None
         for c in chunks:
             self._by_article.setdefault(c.article_id, []).append(c)
+
+    def article_terms(self) -> dict[str, set[str]]:
+        """Each article's words, read once; its id (from its file name or front matter) names
+        it too."""
+        if self._article_terms is None:
+            self._article_terms = {
+                a.id: set(tokenize(a.id.replace("-", " ") + " " + a.title + " " + a.text))
+                for a in self.articles.values()
+            }
+        return self._article_terms
 
     def chunks_of(self, article_id: str, kind: str = "article") -> list[Chunk]:
         """The chunks of one article in reading order (no scan over the whole index)."""

@@ -147,7 +147,6 @@ class QuoteIndex:
         # a word no quote contains says nothing about which quote is meant: a typical weight
         self._idf_unknown = float(np.median(list(self._idf.values()))) if self._idf else 1.0
         self._speakers: list[Speaker] | None = None
-        self._words: dict[str, frozenset[str]] = {}
         self._of_article: dict[str, list[Quote]] = {}
         for q in quotes:
             self._of_article.setdefault(q.article_id, []).append(q)
@@ -160,16 +159,6 @@ class QuoteIndex:
         for i in self.attributable:
             if quotes[i].speaker:
                 self.attributable_by.setdefault(quotes[i].speaker, []).append(i)
-
-    def _article_words(self, s: Speaker) -> set[str]:
-        """The words of the articles quoting `s` (each article's read once)."""
-        out: set[str] = set()
-        for aid in s.articles:
-            if aid not in self._words and aid in self.articles:
-                a = self.articles[aid]
-                self._words[aid] = frozenset(tokenize(f"{a.title} {a.text}"))
-            out |= self._words.get(aid, frozenset())
-        return out
 
     def of_article(self, article_id: str) -> list[Quote]:
         return self._of_article.get(article_id, [])
@@ -232,9 +221,12 @@ class QuoteIndex:
                 return n
         return None
 
-    def by_role(self, question: str) -> tuple[Speaker | None, float]:
+    def by_role(
+        self, question: str, article_terms: dict[str, set[str]] | None = None
+    ) -> tuple[Speaker | None, float]:
         """The speaker whose role best matches a question ("Who chairs Essex LMC?"): the share of
-        the role's terms found in the question."""
+        the role's terms found in the question. `article_terms`: each article's words (the
+        Index's), where a role's organisation may be named instead."""
         q = set(tokenize(question))
         # "Who chairs Swale CCG's committee?": the role must be of what the question names
         # ("head of primary care" in an article on Warrington is no role of Swale CCG's),
@@ -247,7 +239,9 @@ class QuoteIndex:
             if len(r) < 2 or not s.role:
                 continue
             said = name_terms(f"{s.role} {s.organisation}")
-            if not of <= said and not of <= said | self._article_words(s):
+            if not of <= said and not of <= said.union(
+                *((article_terms or {}).get(aid, set()) for aid in s.articles)
+            ):
                 continue
             share = len(r & q) / len(r)
             if share > score:
