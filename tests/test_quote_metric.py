@@ -59,3 +59,22 @@ def test_a_gold_quote_is_matched_to_the_quote_holding_its_first_words_not_a_frag
     got = score_pointers([early, late], gold)
     # the cut-off quote is unattributed: a miss, not the BMA's earlier words given a wrong speaker
     assert got["wrong_speaker"] == 0 and got["unattributed"] == 1
+
+
+def test_gold_written_unattributed_means_nobody_may_be_named(tmp_path):
+    from dataclasses import replace
+
+    from rag.evaluation.quote_pointers import load_pointer_gold, score_pointers
+
+    path = tmp_path / "gold.jsonl"
+    path.write_text(
+        '{"article": "a", "quote_start": "We will consult", "speaker": "unattributed"}\n'
+        '{"article": "b", "quote_start": "We will consult", "speaker": "unattributed"}\n',
+        encoding="utf-8",
+    )
+    gold = load_pointer_gold(path)
+    nobody = replace(_quote("", kind=""), article_id="a")
+    somebody = replace(_quote("Dr Ann Hale", kind="person"), article_id="b")
+    got = score_pointers([nobody, somebody], gold)
+    # left unattributed is right; naming anybody is a wrong speaker, never a person "unattributed"
+    assert got["speaker_correct"] == 0.5 and got["wrong_speaker"] == 1

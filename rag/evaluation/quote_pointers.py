@@ -1,8 +1,8 @@
 """Score who-said-what like a newsroom tool, against pointer gold: one JSON line per quote,
 {"article": stem, "quote_start": "first words of the quote", "speaker": S}, where S is a
 person's full name ("Jane Long"; a title is optional), "organisation:NAME" for an organisation
-or its unnamed spokesperson, or "" when the page does not say who (a document, a motion, a
-group: nobody may be named).
+or its unnamed spokesperson, or "" (also written "unattributed") when the page does not say who
+(a document, a motion, a group: nobody may be named).
 
 - quote recall: share of gold quotes found (an extracted direct quote in the same article whose
   text holds the quote's first words, or is held by them);
@@ -66,6 +66,8 @@ def load_pointer_gold(path: Path) -> list[dict]:
         missing = {"article", "quote_start", "speaker"} - set(row)
         if missing:
             raise ValueError(f"{path}:{n}: missing {sorted(missing)}")
+        if row["speaker"].strip().lower() == "unattributed":
+            row = {**row, "speaker": ""}  # the gold's word for "nobody may be named"
         rows.append(row)
     return rows
 
