@@ -1111,6 +1111,14 @@ class ExtractiveAnswerer:
     ) -> Candidate | None:
         comment_hits = [h for h in hits if h.chunk.kind == "comment"]
         cands = [c for c in self.candidates(info, qvec, comment_hits) if len(c.text.split()) >= 6]
-        if cands and self.p_answerable(self.evidence(info, cands)) >= self.abstain_threshold:
-            return cands[0]
-        return None
+        if not cands:
+            return None
+        ev = self.evidence(info, cands)
+        # held to the bar an article sentence is held to: a comment with no date is no answer
+        # to "When …?", and is not shown beside "the articles don't cover that"
+        if ev["typed_missing"] or ev["focus_unknown"]:
+            return None
+        if self.p_answerable(ev) < self.abstain_threshold:
+            return None
+        # the comment the evidence was read from: for "When …?", the best one holding a date
+        return next((c for c in cands[:10] if c.typed), cands[0]) if info.wants != "any" else cands[0]
