@@ -65,9 +65,10 @@ _OPENING = (
     r"(?:In|At|On|From|Under|Through|After|Before|As\s+part\s+of|(?:Responding|Replying)\s+to|"
     r"Commenting\s+on)\s[^,;:“‘\"]{1,60},\s"
 )
-# an organisation's statement going on: "The statement added", "Its statement also said"
+# an organisation's statement going on: "The statement added", "Its statement also said", and
+# "NHS Fife said … A statement said": a statement with no owner named, just after it spoke
 _STATEMENT_REF = re.compile(
-    r"^(?:But\s|And\s)?(?:[Tt]he|[Ii]ts|[Tt]his|[Tt]hat)\s+statement(?:\s+(?:also|further))?$"
+    r"^(?:But\s|And\s)?(?:[Tt]he|[Ii]ts|[Tt]his|[Tt]hat|A)\s+statement(?:\s+(?:also|further))?$"
 )
 # a practice speaking by its kind: "the practice said", "In a letter to patients, the practice
 # said", "a statement on the practice website said", "the Eastham practice’s notice reads"

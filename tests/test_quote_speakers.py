@@ -1225,3 +1225,25 @@ def test_a_given_name_two_people_share_names_no_one():
         "doctor at all.”",
     )
     assert got["Closing the surgery risks residents being unable to see a doctor at all."] == ""
+
+
+def test_a_statement_with_no_owner_just_after_an_organisation_spoke_is_its():
+    got = _speakers(
+        "NHS Westmoor said there had been ‘great efforts to find a new GP’ after the doctor "
+        "retired.",
+        "A statement said it was grateful to nearby practices and a ‘support group has been set "
+        "up to work with the practices this winter’.",
+    )
+    assert got["support group has been set up to work with the practices this winter"] == (
+        "NHS Westmoor"
+    )
+
+
+def test_a_statement_with_no_owner_after_a_person_spoke_is_no_ones():
+    got = _speakers(
+        "Dr Jo Bell said there had been ‘great efforts to find a new GP’ after the doctor "
+        "retired.",
+        "A statement said a ‘support group has been set up to work with the practices this "
+        "winter’.",
+    )
+    assert got["support group has been set up to work with the practices this winter"] == ""
