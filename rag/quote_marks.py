@@ -63,6 +63,8 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
             or (ch == mark and mark in "'\"’" and not prev.isspace())
             # "‘Where was the assessment?,' he added": a curly quote closed by a straight mark
             or (ch == "'" and mark == "‘" and depth == 1 and prev in ",.?!" and not nxt.isalnum())
+            # "'People are entitled …,’ she said": a straight opening mark closed by a curly one
+            or (ch == "’" and mark == "'" and depth == 1 and prev in ",.?!" and not nxt.isalnum())
         ):
             depth -= 1
             if depth == 0:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from .intervals import Intervals
 from .models import Article
 from .people import ORG as ORG_PATTERN
-from .people import ROLE_NOUNS, ROLE_WORD, Mention, PeopleIndex, find_mentions
+from .people import TITLES, ROLE_NOUNS, ROLE_WORD, Mention, PeopleIndex, find_mentions
 
 GROUP = re.compile(
     r"\b(?:local leaders|GP leaders|policy experts|LMC leaders|commissioning leaders|"
@@ -180,6 +180,10 @@ def words_at(text: str, words: set[str]) -> dict[str, list[tuple[int, int]]]:
     return found
 
 
+# the speech verb a given name alone must stand before to name someone ("Helen said:")
+_GIVEN_SPEAKS = r"(?:also\s+)?(?:said|says|added|adds|told|tells|explained|commented)\b"
+
+
 def _lower_first(name: str) -> str:
     return name[0].lower() + name[1:] if len(name) > 1 and name[1].islower() else name
 
@@ -203,6 +207,7 @@ class ArticleSpeakers:
                 (m.start, m.end, Speaker(p.name, p.role, p.organisation, True, m.start, m.end))
             )
         self._surnames(text, people)
+        self._given_names(text, people)
         taken = Intervals((a, b) for a, b, _ in self.items)
         # a practice's name that overlaps no one and nothing else named is an organisation
         practices = [
@@ -400,6 +405,37 @@ class ArticleSpeakers:
                 p = people.add(mention)
                 self.items.append(
                     (start, end, Speaker(p.name, p.role, p.organisation, True, start, end))
+                )
+        self.items.sort(key=lambda x: x[0])
+
+    def _given_names(self, text: str, people: PeopleIndex) -> None:
+        """ "Commenting Helen said:" after "Helen Brody, MP for …": a given name alone, just
+        before a speech verb, names the one person given in full before it with that given
+        name, when no one else in the article has it as a given name or a surname."""
+        given: dict[str, set[str]] = {}
+        surnames: set[str] = set()
+        first_at: dict[str, int] = {}
+        for a, _, s in self.items:
+            if not s.is_person:
+                continue
+            words = re.sub(rf"^{TITLES}\.?\s+", "", s.name).split()
+            surnames.add(words[-1])
+            if len(words) >= 2:
+                given.setdefault(words[0], set()).add(s.name)
+                first_at[s.name] = min(a, first_at.get(s.name, a))
+        taken = Intervals((a, b) for a, b, _ in self.items)
+        for word, names in given.items():
+            if len(names) != 1 or word in surnames or not _PLAIN_WORD.fullmatch(word):
+                continue
+            name = next(iter(names))
+            for m in re.finditer(rf"(?<![\w’'.-]){re.escape(word)}(?=\s+{_GIVEN_SPEAKS})", text):
+                if m.start() <= first_at[name] or taken.contains(m.start()):
+                    continue
+                p = people.find(name)
+                if p is None:
+                    continue
+                self.items.append(
+                    (m.start(), m.end(), Speaker(p.name, p.role, p.organisation, True, *m.span()))
                 )
         self.items.sort(key=lambda x: x[0])
 

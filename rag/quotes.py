@@ -65,9 +65,10 @@ _OPENING = (
     r"(?:In|At|On|From|Under|Through|After|Before|As\s+part\s+of|(?:Responding|Replying)\s+to|"
     r"Commenting\s+on)\s[^,;:“‘\"]{1,60},\s"
 )
-# an organisation's statement going on: "The statement added", "Its statement also said"
+# an organisation's statement going on: "The statement added", "Its statement also said", and
+# "NHS Fife said … A statement said": a statement with no owner named, just after it spoke
 _STATEMENT_REF = re.compile(
-    r"^(?:But\s|And\s)?(?:[Tt]he|[Ii]ts|[Tt]his|[Tt]hat)\s+statement(?:\s+(?:also|further))?$"
+    r"^(?:But\s|And\s)?(?:[Tt]he|[Ii]ts|[Tt]his|[Tt]hat|A)\s+statement(?:\s+(?:also|further))?$"
 )
 # a practice speaking by its kind: "the practice said", "In a letter to patients, the practice
 # said", "a statement on the practice website said", "the Eastham practice’s notice reads"
@@ -112,6 +113,8 @@ _QUOTE_CLOSES_SENTENCE = re.compile(r"[.!?][’”'\"]\s+(?=[A-Z])")
 # a sentence whose subject is "he"/"she": "She was", "But he also raised"
 _PRONOUN_OPENS = re.compile(r"\s*(?:(?:But|And|However,?)\s+)?([Hh]e|[Ss]he)\b")
 MIN_QUOTE_WORDS = 3
+# a speech verb with no subject of its own after "…, but" / "…, and": it shares the one before
+_SHARED_VERB = re.compile(r"[^\s‘“'\"],?\s+(?:but|and)\s+(?:also\s+|then\s+|later\s+)?\Z")
 # whom a speaker told: "told HSJ", "told Pulse", "told HSJ’s sister title Local Government
 # Chronicle", "told MPs" (no part of what was said)
 _CAPS = r"(?:[A-Z][\w&’'.-]*\s*){1,4}"
@@ -786,6 +789,20 @@ class _Extractor:
                 return lo + m.start()
         return hi
 
+    def _shared_subject(self, prev: list, va: int, s0: int) -> Speaker | None:
+        """The subject of a speech verb at `va` that has none of its own, joined by "but" or
+        "and" to the speech verb before it: "Jo Bell said a bus was planned, but added: ‘…’"
+        is Jo Bell's. Not when a person is named in between ("… said Dr X was ill, and
+        added"): who adds is then unsure."""
+        pa, pb = prev[-1]
+        if not _SHARED_VERB.search(self.text, pb, va):
+            return None
+        if any(sp.is_person for a, _, sp in self.speakers.between(pb, va) if not self._in_quote(a)):
+            return None
+        earlier = [v for v in prev if v[1] <= pa]
+        sp = self.subject(earlier[-1][1] if earlier else s0, pa)
+        return sp if sp is not None and not sp.is_document else None
+
     def _asker(self, s0: int, qa: int) -> Speaker | None:
         """The person who asks the question a quote at `qa` sits in: "Asked by Dr X, the MP
         for Y, how he would make ‘…’" (the question not yet closed by a comma)."""
@@ -1154,6 +1171,8 @@ class _Extractor:
             closed = list(_QUOTE_CLOSES_SENTENCE.finditer(self.text, lo, va))
             lo = closed[-1].end() if closed else lo
             sp = self.subject(lo, va)
+            if sp is None and prev:
+                sp = self._shared_subject(prev, va, s0)
             if sp is None and self.text[va:vb].lower().startswith("according"):
                 self._how = "named"  # "According to Adler, “…”"
                 sp = self.after(vb, qa)
@@ -1264,6 +1283,14 @@ class _Extractor:
                 or not (head[m.start() :].strip(" ,") or self.speakers.between(vb, s1))
             ):
                 m = None
+            if m and len(tail.split()) <= 16 and m.start() > 15:
+                lead = self.subject(s0, va)
+                if lead is not None and lead.is_person and lead.start == _SPACES.match(
+                    self.text, s0
+                ).end():
+                    # "Jo Bell, deputy chief inspector, said the CQC ‘…’": the sentence opens
+                    # on the speaker and her role, so "said the CQC" is no trailing attribution
+                    m = None
             if m and len(tail.split()) <= 16 and m.start() > 15:
                 # trailing attribution: "CLAUSE, he added." / "CLAUSE, claims Dr X …"
                 sp = self.subject(s0 + m.start(), va)

@@ -1156,3 +1156,94 @@ def test_a_page_cut_off_in_mid_quote_keeps_one_paragraph_a_line():
     got = {q.text: q.speaker for q in extract_quotes(article)}
     key = next(k for k in got if k.startswith("So we will need"))
     assert got[key] == "Dr Ann Hale"  # the paragraph before, not "The BMA had said" after it
+
+
+def test_a_straight_opening_mark_closed_by_a_curly_one_before_she_said():
+    got = _speakers(
+        "Jane Wills, deputy chief inspector of general practice, said the CQC ‘would never "
+        "accept poor care’.",
+        "'Patients are entitled to services which are safe and kind to all of them,’ she said. "
+        "‘The failings we saw at the surgery were serious.’",
+    )
+    assert got["Patients are entitled to services which are safe and kind to all of them"] == (
+        "Jane Wills"
+    )
+    assert got["The failings we saw at the surgery were serious."] == "Jane Wills"
+
+
+def test_a_name_and_role_opening_the_sentence_is_no_trailing_attribution_to_the_object():
+    got = _speakers(
+        "Jane Wills, deputy chief inspector of general practice, said the CQC ‘would never "
+        "accept poor care’."
+    )
+    # never "Jane Wills, deputy chief inspector …" as words said by the CQC
+    assert "CQC" not in got.values()
+    assert got["would never accept poor care"] == "Jane Wills"
+
+
+def test_but_added_with_no_subject_of_its_own_shares_the_speaker_before():
+    got = _speakers(
+        "Jo Bell, who represents Ashby on Westshire Council, said a weekly minibus was being "
+        "considered, but added: “How many people can wait until Friday to be ill?”",
+    )
+    assert got["How many people can wait until Friday to be ill?"] == "Jo Bell"
+
+
+def test_a_person_named_between_the_verbs_leaves_but_added_unattributed():
+    got = _speakers(
+        "Sam Reid said the surgery, which Dr Ann Poole runs, had been shut for weeks, but "
+        "added: “The surgery will open again on Monday morning.”"
+    )
+    assert got["The surgery will open again on Monday morning."] == ""
+
+
+def test_an_untitled_name_before_insists_is_a_person():
+    got = _speakers(
+        "Tom Harker insists the closure of the branch surgery in Lowdene “is not a sign that "
+        "the village is dying”."
+    )
+    assert got["is not a sign that the village is dying"] == "Tom Harker"
+
+
+def test_an_mp_named_with_her_seat_then_by_given_name_alone():
+    got = _speakers(
+        "Helen Brody, MP for South Dene, has handed in a petition to keep the surgery open.",
+        "Commenting Helen said: “Closing the surgery risks residents being unable to see a "
+        "doctor at all.”",
+        "“Our petition has had a huge response from local people.”",
+    )
+    said = "Closing the surgery risks residents being unable to see a doctor at all."
+    assert got[said] == "Helen Brody"
+    assert got["Our petition has had a huge response from local people."] == "Helen Brody"
+
+
+def test_a_given_name_two_people_share_names_no_one():
+    got = _speakers(
+        "Helen Brody, MP for South Dene, has handed in a petition.",
+        "Helen Marsh, a patient at the surgery, said she had signed it.",
+        "Commenting Helen said: “Closing the surgery risks residents being unable to see a "
+        "doctor at all.”",
+    )
+    assert got["Closing the surgery risks residents being unable to see a doctor at all."] == ""
+
+
+def test_a_statement_with_no_owner_just_after_an_organisation_spoke_is_its():
+    got = _speakers(
+        "NHS Westmoor said there had been ‘great efforts to find a new GP’ after the doctor "
+        "retired.",
+        "A statement said it was grateful to nearby practices and a ‘support group has been set "
+        "up to work with the practices this winter’.",
+    )
+    assert got["support group has been set up to work with the practices this winter"] == (
+        "NHS Westmoor"
+    )
+
+
+def test_a_statement_with_no_owner_after_a_person_spoke_is_no_ones():
+    got = _speakers(
+        "Dr Jo Bell said there had been ‘great efforts to find a new GP’ after the doctor "
+        "retired.",
+        "A statement said a ‘support group has been set up to work with the practices this "
+        "winter’.",
+    )
+    assert got["support group has been set up to work with the practices this winter"] == ""
