@@ -63,6 +63,13 @@ INTRODUCES_LIST = re.compile(r"[:;]\s*$|\bthe following\b", re.I)
 LIST_ITEM = re.compile(r"^\s*(?:[•·▪◦*–-]|\(?(?:[a-z]|\d{1,2}|[ivx]{1,4})[.)])(?:\s+|$)")
 MAX_LIST_ITEMS = 8
 # a sentence about what the one before was about: "It could become …", "They see …"
+# "Who chairs/leads/runs X?", "Who is the chair of X?": the role, said of X in the passive
+ROLE_VERB = re.compile(
+    r"\bwho\s+(?:is\s+to\s+|will\s+|would\s+)?(chair|lead|head|run)s?\b"
+    r"|\bwho\s+(?:is|was)\s+(?:the\s+)?(?:co-?)?(chair)(?:man|woman|person)?\s+of\b",
+    re.I,
+)
+ROLE_PASSIVE = {"chair": "(?:co-)?chaired", "lead": "led", "head": "headed", "run": "run"}
 REFERS_BACK = re.compile(r"^(?:It|Its|They|Their|This|These)\b")
 FEATURES = ("score", "coverage", "unknown", "sentence", "passage")
 # The answerer's hand-made rules, by name, so each can be switched off and measured on its own
@@ -80,6 +87,7 @@ RULES = {
     "role_of_first": "'Who runs X that did Y?': the role is of the first name X",
     "org_kind": "'Which hospital trust …?' needs an organisation named as one",
     "role_holder": "'Who is the ROLE of ORG?' needs the holder of that role",
+    "role_passive": "'Who chairs X?' is answered by 'X is chaired by NAME' in an article naming X",
     "superlative": "'Which CCG has the largest …?' needs a sentence saying which is largest",
     "comment_closer": "a reader comment closer than any article: what a reader wrote",
     "confidence": "the calibrated P(answerable) threshold",
@@ -596,11 +604,25 @@ class ExtractiveAnswerer:
             if not rest <= self.article_terms().get(c.chunk.article_id, set()):
                 return False
         a0, a1 = c.chunk.start + c.start, c.chunk.start + c.end
+        text = self.index.articles[c.chunk.article_id].text
         _, resolved = self.people(c.chunk.article_id)
-        return any(
+        if any(
             a0 <= m.start < a1 and wanted <= name_terms(f"{p.role} {p.organisation}")
             for m, p in resolved
-        )
+        ):
+            return True
+        # "The committee is chaired by Gillian Wells, a lay member": the sentence gives the role
+        # the question asks after ("Who chairs …?"), the article names what is chaired
+        verb = ROLE_VERB.search(info.question)
+        if not verb or not self.on("role_passive"):
+            return False
+        role = (verb.group(1) or verb.group(2)).lower()
+        passive = re.compile(rf"\b{ROLE_PASSIVE[role]}\s+by\s+$", re.I)
+        names = wanted - {role} - set(tokenize(role))
+        return any(
+            a0 <= m.start < a1 and passive.search(text[max(a0, m.start - 40) : m.start])
+            for m, _ in resolved
+        ) and names <= self.article_terms().get(c.chunk.article_id, set())
 
     def _names_someone(self, chunk: Chunk, start: int, end: int, info: QuestionInfo) -> bool:
         """Whether a sentence names a person the question does not ("Nigel Praities is the

@@ -36,6 +36,7 @@ from pathlib import Path
 import numpy as np
 
 from . import __version__, integrity, store
+from .acronyms import name_terms
 from .chunking import CHUNKER_VERSION, chunk_article, embedding_text
 from .corpus import Corpus, load_corpus
 from .embeddings import Embedder
@@ -624,10 +625,12 @@ class Index:
 
     def article_terms(self) -> dict[str, set[str]]:
         """Each article's words, read once; its id (from its file name or front matter) names
-        it too."""
+        it too, and so do the initials of its capitalised names: an article writing only "NHS
+        Gloucestershire Clinical Commissioning Group" names the question's "Gloucestershire
+        CCG"."""
         if self._article_terms is None:
             self._article_terms = {
-                a.id: set(tokenize(a.id.replace("-", " ") + " " + a.title + " " + a.text))
+                a.id: set(tokenize(a.id.replace("-", " "))) | name_terms(a.title + "\n" + a.text)
                 for a in self.articles.values()
             }
         return self._article_terms
