@@ -1143,4 +1143,6 @@ class ExtractiveAnswerer:
         if self.p_answerable(ev) < self.abstain_threshold:
             return None
         # the comment the evidence was read from: for "When …?", the best one holding a date
-        return next((c for c in cands[:10] if c.typed), cands[0]) if info.wants != "any" else cands[0]
+        return (
+            next((c for c in cands[:10] if c.typed), cands[0]) if info.wants != "any" else cands[0]
+        )

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from .intervals import Intervals
 from .models import Article
 from .people import ORG as ORG_PATTERN
-from .people import TITLES, ROLE_NOUNS, ROLE_WORD, Mention, PeopleIndex, find_mentions
+from .people import ROLE_NOUNS, ROLE_WORD, TITLES, Mention, PeopleIndex, find_mentions
 
 GROUP = re.compile(
     r"\b(?:local leaders|GP leaders|policy experts|LMC leaders|commissioning leaders|"
