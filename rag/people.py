@@ -326,7 +326,7 @@ ROLE_NOUNS = frozenset(
 )
 
 
-def _not_a_name(name: str) -> bool:
+def not_a_name(name: str) -> bool:
     words = name.split()
     return words[0] in _NOT_FIRST or bool(set(words) & ORG_WORDS) or words[-1] in ADDRESS_WORDS
 
@@ -416,7 +416,7 @@ def find_mentions(text: str) -> list[Mention]:
     for m in HEADER_LINE.finditer(text):
         # a header line names its person whether or not it carries a title; a TITLED mention at
         # the same place gets the header's role
-        if _not_a_name(m.group("name")) or len(m.group(0).split()) > 16:
+        if not_a_name(m.group("name")) or len(m.group(0).split()) > 16:
             continue
         start = m.start("title") if m.group("title") else m.start("name")
         title = (m.group("title") or "").strip().rstrip(".")
@@ -437,7 +437,7 @@ def find_mentions(text: str) -> list[Mention]:
     for m in _appositive_names(text):
         if in_quote(m.start()) or named.contains(m.start()):
             continue
-        if _not_a_name(m.group("name")) or _inside_proper_noun(text, m.start(), m.group("name")):
+        if not_a_name(m.group("name")) or _inside_proper_noun(text, m.start(), m.group("name")):
             continue
         roles.append(m.span("role"))
         found[m.start()] = Mention(
@@ -451,7 +451,7 @@ def find_mentions(text: str) -> list[Mention]:
     named = Intervals([(f.start, f.end) for f in found.values()] + roles)
     for m in PRE_ROLE_NAME.finditer(text):
         at = m.start("name")
-        if in_quote(at) or named.contains(at) or _not_a_name(m.group("name")):
+        if in_quote(at) or named.contains(at) or not_a_name(m.group("name")):
             continue
         before = re.search(r"([A-Z][\w&'’]*)\s+$", text[max(0, at - 30) : at])
         body = before.group(1) if before else ""
@@ -463,7 +463,7 @@ def find_mentions(text: str) -> list[Mention]:
     named = Intervals([(f.start, f.end) for f in found.values()] + roles)
     for m in FROM_BODY_NAME.finditer(text):
         words = m.group("name").split()
-        if in_quote(m.start()) or named.contains(m.start()) or _not_a_name(m.group("name")):
+        if in_quote(m.start()) or named.contains(m.start()) or not_a_name(m.group("name")):
             continue
         if any(w.lower() in ROLE_NOUNS for w in words):
             continue  # "Chief Executive from …" is a role, not a name

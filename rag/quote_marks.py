@@ -11,7 +11,10 @@ _MARKS = OPEN + CLOSE + "'"
 
 
 def _is_apostrophe(text: str, i: int, marks: list[int]) -> bool:
-    """`marks`: the offsets of every character of `_MARKS` in `text`, in order."""
+    """`marks`: the offsets of every character of `_MARKS` in `text`, in order. A double mark
+    (“ ”) is never an apostrophe: "… responsibilities” they would like" closes a quote."""
+    if text[i] in "“”":
+        return False
     prev = text[i - 1] if i else " "
     nxt = text[i + 1] if i + 1 < len(text) else " "
     if prev.isalnum() and nxt.isalnum():

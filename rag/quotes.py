@@ -18,7 +18,7 @@ from dataclasses import replace
 
 from .intervals import Intervals
 from .models import COMMENT_SPEAKER, Article, Quote
-from .people import HEADER_LINE, PeopleIndex
+from .people import HEADER_LINE, PeopleIndex, not_a_name
 from .quote_marks import CLOSE, OPEN, after_sentence, quote_spans, trim
 from .quote_speakers import (
     DOC_MENTION,
@@ -197,6 +197,10 @@ _PLACES = re.compile(
 # a sentence opening on two capitalised words and then a lower-case one: "Jo Bloggs from …"
 _UNKNOWN_OPENER = re.compile(
     r"\s*([A-Z][a-z’'-]+)\s[A-Z][a-z’'-]+\s(?:from|of|at|has|had|was|is|[a-z]+ed)\b"
+)
+_UNKNOWN_ACTOR = re.compile(
+    r"\b([A-Z][a-z’'-]+)\s([A-Z][a-z’'-]+)\s(?:has\s|had\s|also\s)?"
+    r"(?:said|says|told|warned|added|argued|[a-z]+ed)\b"
 )
 _SENTENCE_OPENERS = frozenset(
     "In On At By For From With After Before During Since Last Next This That These Those The "
@@ -560,6 +564,20 @@ class _Extractor:
                 and not any(x <= m.start(1) < y for x, y, _ in self._mentions_at(m.start(1)))
             ):
                 return True
+            # "Somerset GP Barry Moyse pointed out that …": a two-word name acting in the
+            # sentence, after a place or a role, not the tail of a longer capitalised name
+            # ("the Primary Care Commissioning Committee agreed")
+            for m in _UNKNOWN_ACTOR.finditer(self.text, a, b):
+                before = self.text[max(a, m.start() - 30) : m.start()].split()
+                if (
+                    m.start() > a
+                    and not (before and re.fullmatch(r"[A-Z][a-z’'-]+", before[-1]))
+                    and m.group(1) not in _SENTENCE_OPENERS
+                    and not not_a_name(f"{m.group(1)} {m.group(2)}")
+                    and not self._in_quote(m.start(1))
+                    and not any(x <= m.start(1) < y for x, y, _ in self._mentions_at(m.start(1)))
+                ):
+                    return True
         return False
 
     def _mentions_at(self, pos: int) -> list[tuple[int, int, Speaker]]:
@@ -1285,9 +1303,11 @@ class _Extractor:
                 m = None
             if m and len(tail.split()) <= 16 and m.start() > 15:
                 lead = self.subject(s0, va)
-                if lead is not None and lead.is_person and lead.start == _SPACES.match(
-                    self.text, s0
-                ).end():
+                if (
+                    lead is not None
+                    and lead.is_person
+                    and lead.start == _SPACES.match(self.text, s0).end()
+                ):
                     # "Jo Bell, deputy chief inspector, said the CQC ‘…’": the sentence opens
                     # on the speaker and her role, so "said the CQC" is no trailing attribution
                     m = None

@@ -1241,9 +1241,31 @@ def test_a_statement_with_no_owner_just_after_an_organisation_spoke_is_its():
 
 def test_a_statement_with_no_owner_after_a_person_spoke_is_no_ones():
     got = _speakers(
-        "Dr Jo Bell said there had been ‘great efforts to find a new GP’ after the doctor "
-        "retired.",
+        "Dr Jo Bell said there had been ‘great efforts to find a new GP’ after the doctor retired.",
         "A statement said a ‘support group has been set up to work with the practices this "
         "winter’.",
     )
     assert got["support group has been set up to work with the practices this winter"] == ""
+
+
+def test_a_closing_double_mark_after_a_plural_closes_the_quote():
+    # ” is never the apostrophe of "GPs’": the quote ends there, and the next one is its own
+    got = _speakers(
+        "Practices have been asked to “list their extra responsibilities” they would like. "
+        "Westshire LMC chair Dr Ann Hale said the vote gave the LMC’s committee a mandate to “take "
+        "these concerns to ministers”."
+    )
+    assert not any("they would like" in text for text in got)
+    assert got["take these concerns to ministers"] == "Dr Ann Hale"
+
+
+def test_he_after_a_name_not_recognised_is_nobody():
+    # the pronoun may be the Dene GP the sentence before names, whom the people index missed:
+    # not the Dr Tom Reed named earlier
+    got = _speakers(
+        "Passing on more work would be a “disaster for practices”, Dr Tom Reed warned.",
+        "Some delegates disagreed. Dene GP Barry Moyle pointed out that area teams are "
+        "“remote and understaffed”. He added that practices are “the ones who know what works”.",
+    )
+    assert got["disaster for practices"] == "Dr Tom Reed"
+    assert got["the ones who know what works"] != "Dr Tom Reed"
