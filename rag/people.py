@@ -22,7 +22,7 @@ _CAP = r"(?:Ma?c(?=[A-Z]))?[A-Z][a-z]*(?:['’](?![sS]\b)[A-Z]?[a-z]+)*(?:-[A-Z]
 TITLED = re.compile(rf"\b(?P<title>{TITLES})\.?\s+(?P<name>{_CAP}(?:\s{_CAP}){{0,2}})")
 # an untitled full name that is then described or quoted: "Nick Goodwin, senior fellow ..."
 UNTITLED = re.compile(
-    rf"(?<![\w’'])(?P<name>{_CAP}\s{_CAP})(?=,\s(?:a\s|an\s|the\s)?[a-z]|,\s(?:the\s)?(?:MP|MEP|MSP)\b|\s(?:also\s|has\s|had\s|later\s)?(?:said|says|told|warned|added|agreed|claims|argued|believes|announced|explained|continued|wrote|writes|insists|insisted|stressed|stated|commented|admitted|urged)\b|\s(?:is|was)\s(?:the|a|an)\s[a-z])"
+    rf"(?<![\w’'])(?P<name>{_CAP}\s{_CAP})(?=,\s(?:a\s|an\s|the\s)?[a-z]|,\s(?:the\s)?(?:MP|MEP|MSP)\b|\s(?:also\s|has\s|had\s|later\s)?(?:said|says|told|warned|added|agreed|claims|argued|believes|announced|explained|continued|wrote|writes|insists|insisted|stressed|stated|commented|admitted|urged|emphasised|emphasized|pointed\sout|acknowledged|conceded|replied|responded|remarked|asserted|concluded)\b|\s(?:is|was)\s(?:the|a|an)\s[a-z])"
 )
 ROLE_WORD = (
     r"(?:co-|deputy |vice |vice-|chief |medical |senior |joint |general |honorary )*"
@@ -32,7 +32,9 @@ ROLE_WORD = (
 )
 SPEECH_AFTER = (
     r"(?:said|says|told|tells|warned|added|agreed|claims|argued|believes|explained|commented|"
-    r"announced|continued|stressed|admitted|wrote|writes|noted|suggested|urged|called)"
+    r"announced|continued|stressed|admitted|wrote|writes|noted|suggested|urged|called|"
+    r"emphasised|emphasized|pointed out|acknowledged|conceded|replied|responded|remarked|"
+    r"asserted|concluded|insisted|stated)"
 )
 # "Ian Dodge, National Director for Commissioning Strategy at NHS England, said": a name, an
 # appositive in any case (no sentence break, no quotation mark), then a speech verb

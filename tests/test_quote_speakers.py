@@ -1269,3 +1269,14 @@ def test_he_after_a_name_not_recognised_is_nobody():
     )
     assert got["disaster for practices"] == "Dr Tom Reed"
     assert got["the ones who know what works"] != "Dr Tom Reed"
+
+
+def test_an_untitled_name_before_any_reporting_verb_is_a_person():
+    # house styles without honorifics: "Ann Hale emphasised", "Dene GP Barry Moyle pointed out"
+    got = _speakers(
+        "Speaking at the conference, Ann Hale emphasised that CCGs must listen to members.",
+        "“CCGs are our own creatures,” she said.",
+        "Dene GP Barry Moyle pointed out that area teams are “remote and understaffed”.",
+    )
+    assert got["CCGs are our own creatures"] == "Ann Hale"
+    assert got["remote and understaffed"] == "Barry Moyle"
