@@ -34,7 +34,7 @@ SPEECH_AFTER = (
     r"(?:said|says|told|tells|warned|added|agreed|claims|argued|believes|explained|commented|"
     r"announced|continued|stressed|admitted|wrote|writes|noted|suggested|urged|called|"
     r"emphasised|emphasized|pointed out|acknowledged|conceded|replied|responded|remarked|"
-    r"asserted|concluded|insisted|stated)"
+    r"asserted|concluded|insisted|stated|described)"
 )
 # "Ian Dodge, National Director for Commissioning Strategy at NHS England, said": a name, an
 # appositive in any case (no sentence break, no quotation mark), then a speech verb

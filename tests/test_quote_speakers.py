@@ -221,6 +221,20 @@ def test_a_last_paragraph_cut_off_inside_a_quote_is_kept():
     assert article.paragraphs[-1].endswith("notice.’")
 
 
+def test_a_last_paragraph_cut_off_after_a_whole_sentence_is_kept():
+    # the saved page stops one letter into the next sentence: text, not a link or a tag
+    page = (
+        "A headline about the practices\n\n"
+        "The practice will send its patients to a surgery run by the same group nearby.\n\n"
+        "This move will ‘ease the pressure on the staff,’ according to the CCG. T"
+    )
+    article = parse_page_text(page, "page")
+    assert "ease the pressure on the staff" in article.paragraphs[-1]
+    # a trailing tag line is still dropped
+    tagged = page.replace(" T", "") + "\n\nGP practice closures"
+    assert parse_page_text(tagged, "page").paragraphs[-1].endswith("according to the CCG.")
+
+
 def test_he_after_a_sentence_opening_on_an_unknown_name_is_unattributed():
     got = _speakers(
         "Mr Arun Pell said: ‘It is a sad day for the patients of this town and for the staff.’",
@@ -1280,3 +1294,11 @@ def test_an_untitled_name_before_any_reporting_verb_is_a_person():
     )
     assert got["CCGs are our own creatures"] == "Ann Hale"
     assert got["remote and understaffed"] == "Barry Moyle"
+
+
+def test_a_role_and_name_that_described_something_is_a_person():
+    got = _speakers(
+        "Practice manager Jo Ilford described the situation as a ‘crisis’. The ‘shortage of "
+        "doctors has made recruiting very hard,’ she said."
+    )
+    assert got["shortage of doctors has made recruiting very hard"] == "Jo Ilford"
