@@ -382,7 +382,10 @@ def _verb_after_how_many(question: str, m: re.Match) -> bool:
     return first in _AUXILIARIES or question[m.start("focus") + len(first) :][:1] in "'’"
 
 
-COUNTED = re.compile(r"\bhow many\s+(?P<what>[\w'’-]+(?:\s[\w'’-]+)?)", re.I)
+COUNTED = re.compile(r"\bhow many\s+(?P<what>[\w'’-]+(?:\s[\w'’-]+){0,3})", re.I)
+# where the counted noun phrase ends: "How many small London practices had closed", "How many
+# patients in Leeds", "By how many did Jeremy Hunt …" (no noun at all)
+_PHRASE_ENDS = frozenset("in at of on for from with by to that which who across under".split())
 
 
 # words a count of the same things goes by: "how many patients" is answered by "70,000 people"
@@ -395,9 +398,15 @@ _COUNT_SYNONYMS = (
 
 def _counted(question: str) -> tuple[str, ...]:
     """What "how many" counts, with the other words for it: "How many GP practices are …" ->
-    ("gp", "practic", "doctor", "surgeri")."""
+    ("gp", "practic", "doctor", "surgeri"); the whole noun phrase ("small London practices"),
+    so a count of its head noun ("eight practices") counts it."""
     m = COUNTED.search(question)
-    asked = _asked_terms(m.group("what")) if m else ()
+    words: list[str] = []
+    for w in m.group("what").split() if m else ():
+        if w.lower() in _AUXILIARIES or w.lower() in _PHRASE_ENDS:
+            break
+        words.append(w)
+    asked = _asked_terms(" ".join(words))
     return tuple(dict.fromkeys(t for a in asked for t in (a, *count_synonyms(a))))
 
 

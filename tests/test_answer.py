@@ -321,6 +321,13 @@ def test_a_count_is_not_a_day_or_a_label_and_is_of_what_was_asked():
     assert not holds("Federations of 12 practices.", p.wants, p.question, p.counted)
     # "as a percentage" asks for a share, which is not a count of anything
     assert analyse("How many CCGs, as a percentage, want DES funding?").wants == "share"
+    # the counted noun phrase is read to its head: "eight practices" counts "small London
+    # practices"; "By how many did X …" names nothing counted, so any count may answer
+    london = analyse("How many small London practices had closed since 2014?")
+    assert holds(
+        "Eight practices with lists under 4,500 have closed.", "number", "", london.counted
+    )
+    assert analyse("By how many did Jane Hale want to expand GP numbers?").counted == ()
 
 
 def test_a_bare_share_counts_what_its_articles_headline_counts():
