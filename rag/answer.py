@@ -473,7 +473,9 @@ class ExtractiveAnswerer:
         # not years: an article dates its news in its own terms ("from April", "this year")
         # and need not repeat the "2015/16" a reader asks about
         names = [
-            e for e in info.entities if not YEAR.fullmatch(e) and (dates or not facts(e, "date"))
+            e
+            for e in info.own_entities
+            if not YEAR.fullmatch(e) and (dates or not facts(e, "date"))
         ]
         return all(set(entity_terms(e)) <= terms for e in names)
 
@@ -960,7 +962,7 @@ class ExtractiveAnswerer:
         if not info.terms:
             return Drafted(NOT_COVERED, [], 0.0, True, ["the question has no words to search for"])
         unknown = [
-            e for e in info.entities if self.on("unknown_entity") and not self.known_entity(e)
+            e for e in info.own_entities if self.on("unknown_entity") and not self.known_entity(e)
         ]
         cands = self.candidates(info, qvec, hits, content_vec)
         if must_name.strip():

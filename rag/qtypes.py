@@ -301,6 +301,14 @@ class QuestionInfo:
     counted: tuple[str, ...] = ()  # "how many GP practices …": what a count must be of
     own: str = ""  # a follow-up's own words, without the previous question carried along
 
+    @property
+    def own_entities(self) -> tuple[str, ...]:
+        """The names a follow-up itself asks about; those of the previous question it carries
+        along are context, which the user may have worded differently from the articles."""
+        if not self.own or self.own == self.question:
+            return self.entities
+        return tuple(e for e in self.entities if e in self.own)
+
 
 # "What analogy did he use?", "What did he compare the CCG to?": a likeness, not any statement
 LIKENESS_NOUNS = r"analogy|analogies|comparison|metaphor|simile|image"
