@@ -393,7 +393,10 @@ def _verb_after_how_many(question: str, m: re.Match) -> bool:
 COUNTED = re.compile(r"\bhow many\s+(?P<what>[\w'’-]+(?:\s[\w'’-]+){0,3})", re.I)
 # where the counted noun phrase ends: "How many small London practices had closed", "How many
 # patients in Leeds", "By how many did Jeremy Hunt …" (no noun at all)
-_PHRASE_ENDS = frozenset("in at of on for from with by to that which who across under".split())
+_PHRASE_ENDS = frozenset(
+    "in at of on for from with by to that which who across under only also still now currently "
+    "ever already really then".split()
+)
 
 
 # words a count of the same things goes by: "how many patients" is answered by "70,000 people"
@@ -410,12 +413,23 @@ def _counted(question: str) -> tuple[str, ...]:
     so a count of its head noun ("eight practices") counts it."""
     m = COUNTED.search(question)
     words: list[str] = []
+    verb: tuple[str, ...] = ()
     for w in m.group("what").split() if m else ():
-        if w.lower() in _AUXILIARIES or w.lower() in _PHRASE_ENDS:
+        low = w.lower()
+        if low in _AUXILIARIES or low in _PHRASE_ENDS:
+            break
+        if words and low.endswith(("ed", "ing")):
+            # "How many practices closed …": the count may stand before the verb alone ("… and
+            # 138 closed in 2018"), so the verb goes along, marked (see facts)
+            verb = tuple(VERB_MARK + t for t in tokenize(w))
             break
         words.append(w)
     asked = _asked_terms(" ".join(words))
-    return tuple(dict.fromkeys(t for a in asked for t in (a, *count_synonyms(a))))
+    return tuple(dict.fromkeys(t for a in asked for t in (a, *count_synonyms(a)))) + verb
+
+
+# in `counted`, the verb of "How many practices closed": it counts only right after a number
+VERB_MARK = "verb:"
 
 
 def count_synonyms(term: str) -> list[str]:
@@ -537,6 +551,11 @@ def facts(
             wants == "number"
             and counted
             and not set(counted) & set(_next_terms(sentence, m))
+            and not (
+                # "… and 138 closed": a count (not a share) right before the asked verb
+                {VERB_MARK + t for t in _next_terms(sentence, m)[:1]} & set(counted)
+                and not SHARE.match(sentence, m.start())
+            )
             and not (_bare_share(sentence, m) and _counts(headline, counted))
             and not (_PATIENT in counted and _LIST_SIZE.search(sentence, 0, m.start()))
         ):

@@ -328,6 +328,10 @@ def test_a_count_is_not_a_day_or_a_label_and_is_of_what_was_asked():
         "Eight practices with lists under 4,500 have closed.", "number", "", london.counted
     )
     assert analyse("By how many did Jane Hale want to expand GP numbers?").counted == ()
+    # "How many practices closed …?" is answered by a count right before the verb, not a share
+    closed = analyse("How many practices closed in 2018?")
+    assert holds("In 2018 a further 138 closed, the figures show.", "number", "", closed.counted)
+    assert not holds("In 2018 some 38% closed early.", "number", "", closed.counted)
 
 
 def test_a_bare_share_counts_what_its_articles_headline_counts():
