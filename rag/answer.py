@@ -103,6 +103,7 @@ RULES = {
     "naming_articles": "the passages of the few articles naming what the question names are "
     "searched too",
     "figures_differ": "two articles' different figures for the same thing are both given",
+    "top_article": "every passage of the best passage's article is a candidate",
 }
 
 

@@ -249,6 +249,20 @@ class Pipeline:
             )
             hits = interleave(hits, within, k or self.retriever.k)
 
+        if hits and self.answerer.on("top_article"):
+            # the best passage's article is read whole: a page's answer may sit in a passage of
+            # it that ranks below other articles' on the question's words
+            top = hits[0].chunk.article_id
+            seen = {h.chunk.id for h in hits}
+            within = self.retriever.search(
+                searched,
+                k=self.retriever.k,  # its best passages: a long page's every one is noise
+                query_vector=qvec,
+                kinds=("article",),
+                articles={top},
+            )
+            hits = hits + [h for h in within if h.chunk.id not in seen]
+
         # reader comments are searched separately so that a fact only a comment states can be
         # flagged as such; they reach an answer only labelled as anonymous reader comments
         # (searched only when the answer abstains: a whole search saved on every other question)
