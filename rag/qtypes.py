@@ -17,7 +17,12 @@ MONEY_Q = re.compile(
     r"\bwhat (?:salary|salaries|price|cost|fee|fees|pay)\b|"
     r"\bhow much\b[^?]*\b(?:paid|pay|earn|earns|cost|costs|worth|spend|spent)\b|"
     # "How big is Surrey Downs CCG's budget?" asks for a sum too, not "53%"
-    r"\b(?:how (?:big|large)|what size)\b[^?]*\b(?:money|funding|budgets?|savings|income|pot)\b",
+    r"\b(?:how (?:big|large)|what size)\b[^?]*\b(?:money|funding|budgets?|savings|income|pot)\b|"
+    # "What is the contract value …?", "What primary care budget will X control?", "What was
+    # X's total LES budget?": a sum (not "value for money", nor a budget's pressures or plans)
+    r"\bwhat\s+(?:is\s+|was\s+|were\s+|are\s+|will\s+be\s+)?(?:the\s+)?(?:[\w'’-]+\s+){0,5}?"
+    r"(?:value|budget|worth|payment)\b"
+    r"(?!\s+(?:for\s+money|pressures?|plans?|setting|did|does|do|had|has|have)\b)",
     re.I,
 )
 AS_SHARE = re.compile(r"\bas an? (?:percentage|proportion|share|fraction)\b", re.I)
@@ -42,7 +47,7 @@ WHO_ROLE = re.compile(
 # … or "Who is Dr Kell?": a person either way
 WHO_HOLDS = re.compile(rf"{WHO_ROLE.pattern}|^\s*(?i:who(?:\s+is|\s+was|'s|’s))\s+[A-Z]")
 WHEN_Q = re.compile(
-    r"\b(when|what (date|year|month|day|time)|by when|which (year|month|date)|how soon|deadline)\b(?!-)",
+    r"\b(when|what (dates?|years?|months?|days?|time)|by when|which (years?|months?|dates?)|how soon|deadline)\b(?!-)",
     re.I,
 )
 # "which Hampshire CCG", not "what do CCGs …": a word before the kind of organisation is no verb

@@ -237,6 +237,14 @@ def test_the_kind_of_fact_is_read_at_the_questions_own_wh_word():
     assert analyse("Deadline for submitting the plans?").wants == "date"
     assert analyse("What salary would GPs earn?").wants == "money"
     assert analyse("How much per patient are providers paid?").wants == "money"
+    # a contract's value and a body's budget are sums; value for money and a budget's
+    # pressures are not, and "On what dates …" asks for dates
+    assert analyse("What is the contract value of the APMS deal for Ash Surgery?").wants == "money"
+    assert analyse("What was Dene ICB's total LES budget in 2024/25?").wants == "money"
+    assert analyse("What primary care budget will Dene CCG control?").wants == "money"
+    assert analyse("What did the CCG say about value for money?").wants == "any"
+    assert analyse("What budget pressures did CCGs face?").wants == "any"
+    assert analyse("On what dates were the two public events held?").wants == "date"
     assert analyse("Why does he expect rifts?").asks_why
     assert not analyse("What did he expect?").asks_why
 
