@@ -254,6 +254,15 @@ def _names_kind(c: Candidate, info: QuestionInfo) -> bool:
     return set(info.focus) - GENERIC_ORG <= named
 
 
+def _owner(entity: str) -> str:
+    """ "Dr Close's GMS" is Dr Close's: an acronym after a possessive ("GMS contract", "QOF
+    scheme") says what of theirs is asked about, a word the article need not use."""
+    parts = re.split(r"['’]s\b", entity)
+    if len(parts) == 2 and re.fullmatch(r"\s*[A-Z]{2,5}\s*", parts[1]):
+        return parts[0]
+    return entity
+
+
 class ExtractiveAnswerer:
     def __init__(
         self,
@@ -478,7 +487,7 @@ class ExtractiveAnswerer:
             for e in info.own_entities
             if not YEAR.fullmatch(e) and (dates or not facts(e, "date"))
         ]
-        return all(set(entity_terms(e)) <= terms for e in names)
+        return all(set(entity_terms(_owner(e))) <= terms for e in names)
 
     def people(self, article_id: str):
         if article_id not in self._people:

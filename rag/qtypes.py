@@ -343,11 +343,22 @@ _KINDS = (
 )
 
 
+# "When Walton Surgery closes, about how many …?", "If the merger fails, what …?": a clause
+# setting the scene, whose "when" is not what is asked (not "When did …, and how many …?")
+_LEADING_CLAUSE = re.compile(
+    r"^\s*(?:when|if|once|after|before|while)\s+"
+    r"(?!(?:did|does|do|is|was|were|are|will|would|has|have|had|can|could|should)\b)"
+    r"[^?,]{3,}?,\s*(?=[^?]*\b(?:what|which|who|whom|whose|when|where|why|how)\b)",
+    re.I,
+)
+
+
 def wanted_kind(question: str) -> str:
     """The kind of fact asked for, read at the question's wh-word: "What happened in the US when
     funding was squeezed?" asks what happened, not when; "In which month …" asks for a date.
     A question with no wh-word ("Deadline for submitting the plans?") is read anywhere."""
-    wh = _WH.search(question)
+    lead = _LEADING_CLAUSE.match(question)
+    wh = _WH.search(question, lead.end() if lead else 0)
     for pattern, kind in _KINDS:
         for m in pattern.finditer(question):
             # at the wh-word or the word after it ("by when", "which month", "what deadline")

@@ -245,6 +245,10 @@ def test_the_kind_of_fact_is_read_at_the_questions_own_wh_word():
     assert analyse("What did the CCG say about value for money?").wants == "any"
     assert analyse("What budget pressures did CCGs face?").wants == "any"
     assert analyse("On what dates were the two public events held?").wants == "date"
+    # a scene-setting clause's "when" is not what is asked; a question's own "When did" is
+    q = "When Ash Surgery closes, about how many of its patients will move?"
+    assert analyse(q).wants == "number"
+    assert analyse("When did the CCG take over, and how many practices?").wants == "date"
     assert analyse("Why does he expect rifts?").asks_why
     assert not analyse("What did he expect?").asks_why
 
@@ -912,3 +916,10 @@ def test_the_few_articles_naming_a_questions_name_are_searched_too(pipeline):
         )
     finally:
         a.disabled = frozenset()
+
+
+def test_an_acronym_after_a_possessive_need_not_be_in_the_article():
+    from rag.answer import _owner
+
+    assert _owner("Dr Close's GMS") == "Dr Close"
+    assert _owner("Basildon's Prime Provider") == "Basildon's Prime Provider"
