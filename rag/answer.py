@@ -70,6 +70,20 @@ ROLE_VERB = re.compile(
     re.I,
 )
 ROLE_PASSIVE = {"chair": "(?:co-)?chaired", "lead": "led", "head": "headed", "run": "run"}
+# roles an organisation holds as often as a person does
+ORG_HELD = re.compile(
+    r"^\s*who\s+(?:runs|owns|operates|provides|manages|ran|owned|operated)\b|"
+    r"^\s*who\s+(?:is|was|are|were)\s+(?:the\s+)?(?:landlord|owner|provider|operator|"
+    r"freeholder|contractor)s?\b",
+    re.I,
+)
+# a company, a provider or a practice by the word its name ends with: "Locala CIC", "Virgin
+# Care LLP", "Church View Surgery", "Bevan Medical Group"; or one a building is rented from
+PROVIDER = re.compile(
+    r"\b(?:[A-Z][\w'’&-]+ ){1,4}(?:Ltd|Limited|plc|CIC|LLP|Inc|Healthcare|Surgery|Practice|"
+    r"Medical Centre|Health Centre|Medical Group|Health Partnership)\b"
+    r"|\b(?:rented|leased|bought|owned)\s+(?:from|by)\s+[A-Z][\w'’&-]+"
+)
 REFERS_BACK = re.compile(r"^(?:It|Its|They|Their|This|These)\b")
 FEATURES = ("score", "coverage", "unknown", "sentence", "passage")
 # The answerer's hand-made rules, by name, so each can be switched off and measured on its own
@@ -87,6 +101,7 @@ RULES = {
     "role_of_first": "'Who runs X that did Y?': the role is of the first name X",
     "org_kind": "'Which hospital trust …?' needs an organisation named as one",
     "role_holder": "'Who is the ROLE of ORG?' needs the holder of that role",
+    "org_holds": "'Who runs X?' is answered by an organisation that runs X, too",
     "role_passive": "'Who chairs X?' is answered by 'X is chaired by NAME' in an article naming X",
     "superlative": "'Which CCG has the largest …?' needs a sentence saying which is largest",
     "comment_closer": "a reader comment closer than any article: what a reader wrote",
@@ -516,7 +531,10 @@ class ExtractiveAnswerer:
         chunk_pos = self._chunk_pos()
         # "Who do GPs feel let down by?" asks for whoever did it, a person or an organisation
         # ("the GPC"); "Who said …?" asks for a speaker and "Who is the …?" for a role's holder
-        agent = not (WHO_SAID.match(info.question) or WHO_HOLDS.match(info.question))
+        agent = not (
+            WHO_SAID.match(info.question)
+            or (WHO_HOLDS.match(info.question) and not self._org_may_hold(info))
+        )
         for rank, hit in enumerate(hits):
             ci = chunk_pos[hit.chunk.id]
             passage_sim = float(np.dot(self.index.embeddings[ci], qvec))
@@ -554,6 +572,7 @@ class ExtractiveAnswerer:
                             and (
                                 self._names_someone(hit.chunk, start, end, info)
                                 or (agent and holds(text, "organisation", info.question))
+                                or (self._org_may_hold(info) and bool(PROVIDER.search(text)))
                             )
                         ),
                         si=si,
@@ -635,6 +654,21 @@ class ExtractiveAnswerer:
             a0 <= m.start < a1 and passive.search(text[max(a0, m.start - 40) : m.start])
             for m, _ in resolved
         ) and names <= self.article_terms().get(c.chunk.article_id, set())
+
+    def _org_may_hold(self, info: QuestionInfo) -> bool:
+        """ "Who runs the practice in Halifax?", "Who is the landlord of the branch?": a role
+        a company or trust holds as often as a person does."""
+        return self.on("org_holds") and bool(ORG_HELD.search(info.question))
+
+    def _org_holds(self, c: Candidate, info: QuestionInfo) -> bool:
+        """Whether the sentence names an organisation and what the question asks about ("Locala
+        CIC runs Park and Calder practice in Halifax and Todmorden")."""
+        if not self._org_may_hold(info) or not (
+            holds(c.text, "organisation", info.question) or PROVIDER.search(c.text)
+        ):
+            return False
+        named = {t for e in info.own_entities[:1] for t in entity_terms(e)}
+        return bool(named) and named <= c.terms
 
     def _names_someone(self, chunk: Chunk, start: int, end: int, info: QuestionInfo) -> bool:
         """Whether a sentence names a person the question does not ("Nigel Praities is the
@@ -922,7 +956,10 @@ class ExtractiveAnswerer:
                 self.on("role_holder")
                 and info.wants == "person"
                 and bool(WHO_ROLE.match(info.question))
-                and not any(c.typed and self._holds_role(c, info) for c in cands[:10])
+                and not any(
+                    c.typed and (self._holds_role(c, info) or self._org_holds(c, info))
+                    for c in cands[:10]
+                )
             ),
             "focus_unknown": [
                 t
