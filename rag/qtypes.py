@@ -434,6 +434,8 @@ def _counted(question: str) -> tuple[str, ...]:
         low = w.lower()
         if low in _AUXILIARIES or low in _PHRASE_ENDS:
             break
+        if not words and low.endswith("ed") and _FOLLOWS_VERB.match(m.group("what"), len(w)):
+            break  # "how many planned to pay …": a verb, no thing named
         if words and low.endswith(("ed", "ing")):
             # "How many practices closed …": the count may stand before the verb alone ("… and
             # 138 closed in 2018"), so the verb goes along, marked (see facts)
@@ -444,6 +446,8 @@ def _counted(question: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(t for a in asked for t in (a, *count_synonyms(a)))) + verb
 
 
+# what follows a verb, not a noun it qualifies: "planned to", "voted for", "applied by"
+_FOLLOWS_VERB = re.compile(r"\s+(?:to|for|by|in|on|at|that|their|its|the|a|an|with)\b", re.I)
 # in `counted`, the verb of "How many practices closed": it counts only right after a number
 VERB_MARK = "verb:"
 
@@ -512,6 +516,10 @@ def entities(question: str) -> list[str]:
             ):
                 # "Ahead of April 2018, …": the capital is the sentence's, the name is April
                 words = link.group("rest").split()
+            elif len(words) > 1 and (words[0] in _OPENERS or words[0].lower() in STOP_WORDS):
+                # "Among CCGs that …": a preposition capitalised by the question ("Reading
+                # CCG", whose first word only looks like one, stays a name)
+                words = words[1:]
         if words:
             out.append(" ".join(words))
     return out

@@ -340,6 +340,14 @@ def test_a_count_is_not_a_day_or_a_label_and_is_of_what_was_asked():
         "Eight practices with lists under 4,500 have closed.", "number", "", london.counted
     )
     assert analyse("By how many did Jane Hale want to expand GP numbers?").counted == ()
+    assert analyse("Of the CCGs, how many planned to pay practices?").counted == ()
+    assert "regist" in analyse("How many registered patients does it have?").counted
+    # a preposition capitalised by the question is no part of a name
+    assert (
+        analyse("Among CCGs that replied, how many GP board members held shares?").entities[0]
+        == "CCGs"
+    )
+    assert analyse("Reading CCG: how many practices?").entities == ("Reading CCG",)
     # "How many practices closed …?" is answered by a count right before the verb, not a share
     closed = analyse("How many practices closed in 2018?")
     assert holds("In 2018 a further 138 closed, the figures show.", "number", "", closed.counted)
