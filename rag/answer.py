@@ -118,6 +118,7 @@ RULES = {
     "naming_articles": "the passages of the few articles naming what the question names are "
     "searched too",
     "figures_differ": "two articles' different figures for the same thing are both given",
+    "named_apart": "a question joining two names no article names together is asked of each",
     "top_article": "every passage of the best passage's article is a candidate",
 }
 
@@ -355,6 +356,19 @@ class ExtractiveAnswerer:
             return set()
         found = {a for a, ts in by_article.items() if terms <= ts}
         return found if len(found) < len(by_article) else set()
+
+    def named_apart(self, a: str, b: str) -> bool:
+        """Whether two names are each named by some article, and never both by one: two
+        things asked the same of ("Lewes Road Surgery and Goodwood Court Surgery")."""
+        ta, tb = set(entity_terms(a)), set(entity_terms(b))
+        if not ta or not tb or ta <= tb or tb <= ta:
+            return False
+        terms = self.article_terms().values()
+        return (
+            any(ta <= t for t in terms)
+            and any(tb <= t for t in terms)
+            and not any(ta | tb <= t for t in terms)
+        )
 
     def naming_articles(self, info: QuestionInfo) -> set[str]:
         """The few articles (at most NAMING_MAX) that name what the question names ("Dr Aneel

@@ -15,7 +15,7 @@ from langchain_core.runnables import Runnable, RunnableLambda
 
 from .answer import NOT_COVERED, ExtractiveAnswerer
 from .attribution import NO_QUOTE_ON_TOPIC, Attributor, parse_intent
-from .compound import join_answers, split_compound
+from .compound import join_answers, split_compound, split_pair
 from .errors import UserError
 from .lexical import tokenize
 from .models import Answer
@@ -187,6 +187,8 @@ class Pipeline:
         history = bound_history(history)
         standalone = rewrite(q, history)
         parts = split_compound(q)
+        if len(parts) == 1 and self.answerer.on("named_apart"):
+            parts = split_pair(q, self.answerer.named_apart)
         if len(parts) > 1 and (self.llm is None or not use_llm):
             # two questions in one: each asked on its own. When a part finds nothing (it may
             # lean on the other: "…, and how many had implemented a local scheme?"), the

@@ -11,6 +11,7 @@ compared with Y?"), when it is asked of each."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import replace
 
 from .models import Answer, Citation
@@ -83,6 +84,36 @@ def split_comparison(question: str) -> list[str]:
     if paired and tail and not tail.startswith((",", ";")):
         return [f"{head} {first} {tail}?", f"{head} {second} {tail}?"]
     return [f"{head} {first}?", f"{head} {second}?"]
+
+
+# two names joined by "and", each maybe after the same preposition: "the Ketton and Byers Green
+# branch closures", "for Wickwar and for St Nicolas in Guildford"
+_NAME = r"(?:[A-Z][\w'’/-]*\s(?:(?:and|of|upon|on)\s)?){0,3}[A-Z][\w'’/-]*"
+_PAIR = re.compile(
+    rf"(?<![\w'’-])(?P<a>{_NAME})\s+and\s+(?P<prep>(?:for|in|at|of|on)\s+)?(?:the\s+)?"
+    rf"(?P<b>{_NAME})(?![\w'’-])"
+)
+
+
+def split_pair(question: str, named_apart: Callable[[str, str], bool]) -> list[str]:
+    """The question asked of each of two names it joins by "and" ("Why did Lewes Road Surgery
+    and Goodwood Court Surgery each shut?") when no article names both (`named_apart`): a pair
+    some article names together ("Basildon and Brentwood CCG", "NHS England and the BMA")
+    stays one question."""
+    pairs = [
+        m
+        for m in _PAIR.finditer(question)
+        if m.start() > 0 and named_apart(m.group("a"), m.group("b"))
+    ]
+    if len(pairs) != 1:
+        return [question]
+    m = pairs[0]
+    a, b = m.group("a"), m.group("b")
+    head, tail = question[: m.start()], question[m.end() :]
+    if m.group("prep"):
+        # "for X and for Y in Guildford": what follows the second is the second's
+        return [f"{head}{a}?", f"{head}{b}{tail}"]
+    return [f"{head}{a}{tail}", f"{head}{b}{tail}"]
 
 
 def split_compound(question: str) -> list[str]:
