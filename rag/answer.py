@@ -119,6 +119,7 @@ RULES = {
     "searched too",
     "figures_differ": "two articles' different figures for the same thing are both given",
     "named_apart": "a question joining two names no article names together is asked of each",
+    "speaker_of_body": "'X of ORG' is X, named where they speak, and ORG, named in the article",
     "top_article": "every passage of the best passage's article is a candidate",
 }
 
@@ -414,7 +415,19 @@ class ExtractiveAnswerer:
         "Somerset's business plan" the owner need only be named in the same article (not so of
         a name such as "the King's Fund")."""
         m = re.match(r"^(?:the\s+)?(?P<owner>.+?)['’]s\s+(?P<head>[a-z].+)$", name.strip())
-        owner, head = (m.group("owner"), m.group("head")) if m else ("", name)
+        # "Nicky Wilde of Shropshire CCG": the person is named where they speak, their body
+        # anywhere in the article
+        of = re.match(
+            r"^(?P<head>(?:[A-Z][\w'’-]*\s){1,3}?[A-Z][\w'’-]*)\s+(?:of|from|at)\s+(?:the\s+)?"
+            r"(?P<owner>[A-Z].*)$",
+            name.strip(),
+        )
+        if m:
+            owner, head = m.group("owner"), m.group("head")
+        elif of and self.on("speaker_of_body"):
+            owner, head = of.group("owner"), of.group("head")
+        else:
+            owner, head = "", name
         head_terms = set(tokenize(re.sub(TITLE_WORDS, " ", head)))
         if not (head_terms <= c.terms or head_terms <= c.terms | self.lead_in_terms(c)):
             return False
@@ -475,7 +488,16 @@ class ExtractiveAnswerer:
         ):
             return True
         initials = "".join(w[0] for w in re.findall(r"\b[A-Z][\w'’-]*", entity))
-        return len(initials) >= 2 and self.known(initials.lower())
+        if len(initials) >= 2 and self.known(initials.lower()):
+            return True
+        # "Beccy Baird of The King's Fund": a person and their body, each named
+        of = re.split(r"\s+(?:of|from|at)\s+(?:the\s+|The\s+)?", entity, maxsplit=1)
+        return (
+            self.on("speaker_of_body")
+            and len(of) == 2
+            and all(len(p.split()) >= 1 and p[:1].isupper() for p in of)
+            and all(self.known_entity(p) for p in of)
+        )
 
     def _named_together(self, seq: list[str]) -> bool:
         """Whether one article has all of a long name's words, and the last two (the head of

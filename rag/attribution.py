@@ -19,7 +19,8 @@ from .sentences import split_sentences
 _SPEECH_Q = (
     r"say|said|says|tell|told|warn|warned|claim|claimed|argue|argued|describe|described|call|called|"
     r"compare|compared|liken|likened|think|thinks|believe|believes|suggest|suggested|advise|advised|"
-    r"add|added|insist|insisted|state|stated|predict|predicted|brand|branded|complain|complained"
+    r"add|added|insist|insisted|state|stated|predict|predicted|brand|branded|complain|complained|"
+    r"write|wrote|writes"
 )
 WHO_SAID = re.compile(
     rf"^\s*who\s+(?:was it that\s+|first\s+|actually\s+)?(?:{_SPEECH_Q})\b\s*(?P<claim>.*?)\??\s*$",
