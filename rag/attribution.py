@@ -19,9 +19,10 @@ from .sentences import split_sentences
 _SPEECH_Q = (
     r"say|said|says|tell|told|warn|warned|claim|claimed|argue|argued|describe|described|call|called|"
     r"compare|compared|liken|likened|think|thinks|believe|believes|suggest|suggested|advise|advised|"
-    r"add|added|insist|insisted|state|stated|predict|predicted|brand|branded|complain|complained|"
-    r"write|wrote|writes"
+    r"add|added|insist|insisted|state|stated|predict|predicted|brand|branded|complain|complained"
 )
+# "Did X write that …?": what X wrote (never "Who wrote …?", a byline or a reported work's author)
+_WRITE_Q = r"write|wrote|writes"
 WHO_SAID = re.compile(
     rf"^\s*who\s+(?:was it that\s+|first\s+|actually\s+)?(?:{_SPEECH_Q})\b\s*(?P<claim>.*?)\??\s*$",
     re.I,
@@ -31,7 +32,7 @@ WHAT_SAID = re.compile(
     re.I,
 )
 VERIFY = re.compile(
-    rf"^\s*(?:did|does|has|is it true that)\s+(?P<name>.+?)\s+(?:really\s+|actually\s+|ever\s+)?(?:{_SPEECH_Q})\b\s*(?:that\s+)?(?P<claim>.+?)\??\s*$",
+    rf"^\s*(?:did|does|has|is it true that)\s+(?P<name>.+?)\s+(?:really\s+|actually\s+|ever\s+)?(?:{_SPEECH_Q}|{_WRITE_Q})\b\s*(?:that\s+)?(?P<claim>.+?)\??\s*$",
     re.I,
 )
 # "What analogy did the Essex LMC chair use for the CCG?", "What did Dr Balmer compare the CCG
