@@ -120,6 +120,7 @@ RULES = {
     "figures_differ": "two articles' different figures for the same thing are both given",
     "named_apart": "a question joining two names no article names together is asked of each",
     "speaker_of_body": "'X of ORG' is X, named where they speak, and ORG, named in the article",
+    "own_words": "a follow-up's sentences are scored against its own words",
     "top_article": "every passage of the best passage's article is a candidate",
 }
 

@@ -275,6 +275,10 @@ class Pipeline:
 
         t3 = time.perf_counter()
         content_vec = self.content_vector(info, searched)
+        if own != standalone.strip() and content_vec is None and self.answerer.on("own_words"):
+            # a follow-up's sentences are scored against its own words: the previous question
+            # it carries along picks the passages, not the sentence that answers
+            content_vec = self.embedder.embed_query_vector(own)
         # "What did West Hampshire LMC say …?" with nobody of that name quoted: a passage may
         # still report what they said, but only one that names them
         speaker = intent.name if intent is not None and intent.kind in ("what", "verify") else ""
