@@ -121,6 +121,8 @@ RULES = {
     "named_apart": "a question joining two names no article names together is asked of each",
     "speaker_of_body": "'X of ORG' is X, named where they speak, and ORG, named in the article",
     "own_words": "a follow-up's sentences are scored against its own words",
+    "financial_year": "a figure of the asked financial year only from an article naming it, if "
+    "it dates by financial years at all",
     "top_article": "every passage of the best passage's article is a candidate",
 }
 
@@ -539,6 +541,17 @@ class ExtractiveAnswerer:
             for e in info.own_entities
             if not YEAR.fullmatch(e) and (dates or not facts(e, "date"))
         ]
+        # a financial year asked of ("the 2024/25 contract") is not another year's: an article
+        # dating its figures by financial years must name the one asked about
+        fy = [e for e in info.own_entities if re.fullmatch(r"(?:19|20)\d\d/\d\d", e)]
+        if fy and self.on("financial_year"):
+            years = {
+                t[:5] + t[-2:]  # "2017/2018" is "2017/18"
+                for t in terms
+                if re.fullmatch(r"(?:19|20)\d\d/(?:\d\d)?\d\d", t)
+            }
+            if years and not set(fy) <= years:
+                return False
         return all(set(entity_terms(_owner(e))) <= terms for e in names)
 
     def people(self, article_id: str):
