@@ -113,6 +113,9 @@ _QUOTE_CLOSES_SENTENCE = re.compile(r"[.!?][’”'\"]\s+(?=[A-Z])")
 # a sentence whose subject is "he"/"she": "She was", "But he also raised"
 _PRONOUN_OPENS = re.compile(r"\s*(?:(?:But|And|However,?)\s+)?([Hh]e|[Ss]he)\b")
 MIN_QUOTE_WORDS = 3
+# a quote's closing mark and comma, where a trailing attribution starts ("…,’ the CCG said",
+# "…’, the trust said", "…’ the trust said"); not a full stop, after which a new sentence opens
+_AFTER_CLOSE = re.compile(r"\s*[’”'\"]?\s*,\s*[’”'\"]?\s*|\s*[’”'\"]\s*(?=[a-z])")
 # a speech verb with no subject of its own after "…, but" / "…, and": it shares the one before
 _SHARED_VERB = re.compile(r"[^\s‘“'\"],?\s+(?:but|and)\s+(?:also\s+|then\s+|later\s+)?\Z")
 # whom a speaker told: "told HSJ", "told Pulse", "told HSJ’s sister title Local Government
@@ -284,6 +287,10 @@ class _Extractor:
     def subject(self, lo: int, hi: int) -> Speaker | None:
         """Who speaks in text[lo:hi], the words before a speech verb. Sets self._how to how
         they were found: "named", "pronoun" or "org-ref"."""
+        # "‘…,’ the CCG said", "…’, the trust said": the words after a quote's close open with
+        # its closing mark and comma, which are no part of the subject
+        close = _AFTER_CLOSE.match(self.text, lo, hi)
+        lo = close.end() if close else lo
         seg = self.text[lo:hi]
         self._how = "named"
         if _STATEMENT_REF.match(seg.strip()):

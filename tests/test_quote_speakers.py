@@ -1302,3 +1302,27 @@ def test_a_role_and_name_that_described_something_is_a_person():
         "doctors has made recruiting very hard,’ she said."
     )
     assert got["shortage of doctors has made recruiting very hard"] == "Jo Ilford"
+
+
+def test_a_body_by_its_kind_after_the_quote_it_spoke():
+    got = _speakers(
+        "Eastvale Community NHS Trust runs three surgeries in the district.",
+        "‘Every patient will be written to before the change,’ the trust said.",
+        "Services will ‘stay where they are for now’, the trust added.",
+    )
+    assert got["Every patient will be written to before the change"] == (
+        "Eastvale Community NHS Trust"
+    )
+    assert got["stay where they are for now"] == "Eastvale Community NHS Trust"
+
+
+def test_a_body_after_a_quote_that_ends_its_sentence_is_not_its_speaker():
+    # the next sentence ("The ICB told …") runs on in the same paragraph: its subject is no
+    # trailing attribution of the quote before it
+    got = _speakers(
+        "Southmoor LMC told practices in its area that it had agreed new funding with "
+        "Southmoor ICB.",
+        "In a bulletin to practices, the LMC said: ‘The new funding terms for next year are "
+        "now agreed.’\nThe ICB told reporters it would write to every practice.",
+    )
+    assert got["The new funding terms for next year are now agreed."] == "Southmoor LMC"
