@@ -101,6 +101,12 @@ _FROM_OWNER = re.compile(
     r"\s+(?:from|(?:(?:carried\s+out|conducted|prepared|produced|written)\s+)?by)\s+(?:the\s+)?"
 )  # "a report by the King's Fund"
 _KIND_OWNER = re.compile(rf"[Tt]he\s+(CCG|ICB|LMC|{_KIND_WORDS})['’]s\s+{MODIFIERS}")
+# a document's owner by its kind after the noun: "A notice on the trust website", "a letter from
+# the council", "a statement issued by the CCG"
+_KIND_OWNER_AFTER = re.compile(
+    r"\s+(?:(?:issued|released|published|posted|sent)\s+)?(?:on|from|by)\s+the\s+"
+    rf"(CCG|ICB|LMC|[Tt]rust|[Cc]ouncil|{_KIND_WORDS})(?:['’]s)?(?:\s+website)?\s*"
+)
 # "said the spokesperson": one introduced before ("a spokesperson from X confirmed …")
 _THE_SPOKESPERSON = re.compile(r"[ \t]+the[ \t]+spokes(?:man|woman|person)\b")
 # a name and its acronym: " the Independent Care Review Panel (ICRP)"
@@ -496,6 +502,11 @@ class _Extractor:
                 k = kind_of(kind.group(1))
                 sp = self.speakers.org_before(a, k) or self.speakers.only_of_kind(k)
                 return sp
+            # "A notice on the trust website said": the one body of that kind the article names;
+            # two or more: no owner
+            kind = _KIND_OWNER_AFTER.fullmatch(self.text, noun.end(), b)
+            if kind:
+                return self.speakers.only_of_kind(kind_of(kind.group(1)))
         return next(iter(owners.values())) if len(owners) == 1 else None
 
     def _owner_named_before(self, a: int, b: int) -> Speaker | None:

@@ -1326,3 +1326,26 @@ def test_a_body_after_a_quote_that_ends_its_sentence_is_not_its_speaker():
         "now agreed.’\nThe ICB told reporters it would write to every practice.",
     )
     assert got["The new funding terms for next year are now agreed."] == "Southmoor LMC"
+
+
+def test_a_notice_on_the_website_of_a_body_by_its_kind():
+    got = _speakers(
+        "Eastvale Community NHS Trust runs three surgeries in the district.",
+        "A notice on the trust website said: ‘Eastvale Community NHS Trust will hand back all "
+        "three contracts next year.’",
+        "‘The change follows a review of care across the county,’ it added.",
+    )
+    said = "Eastvale Community NHS Trust will hand back all three contracts next year."
+    assert got[said] == "Eastvale Community NHS Trust"
+    assert got["The change follows a review of care across the county"] == (
+        "Eastvale Community NHS Trust"
+    )
+
+
+def test_a_notice_on_the_trust_website_when_two_trusts_are_named_is_unattributed():
+    got = _speakers(
+        "Eastvale Community NHS Trust runs two surgeries, and Westvale Hospitals NHS Trust one.",
+        "A notice on the trust website said: ‘All three surgeries will pass to a new provider "
+        "in the spring.’",
+    )
+    assert got["All three surgeries will pass to a new provider in the spring."] == ""
