@@ -99,6 +99,9 @@ _DOC_DET = re.compile(r"\b(?:[Tt]he|[Tt]his|[Tt]hat|[Aa]n?|[Ii]ts)\s")
 _OWNER_TAIL = re.compile(rf"(?:['’]s)?\s+{MODIFIERS}")
 _FROM_OWNER = re.compile(
     r"\s+(?:from|(?:(?:carried\s+out|conducted|prepared|produced|written)\s+)?by)\s+(?:the\s+)?"
+    # a motion's or a document's author in an appositive: "The motion, proposed by X LMC,"
+    r"|,\s+(?:(?:proposed|tabled|submitted|put\s+forward|moved|written|prepared|drafted)\s+)by"
+    r"\s+(?:the\s+)?"
 )  # "a report by the King's Fund"
 _KIND_OWNER = re.compile(rf"[Tt]he\s+(CCG|ICB|LMC|{_KIND_WORDS})['’]s\s+{MODIFIERS}")
 # a document's owner by its kind after the noun: "A notice on the trust website", "a letter from

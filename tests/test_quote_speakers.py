@@ -1349,3 +1349,24 @@ def test_a_notice_on_the_trust_website_when_two_trusts_are_named_is_unattributed
         "in the spring.’",
     )
     assert got["All three surgeries will pass to a new provider in the spring."] == ""
+
+
+def test_a_motion_speaks_for_the_committee_that_proposed_it():
+    got = _speakers(
+        "Delegates at the annual conference backed a motion on the plans for practices.",
+        "The motion, proposed by Westshire Local Medical Committee, said the change would "
+        "“badly damage trust between practices and commissioners” and would “weaken the "
+        "commissioners”.",
+    )
+    assert got["badly damage trust between practices and commissioners"] == (
+        "Westshire Local Medical Committee"
+    )
+    assert got["weaken the commissioners"] == "Westshire Local Medical Committee"
+
+
+def test_a_review_commissioned_by_a_committee_is_not_its_words():
+    got = _speakers(
+        "The review, commissioned by Westshire Local Medical Committee, said the change would "
+        "“badly damage trust between practices and commissioners”.",
+    )
+    assert got["badly damage trust between practices and commissioners"] == ""
