@@ -78,6 +78,16 @@ PRACTICE_REF = re.compile(
     r"(?:on|from|for|at)\s+)?"
     r"[Tt]he\s+(?:[A-Z][\w’'-]*\s+)?(?:two\s+)?(?:practice|surger(?:y|(?P<plural2>ies))|(?P<group>group))(?P<plural>s)?(?:(?:['’]s)?\s+(?:website|statement|letter|notice))?\s*$"
 )
+# a practice's partners speaking for it: "the partners said", "In a letter to patients, the GP
+# partners said", "The three partners at the practice explained" (and "They said:" after that)
+_PARTNERS = (
+    r"(?:[Tt]he|[Ii]ts)\s+(?:(?:two|three|four|five|six|remaining|GP)\s+){0,2}partners"
+    r"(?:\s+(?:at|of)\s+(?:the\s+)?(?P<at>practice|surgery|[A-Z][^,;:.“”‘’\"]{2,60}?))?"
+)
+PARTNERS_REF = re.compile(
+    rf"^(?:But\s|And\s|However,\s|{_OPENING})?{_PARTNERS}\s*$"
+)
+PARTNERS_OPEN = re.compile(rf"\s*(?:(?:But|And|However,)\s+)?{_PARTNERS}\s")
 # a group of another kind the article speaks of ("a campaign group", "the patient group"): then
 # "the group" may be it, not the one "… Medical Group" named
 _OTHER_GROUP = re.compile(
@@ -326,6 +336,10 @@ class _Extractor:
                     if found is not None:
                         self._how, self._doc = "document-owner", (a, b)
             return found
+        ref = PARTNERS_REF.match(seg.strip())
+        if ref:
+            self._how = "org-ref"
+            return self._partners_practice(ref, lo + (len(seg) - len(seg.lstrip())))
         doc = document_subject(seg)
         if doc and not any(
             not sp.is_person and not sp.organisation and sp.end >= hi - 2
@@ -433,6 +447,13 @@ class _Extractor:
         if ref:
             self._how = "org-ref"
             word = ref.group(0).split()[-1].lower()
+            if word == "they":
+                # "The three partners at the practice explained … They said: ‘…’": the practice
+                i = bisect_right(self._sentence_starts, lo) - 1
+                prev = self.sentences[i - 1] if i >= 1 else None
+                opens = PARTNERS_OPEN.match(self.text, prev[0]) if prev else None
+                if opens and not self._in_quote(prev[0]) and opens.end() <= prev[1]:
+                    return self._partners_practice(opens, prev[0])
             named = self._document_since_org(lo)
             if word in {"it", "they"} and named:
                 self._how = "document"  # "The agreement was published. It states: ‘…’"
@@ -452,6 +473,17 @@ class _Extractor:
             kind = kind_of(kind.group(0)) if kind else ""
             return self.speakers.org_before(lo, kind) or self.speakers.only_of_kind(kind)
         return None
+
+    def _partners_practice(self, ref: re.Match, base: int) -> Speaker | None:
+        """The practice whose partners `ref` names (`base`: where the text `ref` matched starts
+        in the article): the practice named after "partners at", or, for "the partners" and
+        "the partners at the practice", the one practice the article names; else None."""
+        at = ref.group("at")
+        if at is None or at in ("practice", "surgery"):
+            return self.speakers.only_practice()
+        a = base + ref.start("at")
+        named = [sp for x, y, sp in self.speakers.between(a, a + len(at)) if sp.practice]
+        return named[0] if len(named) == 1 else None
 
     def _carried_into(self, s0: int, qa: int, base: int) -> bool:
         """Whether a quote at `qa` in a sentence (from `s0`) with no speech verb goes on with the

@@ -1370,3 +1370,33 @@ def test_a_review_commissioned_by_a_committee_is_not_its_words():
         "“badly damage trust between practices and commissioners”.",
     )
     assert got["badly damage trust between practices and commissioners"] == ""
+
+
+def test_a_practices_partners_speak_for_it():
+    got = _speakers(
+        "Partners at Mill Lane Surgery in Eastbury told patients they had given notice on "
+        "their contract.",
+        "The three partners at the practice explained to patients in a letter why they were "
+        "handing the contract back.",
+        "They said: ‘This is a letter to tell you about a change at Mill Lane Surgery. We have "
+        "given notice on our contract.’",
+        "In a later message to patients, the partners said: ‘We have tried for two years to "
+        "recruit new doctors without success.’",
+    )
+    said = (
+        "This is a letter to tell you about a change at Mill Lane Surgery. We have given "
+        "notice on our contract."
+    )
+    assert got[said] == "Mill Lane Surgery"
+    assert got["We have tried for two years to recruit new doctors without success."] == (
+        "Mill Lane Surgery"
+    )
+
+
+def test_the_partners_when_two_practices_are_named_are_unattributed():
+    got = _speakers(
+        "Mill Lane Surgery and Brook Street Surgery will both close in March.",
+        "In a letter to patients, the partners said: ‘We have tried for two years to recruit "
+        "new doctors without success.’",
+    )
+    assert got["We have tried for two years to recruit new doctors without success."] == ""
