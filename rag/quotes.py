@@ -84,9 +84,7 @@ _PARTNERS = (
     r"(?:[Tt]he|[Ii]ts)\s+(?:(?:two|three|four|five|six|remaining|GP)\s+){0,2}partners"
     r"(?:\s+(?:at|of)\s+(?:the\s+)?(?P<at>practice|surgery|[A-Z][^,;:.“”‘’\"]{2,60}?))?"
 )
-PARTNERS_REF = re.compile(
-    rf"^(?:But\s|And\s|However,\s|{_OPENING})?{_PARTNERS}\s*$"
-)
+PARTNERS_REF = re.compile(rf"^(?:But\s|And\s|However,\s|{_OPENING})?{_PARTNERS}\s*$")
 PARTNERS_OPEN = re.compile(rf"\s*(?:(?:But|And|However,)\s+)?{_PARTNERS}\s")
 # a group of another kind the article speaks of ("a campaign group", "the patient group"): then
 # "the group" may be it, not the one "… Medical Group" named
