@@ -118,6 +118,10 @@ _KIND_OWNER_AFTER = re.compile(
     r"\s+(?:(?:issued|released|published|posted|sent)\s+)?(?:on|from|by)\s+the\s+"
     rf"(CCG|ICB|LMC|[Tt]rust|[Cc]ouncil|{_KIND_WORDS})(?:['’]s)?(?:\s+website)?\s*"
 )
+# a body by its kind after a trailing verb, ending the clause: "…,’ according to the CCG."
+_KIND_AFTER_VERB = re.compile(
+    rf"\s+the\s+(CCG|ICB|LMC|[Tt]rust|[Cc]ouncil|{_KIND_WORDS})(?=\s*(?:[.,;:!?]|$))"
+)
 # "said the spokesperson": one introduced before ("a spokesperson from X confirmed …")
 _THE_SPOKESPERSON = re.compile(r"[ \t]+the[ \t]+spokes(?:man|woman|person)\b")
 # a name and its acronym: " the Independent Care Review Panel (ICRP)"
@@ -955,8 +959,21 @@ class _Extractor:
             if pair is not None:
                 return pair
         if not found:
-            return self._defined_organisation(lo, hi)
+            return self._defined_organisation(lo, hi) or self._kind_after(lo, hi)
         return found[0][2]
+
+    def _kind_after(self, lo: int, hi: int) -> Speaker | None:
+        """ "…,’ according to the CCG.", "…, said the trust.": a body by its kind alone straight
+        after the verb (text[lo:hi]) and ending the clause is the one body of that kind the
+        article names; two or more, or none: None."""
+        m = _KIND_AFTER_VERB.match(self.text, lo, hi)
+        if m is None:
+            self._how = "named"
+            return None
+        found = self.speakers.only_of_kind(kind_of(m.group(1)))
+        if found is not None:
+            self._how = "org-ref"
+        return found
 
     def _defined_organisation(self, lo: int, hi: int) -> Speaker | None:
         """ "…”, according to the Independent Care Review Panel (ICRP).": a name defined with

@@ -1400,3 +1400,19 @@ def test_the_partners_when_two_practices_are_named_are_unattributed():
         "new doctors without success.’",
     )
     assert got["We have tried for two years to recruit new doctors without success."] == ""
+
+
+def test_according_to_a_body_by_its_kind():
+    got = _speakers(
+        "NHS Westfield CCG runs two practices in the town.",
+        "The change will ‘ease the pressure on staff at both sites,’ according to the CCG.",
+    )
+    assert got["ease the pressure on staff at both sites"] == "NHS Westfield CCG"
+
+
+def test_according_to_the_ccg_when_two_are_named_is_unattributed():
+    got = _speakers(
+        "NHS Westfield CCG and NHS Eastfield CCG run practices in the town.",
+        "The change will ‘ease the pressure on staff at both sites,’ according to the CCG.",
+    )
+    assert got["ease the pressure on staff at both sites"] == ""
