@@ -118,6 +118,8 @@ _KIND_OWNER_AFTER = re.compile(
     r"\s+(?:(?:issued|released|published|posted|sent)\s+)?(?:on|from|by)\s+the\s+"
     rf"(CCG|ICB|LMC|[Tt]rust|[Cc]ouncil|{_KIND_WORDS})(?:['’]s)?(?:\s+website)?\s*"
 )
+# where a clause ends after a name: "…, according to Dr X." (not "according to Dr X’s report")
+_CLAUSE_ENDS = re.compile(r"\s*(?:[.;!?]|$)")
 # a body by its kind after a trailing verb, ending the clause: "…,’ according to the CCG."
 _KIND_AFTER_VERB = re.compile(
     rf"\s+the\s+(CCG|ICB|LMC|[Tt]rust|[Cc]ouncil|{_KIND_WORDS})(?=\s*(?:[.,;:!?]|$))"
@@ -1300,6 +1302,28 @@ class _Extractor:
                 and not self._in_quote(comma)
             ):
                 sp = self.subject(comma, va)
+                verb = (va, vb) if sp is not None else None
+        if (
+            sp is None
+            and not before
+            and len(final) == 1
+            and self.text[final[0][0] : final[0][1]].lower().startswith("according")
+        ):
+            # "Practices have ‘worked together’, which has ‘helped them’, according to Dr X.":
+            # a clause-final "according to" and the name straight after it cover the clause
+            va, vb = final[0]
+            comma = self.text.rfind(",", qb, va)
+            named = self.speakers.between(vb, s1)
+            if (
+                comma >= 0
+                and not self.text[comma + 1 : va].strip()
+                and not self._in_quote(comma)
+                and named
+                and re.fullmatch(r"\s+(?:the\s+)?", self.text[vb : named[0][0]])
+                and _CLAUSE_ENDS.match(self.text, named[0][1])
+            ):
+                self._how = "named"
+                sp = self.after(vb, s1)
                 verb = (va, vb) if sp is not None else None
         pronoun = ""
         if trailing:

@@ -1416,3 +1416,14 @@ def test_according_to_the_ccg_when_two_are_named_is_unattributed():
         "The change will ‘ease the pressure on staff at both sites,’ according to the CCG.",
     )
     assert got["ease the pressure on staff at both sites"] == ""
+
+
+def test_a_clause_final_according_to_covers_the_quotes_before_it():
+    got = _speakers(
+        "Westshire LMC chair Dr Jo Marsh told reporters: ‘Many practices have given notice on "
+        "their services this month.’",
+        "Practices have ‘worked together in their own localities’ which has ‘helped them feel "
+        "confident’ to act together on the contracts this year, according to Dr Marsh.",
+    )
+    assert got["worked together in their own localities"] == "Dr Jo Marsh"
+    assert got["helped them feel confident"] == "Dr Jo Marsh"
