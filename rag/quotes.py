@@ -43,8 +43,13 @@ SPEECH = (
     r"insists|emphasised|emphasized|asserted|remarked|pointed\sout"
 )
 SPEECH_RE = re.compile(rf"\b(?:{SPEECH})\b", re.I)
-# in quotes, "reads:" too: "the notice reads: ‘…’" quotes it; "she reads the minutes" does not
-_QUOTE_VERB = re.compile(rf"\b(?:{SPEECH}|reads(?=\s*:))\b", re.I)
+# in quotes, "reads:" too: "the notice reads: ‘…’" quotes it; "she reads the minutes" does not;
+# and a body's own words for its aims or terms: "NHS England is committed to ‘…’", "X defines
+# ‘…’ as ‘…’"
+_QUOTE_VERB = re.compile(
+    rf"\b(?:{SPEECH}|reads(?=\s*:)|(?:is|are|remains?)\s+committed\s+to(?=\s*[‘“'\"])|defines)\b",
+    re.I,
+)
 # "anticipated continued high achievement": "continued" before a noun is no speech verb, which
 # stands alone ("he continued:", "…, she continued.", "continued that …")
 NOT_SPEECH = re.compile(

@@ -1427,3 +1427,22 @@ def test_a_clause_final_according_to_covers_the_quotes_before_it():
     )
     assert got["worked together in their own localities"] == "Dr Jo Marsh"
     assert got["helped them feel confident"] == "Dr Jo Marsh"
+
+
+def test_a_body_committed_to_or_defining_in_its_own_words():
+    got = _speakers(
+        "NHS England is committed to ‘help most commissioners take on the new duties from "
+        "April’ as part of its plans.",
+        "NHS England defines ‘local’ commissioning as planning ‘around the needs of each "
+        "neighbourhood and its practices’.",
+    )
+    assert got["help most commissioners take on the new duties from April"] == "NHS England"
+    assert got["around the needs of each neighbourhood and its practices"] == "NHS England"
+
+
+def test_what_a_contract_defines_is_no_ones_quote():
+    got = _speakers(
+        "The new contract defines core hours as ‘from eight in the morning to half past six "
+        "on weekdays’.",
+    )
+    assert got["from eight in the morning to half past six on weekdays"] == ""
