@@ -439,9 +439,10 @@ class _Extractor:
                 for a, _, sp in self.speakers.between(s0, s1)
                 if sp.organisation and not sp.practice and not self._in_quote(a)
             }
-            kind = re.search(r"\b(CCG|ICB|LMC|PCT)\b", spokes.group(0))
+            kind = re.search(r"\b(CCG|ICB|LMC|PCT|[Cc]ouncil|[Tt]rust)\b", spokes.group(0))
             if not orgs and kind:
-                # "…,’ an ICB spokesperson said": the one ICB the article names; two: unknown
+                # "…,’ an ICB spokesperson said", "a council spokesperson said": the one body of
+                # that kind the article names; two: unknown
                 return self.speakers.only_of_kind(kind.group(1))
             if not orgs:
                 return self._organisation_just_quoted(hi)

@@ -1446,3 +1446,23 @@ def test_what_a_contract_defines_is_no_ones_quote():
         "on weekdays’.",
     )
     assert got["from eight in the morning to half past six on weekdays"] == ""
+
+
+def test_a_council_spokesperson_speaks_for_the_one_council_named():
+    got = _speakers(
+        "Westfield Council owns the health centre building.",
+        "A council spokesperson said: ‘We know this is worrying for patients and we will write "
+        "to all of them.’",
+    )
+    said = "We know this is worrying for patients and we will write to all of them."
+    assert got[said] == "Westfield Council"
+
+
+def test_a_trust_spokesperson_when_two_trusts_are_named_is_unattributed():
+    got = _speakers(
+        "Eastvale Community NHS Trust and Westvale Hospitals NHS Trust share the site.",
+        "A trust spokesperson said: ‘We know this is worrying for patients and we will write "
+        "to all of them.’",
+    )
+    said = "We know this is worrying for patients and we will write to all of them."
+    assert got[said] == ""
