@@ -141,6 +141,10 @@ _QUOTE_CLOSES_SENTENCE = re.compile(r"[.!?][’”'\"]\s+(?=[A-Z])")
 # a sentence whose subject is "he"/"she": "She was", "But he also raised"
 _PRONOUN_OPENS = re.compile(r"\s*(?:(?:But|And|However,?)\s+)?([Hh]e|[Ss]he)\b")
 MIN_QUOTE_WORDS = 3
+# a first-person subject straight before a speech verb: "… and we believe", "I would argue"
+_FIRST_PERSON_SUBJECT = re.compile(
+    r"(?:^|[\s,;(])(?:[Ww]e|I)\s+(?:(?:also|still|strongly|firmly|would|do|have|had)\s+){0,2}$"
+)
 # a quote's closing mark and comma, where a trailing attribution starts ("…,’ the CCG said",
 # "…’, the trust said", "…’ the trust said"); not a full stop, after which a new sentence opens
 _AFTER_CLOSE = re.compile(r"\s*[’”'\"]?\s*,\s*[’”'\"]?\s*|\s*[’”'\"]\s*(?=[a-z])")
@@ -321,6 +325,10 @@ class _Extractor:
         lo = close.end() if close else lo
         seg = self.text[lo:hi]
         self._how = "named"
+        if _FIRST_PERSON_SUBJECT.search(seg):
+            # "X Surgery is one of our smallest contracts and we believe …": the verb's subject
+            # is "we", a speaker the words do not name, not the body named before it
+            return None
         if _STATEMENT_REF.match(seg.strip()):
             # "Westshire CCG said it had no plans … The statement added: ‘…’": the organisation
             # quoted just before, if no one else is named since

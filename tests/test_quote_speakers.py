@@ -1466,3 +1466,13 @@ def test_a_trust_spokesperson_when_two_trusts_are_named_is_unattributed():
     )
     said = "We know this is worrying for patients and we will write to all of them."
     assert got[said] == ""
+
+
+def test_a_first_person_subject_is_not_the_body_named_before_it():
+    page = (
+        "A headline about the practices\n\nA spokesperson for the board said\n\nMill Lane "
+        "Surgery is one of our smallest contracts and we believe the money would be better "
+        "spent on larger practices nearby.\n"
+    )
+    quotes = extract_quotes(parse_page_text(page, "page"))
+    assert not [q for q in quotes if q.speaker == "Mill Lane Surgery"]
