@@ -202,6 +202,9 @@ ORG = re.compile(
     r"(?!(?:The|A|An|This|That|Its|Their|His|Her|My|Each|Every|Our|Your|No|One|Which|Any|Some|Many|Most|All|Only|Every)\b)"
     rf"{_PLACE_LIST}"
     r"(?:(?!(?:CCG|ICB|PCT)\b)[A-Z][\w'’]*\s(?:and\s)?){1,4}(?:CCG|ICB|PCT)\b|[A-Z][a-z]+(?:\s[A-Z][a-z]+){0,2}\sLMC|"
+    # an LMC spelt out: "Nottinghamshire Local Medical Committee"
+    r"(?!(?:The|A|An|This|That|Its|Their|Each|Every|One|Any)\b)[A-Z][a-z]+(?:\s(?:and\s)?[A-Z][a-z]+){0,2}"
+    r"\sLocal\sMedical\sCommittee\b(?!s)|"
     # "NHS England Thames Valley", "NHS England North": a regional office, by its place words
     # only (capitalised role words, "NHS England Chief Executive", and a name after the place
     # words, "NHS England North Jo Bloggs", end it at "NHS England")

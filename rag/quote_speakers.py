@@ -30,7 +30,11 @@ PRACTICE = re.compile(
     r"Advanced|Professional|Current|Future|Standard|Dispensing|Training|Teaching|Code|Joint|Sole)\b)"
     rf"(?![\w-]*[’']s\s)[A-Z][\w’'-]*\s){{1,3}}?(?:(?![\w-]*[’']s\s)[A-Z][\w’'-]*\s)?{_PRACTICE_KIND}\b(?!\s[A-Z]|[’']s?\s+[A-Z])"
 )
-KIND_SPELT = {"integrated care board": "icb", "clinical commissioning group": "ccg"}
+KIND_SPELT = {
+    "integrated care board": "icb",
+    "clinical commissioning group": "ccg",
+    "local medical committee": "lmc",
+}
 
 
 def kind_of(name: str) -> str:

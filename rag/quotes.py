@@ -43,8 +43,13 @@ SPEECH = (
     r"insists|emphasised|emphasized|asserted|remarked|pointed\sout"
 )
 SPEECH_RE = re.compile(rf"\b(?:{SPEECH})\b", re.I)
-# in quotes, "reads:" too: "the notice reads: ‘…’" quotes it; "she reads the minutes" does not
-_QUOTE_VERB = re.compile(rf"\b(?:{SPEECH}|reads(?=\s*:))\b", re.I)
+# in quotes, "reads:" too: "the notice reads: ‘…’" quotes it; "she reads the minutes" does not;
+# and a body's own words for its aims or terms: "NHS England is committed to ‘…’", "X defines
+# ‘…’ as ‘…’"
+_QUOTE_VERB = re.compile(
+    rf"\b(?:{SPEECH}|reads(?=\s*:)|(?:is|are|remains?)\s+committed\s+to(?=\s*[‘“'\"])|defines)\b",
+    re.I,
+)
 # "anticipated continued high achievement": "continued" before a noun is no speech verb, which
 # stands alone ("he continued:", "…, she continued.", "continued that …")
 NOT_SPEECH = re.compile(
@@ -78,6 +83,14 @@ PRACTICE_REF = re.compile(
     r"(?:on|from|for|at)\s+)?"
     r"[Tt]he\s+(?:[A-Z][\w’'-]*\s+)?(?:two\s+)?(?:practice|surger(?:y|(?P<plural2>ies))|(?P<group>group))(?P<plural>s)?(?:(?:['’]s)?\s+(?:website|statement|letter|notice))?\s*$"
 )
+# a practice's partners speaking for it: "the partners said", "In a letter to patients, the GP
+# partners said", "The three partners at the practice explained" (and "They said:" after that)
+_PARTNERS = (
+    r"(?:[Tt]he|[Ii]ts)\s+(?:(?:two|three|four|five|six|remaining|GP)\s+){0,2}partners"
+    r"(?:\s+(?:at|of)\s+(?:the\s+)?(?P<at>practice|surgery|[A-Z][^,;:.“”‘’\"]{2,60}?))?"
+)
+PARTNERS_REF = re.compile(rf"^(?:But\s|And\s|However,\s|{_OPENING})?{_PARTNERS}\s*$")
+PARTNERS_OPEN = re.compile(rf"\s*(?:(?:But|And|However,)\s+)?{_PARTNERS}\s")
 # a group of another kind the article speaks of ("a campaign group", "the patient group"): then
 # "the group" may be it, not the one "… Medical Group" named
 _OTHER_GROUP = re.compile(
@@ -99,8 +112,23 @@ _DOC_DET = re.compile(r"\b(?:[Tt]he|[Tt]his|[Tt]hat|[Aa]n?|[Ii]ts)\s")
 _OWNER_TAIL = re.compile(rf"(?:['’]s)?\s+{MODIFIERS}")
 _FROM_OWNER = re.compile(
     r"\s+(?:from|(?:(?:carried\s+out|conducted|prepared|produced|written)\s+)?by)\s+(?:the\s+)?"
+    # a motion's or a document's author in an appositive: "The motion, proposed by X LMC,"
+    r"|,\s+(?:(?:proposed|tabled|submitted|put\s+forward|moved|written|prepared|drafted)\s+)by"
+    r"\s+(?:the\s+)?"
 )  # "a report by the King's Fund"
 _KIND_OWNER = re.compile(rf"[Tt]he\s+(CCG|ICB|LMC|{_KIND_WORDS})['’]s\s+{MODIFIERS}")
+# a document's owner by its kind after the noun: "A notice on the trust website", "a letter from
+# the council", "a statement issued by the CCG"
+_KIND_OWNER_AFTER = re.compile(
+    r"\s+(?:(?:issued|released|published|posted|sent)\s+)?(?:on|from|by)\s+the\s+"
+    rf"(CCG|ICB|LMC|[Tt]rust|[Cc]ouncil|{_KIND_WORDS})(?:['’]s)?(?:\s+website)?\s*"
+)
+# where a clause ends after a name: "…, according to Dr X." (not "according to Dr X’s report")
+_CLAUSE_ENDS = re.compile(r"\s*(?:[.;!?]|$)")
+# a body by its kind after a trailing verb, ending the clause: "…,’ according to the CCG."
+_KIND_AFTER_VERB = re.compile(
+    rf"\s+the\s+(CCG|ICB|LMC|[Tt]rust|[Cc]ouncil|{_KIND_WORDS})(?=\s*(?:[.,;:!?]|$))"
+)
 # "said the spokesperson": one introduced before ("a spokesperson from X confirmed …")
 _THE_SPOKESPERSON = re.compile(r"[ \t]+the[ \t]+spokes(?:man|woman|person)\b")
 # a name and its acronym: " the Independent Care Review Panel (ICRP)"
@@ -113,6 +141,13 @@ _QUOTE_CLOSES_SENTENCE = re.compile(r"[.!?][’”'\"]\s+(?=[A-Z])")
 # a sentence whose subject is "he"/"she": "She was", "But he also raised"
 _PRONOUN_OPENS = re.compile(r"\s*(?:(?:But|And|However,?)\s+)?([Hh]e|[Ss]he)\b")
 MIN_QUOTE_WORDS = 3
+# a first-person subject straight before a speech verb: "… and we believe", "I would argue"
+_FIRST_PERSON_SUBJECT = re.compile(
+    r"(?:^|[\s,;(])(?:[Ww]e|I)\s+(?:(?:also|still|strongly|firmly|would|do|have|had)\s+){0,2}$"
+)
+# a quote's closing mark and comma, where a trailing attribution starts ("…,’ the CCG said",
+# "…’, the trust said", "…’ the trust said"); not a full stop, after which a new sentence opens
+_AFTER_CLOSE = re.compile(r"\s*[’”'\"]?\s*,\s*[’”'\"]?\s*|\s*[’”'\"]\s*(?=[a-z])")
 # a speech verb with no subject of its own after "…, but" / "…, and": it shares the one before
 _SHARED_VERB = re.compile(r"[^\s‘“'\"],?\s+(?:but|and)\s+(?:also\s+|then\s+|later\s+)?\Z")
 # whom a speaker told: "told HSJ", "told Pulse", "told HSJ’s sister title Local Government
@@ -284,8 +319,16 @@ class _Extractor:
     def subject(self, lo: int, hi: int) -> Speaker | None:
         """Who speaks in text[lo:hi], the words before a speech verb. Sets self._how to how
         they were found: "named", "pronoun" or "org-ref"."""
+        # "‘…,’ the CCG said", "…’, the trust said": the words after a quote's close open with
+        # its closing mark and comma, which are no part of the subject
+        close = _AFTER_CLOSE.match(self.text, lo, hi)
+        lo = close.end() if close else lo
         seg = self.text[lo:hi]
         self._how = "named"
+        if _FIRST_PERSON_SUBJECT.search(seg):
+            # "X Surgery is one of our smallest contracts and we believe …": the verb's subject
+            # is "we", a speaker the words do not name, not the body named before it
+            return None
         if _STATEMENT_REF.match(seg.strip()):
             # "Westshire CCG said it had no plans … The statement added: ‘…’": the organisation
             # quoted just before, if no one else is named since
@@ -310,6 +353,10 @@ class _Extractor:
                     if found is not None:
                         self._how, self._doc = "document-owner", (a, b)
             return found
+        ref = PARTNERS_REF.match(seg.strip())
+        if ref:
+            self._how = "org-ref"
+            return self._partners_practice(ref, lo + (len(seg) - len(seg.lstrip())))
         doc = document_subject(seg)
         if doc and not any(
             not sp.is_person and not sp.organisation and sp.end >= hi - 2
@@ -400,9 +447,10 @@ class _Extractor:
                 for a, _, sp in self.speakers.between(s0, s1)
                 if sp.organisation and not sp.practice and not self._in_quote(a)
             }
-            kind = re.search(r"\b(CCG|ICB|LMC|PCT)\b", spokes.group(0))
+            kind = re.search(r"\b(CCG|ICB|LMC|PCT|[Cc]ouncil|[Tt]rust)\b", spokes.group(0))
             if not orgs and kind:
-                # "…,’ an ICB spokesperson said": the one ICB the article names; two: unknown
+                # "…,’ an ICB spokesperson said", "a council spokesperson said": the one body of
+                # that kind the article names; two: unknown
                 return self.speakers.only_of_kind(kind.group(1))
             if not orgs:
                 return self._organisation_just_quoted(hi)
@@ -417,6 +465,13 @@ class _Extractor:
         if ref:
             self._how = "org-ref"
             word = ref.group(0).split()[-1].lower()
+            if word == "they":
+                # "The three partners at the practice explained … They said: ‘…’": the practice
+                i = bisect_right(self._sentence_starts, lo) - 1
+                prev = self.sentences[i - 1] if i >= 1 else None
+                opens = PARTNERS_OPEN.match(self.text, prev[0]) if prev else None
+                if opens and not self._in_quote(prev[0]) and opens.end() <= prev[1]:
+                    return self._partners_practice(opens, prev[0])
             named = self._document_since_org(lo)
             if word in {"it", "they"} and named:
                 self._how = "document"  # "The agreement was published. It states: ‘…’"
@@ -436,6 +491,17 @@ class _Extractor:
             kind = kind_of(kind.group(0)) if kind else ""
             return self.speakers.org_before(lo, kind) or self.speakers.only_of_kind(kind)
         return None
+
+    def _partners_practice(self, ref: re.Match, base: int) -> Speaker | None:
+        """The practice whose partners `ref` names (`base`: where the text `ref` matched starts
+        in the article): the practice named after "partners at", or, for "the partners" and
+        "the partners at the practice", the one practice the article names; else None."""
+        at = ref.group("at")
+        if at is None or at in ("practice", "surgery"):
+            return self.speakers.only_practice()
+        a = base + ref.start("at")
+        named = [sp for x, y, sp in self.speakers.between(a, a + len(at)) if sp.practice]
+        return named[0] if len(named) == 1 else None
 
     def _carried_into(self, s0: int, qa: int, base: int) -> bool:
         """Whether a quote at `qa` in a sentence (from `s0`) with no speech verb goes on with the
@@ -489,6 +555,11 @@ class _Extractor:
                 k = kind_of(kind.group(1))
                 sp = self.speakers.org_before(a, k) or self.speakers.only_of_kind(k)
                 return sp
+            # "A notice on the trust website said": the one body of that kind the article names;
+            # two or more: no owner
+            kind = _KIND_OWNER_AFTER.fullmatch(self.text, noun.end(), b)
+            if kind:
+                return self.speakers.only_of_kind(kind_of(kind.group(1)))
         return next(iter(owners.values())) if len(owners) == 1 else None
 
     def _owner_named_before(self, a: int, b: int) -> Speaker | None:
@@ -904,8 +975,21 @@ class _Extractor:
             if pair is not None:
                 return pair
         if not found:
-            return self._defined_organisation(lo, hi)
+            return self._defined_organisation(lo, hi) or self._kind_after(lo, hi)
         return found[0][2]
+
+    def _kind_after(self, lo: int, hi: int) -> Speaker | None:
+        """ "…,’ according to the CCG.", "…, said the trust.": a body by its kind alone straight
+        after the verb (text[lo:hi]) and ending the clause is the one body of that kind the
+        article names; two or more, or none: None."""
+        m = _KIND_AFTER_VERB.match(self.text, lo, hi)
+        if m is None:
+            self._how = "named"
+            return None
+        found = self.speakers.only_of_kind(kind_of(m.group(1)))
+        if found is not None:
+            self._how = "org-ref"
+        return found
 
     def _defined_organisation(self, lo: int, hi: int) -> Speaker | None:
         """ "…”, according to the Independent Care Review Panel (ICRP).": a name defined with
@@ -1232,6 +1316,28 @@ class _Extractor:
                 and not self._in_quote(comma)
             ):
                 sp = self.subject(comma, va)
+                verb = (va, vb) if sp is not None else None
+        if (
+            sp is None
+            and not before
+            and len(final) == 1
+            and self.text[final[0][0] : final[0][1]].lower().startswith("according")
+        ):
+            # "Practices have ‘worked together’, which has ‘helped them’, according to Dr X.":
+            # a clause-final "according to" and the name straight after it cover the clause
+            va, vb = final[0]
+            comma = self.text.rfind(",", qb, va)
+            named = self.speakers.between(vb, s1)
+            if (
+                comma >= 0
+                and not self.text[comma + 1 : va].strip()
+                and not self._in_quote(comma)
+                and named
+                and re.fullmatch(r"\s+(?:the\s+)?", self.text[vb : named[0][0]])
+                and _CLAUSE_ENDS.match(self.text, named[0][1])
+            ):
+                self._how = "named"
+                sp = self.after(vb, s1)
                 verb = (va, vb) if sp is not None else None
         pronoun = ""
         if trailing:

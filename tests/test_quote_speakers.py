@@ -1302,3 +1302,177 @@ def test_a_role_and_name_that_described_something_is_a_person():
         "doctors has made recruiting very hard,’ she said."
     )
     assert got["shortage of doctors has made recruiting very hard"] == "Jo Ilford"
+
+
+def test_a_body_by_its_kind_after_the_quote_it_spoke():
+    got = _speakers(
+        "Eastvale Community NHS Trust runs three surgeries in the district.",
+        "‘Every patient will be written to before the change,’ the trust said.",
+        "Services will ‘stay where they are for now’, the trust added.",
+    )
+    assert got["Every patient will be written to before the change"] == (
+        "Eastvale Community NHS Trust"
+    )
+    assert got["stay where they are for now"] == "Eastvale Community NHS Trust"
+
+
+def test_a_body_after_a_quote_that_ends_its_sentence_is_not_its_speaker():
+    # the next sentence ("The ICB told …") runs on in the same paragraph: its subject is no
+    # trailing attribution of the quote before it
+    got = _speakers(
+        "Southmoor LMC told practices in its area that it had agreed new funding with "
+        "Southmoor ICB.",
+        "In a bulletin to practices, the LMC said: ‘The new funding terms for next year are "
+        "now agreed.’\nThe ICB told reporters it would write to every practice.",
+    )
+    assert got["The new funding terms for next year are now agreed."] == "Southmoor LMC"
+
+
+def test_a_notice_on_the_website_of_a_body_by_its_kind():
+    got = _speakers(
+        "Eastvale Community NHS Trust runs three surgeries in the district.",
+        "A notice on the trust website said: ‘Eastvale Community NHS Trust will hand back all "
+        "three contracts next year.’",
+        "‘The change follows a review of care across the county,’ it added.",
+    )
+    said = "Eastvale Community NHS Trust will hand back all three contracts next year."
+    assert got[said] == "Eastvale Community NHS Trust"
+    assert got["The change follows a review of care across the county"] == (
+        "Eastvale Community NHS Trust"
+    )
+
+
+def test_a_notice_on_the_trust_website_when_two_trusts_are_named_is_unattributed():
+    got = _speakers(
+        "Eastvale Community NHS Trust runs two surgeries, and Westvale Hospitals NHS Trust one.",
+        "A notice on the trust website said: ‘All three surgeries will pass to a new provider "
+        "in the spring.’",
+    )
+    assert got["All three surgeries will pass to a new provider in the spring."] == ""
+
+
+def test_a_motion_speaks_for_the_committee_that_proposed_it():
+    got = _speakers(
+        "Delegates at the annual conference backed a motion on the plans for practices.",
+        "The motion, proposed by Westshire Local Medical Committee, said the change would "
+        "“badly damage trust between practices and commissioners” and would “weaken the "
+        "commissioners”.",
+    )
+    assert got["badly damage trust between practices and commissioners"] == (
+        "Westshire Local Medical Committee"
+    )
+    assert got["weaken the commissioners"] == "Westshire Local Medical Committee"
+
+
+def test_a_review_commissioned_by_a_committee_is_not_its_words():
+    got = _speakers(
+        "The review, commissioned by Westshire Local Medical Committee, said the change would "
+        "“badly damage trust between practices and commissioners”.",
+    )
+    assert got["badly damage trust between practices and commissioners"] == ""
+
+
+def test_a_practices_partners_speak_for_it():
+    got = _speakers(
+        "Partners at Mill Lane Surgery in Eastbury told patients they had given notice on "
+        "their contract.",
+        "The three partners at the practice explained to patients in a letter why they were "
+        "handing the contract back.",
+        "They said: ‘This is a letter to tell you about a change at Mill Lane Surgery. We have "
+        "given notice on our contract.’",
+        "In a later message to patients, the partners said: ‘We have tried for two years to "
+        "recruit new doctors without success.’",
+    )
+    said = (
+        "This is a letter to tell you about a change at Mill Lane Surgery. We have given "
+        "notice on our contract."
+    )
+    assert got[said] == "Mill Lane Surgery"
+    assert got["We have tried for two years to recruit new doctors without success."] == (
+        "Mill Lane Surgery"
+    )
+
+
+def test_the_partners_when_two_practices_are_named_are_unattributed():
+    got = _speakers(
+        "Mill Lane Surgery and Brook Street Surgery will both close in March.",
+        "In a letter to patients, the partners said: ‘We have tried for two years to recruit "
+        "new doctors without success.’",
+    )
+    assert got["We have tried for two years to recruit new doctors without success."] == ""
+
+
+def test_according_to_a_body_by_its_kind():
+    got = _speakers(
+        "NHS Westfield CCG runs two practices in the town.",
+        "The change will ‘ease the pressure on staff at both sites,’ according to the CCG.",
+    )
+    assert got["ease the pressure on staff at both sites"] == "NHS Westfield CCG"
+
+
+def test_according_to_the_ccg_when_two_are_named_is_unattributed():
+    got = _speakers(
+        "NHS Westfield CCG and NHS Eastfield CCG run practices in the town.",
+        "The change will ‘ease the pressure on staff at both sites,’ according to the CCG.",
+    )
+    assert got["ease the pressure on staff at both sites"] == ""
+
+
+def test_a_clause_final_according_to_covers_the_quotes_before_it():
+    got = _speakers(
+        "Westshire LMC chair Dr Jo Marsh told reporters: ‘Many practices have given notice on "
+        "their services this month.’",
+        "Practices have ‘worked together in their own localities’ which has ‘helped them feel "
+        "confident’ to act together on the contracts this year, according to Dr Marsh.",
+    )
+    assert got["worked together in their own localities"] == "Dr Jo Marsh"
+    assert got["helped them feel confident"] == "Dr Jo Marsh"
+
+
+def test_a_body_committed_to_or_defining_in_its_own_words():
+    got = _speakers(
+        "NHS England is committed to ‘help most commissioners take on the new duties from "
+        "April’ as part of its plans.",
+        "NHS England defines ‘local’ commissioning as planning ‘around the needs of each "
+        "neighbourhood and its practices’.",
+    )
+    assert got["help most commissioners take on the new duties from April"] == "NHS England"
+    assert got["around the needs of each neighbourhood and its practices"] == "NHS England"
+
+
+def test_what_a_contract_defines_is_no_ones_quote():
+    got = _speakers(
+        "The new contract defines core hours as ‘from eight in the morning to half past six "
+        "on weekdays’.",
+    )
+    assert got["from eight in the morning to half past six on weekdays"] == ""
+
+
+def test_a_council_spokesperson_speaks_for_the_one_council_named():
+    got = _speakers(
+        "Westfield Council owns the health centre building.",
+        "A council spokesperson said: ‘We know this is worrying for patients and we will write "
+        "to all of them.’",
+    )
+    said = "We know this is worrying for patients and we will write to all of them."
+    assert got[said] == "Westfield Council"
+
+
+def test_a_trust_spokesperson_when_two_trusts_are_named_is_unattributed():
+    got = _speakers(
+        "Eastvale Community NHS Trust and Westvale Hospitals NHS Trust share the site.",
+        "A trust spokesperson said: ‘We know this is worrying for patients and we will write "
+        "to all of them.’",
+    )
+    said = "We know this is worrying for patients and we will write to all of them."
+    assert got[said] == ""
+
+
+def test_a_first_person_subject_is_not_the_body_named_before_it():
+    page = (
+        "A headline about the practices\n\nA spokesperson for the board said\n\nMill Lane "
+        "Surgery is one of our smallest contracts and we believe the money would be better "
+        "spent on larger practices nearby.\n"
+    )
+    quotes = extract_quotes(parse_page_text(page, "page"))
+    assert not [q for q in quotes if q.speaker == "Mill Lane Surgery"]
