@@ -56,7 +56,7 @@ from .sentences import split_spans
 from .settings import Settings
 
 log = logging.getLogger(__name__)
-SCHEMA_VERSION = 31  # 2: sentences and quotes stored; 3: quote pieces; 4: stemmed BM25;
+SCHEMA_VERSION = 32  # 2: sentences and quotes stored; 3: quote pieces; 4: stemmed BM25;
 # 5: roles stated with "is" ("Nigel Praities is the editor of Pulse"); 6: chunk context (referents)
 # 7: quotes carry speaker_type, confidence, evidence and method; unattributed quotes (speaker "")
 # 8: documents, unnamed spokespeople and two-candidate quotes re-attributed; quote settings
@@ -96,6 +96,8 @@ SCHEMA_VERSION = 31  # 2: sentences and quotes stored; 3: quote pieces; 4: stemm
 #     paragraph cut off after a whole sentence is kept
 # 31: quotes: a body by its kind after the quote ('…,’ the trust said'), and more organisation
 #     layouts re-attributed
+# 32: 'Coun' is a title; 'NAME, which calls …' is no speech by NAME; 'he' after a spokesman
+#     spoke is not the person named before
 CURRENT = "CURRENT"
 
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from .intervals import Intervals
 
-TITLES = r"(?:Dr|Professor|Prof|Mr|Mrs|Ms|Miss|Sir|Dame|Lord|Baroness|Cllr|Councillor)"
+TITLES = r"(?:Dr|Professor|Prof|Mr|Mrs|Ms|Miss|Sir|Dame|Lord|Baroness|Cllr|Councillor|Coun)"
 # titles used with a first name alone: "Dame Barbara" is Dame Barbara Hakin, not a Ms Barbara
 FIRST_NAME_TITLES = frozenset({"Sir", "Dame"})
 # a capitalised word, "O’Brien", "McLean" and "Smith-Jones" too, but never a possessive's "’s"

@@ -233,6 +233,7 @@ _PLACES = re.compile(
 _UNKNOWN_OPENER = re.compile(
     r"\s*([A-Z][a-z’'-]+)\s[A-Z][a-z’'-]+\s(?:from|of|at|has|had|was|is|[a-z]+ed)\b"
 )
+_SPOKESPERSON = re.compile(r"\bspokes(?:man|woman|person)\b", re.I)
 _UNKNOWN_ACTOR = re.compile(
     r"\b([A-Z][a-z’'-]+)\s([A-Z][a-z’'-]+)\s(?:has\s|had\s|also\s)?"
     r"(?:said|says|told|warned|added|argued|[a-z]+ed)\b"
@@ -393,6 +394,10 @@ class _Extractor:
         if m and found:
             if self._role_holder(found[-1], lo, hi):
                 return None
+            if "which" in m.group(0) and found[-1][2].is_person:
+                # "a summary, signed by him and chairman Andy Bunce, which calls for ‘…’": "which"
+                # is a thing's, never a person's
+                return None
             return found[-1][2]
         pron = [
             (lo + x.start(), "p", x.group(0).lower())
@@ -420,6 +425,8 @@ class _Extractor:
                 return None  # "‘…,’ said one campaigner. ‘…,’ she added": not the one named before
             if ante is not None and self._unknown_name_opens(ante.end, best[0]):
                 return None  # "Jo Bloggs from X joined the call. He said": maybe not the one named
+            if ante is not None and _SPOKESPERSON.search(self.text, ante.end, best[0]):
+                return None  # "A spokesman for NHS England said … He added": the spokesman
             return ante
         if found:
             org = found[-1]

@@ -1476,3 +1476,32 @@ def test_a_first_person_subject_is_not_the_body_named_before_it():
     )
     quotes = extract_quotes(parse_page_text(page, "page"))
     assert not [q for q in quotes if q.speaker == "Mill Lane Surgery"]
+
+
+def test_which_after_a_persons_name_is_a_things_not_the_persons():
+    # the summary calls for it, not the chairman who signed it
+    got = _speakers(
+        "He said the minister will see a summary of the meeting, signed by himself and "
+        "independent chairman Tom Reed, which calls for the closure to be delayed “while "
+        "the consultation is carried out”."
+    )
+    assert got["while the consultation is carried out"] != "Tom Reed"
+
+
+def test_he_after_a_spokesman_spoke_is_not_the_person_named_before():
+    got = _speakers(
+        "Ann Hale, a patient, said: “The first I heard about it was a letter after the meeting.”",
+        "A spokesman for NHS England said it had followed the procurement rules.",
+        "He added: “An advert was placed on the contracts website for six weeks.”",
+    )
+    assert got["The first I heard about it was a letter after the meeting."] == "Ann Hale"
+    assert got["An advert was placed on the contracts website for six weeks."] != "Ann Hale"
+
+
+def test_coun_is_a_councillors_title():
+    from rag.people import resolve_people
+
+    _, resolved = resolve_people(
+        "District councillor Jo Newton wrote to the CCG. Coun Newton says so."
+    )
+    assert any(m.title == "Coun" and p.name == "Jo Newton" for m, p in resolved)
