@@ -139,7 +139,7 @@ DIFFER_SIMILARITY = 0.7
 # a question's name held by this many articles or fewer picks them out (see naming_articles)
 NAMING_MAX = 3
 # the kinds of fact a "how many / how much / what share / when" question asks for
-FIGURE_KINDS = ("money", "share", "number", "date")
+FIGURE_KINDS = ("money", "share", "number", "date", "name")
 DIFFER_MAX_GAP = 0.1
 
 

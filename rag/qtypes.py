@@ -331,7 +331,14 @@ ANALOGY = re.compile(
 )
 _WH = re.compile(r"\b(?:what|which|who|whom|whose|when|where|why|how)\b", re.I)
 # pattern, fact kind; the first that matches at the question's own wh-word wins
+# "What was the name of the GP …?", "What will the merged practice be called?": a name
+NAME_Q = re.compile(
+    r"\bwhat\s+(?:is|was|were|will\s+be)\s+the\s+names?\s+of\b|\b(?:under\s+)?what\s+name\b|"
+    r"\bwhat\s+(?:is|was|will|would)\s+[^?]{0,60}?\bbe\s+called\b",
+    re.I,
+)
 _KINDS = (
+    (NAME_Q, "name"),  # a name the question does not already give
     (MONEY_Q, "money"),  # a sum: "£200m", not any figure
     (SHARE_Q, "share"),  # a proportion: "6%", "two-thirds", not any figure
     (NUMBER_Q, "number"),
@@ -533,7 +540,21 @@ def entity_terms(entity: str) -> list[str]:
     return [t for p in parts for t in tokenize(p)]
 
 
+# a name: two or more capitalised words ("Wyre Forest Health Partnership", "Securing
+# Excellence in Primary Care"), or a title and a surname ("Dr Lobo")
+NAME_FACT = re.compile(
+    r"\b(?:(?:Dr|Mr|Mrs|Ms|Professor)\.?\s[A-Z][\w'’-]+|[A-Z][\w'’&-]*(?:\s(?:(?:of|and|in|for|the|&)\s)?[A-Z][\w'’&-]*)+)"
+)
+# what a name is asked of: a practice's name ends in a practice's word, a GP's is a person's
+_NAME_OF_PRACTICE = re.compile(r"\b(?:practices?|surger(?:y|ies)|health\s+cent(?:re|er)s?)\b", re.I)
+_NAME_OF_PERSON = re.compile(
+    r"\b(?:GP|doctor|partner|chair(?:man|woman)?|manager)\b(?!\s+(?:practice|surgery))", re.I
+)
+_PRACTICE_WORD = re.compile(r"\b(?:Practice|Surgery|Centre|Center|Group|Partnership)\b")
+_TITLED_NAME = re.compile(r"^(?:Dr|Mr|Mrs|Ms|Professor)\.?\s")
+
 _TYPED = {
+    "name": NAME_FACT,
     "money": MONEY,
     "share": SHARE,
     "number": NUMBER,
@@ -697,6 +718,14 @@ def holds(
         found += [m.group(0) for m in DURATION.finditer(sentence)]  # "within 28 days"
     if wants == "date" and (grain := date_grain(question)):
         found = [m.group(0) for m in _GRAIN[grain].finditer(sentence)]
+    if wants == "name":
+        asked_of = re.split(r"\bname\s+of\b|\bwhat\s+name\b|\bcalled\b", question, maxsplit=1)[-1]
+        # the thing named, not a clause about it ("the GP who retired from Ash Surgery")
+        asked_of = re.split(r"\b(?:who|whom|whose|that|which|when|where)\b", asked_of)[0]
+        if _NAME_OF_PERSON.search(asked_of) and not _NAME_OF_PRACTICE.search(asked_of):
+            found = [f for f in found if _TITLED_NAME.match(f) or len(f.split()) == 2]
+        elif _NAME_OF_PRACTICE.search(asked_of):
+            found = [f for f in found if _PRACTICE_WORD.search(f)]
     for fact in found:
         if future and PAST_DATE.match(fact):
             continue

@@ -931,3 +931,18 @@ def test_an_acronym_after_a_possessive_need_not_be_in_the_article():
 
     assert _owner("Dr Close's GMS") == "Dr Close"
     assert _owner("Basildon's Prime Provider") == "Basildon's Prime Provider"
+
+
+def test_a_name_asked_for_is_one_the_question_does_not_give():
+    from rag.qtypes import analyse, holds
+
+    gp = analyse("What was the name of the GP who retired from Ash Surgery in Tring?")
+    assert gp.wants == "name"
+    # the question's own names answer nothing; a GP's name is a person's
+    assert not holds("The GP at Ash Surgery in Tring retired.", gp.wants, gp.question)
+    assert holds("Dr Jo Lobo retired from Ash Surgery.", gp.wants, gp.question)
+    practice = analyse("What was the name of the Dene GP practice that closed?")
+    assert not holds("Patients in Dene, Devon, criticised NHS England.", "name", practice.question)
+    assert holds("Ash Road Surgery in Dene closed.", "name", practice.question)
+    merged = analyse("What name will the merged practices trade under?")
+    assert holds("They will trade as Bevan Medical Group.", merged.wants, merged.question)
