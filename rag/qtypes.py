@@ -20,8 +20,9 @@ MONEY_Q = re.compile(
     r"\b(?:how (?:big|large)|what size)\b[^?]*\b(?:money|funding|budgets?|savings|income|pot)\b|"
     # "What is the contract value …?", "What primary care budget will X control?", "What was
     # X's total LES budget?": a sum (not "value for money", nor a budget's pressures or plans)
-    r"\bwhat\s+(?:is\s+|was\s+|were\s+|are\s+|will\s+be\s+)?(?:the\s+)?(?:[\w'’-]+\s+){0,5}?"
-    r"(?:value|budget|worth|payment)\b"
+    r"\bwhat\s+(?:is\s+|was\s+|were\s+|are\s+|will\s+be\s+)?(?:the\s+)?"
+    r"(?:(?!(?:would|will|did|does|do|could|should|can|might|must|has|have|had|make|makes|made)\b)"
+    r"[\w'’-]+\s+){0,5}?(?:value|budget|worth|payment)\b"
     r"(?!\s+(?:for\s+money|pressures?|plans?|setting|did|does|do|had|has|have)\b)",
     re.I,
 )

@@ -244,6 +244,7 @@ def test_the_kind_of_fact_is_read_at_the_questions_own_wh_word():
     assert analyse("What primary care budget will Dene CCG control?").wants == "money"
     assert analyse("What did the CCG say about value for money?").wants == "any"
     assert analyse("What budget pressures did CCGs face?").wants == "any"
+    assert analyse("What would make Dene's pooled budget a first?").wants == "any"
     assert analyse("On what dates were the two public events held?").wants == "date"
     # a scene-setting clause's "when" is not what is asked; a question's own "When did" is
     q = "When Ash Surgery closes, about how many of its patients will move?"
