@@ -252,8 +252,9 @@ class Pipeline:
             hits = interleave(hits, within, k or self.retriever.k)
 
         if hits and self.answerer.on("top_article"):
-            # the best passage's article is read whole: a page's answer may sit in a passage of
-            # it that ranks below other articles' on the question's words
+            # the best passage's article is read further, its own best passages joining the
+            # candidates: a page's answer may sit in a passage of it that ranks below other
+            # articles' on the question's words
             top = hits[0].chunk.article_id
             seen = {h.chunk.id for h in hits}
             within = self.retriever.search(
