@@ -205,6 +205,7 @@ class Pipeline:
                 return
         searched = search_text(standalone)
         own = standalone.split(MARK)[0].strip()
+        follow_up = own != standalone.strip()  # the previous question carried along
         info = analyse(searched, own=own)
         t1 = time.perf_counter()
         qvec = self.embedder.embed_query_vector(searched)
@@ -229,7 +230,7 @@ class Pipeline:
                 return
         kinds = ("article", "comment") if include_comments else ("article",)
         hits = self.retriever.search(searched, k=k, query_vector=qvec, timings=stages, kinds=kinds)
-        if own != standalone.strip():
+        if follow_up:
             # a follow-up searched with the previous question along ("How many locality areas
             # does it have? (Which CCG …?)"): the previous question's words can crowd out the
             # passages on what is asked now, so its own words are searched too, and the two
@@ -276,7 +277,7 @@ class Pipeline:
 
         t3 = time.perf_counter()
         content_vec = self.content_vector(info, searched)
-        if own != standalone.strip() and content_vec is None and self.answerer.on("own_words"):
+        if follow_up and content_vec is None and self.answerer.on("own_words"):
             # a follow-up's sentences are scored against its own words: the previous question
             # it carries along picks the passages, not the sentence that answers
             content_vec = self.embedder.embed_query_vector(own)

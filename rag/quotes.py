@@ -117,18 +117,18 @@ _FROM_OWNER = re.compile(
     r"\s+(?:the\s+)?"
 )  # "a report by the King's Fund"
 _KIND_OWNER = re.compile(rf"[Tt]he\s+(CCG|ICB|LMC|{_KIND_WORDS})['’]s\s+{MODIFIERS}")
+# a body named by its kind alone: "the CCG", "the trust", "the integrated care board"
+_BODY_BY_KIND = rf"(CCG|ICB|LMC|[Tt]rust|[Cc]ouncil|{_KIND_WORDS})"
 # a document's owner by its kind after the noun: "A notice on the trust website", "a letter from
 # the council", "a statement issued by the CCG"
 _KIND_OWNER_AFTER = re.compile(
     r"\s+(?:(?:issued|released|published|posted|sent)\s+)?(?:on|from|by)\s+the\s+"
-    rf"(CCG|ICB|LMC|[Tt]rust|[Cc]ouncil|{_KIND_WORDS})(?:['’]s)?(?:\s+website)?\s*"
+    rf"{_BODY_BY_KIND}(?:['’]s)?(?:\s+website)?\s*"
 )
 # where a clause ends after a name: "…, according to Dr X." (not "according to Dr X’s report")
 _CLAUSE_ENDS = re.compile(r"\s*(?:[.;!?]|$)")
 # a body by its kind after a trailing verb, ending the clause: "…,’ according to the CCG."
-_KIND_AFTER_VERB = re.compile(
-    rf"\s+the\s+(CCG|ICB|LMC|[Tt]rust|[Cc]ouncil|{_KIND_WORDS})(?=\s*(?:[.,;:!?]|$))"
-)
+_KIND_AFTER_VERB = re.compile(rf"\s+the\s+{_BODY_BY_KIND}(?=\s*(?:[.,;:!?]|$))")
 # "said the spokesperson": one introduced before ("a spokesperson from X confirmed …")
 _THE_SPOKESPERSON = re.compile(r"[ \t]+the[ \t]+spokes(?:man|woman|person)\b")
 # a name and its acronym: " the Independent Care Review Panel (ICRP)"
