@@ -42,6 +42,9 @@ APPOSITIVE_NAME = re.compile(
     rf"(?<![\w’'])(?P<name>{_CAP}\s{_CAP}(?:\s{_CAP})?),\s"
     rf"(?P<role>(?:[^.;:“”‘’\"\n]|[’'](?=s\b)){{3,160}}?),\s{SPEECH_AFTER}\b"
 )
+# "Andy Livingstone, 56, is upset …", "Jo Bloggs, aged 72, of Kelso": an age in apposition
+# makes a name a person's, whatever follows
+AGED_NAME = re.compile(rf"(?<![\w’'])(?P<name>{_CAP}\s{_CAP}(?:\s{_CAP})?),\s(?:aged\s)?\d{{1,3}},\s")
 # "Jane Holloway, Director of Nursing, East Ridings CCG said": a name, a role, then the
 # organisation with no comma before the speech verb (checked to be an organisation's name)
 APPOSITIVE_ORG_NAME = re.compile(
@@ -118,6 +121,12 @@ POST_ROLE = re.compile(
     r"^,\s(?P<role>(?:a |an |the )?(?!said\b|says\b|told\b|warned\b|added\b|who\b|which\b)(?:[a-z]|GP\s)"
     r"(?:(?!(?<!\bSt)\.\s|\s(?:who|which|that|has|have|had|is|was|will)\s)[^,;:\n]){2,120}?)"
     r"(?:,|\s(?:said|told|warned|added)\b|\s(?=(?:has|have|had|is|was|will)\s))"
+)
+# a role appositive ending its sentence, a role word in it: "…,’ says Dr X, a partner at the Y
+# Group in Cumbria."
+POST_ROLE_FINAL = re.compile(
+    rf"^,\s(?P<role>(?:a|an|the)\s(?=[a-z]|GP\s)[^,;:\n.“”‘’\"]{{0,60}}?\b{ROLE_WORD}\b[^,;:\n.“”‘’\"]{{0,80}}?)"
+    r"(?=\.(?:\s|$))"
 )
 # "Nigel Praities is the editor of Pulse." — a role stated with "is"
 COPULA_ROLE = re.compile(r"^\s(?:is|was)\s(?P<role>(?:the|a|an)\s[a-z][^,;:.]{2,80}?)(?=[.,;]|$)")
@@ -412,7 +421,9 @@ def find_mentions(text: str) -> list[Mention]:
             app = APPOSITIVE_PRE_ROLE.search(text[max(0, m.start() - 60) : m.start()])
             if app:
                 role = app.group("role")
-        post = POST_ROLE.match(text[m.end() : m.end() + 200])
+        post = POST_ROLE.match(text[m.end() : m.end() + 200]) or POST_ROLE_FINAL.match(
+            text[m.end() : m.end() + 200]
+        )
         if post:
             role = post.group("role")
         found[m.start()] = Mention(
@@ -453,6 +464,14 @@ def find_mentions(text: str) -> list[Mention]:
             m.group("name"),
             _clean_role(m.group("role")),
         )
+    named = Intervals([(f.start, f.end) for f in found.values()] + roles)
+    for m in AGED_NAME.finditer(text):
+        at = m.start("name")
+        if in_quote(at) or named.contains(at) or not_a_name(m.group("name")):
+            continue
+        if _inside_proper_noun(text, at, m.group("name")):
+            continue
+        found[at] = Mention(at, m.end("name"), m.group("name"), "", m.group("name"), "")
     named = Intervals([(f.start, f.end) for f in found.values()] + roles)
     for m in PRE_ROLE_NAME.finditer(text):
         at = m.start("name")

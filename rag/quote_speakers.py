@@ -188,6 +188,16 @@ def words_at(text: str, words: set[str]) -> dict[str, list[tuple[int, int]]]:
 _GIVEN_SPEAKS = r"(?:also\s+)?(?:said|says|added|adds|told|tells|explained|commented)\b"
 
 
+# the first words of a body's name before a speech verb: "Healthwatch said:", "Virgin Care told"
+_SHORT_BODY = re.compile(
+    rf"(?<![\w’'.-])(?P<short>[A-Z][\w’'-]*(?:\s[A-Z][\w’'-]*){{0,2}})(?=\s+{_GIVEN_SPEAKS})"
+)
+# words that open a sentence, never a name's first words
+_SENTENCE_WORDS = frozenset(
+    "The A An This That It They He She We I Its Their But And Then However Also Now".split()
+)
+
+
 def _lower_first(name: str) -> str:
     return name[0].lower() + name[1:] if len(name) > 1 and name[1].islower() else name
 
@@ -257,6 +267,7 @@ class ArticleSpeakers:
                 )
             )
         self._plural_bodies()
+        self._short_bodies(text)
         # "A spokesperson for Provide told Pulse": the principal of a spokesperson is an
         # organisation, whatever its name, when no one or nothing found already lies in it
         # (not a person: "a spokesman for Health Secretary X")
@@ -384,6 +395,32 @@ class ArticleSpeakers:
                 ):
                     return joint(s, nxt[0][2])
         return None
+
+    def _short_bodies(self, text: str) -> None:
+        """ "Healthwatch said:" after "Healthwatch Brighton and Hove": the first words of an
+        organisation's name, just before a speech verb, name the one organisation named in full
+        before them whose name opens with those words."""
+        first: dict[str, tuple[int, Speaker]] = {}  # a name -> where it is first named
+        for a, _, s in self.items:
+            if s.organisation and not s.is_person and " " in s.name and s.name not in first:
+                first[s.name] = (a, s)
+        if not first:
+            return
+        taken = Intervals((a, b) for a, b, _ in self.items)
+        for m in _SHORT_BODY.finditer(text):
+            short, at = m.group("short"), m.start("short")
+            if taken.contains(at) or short in _SENTENCE_WORDS:
+                continue
+            bodies = {
+                name: s
+                for name, (a, s) in first.items()
+                if a < at and name.startswith(short + " ") and name != short
+            }
+            if len(bodies) == 1:
+                body = next(iter(bodies.values()))
+                b = m.end("short")
+                self.items.append((at, b, Speaker(body.name, "", body.organisation, False, at, b)))
+        self.items.sort(key=lambda x: x[0])
 
     def _surnames(self, text: str, people: PeopleIndex) -> None:
         """ "Stevens explained" after "Simon Stevens" earlier in the article: a surname alone

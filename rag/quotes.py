@@ -97,7 +97,8 @@ _OTHER_GROUP = re.compile(
     r"\b(?!(?:the|this|that|its|medical|commissioning)\b)[a-z][\w’'-]*\s+groups?\b"
 )
 ORG_REF = re.compile(
-    rf"^(?:But\s|And\s|However,\s|[A-Z][a-z]+,\s|{_OPENING})?"
+    # (after an opening phrase: "Only four days after the meeting, the CCG said")
+    rf"^(?:But\s|And\s|However,\s|[A-Z][^,;:“”‘’\"]{{0,60}},\s|{_OPENING})?"
     r"(?:[Aa]\s+spokes(?:man|woman|person)\s+(?:for|from|at)\s+)?"
     rf"(?:[Tt]he (?:CCG|ICB|LMC|council|[Tt]rust|{_KIND_WORDS})|[Ii]t|[Tt]hey|[Ii]ts\s[\w\s]+?)\b"
 )

@@ -1505,3 +1505,51 @@ def test_coun_is_a_councillors_title():
         "District councillor Jo Newton wrote to the CCG. Coun Newton says so."
     )
     assert any(m.title == "Coun" and p.name == "Jo Newton" for m, p in resolved)
+
+
+def test_a_role_appositive_ending_the_sentence_names_no_one_else():
+    # the group in Dr Ward's role is how she is named, so her next quote is still hers
+    got = _speakers(
+        "‘This money kept us going,’ says Dr Kay Warde, a partner at the Fellside Medical "
+        "Group in Cumbria. ‘Losing it left us exposed if a GP went.’"
+    )
+    assert got["Losing it left us exposed if a GP went."] == "Dr Kay Warde"
+
+
+def test_an_organisations_first_word_names_it_after_its_full_name():
+    got = _speakers(
+        "Healthwatch Eastbourne and Seaford spoke out after the report was published.",
+        "Healthwatch said: “The closure came as a complete surprise to most patients.”",
+    )
+    assert got["The closure came as a complete surprise to most patients."] == (
+        "Healthwatch Eastbourne and Seaford"
+    )
+
+
+def test_a_first_word_two_bodies_share_names_neither():
+    got = _speakers(
+        "Healthwatch Eastbourne wrote to the practice, as did Healthwatch Seaford.",
+        "Healthwatch said: “The closure came as a complete surprise to most patients.”",
+    )
+    assert got["The closure came as a complete surprise to most patients."] == ""
+
+
+def test_the_ccg_after_an_opening_phrase_is_the_ccg_named_before():
+    got = _speakers(
+        "Patients told North Fenland Clinical Commissioning Group (CCG) they wanted to stay.",
+        "Only four days after the meeting, the CCG said: “The CCG has carefully considered "
+        "its decision to move the services.”",
+    )
+    assert got["The CCG has carefully considered its decision to move the services."] == (
+        "North Fenland Clinical Commissioning Group"
+    )
+
+
+def test_a_name_with_an_age_in_apposition_is_a_person_he_may_refer_to():
+    got = _speakers(
+        "Rob Kettering, 56, is upset that the surgery is to close and hopes patients will "
+        "sign a petition.",
+        "The contract ends on May 31, but Rob is hoping the petition reaches its goal.",
+        "He claims: “I want to get the word out about what is happening here.”",
+    )
+    assert got["I want to get the word out about what is happening here."] == "Rob Kettering"
