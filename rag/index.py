@@ -56,7 +56,7 @@ from .sentences import split_spans
 from .settings import Settings
 
 log = logging.getLogger(__name__)
-SCHEMA_VERSION = 33  # 2: sentences and quotes stored; 3: quote pieces; 4: stemmed BM25;
+SCHEMA_VERSION = 34  # 2: sentences and quotes stored; 3: quote pieces; 4: stemmed BM25;
 # 5: roles stated with "is" ("Nigel Praities is the editor of Pulse"); 6: chunk context (referents)
 # 7: quotes carry speaker_type, confidence, evidence and method; unattributed quotes (speaker "")
 # 8: documents, unnamed spokespeople and two-candidate quotes re-attributed; quote settings
@@ -100,6 +100,8 @@ SCHEMA_VERSION = 33  # 2: sentences and quotes stored; 3: quote pieces; 4: stemm
 #     spoke is not the person named before
 # 33: a sentence-final role appositive, an organisation's first words before a speech verb, 'the
 #     CCG' after an opening phrase, a name with an age in apposition
+# 34: an unnamed speaker ends the last one's run; a body's acronym spelt out ('patient
+#     participation groups (PPG)'); 'is NAME, who', 'According to Dr X' as antecedents
 CURRENT = "CURRENT"
 
 

@@ -44,7 +44,9 @@ APPOSITIVE_NAME = re.compile(
 )
 # "Andy Livingstone, 56, is upset …", "Jo Bloggs, aged 72, of Kelso": an age in apposition
 # makes a name a person's, whatever follows
-AGED_NAME = re.compile(rf"(?<![\w’'])(?P<name>{_CAP}\s{_CAP}(?:\s{_CAP})?),\s(?:aged\s)?\d{{1,3}},\s")
+AGED_NAME = re.compile(
+    rf"(?<![\w’'])(?P<name>{_CAP}\s{_CAP}(?:\s{_CAP})?),\s(?:(?:aged\s)?\d{{1,3}},|who)\s"
+)  # (or a relative "who": "One GP to raise concerns is Steve Kite, who works in Hertfordshire")
 # "Jane Holloway, Director of Nursing, East Ridings CCG said": a name, a role, then the
 # organisation with no comma before the speech verb (checked to be an organisation's name)
 APPOSITIVE_ORG_NAME = re.compile(
@@ -387,6 +389,15 @@ def _appositive_names(text: str) -> list[re.Match]:
         if TITLED.search(m.group("post")) or re.search(
             r"\b(?:who|whose|which|that)\b", m.group("post")
         ):
+            continue
+        ends = re.search(rf"\s(?P<word>[a-z]+)\s(?P<other>{_CAP}\s{_CAP})$", m.group("post"))
+        if (
+            ends
+            and ends.group("word") not in {"of", "for", "at", "from", "with", "in", "to", "and"}
+            and not not_a_name(ends.group("other"))
+        ):
+            # "At County Hall, Durham City, practice manager Tracey Martin said:": the role
+            # ends on someone else's name, who speaks; the words before it are a place
             continue
         out[m.start()] = m
     kept: list[re.Match] = []

@@ -95,7 +95,8 @@ _SPEAKS_AFTER = re.compile(
 )
 # "…, said Dr X." / "…, added Ms Y,": a speech verb just before the mention, which ends the clause
 _SPEECH_BEFORE = re.compile(
-    r"\b(?:said|says|added|adds|warned|explained|insisted|argued|stressed|claimed|claims)[ \t]+$"
+    r"\b(?:said|says|added|adds|warned|explained|insisted|argued|stressed|claimed|claims|"
+    r"[Aa]ccording[ \t]+to)[ \t]+$"  # ("According to Dr X, senior partner, it is …")
 )
 _CLAUSE_END = re.compile(r"\s*(?:[.,;:!?]|$)")
 
@@ -192,6 +193,12 @@ _GIVEN_SPEAKS = r"(?:also\s+)?(?:said|says|added|adds|told|tells|explained|comme
 _SHORT_BODY = re.compile(
     rf"(?<![\w’'.-])(?P<short>[A-Z][\w’'-]*(?:\s[A-Z][\w’'-]*){{0,2}})(?=\s+{_GIVEN_SPEAKS})"
 )
+# a body named by its initials alone: "PPG", "LMCs"
+_ACRONYM = re.compile(r"[A-Z]{2,6}s?")
+# words that spell no body's name ("by mid-March for a …" is no "BMA")
+_FUNCTION_WORDS = frozenset(
+    "the and for but with from that this was are were has had have not its our their".split()
+)
 # words that open a sentence, never a name's first words
 _SENTENCE_WORDS = frozenset(
     "The A An This That It They He She We I Its Their But And Then However Also Now".split()
@@ -268,6 +275,7 @@ class ArticleSpeakers:
             )
         self._plural_bodies()
         self._short_bodies(text)
+        self._spelt_acronyms(text)
         # "A spokesperson for Provide told Pulse": the principal of a spokesperson is an
         # organisation, whatever its name, when no one or nothing found already lies in it
         # (not a person: "a spokesman for Health Secretary X")
@@ -396,6 +404,30 @@ class ArticleSpeakers:
                     return joint(s, nxt[0][2])
         return None
 
+    def _spelt_acronyms(self, text: str) -> None:
+        """ "the PPG said" after "the surgeries' patient participation groups": a body named by
+        an acronym is the words the article spells it with ("patient participation groups
+        (PPG)"), when it spells it one way only."""
+        for k, (a, b, sp) in enumerate(self.items):
+            if not sp.organisation or sp.is_person or not _ACRONYM.fullmatch(sp.name):
+                continue
+            letters = sp.name.rstrip("s").lower()
+            pattern = r"(?<![\w’'-])" + r"\s+(?:(?:and|of|for|&)\s+)?".join(
+                rf"[{c}{c.upper()}][\w’'-]*" for c in letters
+            )
+            spelt = {
+                m.group(0)
+                for m in re.finditer(pattern, text)
+                if len(m.group(0).split()) > 1
+                and all(
+                    len(w) > 2 and w.lower() not in _FUNCTION_WORDS
+                    for w in re.split(r"\s+(?:(?:and|of|for|&)\s+)?", m.group(0))
+                )
+            }
+            if len(spelt) == 1:
+                name = f"{spelt.pop()} ({sp.name})"
+                self.items[k] = (a, b, Speaker(name, "", name, False, a, b))
+
     def _short_bodies(self, text: str) -> None:
         """ "Healthwatch said:" after "Healthwatch Brighton and Hove": the first words of an
         organisation's name, just before a speech verb, name the one organisation named in full
@@ -519,7 +551,8 @@ class ArticleSpeakers:
         word = m.group(1)
         # (a role in the plural, "GP partners Dr A, Dr B and Dr C", is a role too)
         role = word in ROLE_NOUNS or word.removesuffix("s") in ROLE_NOUNS
-        return word.islower() and not role and word not in {"and", "but", "as"}
+        # (nor is a name after "is": "One GP to raise concerns is Steve Kite, who …")
+        return word.islower() and not role and word not in {"and", "but", "as", "is", "was"}
 
     def org_before(self, pos: int, kind: str = "") -> Speaker | None:
         """The organisation named last before `pos`; `kind` ("CCG", "LMC") one of that kind. A

@@ -1373,6 +1373,14 @@ class _Extractor:
             # "‘…,’ said one local campaigner": the quote's own verb has a subject we cannot
             # name; no earlier speaker is carried into it, nor is "he"/"she" after it theirs
             self.unnamed_at = trailing[0][0]
+        if (
+            sp is None
+            and before
+            and re.fullmatch(r"\s*(?:that\s*)?[:,]?\s*[‘“'\"]", self.text[before[-1][1] : qa])
+        ):
+            # "Terri Mee of Kirby Road, Gretton, said: “…”": someone we cannot name speaks;
+            # the speaker quoted before does not carry on past them
+            self.forget()
         if words < 2 or (words < MIN_QUOTE_WORDS and not (before or trailing)):
             return
         if sp is None and words < MIN_UNATTRIBUTED_WORDS:

@@ -78,3 +78,10 @@ def test_gold_written_unattributed_means_nobody_may_be_named(tmp_path):
     got = score_pointers([nobody, somebody], gold)
     # left unattributed is right; naming anybody is a wrong speaker, never a person "unattributed"
     assert got["speaker_correct"] == 0.5 and got["wrong_speaker"] == 1
+
+
+def test_a_body_spelt_out_with_its_acronym_matches_either_form():
+    spelt = _quote("patient participation groups (PPG)")
+    assert same_speaker("organisation:Vida Healthcare patient participation groups", spelt)
+    assert same_speaker("organisation:PPG", spelt)
+    assert not same_speaker("organisation:Vida Healthcare", spelt)

@@ -1553,3 +1553,57 @@ def test_a_name_with_an_age_in_apposition_is_a_person_he_may_refer_to():
         "He claims: “I want to get the word out about what is happening here.”",
     )
     assert got["I want to get the word out about what is happening here."] == "Rob Kettering"
+
+
+def test_a_speaker_we_cannot_name_ends_the_last_speakers_run():
+    got = _speakers(
+        "Chairman of the Save Kelton Surgery group Dan Walder said: “We are already on top "
+        "of the suggestions from the board.”",
+        "Corby councillor for Grettby, Tessa Meech of Kirby Road, Grettby, said: “Great news.",
+        "“So many people were convinced that there was no hope left for the surgery.”",
+    )
+    assert got["We are already on top of the suggestions from the board."] == "Dan Walder"
+    assert got["So many people were convinced that there was no hope left for the surgery."] == ""
+
+
+def test_a_place_before_a_role_and_name_is_not_the_speaker():
+    got = _speakers(
+        "Speaking at the meeting at County Hall, Durham City, practice manager Tracy Marten "
+        "said: “It is a very small building that we rent from the council.”"
+    )
+    assert got["It is a very small building that we rent from the council."] == "Tracy Marten"
+
+
+def test_he_after_a_name_given_after_is_is_that_person():
+    got = _speakers(
+        "Dr Chand Nagle, chairman of the BMA’s GP committee, said local teams were left to "
+        "deal with it.",
+        "One GP to raise concerns is Steve Kitely, who works in Hertfordshire.",
+        "He said: “The removal of the guarantee means I will not be able to employ staff.”",
+    )
+    assert got["The removal of the guarantee means I will not be able to employ staff."] == (
+        "Steve Kitely"
+    )
+
+
+def test_she_after_according_to_a_named_doctor_is_that_doctor():
+    got = _speakers(
+        "According to Dr Noemi Beers, senior GP partner at the practice, it is surviving on "
+        "its savings.",
+        "She said: ‘One of the biggest financial hits for us is the withdrawal of the "
+        "guarantee.’",
+    )
+    assert got["One of the biggest financial hits for us is the withdrawal of the guarantee."] == (
+        "Dr Noemi Beers"
+    )
+
+
+def test_a_body_named_by_its_acronym_is_given_its_spelt_out_name():
+    got = _speakers(
+        "The surgeries' patient participation groups have written to this newspaper.",
+        "In its letter the PPG said: ‘This will have a devastating impact on a service "
+        "already under pressure.’",
+    )
+    assert got["This will have a devastating impact on a service already under pressure."] == (
+        "patient participation groups (PPG)"
+    )

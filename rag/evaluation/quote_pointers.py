@@ -48,8 +48,16 @@ def same_speaker(gold: str, q: Quote) -> bool:
     if not gold:
         return q.speaker == "" or q.speaker_type == "group"
     if gold.startswith("organisation:"):
-        want, got = _org_words(gold.split(":", 1)[1]), _org_words(q.speaker)
-        return q.speaker_type == "organisation" and bool(want) and (want <= got or got <= want)
+        want = _org_words(gold.split(":", 1)[1])
+        # "patient participation groups (PPG)": the body by its spelt-out words or by its
+        # acronym, either of which may be the gold's
+        spelt = re.fullmatch(r"(.+?)\s+\(([A-Z]{2,6}s?)\)", q.speaker)
+        names = [q.speaker] if not spelt else [q.speaker, spelt.group(1), spelt.group(2)]
+        return (
+            q.speaker_type == "organisation"
+            and bool(want)
+            and any(want <= got or got <= want for got in map(_org_words, names))
+        )
     if q.speaker_type != "person":
         return False
     want, got = _bare(gold), _bare(q.speaker)
