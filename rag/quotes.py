@@ -1160,6 +1160,8 @@ class _Extractor:
         for a, _, sp in self.speakers.between(self.last_at, qa):
             if sp.name != self.last.name and not self._in_quote(a):
                 return none
+        if self._unknown_name_opens(self.last_at, qa):
+            return none  # someone we did not recognise acts in between: maybe they speak now
         method, conf = self.last_how
         if method == "header":
             return self.last, self.last_how, self.last_ev

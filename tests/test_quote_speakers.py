@@ -1607,3 +1607,13 @@ def test_a_body_named_by_its_acronym_is_given_its_spelt_out_name():
     assert got["This will have a devastating impact on a service already under pressure."] == (
         "patient participation groups (PPG)"
     )
+
+
+def test_a_quote_only_paragraph_after_someone_unrecognised_acts_is_unattributed():
+    got = _speakers(
+        "Practice manager Vicky Abbot said: “We have been engaging with patients on the plan.”",
+        "Jo Bloggs from the village hall objected at the meeting.",
+        "“So many people were convinced that there was no hope left for it.”",
+    )
+    assert got["We have been engaging with patients on the plan."] == "Vicky Abbot"
+    assert got["So many people were convinced that there was no hope left for it."] == ""
