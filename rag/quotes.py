@@ -1400,6 +1400,11 @@ class _Extractor:
                 # "According to Dr Collins, fewer than a third of practices had attended …"
                 comma = self.text.find(",", vb, s1)
                 sp = self.after(vb, comma) if comma > 0 else None
+                role = self.speakers.roles_within(comma, comma + 1) if sp is not None else []
+                if role and sp.role and self.text.find(",", role[0][1], s1) > 0:
+                    # "According to Dr X, senior partner at the practice, it is …": what they
+                    # say starts after their role
+                    comma = self.text.find(",", role[0][1], s1)
                 if sp is not None and len(self.text[comma + 1 : s1].split()) >= 3:
                     self._how = "named"
                     self.add(

@@ -1617,3 +1617,15 @@ def test_a_quote_only_paragraph_after_someone_unrecognised_acts_is_unattributed(
     )
     assert got["We have been engaging with patients on the plan."] == "Vicky Abbot"
     assert got["So many people were convinced that there was no hope left for it."] == ""
+
+
+def test_what_is_reported_according_to_someone_starts_after_their_role():
+    page = (
+        "A headline about the practices\n\n"
+        "According to Dr Noemi Beers, senior GP partner at the practice, it is surviving by "
+        "taking money out of its savings account.\n"
+    )
+    quotes = [q for q in extract_quotes(parse_page_text(page, "page")) if q.kind == "reported"]
+    assert [(q.speaker, q.text.strip()) for q in quotes] == [
+        ("Dr Noemi Beers", "it is surviving by taking money out of its savings account.")
+    ]
