@@ -484,13 +484,20 @@ def find_mentions(text: str) -> list[Mention]:
             continue
         found[at] = Mention(at, m.end("name"), m.group("name"), "", m.group("name"), "")
     named = Intervals([(f.start, f.end) for f in found.values()] + roles)
+    titled_surnames = {f.name.split()[-1] for f in found.values() if f.title and f.name}
     for m in PRE_ROLE_NAME.finditer(text):
         at = m.start("name")
         if in_quote(at) or named.contains(at) or not_a_name(m.group("name")):
             continue
         before = re.search(r"([A-Z][\w&'’]*)\s+$", text[max(0, at - 30) : at])
         body = before.group(1) if before else ""
-        if before and (body not in ORG_WORDS and body[:-1] not in ORG_WORDS or body == "NHS"):
+        if (
+            before
+            and (body not in ORG_WORDS and body[:-1] not in ORG_WORDS or body == "NHS")
+            # (unless the article gives the surname a title elsewhere: "… Place at NHS
+            # Gloucestershire Helen Goodey said" is Ms Goodey, after the body's name)
+            and m.group("name").split()[-1] not in titled_surnames
+        ):
             continue  # "co-chair of NHS Clinical Commissioners": the end of a body's name
         found[at] = Mention(
             at, m.end("name"), m.group("name"), "", m.group("name"), _clean_role(m.group("role"))

@@ -244,6 +244,14 @@ class ArticleSpeakers:
             if taken.contains(m.start()):
                 continue
             a, b, found = m.start(), m.end(), m.group(0)
+            inside = [x for x, _, sp in self.items if a < x < b and sp.is_person]
+            if inside:
+                # "… at NHS Gloucestershire Helen Goodey said": the body ends where she starts
+                b = min(inside)
+                found = text[a:b].rstrip()
+                b = a + len(found)
+                if not ORG_PATTERN.fullmatch(found):
+                    continue
             plural = text[b : b + 1] == "s" and not text[b + 1 : b + 2].isalnum()
             if text[b : b + 1].isalnum() and not plural:
                 continue  # the match ends inside a word

@@ -677,7 +677,14 @@ class _Extractor:
             if _JOINED.fullmatch(gap) or _AND_JOINED.fullmatch(gap):
                 return True  # (", chair of X, and ": the first one's role, then "and")
         # "Orla Venn and Dr Piet Hallam said": a name we did not recognise joined to this one
-        return bool(_UNKNOWN_JOINED.search(self._unnamed(s0, sp.start)))
+        # (not capitalised words of their own role: "Director of Primary Care and Place at NHS
+        # Glos Helen Goodey said")
+        lo = s0
+        if sp.role:
+            k = self.text.rfind(sp.role, s0, sp.start)
+            if k >= 0 and not self.text[k + len(sp.role) : sp.start].strip():
+                lo = sp.start
+        return bool(_UNKNOWN_JOINED.search(self._unnamed(lo, sp.start)))
 
     def _person_pair(self, sp: Speaker, lo: int) -> Speaker | None:
         """ "In a joint letter, ROLE A and ROLE B said", "A, ROLE, and B said jointly", "In a

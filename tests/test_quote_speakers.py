@@ -1629,3 +1629,13 @@ def test_what_is_reported_according_to_someone_starts_after_their_role():
     assert [(q.speaker, q.text.strip()) for q in quotes] == [
         ("Dr Noemi Beers", "it is surviving by taking money out of its savings account.")
     ]
+
+
+def test_a_name_right_after_a_bodys_name_is_a_person_the_article_titles_elsewhere():
+    got = _speakers(
+        "In a letter sent on Friday, Director of Primary Care and Place at NHS Westshire "
+        "Helena Goodway said the work was needed “as a matter of real urgency” now.",
+        "Ms Goodway said: “We believe that this is a great outcome for the patients.”",
+    )
+    assert got["as a matter of real urgency"] == "Helena Goodway"
+    assert got["We believe that this is a great outcome for the patients."] == "Helena Goodway"
