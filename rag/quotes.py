@@ -70,6 +70,12 @@ _OPENING = (
     r"(?:In|At|On|From|Under|Through|After|Before|As\s+part\s+of|(?:Responding|Replying)\s+to|"
     r"Commenting\s+on)\s[^,;:“‘\"]{1,60},\s"
 )
+# an impersonal passive before the verb: "It is believed", "It was explained", "it has been
+# widely reported" (the verb's "it" stands for the clause after it, not a body named before)
+_IMPERSONAL = re.compile(
+    r"(?:^|[\s,;(])[Ii]t\s+(?:is|was|has\s+been|had\s+been|(?:will|would|could|may|might)\s+be|"
+    r"(?:is|was)\s+being)\s+(?:\w+ly\s+)?$"
+)
 # an organisation's statement going on: "The statement added", "Its statement also said", and
 # "NHS Fife said … A statement said": a statement with no owner named, just after it spoke
 _STATEMENT_REF = re.compile(
@@ -330,6 +336,10 @@ class _Extractor:
         if _FIRST_PERSON_SUBJECT.search(seg):
             # "X Surgery is one of our smallest contracts and we believe …": the verb's subject
             # is "we", a speaker the words do not name, not the body named before it
+            return None
+        if _IMPERSONAL.search(seg):
+            # "It is believed the practice …", "It was explained that …": "it" holds the place
+            # of the clause that follows, and no one is said to speak
             return None
         if _STATEMENT_REF.match(seg.strip()):
             # "Westshire CCG said it had no plans … The statement added: ‘…’": the organisation

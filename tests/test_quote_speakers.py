@@ -1590,8 +1590,7 @@ def test_she_after_according_to_a_named_doctor_is_that_doctor():
     got = _speakers(
         "According to Dr Noemi Beers, senior GP partner at the practice, it is surviving on "
         "its savings.",
-        "She said: ‘One of the biggest financial hits for us is the withdrawal of the "
-        "guarantee.’",
+        "She said: ‘One of the biggest financial hits for us is the withdrawal of the guarantee.’",
     )
     assert got["One of the biggest financial hits for us is the withdrawal of the guarantee."] == (
         "Dr Noemi Beers"
@@ -1617,3 +1616,17 @@ def test_a_quote_only_paragraph_after_someone_unrecognised_acts_is_unattributed(
     )
     assert got["We have been engaging with patients on the plan."] == "Vicky Abbot"
     assert got["So many people were convinced that there was no hope left for it."] == ""
+
+
+def test_an_impersonal_it_is_believed_names_no_one():
+    got = _speakers(
+        "The Westbury Trust has run the Hill Lane practice since 2009, and Dr Ola Penn said the "
+        "surgery was “much loved by its patients”.",
+        "It is believed the practice, whose list has grown to 7,000, is the largest in the town.",
+        "It was explained that the branch had “struggled to recruit for two years”.",
+    )
+    assert got["much loved by its patients"] == "Dr Ola Penn"
+    assert got.get("struggled to recruit for two years", "") == ""
+    assert all(
+        sp == "" for text, sp in got.items() if text.startswith(("the practice", "the branch"))
+    )
