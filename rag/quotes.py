@@ -241,6 +241,12 @@ _UNKNOWN_OPENER = re.compile(
     r"\s*([A-Z][a-z’'-]+)\s[A-Z][a-z’'-]+\s(?:from|of|at|has|had|was|is|[a-z]+ed)\b"
 )
 _SPOKESPERSON = re.compile(r"\bspokes(?:man|woman|person)\b", re.I)
+# a sentence opening on a spokesperson for a body: "A spokesman for NHS Westmoor said"
+_SPOKESPERSON_FOR = re.compile(
+    r"\s*(?:(?:But|And|However,)\s+)?[Aa]\s+spokes(?P<sex>man|woman|person)\s+(?:for|from|at)\s+"
+    r"(?:the\s+)?"
+)
+_SPOKES_FITS = {"he": {"man", "person"}, "she": {"woman", "person"}}
 _UNKNOWN_ACTOR = re.compile(
     r"\b([A-Z][a-z’'-]+)\s([A-Z][a-z’'-]+)\s(?:has\s|had\s|also\s)?"
     r"(?:said|says|told|warned|added|argued|[a-z]+ed)\b"
@@ -437,7 +443,9 @@ class _Extractor:
             if ante is not None and self._unknown_name_opens(ante.end, best[0]):
                 return None  # "Jo Bloggs from X joined the call. He said": maybe not the one named
             if ante is not None and _SPOKESPERSON.search(self.text, ante.end, best[0]):
-                return None  # "A spokesman for NHS England said … He added": the spokesman
+                # "A spokesman for NHS England said … He added": the spokesman, who speaks for
+                # the body, when the sentence just before opens on them and names no one else
+                return self._body_of_spokesperson(best[0], best[2])
             return ante
         if found:
             org = found[-1]
@@ -782,6 +790,31 @@ class _Extractor:
             if other.name != only.name and not self._in_quote(x):
                 return None
         return only
+
+    def _body_of_spokesperson(self, pos: int, pron: str) -> Speaker | None:
+        """Whom "he"/"she" at `pos` speaks for when the sentence just before opens on a
+        spokesperson for one organisation ("A spokesman for NHS Westmoor said it …. He added:"):
+        that organisation, when the sentence names no other and the pronoun fits the word
+        ("spokeswoman" is no "he"); else None."""
+        i = bisect_right(self._sentence_starts, pos) - 1
+        if i < 1:
+            return None
+        s0, s1 = self.sentences[i - 1]
+        if self.text.count("\n", s1, self._sentence_starts[i]) > 2:
+            return None  # not the paragraph just before
+        lead = _SPOKESPERSON_FOR.match(self.text, s0, s1)
+        if lead is None or (lead.group("sex") or "person") not in _SPOKES_FITS[pron]:
+            return None
+        named = {sp.name: sp for a, _, sp in self.speakers.between(s0, s1) if not self._in_quote(a)}
+        if len(named) != 1:
+            return None
+        body = next(iter(named.values()))
+        if body.is_person or not body.organisation:
+            return None
+        if not any(a == lead.end() for a, _, _ in self.speakers.between(s0, s1)):
+            return None  # the body must be the one the spokesperson is for
+        self._how = "spokesperson"
+        return body
 
     def _organisation_just_quoted(self, pos: int) -> Speaker | None:
         """Whose "A spokesperson said" at `pos` is, when the sentence names no organisation: the

@@ -1630,3 +1630,28 @@ def test_an_impersonal_it_is_believed_names_no_one():
     assert all(
         sp == "" for text, sp in got.items() if text.startswith(("the practice", "the branch"))
     )
+
+
+def test_he_after_a_spokesman_for_a_body_is_that_body():
+    got = _speakers(
+        "Dr Ivor Lamb, a patient at the surgery, said: “Nobody told us about the meeting.”",
+        "A spokesman for NHS Westmoor said it had run the tender in an open and fair way.",
+        "He added: “A notice was placed on the tender website in good time.”",
+    )
+    assert got["A notice was placed on the tender website in good time."] == "NHS Westmoor"
+
+
+def test_she_after_a_spokesman_or_a_second_body_stays_unattributed():
+    got = _speakers(
+        "Dr Ivor Lamb, a patient at the surgery, said: “Nobody told us about the meeting.”",
+        "A spokesman for NHS Westmoor said it had run the tender in an open and fair way.",
+        "She added: “A notice was placed on the tender website in good time.”",
+    )
+    assert got["A notice was placed on the tender website in good time."] == ""
+    got = _speakers(
+        "Dr Ivor Lamb, a patient at the surgery, said: “Nobody told us about the meeting.”",
+        "A spokesman for NHS Westmoor said it had talked to the Eastbrook Practice.",
+        "He added: “A notice was placed on the tender website in good time.”",
+    )
+    assert got["A notice was placed on the tender website in good time."] == ""
+
