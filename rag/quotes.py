@@ -266,7 +266,12 @@ ROLE_HOLDER = (
     r"head|leader|president|secretary|officer|manager|lead|executive|minister|adviser|advisor)s?"
 )
 ROLE_AFTER_ORG = re.compile(rf"^(?:['’]s)?\s+{ROLE_HOLDER}\b", re.I)
-ROLE_BEFORE_ORG = re.compile(rf"\b{ROLE_HOLDER}\s+(?:of|at|for|from|with)\s+(?:the\s+)?$", re.I)
+# (the role may name its field first: "director of primary care at", "head of commissioning for")
+ROLE_BEFORE_ORG = re.compile(
+    rf"\b{ROLE_HOLDER}(?:\s+(?:of|for)(?:\s+(?-i:(?:and\s+)?[a-z][\w-]*)){{1,5}})?"
+    r"\s+(?:of|at|for|from|with)\s+(?:the\s+)?$",
+    re.I,
+)
 UNNAMED_ROLE_SPEAKS = re.compile(
     rf"\b(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir)\s+(?:[\w’'-]+\s+){{0,4}}?{ROLE_HOLDER}\b"
     rf"(?:\s+(?:of|at|for)\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){{0,4}})?"

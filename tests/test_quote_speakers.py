@@ -1655,3 +1655,13 @@ def test_she_after_a_spokesman_or_a_second_body_stays_unattributed():
     )
     assert got["A notice was placed on the tender website in good time."] == ""
 
+
+def test_a_role_with_its_field_before_a_body_is_an_unnamed_person_not_the_body():
+    got = _speakers(
+        "The director of primary care at NHS Northshire said: “It matters that we hear from "
+        "patients before we decide.”",
+        "Director of primary care at NHS Dene Mona Pryce said: “We will write to every patient "
+        "this week.”",
+    )
+    assert got["It matters that we hear from patients before we decide."] == ""
+    assert got["We will write to every patient this week."] in ("", "Mona Pryce")
