@@ -333,6 +333,8 @@ class _Extractor:
         head = head.strip(" ,")
         if re.search(r"\d", gap):  # "… from NHS England and 60% said": the figure is the subject
             return False
+        if re.fullmatch(_OPENING, self.text[lo:start].lstrip()):
+            head = ""  # "In a letter to NHS England, Jo Bloggs, a patient …, wrote": the subject
         return len(gap.strip(" ,")) <= 25 or head in {"", "But", "And", "However", "•"}
 
     def subject(self, lo: int, hi: int) -> Speaker | None:

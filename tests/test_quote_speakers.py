@@ -1665,3 +1665,19 @@ def test_a_role_with_its_field_before_a_body_is_an_unnamed_person_not_the_body()
     )
     assert got["It matters that we hear from patients before we decide."] == ""
     assert got["We will write to every patient this week."] in ("", "Mona Pryce")
+
+
+def test_a_name_with_a_long_appositive_after_an_opening_phrase_speaks():
+    got = _speakers(
+        "In a letter to NHS Westmoor, Ian Corbel, a patient and former councillor who wants "
+        "the surgery to stay open, wrote: “I went to what I thought was a consultation.”",
+    )
+    assert got["I went to what I thought was a consultation."] == "Ian Corbel"
+
+
+def test_a_body_inside_a_long_opening_phrase_does_not_speak():
+    got = _speakers(
+        "In questions put about the closure of Hill Lane Medical Practice, in Dale, Westford, "
+        "the CCG said: “The CCG has no plans to change the practices in the county.”",
+    )
+    assert got["The CCG has no plans to change the practices in the county."] == ""
