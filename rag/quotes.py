@@ -70,6 +70,12 @@ _OPENING = (
     r"(?:In|At|On|From|Under|Through|After|Before|As\s+part\s+of|(?:Responding|Replying)\s+to|"
     r"Commenting\s+on)\s[^,;:“‘\"]{1,60},\s"
 )
+# an impersonal passive before the verb: "It is believed", "It was explained", "it has been
+# widely reported" (the verb's "it" stands for the clause after it, not a body named before)
+_IMPERSONAL = re.compile(
+    r"(?:^|[\s,;(])[Ii]t\s+(?:is|was|has\s+been|had\s+been|(?:will|would|could|may|might)\s+be|"
+    r"(?:is|was)\s+being)\s+(?:\w+ly\s+)?$"
+)
 # an organisation's statement going on: "The statement added", "Its statement also said", and
 # "NHS Fife said … A statement said": a statement with no owner named, just after it spoke
 _STATEMENT_REF = re.compile(
@@ -235,6 +241,12 @@ _UNKNOWN_OPENER = re.compile(
     r"\s*([A-Z][a-z’'-]+)\s[A-Z][a-z’'-]+\s(?:from|of|at|has|had|was|is|[a-z]+ed)\b"
 )
 _SPOKESPERSON = re.compile(r"\bspokes(?:man|woman|person)\b", re.I)
+# a sentence opening on a spokesperson for a body: "A spokesman for NHS Westmoor said"
+_SPOKESPERSON_FOR = re.compile(
+    r"\s*(?:(?:But|And|However,)\s+)?[Aa]\s+spokes(?P<sex>man|woman|person)\s+(?:for|from|at)\s+"
+    r"(?:the\s+)?"
+)
+_SPOKES_FITS = {"he": {"man", "person"}, "she": {"woman", "person"}}
 _UNKNOWN_ACTOR = re.compile(
     r"\b([A-Z][a-z’'-]+)\s([A-Z][a-z’'-]+)\s(?:has\s|had\s|also\s)?"
     r"(?:said|says|told|warned|added|argued|[a-z]+ed)\b"
@@ -254,7 +266,12 @@ ROLE_HOLDER = (
     r"head|leader|president|secretary|officer|manager|lead|executive|minister|adviser|advisor)s?"
 )
 ROLE_AFTER_ORG = re.compile(rf"^(?:['’]s)?\s+{ROLE_HOLDER}\b", re.I)
-ROLE_BEFORE_ORG = re.compile(rf"\b{ROLE_HOLDER}\s+(?:of|at|for|from|with)\s+(?:the\s+)?$", re.I)
+# (the role may name its field first: "director of primary care at", "head of commissioning for")
+ROLE_BEFORE_ORG = re.compile(
+    rf"\b{ROLE_HOLDER}(?:\s+(?:of|for)(?:\s+(?-i:(?:and\s+)?[a-z][\w-]*)){{1,5}})?"
+    r"\s+(?:of|at|for|from|with)\s+(?:the\s+)?$",
+    re.I,
+)
 UNNAMED_ROLE_SPEAKS = re.compile(
     rf"\b(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir)\s+(?:[\w’'-]+\s+){{0,4}}?{ROLE_HOLDER}\b"
     rf"(?:\s+(?:of|at|for)\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){{0,4}})?"
@@ -316,6 +333,8 @@ class _Extractor:
         head = head.strip(" ,")
         if re.search(r"\d", gap):  # "… from NHS England and 60% said": the figure is the subject
             return False
+        if re.fullmatch(_OPENING, self.text[lo:start].lstrip()):
+            head = ""  # "In a letter to NHS England, Jo Bloggs, a patient …, wrote": the subject
         return len(gap.strip(" ,")) <= 25 or head in {"", "But", "And", "However", "•"}
 
     def subject(self, lo: int, hi: int) -> Speaker | None:
@@ -330,6 +349,10 @@ class _Extractor:
         if _FIRST_PERSON_SUBJECT.search(seg):
             # "X Surgery is one of our smallest contracts and we believe …": the verb's subject
             # is "we", a speaker the words do not name, not the body named before it
+            return None
+        if _IMPERSONAL.search(seg):
+            # "It is believed the practice …", "It was explained that …": "it" holds the place
+            # of the clause that follows, and no one is said to speak
             return None
         if _STATEMENT_REF.match(seg.strip()):
             # "Westshire CCG said it had no plans … The statement added: ‘…’": the organisation
@@ -427,7 +450,9 @@ class _Extractor:
             if ante is not None and self._unknown_name_opens(ante.end, best[0]):
                 return None  # "Jo Bloggs from X joined the call. He said": maybe not the one named
             if ante is not None and _SPOKESPERSON.search(self.text, ante.end, best[0]):
-                return None  # "A spokesman for NHS England said … He added": the spokesman
+                # "A spokesman for NHS England said … He added": the spokesman, who speaks for
+                # the body, when the sentence just before opens on them and names no one else
+                return self._body_of_spokesperson(best[0], best[2])
             return ante
         if found:
             org = found[-1]
@@ -779,6 +804,31 @@ class _Extractor:
             if other.name != only.name and not self._in_quote(x):
                 return None
         return only
+
+    def _body_of_spokesperson(self, pos: int, pron: str) -> Speaker | None:
+        """Whom "he"/"she" at `pos` speaks for when the sentence just before opens on a
+        spokesperson for one organisation ("A spokesman for NHS Westmoor said it …. He added:"):
+        that organisation, when the sentence names no other and the pronoun fits the word
+        ("spokeswoman" is no "he"); else None."""
+        i = bisect_right(self._sentence_starts, pos) - 1
+        if i < 1:
+            return None
+        s0, s1 = self.sentences[i - 1]
+        if self.text.count("\n", s1, self._sentence_starts[i]) > 2:
+            return None  # not the paragraph just before
+        lead = _SPOKESPERSON_FOR.match(self.text, s0, s1)
+        if lead is None or (lead.group("sex") or "person") not in _SPOKES_FITS[pron]:
+            return None
+        named = {sp.name: sp for a, _, sp in self.speakers.between(s0, s1) if not self._in_quote(a)}
+        if len(named) != 1:
+            return None
+        body = next(iter(named.values()))
+        if body.is_person or not body.organisation:
+            return None
+        if not any(a == lead.end() for a, _, _ in self.speakers.between(s0, s1)):
+            return None  # the body must be the one the spokesperson is for
+        self._how = "spokesperson"
+        return body
 
     def _organisation_just_quoted(self, pos: int) -> Speaker | None:
         """Whose "A spokesperson said" at `pos` is, when the sentence names no organisation: the
