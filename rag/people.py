@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from .intervals import Intervals
 
-TITLES = r"(?:Dr|Professor|Prof|Mr|Mrs|Ms|Miss|Sir|Dame|Lord|Baroness|Cllr|Councillor|Coun)"
+TITLES = r"(?:Dr|Professor|Prof|Mr|Mrs|Ms|Miss|Sir|Dame|Lord|Baroness|Cllr|Councillor|Coun|Judge)"
 # titles used with a first name alone: "Dame Barbara" is Dame Barbara Hakin, not a Ms Barbara
 FIRST_NAME_TITLES = frozenset({"Sir", "Dame"})
 # a capitalised word, "O’Brien", "McLean" and "Smith-Jones" too, but never a possessive's "’s"
@@ -342,6 +342,10 @@ ROLE_NOUNS = frozenset(
 )
 
 
+# occupations written before a name like a title: "Solicitor Rowan Smith", "Campaigner Jo Bloggs"
+OCCUPATIONS = frozenset({"solicitor", "barrister", "lawyer", "campaigner", "patient", "resident"})
+
+
 def not_a_name(name: str) -> bool:
     words = name.split()
     return words[0] in _NOT_FIRST or bool(set(words) & ORG_WORDS) or words[-1] in ADDRESS_WORDS
@@ -535,7 +539,18 @@ def find_mentions(text: str) -> list[Mention]:
         found[m.start()] = Mention(
             m.start(), m.end(), m.group(0), "", m.group("name"), _clean_role(role)
         )
-    return [found[k] for k in sorted(found)]
+    return [_occupation_apart(found[k]) for k in sorted(found)]
+
+
+def _occupation_apart(m: Mention) -> Mention:
+    """ "Solicitor Rowan Smith, who represented …": a capitalised occupation before an untitled
+    two-word name is their role, not their first name."""
+    words = m.name.split()
+    if m.title or len(words) != 3 or words[0].lower() not in ROLE_NOUNS | OCCUPATIONS:
+        return m
+    name = " ".join(words[1:])
+    start = m.end - len(name)
+    return Mention(start, m.end, name, "", name, m.role or words[0].lower())
 
 
 def _organisation_of(role: str) -> str:

@@ -1703,3 +1703,21 @@ def test_a_body_inside_a_long_opening_phrase_does_not_speak():
         "the CCG said: “The CCG has no plans to change the practices in the county.”",
     )
     assert got["The CCG has no plans to change the practices in the county."] == ""
+
+
+def test_a_capitalised_occupation_before_a_name_is_no_first_name():
+    got = _speakers(
+        "Solicitor Rowan Smyth, who represented the action group, said: ‘The importance of "
+        "this judgement cannot be overstated.’"
+    )
+    assert got["The importance of this judgement cannot be overstated."] == "Rowan Smyth"
+
+
+def test_judge_is_a_title():
+    got = _speakers(
+        "At the hearing, Judge Milo Jarmen said the centre was popular. He said that ‘any "
+        "change to it had the potential to be seen as a loss to the town’."
+    )
+    assert got["any change to it had the potential to be seen as a loss to the town"] == (
+        "Judge Milo Jarmen"
+    )
