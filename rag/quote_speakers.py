@@ -240,14 +240,15 @@ class ArticleSpeakers:
                 for x in ORG_PATTERN.finditer(text, max(0, m.start() - 80), m.end() + 80)
             )
         ]
+        person_starts = sorted(a for a, _, sp in self.items if sp.is_person)
         for m in list(ORG_PATTERN.finditer(text)) + list(GROUP.finditer(text)) + practices:
             if taken.contains(m.start()):
                 continue
             a, b, found = m.start(), m.end(), m.group(0)
-            inside = [x for x, _, sp in self.items if a < x < b and sp.is_person]
-            if inside:
+            k = bisect_right(person_starts, a)
+            if k < len(person_starts) and person_starts[k] < b:
                 # "… at NHS Gloucestershire Helen Goodey said": the body ends where she starts
-                b = min(inside)
+                b = person_starts[k]
                 found = text[a:b].rstrip()
                 b = a + len(found)
                 if not ORG_PATTERN.fullmatch(found):
@@ -416,25 +417,34 @@ class ArticleSpeakers:
         """ "the PPG said" after "the surgeries' patient participation groups": a body named by
         an acronym is the words the article spells it with ("patient participation groups
         (PPG)"), when it spells it one way only."""
+        spelt_as: dict[str, str | None] = {}  # an acronym -> its one spelling, if any
         for k, (a, b, sp) in enumerate(self.items):
             if not sp.organisation or sp.is_person or not _ACRONYM.fullmatch(sp.name):
                 continue
-            letters = sp.name.rstrip("s").lower()
-            pattern = r"(?<![\w’'-])" + r"\s+(?:(?:and|of|for|&)\s+)?".join(
-                rf"[{c}{c.upper()}][\w’'-]*" for c in letters
-            )
-            spelt = {
-                m.group(0)
-                for m in re.finditer(pattern, text)
-                if len(m.group(0).split()) > 1
-                and all(
-                    len(w) > 2 and w.lower() not in _FUNCTION_WORDS
-                    for w in re.split(r"\s+(?:(?:and|of|for|&)\s+)?", m.group(0))
-                )
-            }
-            if len(spelt) == 1:
-                name = f"{spelt.pop()} ({sp.name})"
+            if sp.name not in spelt_as:
+                spelt_as[sp.name] = self._spelling(text, sp.name)
+            if spelt_as[sp.name] is not None:
+                name = f"{spelt_as[sp.name]} ({sp.name})"
                 self.items[k] = (a, b, Speaker(name, "", name, False, a, b))
+
+    @staticmethod
+    def _spelling(text: str, acronym: str) -> str | None:
+        """The one way the article spells `acronym` out ("patient participation groups" for
+        "PPG"), or None: none, or several."""
+        letters = acronym.rstrip("s").lower()
+        pattern = r"(?<![\w’'-])" + r"\s+(?:(?:and|of|for|&)\s+)?".join(
+            rf"[{c}{c.upper()}][\w’'-]*" for c in letters
+        )
+        spelt = {
+            m.group(0)
+            for m in re.finditer(pattern, text)
+            if len(m.group(0).split()) > 1
+            and all(
+                len(w) > 2 and w.lower() not in _FUNCTION_WORDS
+                for w in re.split(r"\s+(?:(?:and|of|for|&)\s+)?", m.group(0))
+            )
+        }
+        return spelt.pop() if len(spelt) == 1 else None
 
     def _short_bodies(self, text: str) -> None:
         """ "Healthwatch said:" after "Healthwatch Brighton and Hove": the first words of an
