@@ -42,11 +42,12 @@ APPOSITIVE_NAME = re.compile(
     rf"(?<![\w’'])(?P<name>{_CAP}\s{_CAP}(?:\s{_CAP})?),\s"
     rf"(?P<role>(?:[^.;:“”‘’\"\n]|[’'](?=s\b)){{3,160}}?),\s{SPEECH_AFTER}\b"
 )
-# "Andy Livingstone, 56, is upset …", "Jo Bloggs, aged 72, of Kelso": an age in apposition
-# makes a name a person's, whatever follows
-AGED_NAME = re.compile(
+# a name described as a person's, whatever follows: an age in apposition ("Andy Livingstone, 56,
+# is upset …", "Jo Bloggs, aged 72, of Kelso") or a relative "who" ("One GP to raise concerns
+# is Steve Kite, who works in Hertfordshire")
+DESCRIBED_NAME = re.compile(
     rf"(?<![\w’'])(?P<name>{_CAP}\s{_CAP}(?:\s{_CAP})?),\s(?:(?:aged\s)?\d{{1,3}},|who)\s"
-)  # (or a relative "who": "One GP to raise concerns is Steve Kite, who works in Hertfordshire")
+)
 # "Jane Holloway, Director of Nursing, East Ridings CCG said": a name, a role, then the
 # organisation with no comma before the speech verb (checked to be an organisation's name)
 APPOSITIVE_ORG_NAME = re.compile(
@@ -480,7 +481,7 @@ def find_mentions(text: str) -> list[Mention]:
             _clean_role(m.group("role")),
         )
     named = Intervals([(f.start, f.end) for f in found.values()] + roles)
-    for m in AGED_NAME.finditer(text):
+    for m in DESCRIBED_NAME.finditer(text):
         at = m.start("name")
         if in_quote(at) or named.contains(at) or not_a_name(m.group("name")):
             continue
