@@ -10,6 +10,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from .intervals import Intervals
+from .lexical import STOP_WORDS
 from .models import Article
 from .people import ORG as ORG_PATTERN
 from .people import ROLE_NOUNS, ROLE_WORD, TITLES, Mention, PeopleIndex, find_mentions
@@ -195,14 +196,6 @@ _SHORT_BODY = re.compile(
 )
 # a body named by its initials alone: "PPG", "LMCs"
 _ACRONYM = re.compile(r"[A-Z]{2,6}s?")
-# words that spell no body's name ("by mid-March for a …" is no "BMA")
-_FUNCTION_WORDS = frozenset(
-    "the and for but with from that this was are were has had have not its our their".split()
-)
-# words that open a sentence, never a name's first words
-_SENTENCE_WORDS = frozenset(
-    "The A An This That It They He She We I Its Their But And Then However Also Now".split()
-)
 
 
 def _lower_first(name: str) -> str:
@@ -440,7 +433,7 @@ class ArticleSpeakers:
             for m in re.finditer(pattern, text)
             if len(m.group(0).split()) > 1
             and all(
-                len(w) > 2 and w.lower() not in _FUNCTION_WORDS
+                len(w) > 2 and w.lower() not in STOP_WORDS  # ("by mid-March for a" is no BMA)
                 for w in re.split(r"\s+(?:(?:and|of|for|&)\s+)?", m.group(0))
             )
         }
@@ -449,7 +442,8 @@ class ArticleSpeakers:
     def _short_bodies(self, text: str) -> None:
         """ "Healthwatch said:" after "Healthwatch Brighton and Hove": the first words of an
         organisation's name, just before a speech verb, name the one organisation named in full
-        before them whose name opens with those words."""
+        before them whose name opens with those words (a sentence's "But", "It" or "The" opens
+        no body's name, so it matches none)."""
         first: dict[str, tuple[int, Speaker]] = {}  # a name -> where it is first named
         for a, _, s in self.items:
             if s.organisation and not s.is_person and " " in s.name and s.name not in first:
@@ -459,7 +453,7 @@ class ArticleSpeakers:
         taken = Intervals((a, b) for a, b, _ in self.items)
         for m in _SHORT_BODY.finditer(text):
             short, at = m.group("short"), m.start("short")
-            if taken.contains(at) or short in _SENTENCE_WORDS:
+            if taken.contains(at):
                 continue
             bodies = {
                 name: s
