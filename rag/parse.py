@@ -79,19 +79,32 @@ def _heading_like(block: _Block) -> bool:
     return 0 < len(text.split()) <= MAX_TITLE_WORDS and not _TERMINAL.search(text)
 
 
+# a paragraph on a line of its own runs past any hard-wrapped line (72-80 characters)
+_PROSE_LINE_WORDS = 20
+_SUBHEAD_WORDS = 6
+
+
 def _split_prose_lines(block: _Block) -> list[_Block]:
     """Pages saved one paragraph a line, with no blank line between: a block whose every line
-    is long and ends a sentence (the last may be cut short: a page cut off in mid-sentence, "‘We’re
-    no longer in dispute with") is that many paragraphs."""
+    ends a sentence, or is a short subheading ("Long-term plans"), and most of whose sentence
+    lines are longer than any hard-wrapped line is that many paragraphs. (The last line may be cut
+    short: a page cut off in mid-sentence, "‘We’re no longer in dispute with".)"""
     lines = block.lines
-    if (
-        len(lines) > 1
-        and not block.is_bullets
-        and all(len(ln.text.split()) >= 20 for ln in lines[:-1])
-        and all(_TERMINAL.search(ln.text.rstrip("’'\"”")) for ln in lines[:-1])
-    ):
-        return [_Block([ln]) for ln in block.lines]
-    return [block]
+    if len(lines) < 2 or block.is_bullets:
+        return [block]
+    body = [(ln.text, bool(_TERMINAL.search(ln.text.rstrip("’'\"”")))) for ln in lines[:-1]]
+    if not all(ends or _subheading(text) for text, ends in body):
+        return [block]
+    long_ends = sum(ends and len(text.split()) >= _PROSE_LINE_WORDS for text, ends in body)
+    if not long_ends or long_ends * 2 < sum(ends for _, ends in body):
+        return [block]
+    return [_Block([ln]) for ln in block.lines]
+
+
+def _subheading(text: str) -> bool:
+    """A short line that ends no sentence and opens on a capital: "Contract extended"."""
+    words = text.split()
+    return 0 < len(words) <= _SUBHEAD_WORDS and text[:1].isupper() and not _TERMINAL.search(text)
 
 
 # a block that ends mid-sentence: no full stop, colon, comma or closing quotation mark or bracket

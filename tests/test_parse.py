@@ -259,3 +259,31 @@ def test_a_paragraph_broken_in_mid_sentence_is_joined_again():
     assert "The board said the money was short and the building needed a new roof" in paragraphs
     assert "Westshire Health Trust will decide in May." in paragraphs
     assert "b. Disperse the list to the practices nearby." in paragraphs
+
+
+def test_a_page_saved_a_paragraph_a_line_with_subheadings_keeps_its_paragraphs():
+    # no blank lines; a short subheading and a short sentence among the long lines
+    page = (
+        "Practices win a reprieve\n\n"
+        "Four practices whose contracts were due to end in March have been given one more year "
+        "while the board finishes its review of every contract in the area.\n"
+        "Next steps\n"
+        "The board will meet again in June.\n"
+        "A spokeswoman for the board said: ‘We have listened to patients and we will keep "
+        "these surgeries open while we look at the options with them.’\n"
+    )
+    article = parse_page_text(page, "reprieve")
+    assert article.standfirst.startswith("Four practices whose contracts")
+    assert article.paragraphs[0] == "The board will meet again in June."  # the subheading apart
+    assert article.paragraphs[1].startswith("A spokeswoman for the board said")
+
+
+def test_hard_wrapped_lines_stay_one_paragraph():
+    page = (
+        "A headline about the review\n\n"
+        "The board said on Tuesday that it would review the contracts of four\n"
+        "practices. The review, which starts in May, will look at the money paid\n"
+        "for each patient and at the services that are paid for twice.\n"
+    )
+    paragraphs = parse_page_text(page, "wrapped").paragraphs
+    assert len(paragraphs) == 1
