@@ -120,6 +120,7 @@ RULES = {
     "figures_differ": "two articles' different figures for the same thing are both given",
     "named_apart": "a question joining two names no article names together is asked of each",
     "speaker_of_body": "'X of ORG' is X, named where they speak, and ORG, named in the article",
+    "quoted_speaker": "a sentence quoting X (by the quote index) reports what X says, named or not",
     "own_words": "a follow-up's sentences are scored against its own words",
     "financial_year": "a figure of the asked financial year only from an article naming it, if "
     "it dates by financial years at all",
@@ -432,9 +433,27 @@ class ExtractiveAnswerer:
         else:
             owner, head = "", name
         head_terms = set(tokenize(re.sub(TITLE_WORDS, " ", head)))
-        if not (head_terms <= c.terms or head_terms <= c.terms | self.lead_in_terms(c)):
+        if not (
+            head_terms <= c.terms
+            or head_terms <= c.terms | self.lead_in_terms(c)
+            or (self.on("quoted_speaker") and head_terms <= self.quoted_terms(c))
+        ):
             return False
         return set(tokenize(owner)) <= self.article_terms().get(c.chunk.article_id, set())
+
+    def quoted_terms(self, c: Candidate) -> set[str]:
+        """The words of the speaker's name of a direct quote starting in `c` ("Commissioners, he
+        said, were ‘almost forgetting …’" is Andy Burnham's by the quote index)."""
+        quotes = getattr(self.index, "quotes", None)
+        if quotes is None:
+            return set()
+        a0, a1 = c.chunk.start + c.start, c.chunk.start + c.end
+        return {
+            t
+            for q in quotes.of_article(c.chunk.article_id)
+            if a0 <= q.start < a1 and q.kind == "direct" and q.speaker.strip()
+            for t in tokenize(re.sub(TITLE_WORDS, " ", q.speaker))
+        }
 
     def lead_in_terms(self, c: Candidate) -> set[str]:
         """The words of the sentence before `c` in its article; for a list item, of the
