@@ -495,6 +495,11 @@ class _Extractor:
         if ref and re.search(rf"\b{ROLE_HOLDER}\b", seg, re.I) and not spokes:
             self._how = "role"
             return None  # "The CCG’s chief officer said", "Its chair told": an unnamed person
+        if ref and re.search(r",\s*(?:while|whereas)\s", seg[len(seg) - len(seg.lstrip()) + ref.end() :]):
+            # "22 said they did have plans, while 23 said they did not": the words before the
+            # second verb hold the first's statement, and its subject follows "while"
+            self._how = "org-ref"
+            return None
         if ref:
             self._how = "org-ref"
             word = ref.group(0).split()[-1].lower()

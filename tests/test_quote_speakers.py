@@ -1721,3 +1721,12 @@ def test_judge_is_a_title():
     assert got["any change to it had the potential to be seen as a loss to the town"] == (
         "Judge Milo Jarmen"
     )
+
+
+def test_a_count_after_while_is_not_the_organisation_before():
+    got = _speakers(
+        "The Westshire area team said it would publish the survey in the spring.",
+        "Of the 40 practices that replied, 15 said they would bid for the contract, while 12 "
+        "said they would not.",
+    )
+    assert got.get("they would not.") is None
