@@ -20,21 +20,25 @@ FIRST_NAME_TITLES = frozenset({"Sir", "Dame"})
 _CAP = r"(?:Ma?c(?=[A-Z]))?[A-Z][a-z]*(?:['’](?![sS]\b)[A-Z]?[a-z]+)*(?:-[A-Z][a-z]+(?:['’](?![sS]\b)[A-Z]?[a-z]+)*)?"
 # a name after an honorific: one to three capitalised words
 TITLED = re.compile(rf"\b(?P<title>{TITLES})\.?\s+(?P<name>{_CAP}(?:\s{_CAP}){{0,2}})")
+SPEECH_AFTER = (
+    r"(?:said|says|told|tells|warned|added|agreed|claims|argued|believes|explained|commented|"
+    r"announced|continued|stressed|admitted|wrote|writes|noted|suggested|urged|called|"
+    r"emphasised|emphasized|pointed out|acknowledged|conceded|replied|responded|remarked|"
+    r"asserted|concluded|insisted|stated|described)"
+)
 # an untitled full name that is then described or quoted: "Nick Goodwin, senior fellow ..."
 UNTITLED = re.compile(
-    rf"(?<![\w’'])(?P<name>{_CAP}\s{_CAP})(?=,\s(?:a\s|an\s|the\s)?[a-z]|,\s(?:the\s)?(?:MP|MEP|MSP)\b|\s(?:also\s|has\s|had\s|later\s)?(?:said|says|told|warned|added|agreed|claims|argued|believes|announced|explained|continued|wrote|writes|insists|insisted|stressed|stated|commented|admitted|urged|emphasised|emphasized|pointed\sout|acknowledged|conceded|replied|responded|remarked|asserted|concluded)\b|\s(?:is|was)\s(?:the|a|an)\s[a-z])"
+    rf"(?<![\w’'])(?P<name>{_CAP}\s{_CAP})(?=,\s(?:a\s|an\s|the\s)?[a-z]|,\s(?:the\s)?(?:MP|MEP|MSP)\b|\s(?:also\s|has\s|had\s|later\s)?(?:said|says|told|warned|added|agreed|claims|argued|believes|announced|explained|continued|wrote|writes|insists|insisted|stressed|stated|commented|admitted|urged|emphasised|emphasized|pointed\sout|acknowledged|conceded|replied|responded|remarked|asserted|concluded)\b|\s(?:is|was)\s(?:the|a|an)\s[a-z]"
+    # "Jo Bloggs (Lab, Dene North) said": a party and a seat in brackets; "Jo Bloggs of Mill
+    # Lane, Ashby, said": the street and town a resident lives in
+    rf"|\s\([A-Z][^()\n]{{1,60}}\)\s(?:also\s|has\s)?{SPEECH_AFTER}\b"
+    rf"|\sof\s{_CAP}(?:\s{_CAP}){{0,3}},\s(?:{_CAP}(?:\s{_CAP}){{0,2}},\s)?{SPEECH_AFTER}\b)"
 )
 ROLE_WORD = (
     r"(?:co-|deputy |vice |vice-|chief |medical |senior |joint |general |honorary )*"
     r"(?:chair(?:man|woman)?|chief executive|secretary|director|president|editor|leader|"
     r"spokes(?:man|woman|person)|fellow|officer|head of [a-z ]+?|partner|minister|clinical lead|lead|"
     r"negotiator|adviser|advisor|member|manager|commissioner|researcher|analyst|economist)"
-)
-SPEECH_AFTER = (
-    r"(?:said|says|told|tells|warned|added|agreed|claims|argued|believes|explained|commented|"
-    r"announced|continued|stressed|admitted|wrote|writes|noted|suggested|urged|called|"
-    r"emphasised|emphasized|pointed out|acknowledged|conceded|replied|responded|remarked|"
-    r"asserted|concluded|insisted|stated|described)"
 )
 # "Ian Dodge, National Director for Commissioning Strategy at NHS England, said": a name, an
 # appositive in any case (no sentence break, no quotation mark), then a speech verb

@@ -330,6 +330,7 @@ class _Extractor:
         gap = re.sub(
             r",\s*(?:who|which)\s[^,]{0,80},", ",", gap
         )  # ", who runs a practice in Exeter,"
+        gap = re.sub(r"^\s*\([A-Z][^()]{1,60}\)", "", gap)  # "Jo Bloggs (Lab, Dene North) said"
         head = head.strip(" ,")
         if re.search(r"\d", gap):  # "… from NHS England and 60% said": the figure is the subject
             return False

@@ -1563,6 +1563,16 @@ def test_a_speaker_we_cannot_name_ends_the_last_speakers_run():
         "“So many people were convinced that there was no hope left for the surgery.”",
     )
     assert got["We are already on top of the suggestions from the board."] == "Dan Walder"
+    assert got["So many people were convinced that there was no hope left for the surgery."] == (
+        "Tessa Meech"  # (named since her street and town are read as her address)
+    )
+    got = _speakers(
+        "Chairman of the Save Kelton Surgery group Dan Walder said: “We are already on top "
+        "of the suggestions from the board.”",
+        "Corby councillor for Grettby, Tessa Meech of 12 Kirby Road, Grettby, said: “Great "
+        "news.",
+        "“So many people were convinced that there was no hope left for the surgery.”",
+    )
     assert got["So many people were convinced that there was no hope left for the surgery."] == ""
 
 
@@ -1730,3 +1740,25 @@ def test_a_count_after_while_is_not_the_organisation_before():
         "said they would not.",
     )
     assert got.get("they would not.") is None
+
+
+def test_a_party_and_seat_in_brackets_after_the_name():
+    got = _speakers(
+        "Campaigners in Ashby welcomed the news. Local MP Jane Morrow (Con, Ashby North and "
+        "Dene) said: ‘While it is welcome that the practice stays open for another year we "
+        "cannot relax now.’"
+    )
+    assert got["While it is welcome that the practice stays open for another year we cannot "
+               "relax now."] == "Jane Morrow"
+
+
+def test_a_residents_street_and_town_after_the_name():
+    got = _speakers(
+        "Parish councillor for Ashby, Jane Morrow of Mill Lane, Ashby, said: “It is a "
+        "wonderful day for the village and its patients.",
+        "“Lots of people thought there was no chance at all, but this shows that campaigns "
+        "can work.”",
+    )
+    assert got["It is a wonderful day for the village and its patients."] == "Jane Morrow"
+    assert got["Lots of people thought there was no chance at all, but this shows that "
+               "campaigns can work."] == "Jane Morrow"
