@@ -81,6 +81,12 @@ _IMPERSONAL = re.compile(
 _STATEMENT_REF = re.compile(
     r"^(?:But\s|And\s)?(?:[Tt]he|[Ii]ts|[Tt]his|[Tt]hat|A)\s+statement(?:\s+(?:also|further))?$"
 )
+# a statement and its sender: "A statement from NHS Fife said", "The statement, from NHS
+# England, Dene Area Team, reads" (the sender's name may hold one comma)
+_STATEMENT_FROM = re.compile(
+    r"^(?:But\s|And\s)?(?:[Tt]he|[Ii]ts|A)\s+(?:joint\s+)?statement,?\s+from\s+(?:the\s+)?"
+    r"(?P<owner>[A-Z][^,;:“”‘’\"]{1,80}(?:,\s[A-Z][^,;:“”‘’\"]{1,80})?),?$"
+)
 # a practice speaking by its kind: "the practice said", "In a letter to patients, the practice
 # said", "a statement on the practice website said", "the Eastham practice’s notice reads"
 PRACTICE_REF = re.compile(
@@ -360,6 +366,15 @@ class _Extractor:
             # quoted just before, if no one else is named since
             self._how = "org-ref"
             return self._organisation_just_quoted(hi)
+        sent = _STATEMENT_FROM.match(seg.strip())
+        if sent:
+            # the one organisation named at the start of the sender's name; a person, two
+            # bodies or none: no speaker
+            at = lo + len(seg) - len(seg.lstrip()) + sent.start("owner")
+            named = [x for x in self.speakers.between(lo, hi) if not self._in_quote(x[0])]
+            if len(named) == 1 and named[0][0] == at and not named[0][2].is_person:
+                return named[0][2]
+            return None
         ref = PRACTICE_REF.match(seg.strip())
         if ref:
             # "the practice" is the one practice the article names in full; two or more: unknown.

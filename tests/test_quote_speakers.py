@@ -1762,3 +1762,19 @@ def test_a_residents_street_and_town_after_the_name():
     assert got["It is a wonderful day for the village and its patients."] == "Jane Morrow"
     assert got["Lots of people thought there was no chance at all, but this shows that "
                "campaigns can work."] == "Jane Morrow"
+
+
+def test_a_statement_from_a_body_named_in_apposition():
+    got = _speakers(
+        "It is thought about 3,000 patients will now move to three other practices.",
+        "The statement, from NHS Westshire, Dene and Fells Area Team, reads: “We can confirm "
+        "that the partners of Mill Lane Surgery have handed back their contract.",
+        "“This means that from Monday, May 3, the partners will no longer run the surgery.”",
+        "A statement from Jo Bloggs and the Mill Lane partners said: “We are sorry to be "
+        "leaving our patients after many years.”",
+    )
+    assert got["We can confirm that the partners of Mill Lane Surgery have handed back their "
+               "contract."] == "NHS Westshire"
+    assert got["This means that from Monday, May 3, the partners will no longer run the "
+               "surgery."] == "NHS Westshire"
+    assert got["We are sorry to be leaving our patients after many years."] == ""
