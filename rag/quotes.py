@@ -81,6 +81,8 @@ _IMPERSONAL = re.compile(
 _STATEMENT_REF = re.compile(
     r"^(?:But\s|And\s)?(?:[Tt]he|[Ii]ts|[Tt]his|[Tt]hat|A)\s+statement(?:\s+(?:also|further))?$"
 )
+# a person by their office's title: "The judge added that …" after "Judge Jo Bloggs said"
+_THE_JUDGE = re.compile(r"^(?:But\s|And\s|However,\s)?[Tt]he\s+judge(?:\s+(?:also|further|later))?$")
 # a statement and its sender: "A statement from NHS Fife said", "The statement, from NHS
 # England, Dene Area Team, reads" (the sender's name may hold one comma)
 _STATEMENT_FROM = re.compile(
@@ -366,6 +368,16 @@ class _Extractor:
             # quoted just before, if no one else is named since
             self._how = "org-ref"
             return self._organisation_just_quoted(hi)
+        if _THE_JUDGE.match(seg.strip()):
+            # the one person the article titles Judge, named before; two or none: unknown
+            self._how = "pronoun"
+            judges = {
+                sp.name: sp
+                for a, _, sp in self.speakers.items
+                if sp.is_person and sp.title == "Judge" and not self._in_quote(a)
+            }
+            first = min((a for a, _, sp in self.speakers.items if sp.name in judges), default=hi)
+            return next(iter(judges.values())) if len(judges) == 1 and first < lo else None
         sent = _STATEMENT_FROM.match(seg.strip())
         if sent:
             # the one organisation named at the start of the sender's name; a person, two

@@ -1778,3 +1778,20 @@ def test_a_statement_from_a_body_named_in_apposition():
     assert got["This means that from Monday, May 3, the partners will no longer run the "
                "surgery."] == "NHS Westshire"
     assert got["We are sorry to be leaving our patients after many years."] == ""
+
+
+def test_the_judge_is_the_one_person_titled_judge():
+    got = _speakers(
+        "At the hearing in Leeds, Judge Anna Pellow said the centre was valued for ‘the care "
+        "it gave’.",
+        "Campaigner Jo Bloggs said she was delighted.",
+        "The judge added that there was ‘no good reason for the board to skip the "
+        "consultation’.",
+    )
+    assert got["no good reason for the board to skip the consultation"] == "Judge Anna Pellow"
+    got = _speakers(
+        "Judge Anna Pellow and Judge Ben Rusk heard the case in Leeds.",
+        "The judge added that there was ‘no good reason for the board to skip the "
+        "consultation’.",
+    )
+    assert got["no good reason for the board to skip the consultation"] == ""
