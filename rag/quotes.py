@@ -83,6 +83,11 @@ _STATEMENT_REF = re.compile(
 )
 # a person by their office's title: "The judge added that …" after "Judge Jo Bloggs said"
 _THE_JUDGE = re.compile(r"^(?:But\s|And\s|However,\s)?[Tt]he\s+judge(?:\s+(?:also|further|later))?$")
+# a statement by a body's short name: "A Healthwatch statement said" after "Dene Healthwatch said"
+_SHORT_NAME_STATEMENT = re.compile(
+    r"^(?:But\s|And\s)?(?:[Tt]he|An?)\s+(?P<body>[A-Z][\w&’'-]*(?:\s[A-Z][\w&’'-]*){0,2})"
+    r"\s+statement(?:\s+(?:also|further))?$"
+)
 # a statement and its sender: "A statement from NHS Fife said", "The statement, from NHS
 # England, Dene Area Team, reads" (the sender's name may hold one comma)
 _STATEMENT_FROM = re.compile(
@@ -368,6 +373,18 @@ class _Extractor:
             # quoted just before, if no one else is named since
             self._how = "org-ref"
             return self._organisation_just_quoted(hi)
+        short = _SHORT_NAME_STATEMENT.match(seg.strip())
+        if short and not self.speakers.between(lo, hi):
+            # the one organisation the article names whose name holds those words
+            self._how = "org-ref"
+            words = short.group("body").split()
+            bodies = {
+                sp.name: sp
+                for a, _, sp in self.speakers.items
+                if sp.organisation and not sp.is_person and not self._in_quote(a)
+                and re.search(rf"(?<![\w-]){re.escape(' '.join(words))}(?![\w-])", sp.name)
+            }
+            return next(iter(bodies.values())) if len(bodies) == 1 else None
         if _THE_JUDGE.match(seg.strip()):
             # the one person the article titles Judge, named before; two or none: unknown
             self._how = "pronoun"

@@ -1795,3 +1795,22 @@ def test_the_judge_is_the_one_person_titled_judge():
         "consultation’.",
     )
     assert got["no good reason for the board to skip the consultation"] == ""
+
+
+def test_a_statement_by_a_bodys_short_name():
+    got = _speakers(
+        "Dene Healthwatch said it was watching the closure closely.",
+        "Mill Lane Surgery has 28 days to appeal against the decision of the court.",
+        "A Healthwatch statement said: “We have been told that lessons have been learned since "
+        "the last closure.”",
+    )
+    assert got["We have been told that lessons have been learned since the last closure."] == (
+        "Dene Healthwatch"
+    )
+    got = _speakers(
+        "Dene Healthwatch said it was watching the closure closely.",
+        "Fells Healthwatch said patients there had the same worries.",
+        "A Healthwatch statement said: “We have been told that lessons have been learned since "
+        "the last closure.”",
+    )
+    assert got["We have been told that lessons have been learned since the last closure."] == ""
