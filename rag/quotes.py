@@ -81,6 +81,11 @@ _IMPERSONAL = re.compile(
 _STATEMENT_REF = re.compile(
     r"^(?:But\s|And\s)?(?:[Tt]he|[Ii]ts|[Tt]his|[Tt]hat|A)\s+statement(?:\s+(?:also|further))?$"
 )
+# a body by a common noun for it: "Dene Healthwatch said … The watchdog added: ‘…’"
+_GENERIC_BODY = re.compile(
+    r"^(?:But\s|And\s)?[Tt]he\s+(?:watchdog|regulator|union|charity|organisation)"
+    r"(?:\s+(?:also|further|later))?$"
+)
 # a person by their office's title: "The judge added that …" after "Judge Jo Bloggs said"
 _THE_JUDGE = re.compile(r"^(?:But\s|And\s|However,\s)?[Tt]he\s+judge(?:\s+(?:also|further|later))?$")
 # a statement by a body's short name: "A Healthwatch statement said" after "Dene Healthwatch said"
@@ -373,6 +378,18 @@ class _Extractor:
             # quoted just before, if no one else is named since
             self._how = "org-ref"
             return self._organisation_just_quoted(hi)
+        if _GENERIC_BODY.match(seg.strip()):
+            # the organisation quoted just before, when nothing between names anyone else,
+            # not even a body we do not recognise (a capitalised word inside a sentence)
+            self._how = "org-ref"
+            sp = self._organisation_just_quoted(hi)
+            if sp is None or self.text.count("\n", self.last_at, lo) > 2:
+                return None
+            between = "".join(
+                " " if self._in_quote(i) else c
+                for i, c in enumerate(self.text[self.last_at : lo], self.last_at)
+            )
+            return None if re.search(r"(?<=[\w,;)]\s)[A-Z]", between) else sp
         short = _SHORT_NAME_STATEMENT.match(seg.strip())
         if short and not self.speakers.between(lo, hi):
             # the one organisation the article names whose name holds those words

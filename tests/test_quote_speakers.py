@@ -1814,3 +1814,23 @@ def test_a_statement_by_a_bodys_short_name():
         "the last closure.”",
     )
     assert got["We have been told that lessons have been learned since the last closure."] == ""
+
+
+def test_the_watchdog_is_the_body_quoted_just_before():
+    got = _speakers(
+        "Dene Healthwatch said it had “already raised our worries about the shortage of "
+        "family doctors”.",
+        "The watchdog added: “Many of the doctors in Dene are close to retiring and are not "
+        "being replaced.”",
+    )
+    assert got["Many of the doctors in Dene are close to retiring and are not being replaced."] == (
+        "Dene Healthwatch"
+    )
+    got = _speakers(
+        "Dene Healthwatch said it had “already raised our worries about the shortage of "
+        "family doctors”.",
+        "Inspectors from the Quality Regulator closed the surgery in June.",
+        "The regulator added: “The practice did not keep its patients safe from harm at any "
+        "time.”",
+    )
+    assert got["The practice did not keep its patients safe from harm at any time."] == ""
