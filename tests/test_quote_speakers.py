@@ -1834,3 +1834,13 @@ def test_the_watchdog_is_the_body_quoted_just_before():
         "time.”",
     )
     assert got["The practice did not keep its patients safe from harm at any time."] == ""
+
+
+def test_a_bodys_initials_alone_before_a_speech_verb():
+    got = _speakers(
+        "Among the failures, CQC said the practice had not given patients the medicines they "
+        "needed and had put children at risk through ‘poorer performance in giving childhood "
+        "vaccines’.",
+        "Jo Bloggs, deputy chief inspector, said the CQC ‘would not accept poor care’.",
+    )
+    assert got["poorer performance in giving childhood vaccines"] == "CQC"
