@@ -77,6 +77,13 @@ PRE_ROLE_NAME = re.compile(
     rf"(?<!\b(?:in|of|at|to|on|by))(?<!\b(?:for|the))(?<!\bfrom)(?<!\bacross)\s"
     rf"(?P<name>{_CAP}\s{_CAP})(?=\s{_HAS}{SPEECH_AFTER}\b|\s+and\s|,\s{SPEECH_AFTER}\b)"
 )
+# a role at an NHS body whose name runs into the speaker's, then "said:" and the quote: "Director
+# of primary care at NHS Dene County and Fells Jo Bloggs said:" (the last two capitalised words
+# before the verb are the name; PRE_ROLE_NAME stops at the body's "and")
+ROLE_AT_NHS_NAME = re.compile(
+    rf"(?i:\b{ROLE_WORD})\b[^.;:“”‘’\"\n,]{{0,60}}?\s(?:at|for|of)\s(?:the\s)?NHS"
+    rf"(?:\s(?:and\s)?[A-Z][\w’'-]*){{1,5}}?\s(?P<name>{_CAP}\s{_CAP})(?=\s{SPEECH_AFTER}:)"
+)
 # a speaker-header line on its own: "Su Long, Bolton CCG chief officer" or "Ms Jane Long,
 # director of X", above the paragraphs that quote them (a reaction piece's layout)
 HEADER_LINE = re.compile(
@@ -511,6 +518,13 @@ def find_mentions(text: str) -> list[Mention]:
         found[at] = Mention(
             at, m.end("name"), m.group("name"), "", m.group("name"), _clean_role(m.group("role"))
         )
+    named = Intervals([(f.start, f.end) for f in found.values()] + roles)
+    for m in ROLE_AT_NHS_NAME.finditer(text):
+        at = m.start("name")
+        if in_quote(at) or named.contains(at) or not_a_name(m.group("name")):
+            continue
+        role = text[m.start() : at].strip()
+        found[at] = Mention(at, m.end("name"), m.group("name"), "", m.group("name"), _clean_role(role))
     named = Intervals([(f.start, f.end) for f in found.values()] + roles)
     for m in FROM_BODY_NAME.finditer(text):
         words = m.group("name").split()

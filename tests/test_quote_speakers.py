@@ -1844,3 +1844,20 @@ def test_a_bodys_initials_alone_before_a_speech_verb():
         "Jo Bloggs, deputy chief inspector, said the CQC ‘would not accept poor care’.",
     )
     assert got["poorer performance in giving childhood vaccines"] == "CQC"
+
+
+def test_a_role_at_an_nhs_body_whose_name_runs_into_the_speakers():
+    got = _speakers(
+        "Head of primary care at NHS Dene County and Fells Paul Granger said: “It matters that "
+        "when we make choices about care we listen to patients first.”"
+    )
+    assert got["It matters that when we make choices about care we listen to patients first."] == (
+        "Paul Granger"
+    )
+    got = _speakers(
+        "The co-chair of NHS Clinical Commissioners said: “It matters that when we make "
+        "choices about care we listen to patients first.”"
+    )
+    assert got["It matters that when we make choices about care we listen to patients first."] != (
+        "Clinical Commissioners"
+    )
