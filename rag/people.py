@@ -524,7 +524,9 @@ def find_mentions(text: str) -> list[Mention]:
         if in_quote(at) or named.contains(at) or not_a_name(m.group("name")):
             continue
         role = text[m.start() : at].strip()
-        found[at] = Mention(at, m.end("name"), m.group("name"), "", m.group("name"), _clean_role(role))
+        found[at] = Mention(
+            at, m.end("name"), m.group("name"), "", m.group("name"), _clean_role(role)
+        )
     named = Intervals([(f.start, f.end) for f in found.values()] + roles)
     for m in FROM_BODY_NAME.finditer(text):
         words = m.group("name").split()

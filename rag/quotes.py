@@ -87,7 +87,9 @@ _GENERIC_BODY = re.compile(
     r"(?:\s+(?:also|further|later))?$"
 )
 # a person by their office's title: "The judge added that …" after "Judge Jo Bloggs said"
-_THE_JUDGE = re.compile(r"^(?:But\s|And\s|However,\s)?[Tt]he\s+judge(?:\s+(?:also|further|later))?$")
+_THE_JUDGE = re.compile(
+    r"^(?:But\s|And\s|However,\s)?[Tt]he\s+judge(?:\s+(?:also|further|later))?$"
+)
 # a statement by a body's short name: "A Healthwatch statement said" after "Dene Healthwatch said"
 _SHORT_NAME_STATEMENT = re.compile(
     r"^(?:But\s|And\s)?(?:[Tt]he|An?)\s+(?P<body>[A-Z][\w&’'-]*(?:\s[A-Z][\w&’'-]*){0,2})"
@@ -398,7 +400,9 @@ class _Extractor:
             bodies = {
                 sp.name: sp
                 for a, _, sp in self.speakers.items
-                if sp.organisation and not sp.is_person and not self._in_quote(a)
+                if sp.organisation
+                and not sp.is_person
+                and not self._in_quote(a)
                 and re.search(rf"(?<![\w-]){re.escape(' '.join(words))}(?![\w-])", sp.name)
             }
             return next(iter(bodies.values())) if len(bodies) == 1 else None
@@ -557,7 +561,9 @@ class _Extractor:
         if ref and re.search(rf"\b{ROLE_HOLDER}\b", seg, re.I) and not spokes:
             self._how = "role"
             return None  # "The CCG’s chief officer said", "Its chair told": an unnamed person
-        if ref and re.search(r",\s*(?:while|whereas)\s", seg[len(seg) - len(seg.lstrip()) + ref.end() :]):
+        if ref and re.search(
+            r",\s*(?:while|whereas)\s", seg[len(seg) - len(seg.lstrip()) + ref.end() :]
+        ):
             # "22 said they did have plans, while 23 said they did not": the words before the
             # second verb hold the first's statement, and its subject follows "while"
             self._how = "org-ref"

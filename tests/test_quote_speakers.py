@@ -1569,8 +1569,7 @@ def test_a_speaker_we_cannot_name_ends_the_last_speakers_run():
     got = _speakers(
         "Chairman of the Save Kelton Surgery group Dan Walder said: “We are already on top "
         "of the suggestions from the board.”",
-        "Corby councillor for Grettby, Tessa Meech of 12 Kirby Road, Grettby, said: “Great "
-        "news.",
+        "Corby councillor for Grettby, Tessa Meech of 12 Kirby Road, Grettby, said: “Great news.",
         "“So many people were convinced that there was no hope left for the surgery.”",
     )
     assert got["So many people were convinced that there was no hope left for the surgery."] == ""
@@ -1748,8 +1747,12 @@ def test_a_party_and_seat_in_brackets_after_the_name():
         "Dene) said: ‘While it is welcome that the practice stays open for another year we "
         "cannot relax now.’"
     )
-    assert got["While it is welcome that the practice stays open for another year we cannot "
-               "relax now."] == "Jane Morrow"
+    assert (
+        got[
+            "While it is welcome that the practice stays open for another year we cannot relax now."
+        ]
+        == "Jane Morrow"
+    )
 
 
 def test_a_residents_street_and_town_after_the_name():
@@ -1760,8 +1763,13 @@ def test_a_residents_street_and_town_after_the_name():
         "can work.”",
     )
     assert got["It is a wonderful day for the village and its patients."] == "Jane Morrow"
-    assert got["Lots of people thought there was no chance at all, but this shows that "
-               "campaigns can work."] == "Jane Morrow"
+    assert (
+        got[
+            "Lots of people thought there was no chance at all, but this shows that "
+            "campaigns can work."
+        ]
+        == "Jane Morrow"
+    )
 
 
 def test_a_statement_from_a_body_named_in_apposition():
@@ -1773,10 +1781,16 @@ def test_a_statement_from_a_body_named_in_apposition():
         "A statement from Jo Bloggs and the Mill Lane partners said: “We are sorry to be "
         "leaving our patients after many years.”",
     )
-    assert got["We can confirm that the partners of Mill Lane Surgery have handed back their "
-               "contract."] == "NHS Westshire"
-    assert got["This means that from Monday, May 3, the partners will no longer run the "
-               "surgery."] == "NHS Westshire"
+    assert (
+        got[
+            "We can confirm that the partners of Mill Lane Surgery have handed back their contract."
+        ]
+        == "NHS Westshire"
+    )
+    assert (
+        got["This means that from Monday, May 3, the partners will no longer run the surgery."]
+        == "NHS Westshire"
+    )
     assert got["We are sorry to be leaving our patients after many years."] == ""
 
 
@@ -1785,14 +1799,12 @@ def test_the_judge_is_the_one_person_titled_judge():
         "At the hearing in Leeds, Judge Anna Pellow said the centre was valued for ‘the care "
         "it gave’.",
         "Campaigner Jo Bloggs said she was delighted.",
-        "The judge added that there was ‘no good reason for the board to skip the "
-        "consultation’.",
+        "The judge added that there was ‘no good reason for the board to skip the consultation’.",
     )
     assert got["no good reason for the board to skip the consultation"] == "Judge Anna Pellow"
     got = _speakers(
         "Judge Anna Pellow and Judge Ben Rusk heard the case in Leeds.",
-        "The judge added that there was ‘no good reason for the board to skip the "
-        "consultation’.",
+        "The judge added that there was ‘no good reason for the board to skip the consultation’.",
     )
     assert got["no good reason for the board to skip the consultation"] == ""
 
@@ -1830,8 +1842,7 @@ def test_the_watchdog_is_the_body_quoted_just_before():
         "Dene Healthwatch said it had “already raised our worries about the shortage of "
         "family doctors”.",
         "Inspectors from the Quality Regulator closed the surgery in June.",
-        "The regulator added: “The practice did not keep its patients safe from harm at any "
-        "time.”",
+        "The regulator added: “The practice did not keep its patients safe from harm at any time.”",
     )
     assert got["The practice did not keep its patients safe from harm at any time."] == ""
 
