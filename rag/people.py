@@ -20,21 +20,25 @@ FIRST_NAME_TITLES = frozenset({"Sir", "Dame"})
 _CAP = r"(?:Ma?c(?=[A-Z]))?[A-Z][a-z]*(?:['’](?![sS]\b)[A-Z]?[a-z]+)*(?:-[A-Z][a-z]+(?:['’](?![sS]\b)[A-Z]?[a-z]+)*)?"
 # a name after an honorific: one to three capitalised words
 TITLED = re.compile(rf"\b(?P<title>{TITLES})\.?\s+(?P<name>{_CAP}(?:\s{_CAP}){{0,2}})")
+SPEECH_AFTER = (
+    r"(?:said|says|told|tells|warned|added|agreed|claims|argued|believes|explained|commented|"
+    r"announced|continued|stressed|admitted|wrote|writes|noted|suggested|urged|called|"
+    r"emphasised|emphasized|pointed out|acknowledged|conceded|replied|responded|remarked|"
+    r"asserted|concluded|insisted|stated|described)"
+)
 # an untitled full name that is then described or quoted: "Nick Goodwin, senior fellow ..."
 UNTITLED = re.compile(
-    rf"(?<![\w’'])(?P<name>{_CAP}\s{_CAP})(?=,\s(?:a\s|an\s|the\s)?[a-z]|,\s(?:the\s)?(?:MP|MEP|MSP)\b|\s(?:also\s|has\s|had\s|later\s)?(?:said|says|told|warned|added|agreed|claims|argued|believes|announced|explained|continued|wrote|writes|insists|insisted|stressed|stated|commented|admitted|urged|emphasised|emphasized|pointed\sout|acknowledged|conceded|replied|responded|remarked|asserted|concluded)\b|\s(?:is|was)\s(?:the|a|an)\s[a-z])"
+    rf"(?<![\w’'])(?P<name>{_CAP}\s{_CAP})(?=,\s(?:a\s|an\s|the\s)?[a-z]|,\s(?:the\s)?(?:MP|MEP|MSP)\b|\s(?:also\s|has\s|had\s|later\s)?(?:said|says|told|warned|added|agreed|claims|argued|believes|announced|explained|continued|wrote|writes|insists|insisted|stressed|stated|commented|admitted|urged|emphasised|emphasized|pointed\sout|acknowledged|conceded|replied|responded|remarked|asserted|concluded)\b|\s(?:is|was)\s(?:the|a|an)\s[a-z]"
+    # "Jo Bloggs (Lab, Dene North) said": a party and a seat in brackets; "Jo Bloggs of Mill
+    # Lane, Ashby, said": the street and town a resident lives in
+    rf"|\s\([A-Z][^()\n]{{1,60}}\)\s(?:also\s|has\s)?{SPEECH_AFTER}\b"
+    rf"|\sof\s{_CAP}(?:\s{_CAP}){{0,3}},\s(?:{_CAP}(?:\s{_CAP}){{0,2}},\s)?{SPEECH_AFTER}\b)"
 )
 ROLE_WORD = (
     r"(?:co-|deputy |vice |vice-|chief |medical |senior |joint |general |honorary )*"
     r"(?:chair(?:man|woman)?|chief executive|secretary|director|president|editor|leader|"
     r"spokes(?:man|woman|person)|fellow|officer|head of [a-z ]+?|partner|minister|clinical lead|lead|"
     r"negotiator|adviser|advisor|member|manager|commissioner|researcher|analyst|economist)"
-)
-SPEECH_AFTER = (
-    r"(?:said|says|told|tells|warned|added|agreed|claims|argued|believes|explained|commented|"
-    r"announced|continued|stressed|admitted|wrote|writes|noted|suggested|urged|called|"
-    r"emphasised|emphasized|pointed out|acknowledged|conceded|replied|responded|remarked|"
-    r"asserted|concluded|insisted|stated|described)"
 )
 # "Ian Dodge, National Director for Commissioning Strategy at NHS England, said": a name, an
 # appositive in any case (no sentence break, no quotation mark), then a speech verb
@@ -72,6 +76,13 @@ PRE_ROLE_NAME = re.compile(
     rf"(?P<role>(?i:\b{ROLE_WORD})\b[^.;:“”‘’\"\n,]{{0,90}}?)"
     rf"(?<!\b(?:in|of|at|to|on|by))(?<!\b(?:for|the))(?<!\bfrom)(?<!\bacross)\s"
     rf"(?P<name>{_CAP}\s{_CAP})(?=\s{_HAS}{SPEECH_AFTER}\b|\s+and\s|,\s{SPEECH_AFTER}\b)"
+)
+# a role at an NHS body whose name runs into the speaker's, then "said:" and the quote: "Director
+# of primary care at NHS Dene County and Fells Jo Bloggs said:" (the last two capitalised words
+# before the verb are the name; PRE_ROLE_NAME stops at the body's "and")
+ROLE_AT_NHS_NAME = re.compile(
+    rf"(?i:\b{ROLE_WORD})\b[^.;:“”‘’\"\n,]{{0,60}}?\s(?:at|for|of)\s(?:the\s)?NHS"
+    rf"(?:\s(?:and\s)?[A-Z][\w’'-]*){{1,5}}?\s(?P<name>{_CAP}\s{_CAP})(?=\s{SPEECH_AFTER}:)"
 )
 # a speaker-header line on its own: "Su Long, Bolton CCG chief officer" or "Ms Jane Long,
 # director of X", above the paragraphs that quote them (a reaction piece's layout)
@@ -506,6 +517,15 @@ def find_mentions(text: str) -> list[Mention]:
             continue  # "co-chair of NHS Clinical Commissioners": the end of a body's name
         found[at] = Mention(
             at, m.end("name"), m.group("name"), "", m.group("name"), _clean_role(m.group("role"))
+        )
+    named = Intervals([(f.start, f.end) for f in found.values()] + roles)
+    for m in ROLE_AT_NHS_NAME.finditer(text):
+        at = m.start("name")
+        if in_quote(at) or named.contains(at) or not_a_name(m.group("name")):
+            continue
+        role = text[m.start() : at].strip()
+        found[at] = Mention(
+            at, m.end("name"), m.group("name"), "", m.group("name"), _clean_role(role)
         )
     named = Intervals([(f.start, f.end) for f in found.values()] + roles)
     for m in FROM_BODY_NAME.finditer(text):

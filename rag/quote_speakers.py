@@ -448,7 +448,14 @@ class ArticleSpeakers:
         for a, _, s in self.items:
             if s.organisation and not s.is_person and " " in s.name and s.name not in first:
                 first[s.name] = (a, s)
-        if not first:
+        # "CQC said the practice …" where the article also names "the CQC": a body's initials
+        # alone, before a speech verb, are that body wherever the article names it so
+        initials = {
+            s.name: s
+            for _, _, s in self.items
+            if s.organisation and not s.is_person and _ACRONYM.fullmatch(s.name)
+        }
+        if not first and not initials:
             return
         taken = Intervals((a, b) for a, b, _ in self.items)
         for m in _SHORT_BODY.finditer(text):
@@ -460,6 +467,8 @@ class ArticleSpeakers:
                 for name, (a, s) in first.items()
                 if a < at and name.startswith(short + " ") and name != short
             }
+            if not bodies and short in initials:
+                bodies = {short: initials[short]}
             if len(bodies) == 1:
                 body = next(iter(bodies.values()))
                 b = m.end("short")

@@ -81,6 +81,26 @@ _IMPERSONAL = re.compile(
 _STATEMENT_REF = re.compile(
     r"^(?:But\s|And\s)?(?:[Tt]he|[Ii]ts|[Tt]his|[Tt]hat|A)\s+statement(?:\s+(?:also|further))?$"
 )
+# a body by a common noun for it: "Dene Healthwatch said … The watchdog added: ‘…’"
+_GENERIC_BODY = re.compile(
+    r"^(?:But\s|And\s)?[Tt]he\s+(?:watchdog|regulator|union|charity|organisation)"
+    r"(?:\s+(?:also|further|later))?$"
+)
+# a person by their office's title: "The judge added that …" after "Judge Jo Bloggs said"
+_THE_JUDGE = re.compile(
+    r"^(?:But\s|And\s|However,\s)?[Tt]he\s+judge(?:\s+(?:also|further|later))?$"
+)
+# a statement by a body's short name: "A Healthwatch statement said" after "Dene Healthwatch said"
+_SHORT_NAME_STATEMENT = re.compile(
+    r"^(?:But\s|And\s)?(?:[Tt]he|An?)\s+(?P<body>[A-Z][\w&’'-]*(?:\s[A-Z][\w&’'-]*){0,2})"
+    r"\s+statement(?:\s+(?:also|further))?$"
+)
+# a statement and its sender: "A statement from NHS Fife said", "The statement, from NHS
+# England, Dene Area Team, reads" (the sender's name may hold one comma)
+_STATEMENT_FROM = re.compile(
+    r"^(?:But\s|And\s)?(?:[Tt]he|[Ii]ts|A)\s+(?:joint\s+)?statement,?\s+from\s+(?:the\s+)?"
+    r"(?P<owner>[A-Z][^,;:“”‘’\"]{1,80}(?:,\s[A-Z][^,;:“”‘’\"]{1,80})?),?$"
+)
 # a practice speaking by its kind: "the practice said", "In a letter to patients, the practice
 # said", "a statement on the practice website said", "the Eastham practice’s notice reads"
 PRACTICE_REF = re.compile(
@@ -330,6 +350,7 @@ class _Extractor:
         gap = re.sub(
             r",\s*(?:who|which)\s[^,]{0,80},", ",", gap
         )  # ", who runs a practice in Exeter,"
+        gap = re.sub(r"^\s*\([A-Z][^()]{1,60}\)", "", gap)  # "Jo Bloggs (Lab, Dene North) said"
         head = head.strip(" ,")
         if re.search(r"\d", gap):  # "… from NHS England and 60% said": the figure is the subject
             return False
@@ -359,6 +380,51 @@ class _Extractor:
             # quoted just before, if no one else is named since
             self._how = "org-ref"
             return self._organisation_just_quoted(hi)
+        if _GENERIC_BODY.match(seg.strip()):
+            # the organisation quoted just before, when nothing between names anyone else,
+            # not even a body we do not recognise (a capitalised word inside a sentence)
+            self._how = "org-ref"
+            sp = self._organisation_just_quoted(hi)
+            if sp is None or self.text.count("\n", self.last_at, lo) > 2:
+                return None
+            between = "".join(
+                " " if self._in_quote(i) else c
+                for i, c in enumerate(self.text[self.last_at : lo], self.last_at)
+            )
+            return None if re.search(r"(?<=[\w,;)]\s)[A-Z]", between) else sp
+        short = _SHORT_NAME_STATEMENT.match(seg.strip())
+        if short and not self.speakers.between(lo, hi):
+            # the one organisation the article names whose name holds those words
+            self._how = "org-ref"
+            words = short.group("body").split()
+            bodies = {
+                sp.name: sp
+                for a, _, sp in self.speakers.items
+                if sp.organisation
+                and not sp.is_person
+                and not self._in_quote(a)
+                and re.search(rf"(?<![\w-]){re.escape(' '.join(words))}(?![\w-])", sp.name)
+            }
+            return next(iter(bodies.values())) if len(bodies) == 1 else None
+        if _THE_JUDGE.match(seg.strip()):
+            # the one person the article titles Judge, named before; two or none: unknown
+            self._how = "pronoun"
+            judges = {
+                sp.name: sp
+                for a, _, sp in self.speakers.items
+                if sp.is_person and sp.title == "Judge" and not self._in_quote(a)
+            }
+            first = min((a for a, _, sp in self.speakers.items if sp.name in judges), default=hi)
+            return next(iter(judges.values())) if len(judges) == 1 and first < lo else None
+        sent = _STATEMENT_FROM.match(seg.strip())
+        if sent:
+            # the one organisation named at the start of the sender's name; a person, two
+            # bodies or none: no speaker
+            at = lo + len(seg) - len(seg.lstrip()) + sent.start("owner")
+            named = [x for x in self.speakers.between(lo, hi) if not self._in_quote(x[0])]
+            if len(named) == 1 and named[0][0] == at and not named[0][2].is_person:
+                return named[0][2]
+            return None
         ref = PRACTICE_REF.match(seg.strip())
         if ref:
             # "the practice" is the one practice the article names in full; two or more: unknown.
@@ -495,6 +561,13 @@ class _Extractor:
         if ref and re.search(rf"\b{ROLE_HOLDER}\b", seg, re.I) and not spokes:
             self._how = "role"
             return None  # "The CCG’s chief officer said", "Its chair told": an unnamed person
+        if ref and re.search(
+            r",\s*(?:while|whereas)\s", seg[len(seg) - len(seg.lstrip()) + ref.end() :]
+        ):
+            # "22 said they did have plans, while 23 said they did not": the words before the
+            # second verb hold the first's statement, and its subject follows "while"
+            self._how = "org-ref"
+            return None
         if ref:
             self._how = "org-ref"
             word = ref.group(0).split()[-1].lower()

@@ -1563,6 +1563,15 @@ def test_a_speaker_we_cannot_name_ends_the_last_speakers_run():
         "“So many people were convinced that there was no hope left for the surgery.”",
     )
     assert got["We are already on top of the suggestions from the board."] == "Dan Walder"
+    assert got["So many people were convinced that there was no hope left for the surgery."] == (
+        "Tessa Meech"  # (named since her street and town are read as her address)
+    )
+    got = _speakers(
+        "Chairman of the Save Kelton Surgery group Dan Walder said: “We are already on top "
+        "of the suggestions from the board.”",
+        "Corby councillor for Grettby, Tessa Meech of 12 Kirby Road, Grettby, said: “Great news.",
+        "“So many people were convinced that there was no hope left for the surgery.”",
+    )
     assert got["So many people were convinced that there was no hope left for the surgery."] == ""
 
 
@@ -1720,4 +1729,146 @@ def test_judge_is_a_title():
     )
     assert got["any change to it had the potential to be seen as a loss to the town"] == (
         "Judge Milo Jarmen"
+    )
+
+
+def test_a_count_after_while_is_not_the_organisation_before():
+    got = _speakers(
+        "The Westshire area team said it would publish the survey in the spring.",
+        "Of the 40 practices that replied, 15 said they would bid for the contract, while 12 "
+        "said they would not.",
+    )
+    assert got.get("they would not.") is None
+
+
+def test_a_party_and_seat_in_brackets_after_the_name():
+    got = _speakers(
+        "Campaigners in Ashby welcomed the news. Local MP Jane Morrow (Con, Ashby North and "
+        "Dene) said: ‘While it is welcome that the practice stays open for another year we "
+        "cannot relax now.’"
+    )
+    assert (
+        got[
+            "While it is welcome that the practice stays open for another year we cannot relax now."
+        ]
+        == "Jane Morrow"
+    )
+
+
+def test_a_residents_street_and_town_after_the_name():
+    got = _speakers(
+        "Parish councillor for Ashby, Jane Morrow of Mill Lane, Ashby, said: “It is a "
+        "wonderful day for the village and its patients.",
+        "“Lots of people thought there was no chance at all, but this shows that campaigns "
+        "can work.”",
+    )
+    assert got["It is a wonderful day for the village and its patients."] == "Jane Morrow"
+    assert (
+        got[
+            "Lots of people thought there was no chance at all, but this shows that "
+            "campaigns can work."
+        ]
+        == "Jane Morrow"
+    )
+
+
+def test_a_statement_from_a_body_named_in_apposition():
+    got = _speakers(
+        "It is thought about 3,000 patients will now move to three other practices.",
+        "The statement, from NHS Westshire, Dene and Fells Area Team, reads: “We can confirm "
+        "that the partners of Mill Lane Surgery have handed back their contract.",
+        "“This means that from Monday, May 3, the partners will no longer run the surgery.”",
+        "A statement from Jo Bloggs and the Mill Lane partners said: “We are sorry to be "
+        "leaving our patients after many years.”",
+    )
+    assert (
+        got[
+            "We can confirm that the partners of Mill Lane Surgery have handed back their contract."
+        ]
+        == "NHS Westshire"
+    )
+    assert (
+        got["This means that from Monday, May 3, the partners will no longer run the surgery."]
+        == "NHS Westshire"
+    )
+    assert got["We are sorry to be leaving our patients after many years."] == ""
+
+
+def test_the_judge_is_the_one_person_titled_judge():
+    got = _speakers(
+        "At the hearing in Leeds, Judge Anna Pellow said the centre was valued for ‘the care "
+        "it gave’.",
+        "Campaigner Jo Bloggs said she was delighted.",
+        "The judge added that there was ‘no good reason for the board to skip the consultation’.",
+    )
+    assert got["no good reason for the board to skip the consultation"] == "Judge Anna Pellow"
+    got = _speakers(
+        "Judge Anna Pellow and Judge Ben Rusk heard the case in Leeds.",
+        "The judge added that there was ‘no good reason for the board to skip the consultation’.",
+    )
+    assert got["no good reason for the board to skip the consultation"] == ""
+
+
+def test_a_statement_by_a_bodys_short_name():
+    got = _speakers(
+        "Dene Healthwatch said it was watching the closure closely.",
+        "Mill Lane Surgery has 28 days to appeal against the decision of the court.",
+        "A Healthwatch statement said: “We have been told that lessons have been learned since "
+        "the last closure.”",
+    )
+    assert got["We have been told that lessons have been learned since the last closure."] == (
+        "Dene Healthwatch"
+    )
+    got = _speakers(
+        "Dene Healthwatch said it was watching the closure closely.",
+        "Fells Healthwatch said patients there had the same worries.",
+        "A Healthwatch statement said: “We have been told that lessons have been learned since "
+        "the last closure.”",
+    )
+    assert got["We have been told that lessons have been learned since the last closure."] == ""
+
+
+def test_the_watchdog_is_the_body_quoted_just_before():
+    got = _speakers(
+        "Dene Healthwatch said it had “already raised our worries about the shortage of "
+        "family doctors”.",
+        "The watchdog added: “Many of the doctors in Dene are close to retiring and are not "
+        "being replaced.”",
+    )
+    assert got["Many of the doctors in Dene are close to retiring and are not being replaced."] == (
+        "Dene Healthwatch"
+    )
+    got = _speakers(
+        "Dene Healthwatch said it had “already raised our worries about the shortage of "
+        "family doctors”.",
+        "Inspectors from the Quality Regulator closed the surgery in June.",
+        "The regulator added: “The practice did not keep its patients safe from harm at any time.”",
+    )
+    assert got["The practice did not keep its patients safe from harm at any time."] == ""
+
+
+def test_a_bodys_initials_alone_before_a_speech_verb():
+    got = _speakers(
+        "Among the failures, CQC said the practice had not given patients the medicines they "
+        "needed and had put children at risk through ‘poorer performance in giving childhood "
+        "vaccines’.",
+        "Jo Bloggs, deputy chief inspector, said the CQC ‘would not accept poor care’.",
+    )
+    assert got["poorer performance in giving childhood vaccines"] == "CQC"
+
+
+def test_a_role_at_an_nhs_body_whose_name_runs_into_the_speakers():
+    got = _speakers(
+        "Head of primary care at NHS Dene County and Fells Paul Granger said: “It matters that "
+        "when we make choices about care we listen to patients first.”"
+    )
+    assert got["It matters that when we make choices about care we listen to patients first."] == (
+        "Paul Granger"
+    )
+    got = _speakers(
+        "The co-chair of NHS Clinical Commissioners said: “It matters that when we make "
+        "choices about care we listen to patients first.”"
+    )
+    assert got["It matters that when we make choices about care we listen to patients first."] != (
+        "Clinical Commissioners"
     )
