@@ -638,10 +638,23 @@ def _counts(text: str, counted: tuple[str, ...]) -> bool:
     return any(set(counted) & set(_next_terms(text, m)) for m in NUMBER.finditer(text))
 
 
+# what a number counts ends where its clause does ("for more than 30 years but residents …"
+# counts years, not residents) and is never a span of time or distance
+_CLAUSE_BREAK = re.compile(r"[,;:–—]|\s(?:but|while|whereas|although|though|yet)\s", re.I)
+_UNIT = re.compile(
+    r"(?:years?|months?|weeks?|days?|hours?|minutes?|miles?|km|kilometres?|metres?)\b", re.I
+)
+
+
 def _next_terms(sentence: str, m: re.Match, n: int = 4) -> list[str]:
     """The first n terms after a match ("145 CCGs in June" -> ["ccg", "june"]), and the
-    acronym of the words after it ("64 clinical commissioning groups" -> "ccg")."""
-    following = sentence[m.end() :].split()[:n]
+    acronym of the words after it ("64 clinical commissioning groups" -> "ccg"), within the
+    number's own clause; none after a span of time or distance ("30 years")."""
+    rest = sentence[m.end() :]
+    if _UNIT.match(rest.lstrip()):
+        return []
+    cut = _CLAUSE_BREAK.search(rest)
+    following = (rest[: cut.start()] if cut else rest).split()[:n]
     words = [w for w in following if w[:1].isalpha()]
     acronyms = ["".join(w[0] for w in words[:k]).lower() for k in (2, 3, 4) if len(words) >= k]
     return tokenize(" ".join(following)) + [normalize_token(a) for a in acronyms]

@@ -130,3 +130,15 @@ def test_how_much_more_is_answered_by_a_share_as_well_as_a_sum():
     assert holds("It was paid £12 more per patient.", q.wants, question)
     # "How much …?" alone asks for a sum
     assert not holds("It was paid 14% of the budget.", "money", "How much was it paid?")
+
+
+def test_a_count_of_years_or_of_another_clause_does_not_count_the_asked_things():
+    from rag.qtypes import analyse, holds
+
+    question = "How many patients are registered with the Elm Row practice?"
+    q = analyse(question)
+    said = "The practice has served the village for more than 30 years but residents must travel."
+    assert not holds(said, q.wants, question, q.counted)
+    assert not holds("It opened 12 miles away, patients say.", q.wants, question, q.counted)
+    assert holds("The practice, with 3,000 patients, will close.", q.wants, question, q.counted)
+    assert holds("It has 4,500 registered patients.", q.wants, question, q.counted)
