@@ -82,6 +82,7 @@ _ACRONYM = re.compile(r"\b[A-Z]{2,}s?\b")
 # quote), none lost; the 725 seed questions: none changed right or wrong.
 WHAT_SAID_QUOTES = 3
 
+
 def acronyms(text: str) -> set[str]:
     """The acronyms a text uses, plural "s" dropped: "APMS contracts", "DESs" -> {APMS, DES}."""
     return {a[:-1] if a.endswith("s") else a for a in _ACRONYM.findall(text)}
