@@ -67,9 +67,16 @@ _NAMED_KINDS = (
     r"ccgs?|trusts?|councils?|lmcs?|authorit(?:y|ies)|compan(?:y|ies)|firms?|federations?|"
     r"providers?|partnerships?|clubs?"
 )
+# (not "What CCG incentive …?", "Which CCG scheme …?": a thing of a CCG's, not a CCG; only
+# nouns that are never the verb after it: "Which CCGs plan to …?" asks for CCGs)
+_NOT_ORG_HEAD = (
+    r"(?!\s+(?:incentives?|schemes?|polic(?:y|ies)|services|funding|decisions?|rules|"
+    r"programmes?|proposals?|documents?|payments?|deadlines?|premiums?|guidance|frameworks?|"
+    r"money)\b)"
+)
 ORG_Q = re.compile(
     rf"\b(which|what) ({_MODIFIERS})(organisations?|organizations?|body|bodies|group|think tank|"
-    rf"{_NAMED_KINDS})\b",
+    rf"{_NAMED_KINDS})\b{_NOT_ORG_HEAD}",
     re.I,
 )
 # "which CCG chair", "which LMC's medical secretary", "which NHS England director": someone who
@@ -114,10 +121,10 @@ def number_value(figure: str) -> str:
 
 _SMALL = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|\d{1,3})"
 _PARTS = r"(?:half|halves|thirds?|quarters?|fifths?|sixths?|sevenths?|eighths?|ninths?|tenths?)"
-# a proportion in figures or in words: "71%", "60 per cent", "a third", "two-fifths", "four in
-# five", "nine out of 10"
+# a proportion in figures or in words: "71%", "40pc", "60 per cent", "a third", "two-fifths",
+# "four in five", "nine out of 10"
 SHARE = re.compile(
-    rf"\d(?:[\d.]*)\s?%|\bper ?cent\b|\b(?:{_SMALL}[- ])?{_PARTS}\b"
+    rf"\d(?:[\d.]*)\s?%|\d(?:[\d.]*)\s?pc\b|\bper ?cent\b|\b(?:{_SMALL}[- ])?{_PARTS}\b"
     rf"|\b{_SMALL} (?:in|out of) (?:{_SMALL}|a hundred)\b",
     re.I,
 )

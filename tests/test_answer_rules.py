@@ -142,3 +142,20 @@ def test_a_count_of_years_or_of_another_clause_does_not_count_the_asked_things()
     assert not holds("It opened 12 miles away, patients say.", q.wants, question, q.counted)
     assert holds("The practice, with 3,000 patients, will close.", q.wants, question, q.counted)
     assert holds("It has 4,500 registered patients.", q.wants, question, q.counted)
+
+
+def test_a_share_written_pc_is_a_share():
+    from rag.qtypes import analyse, holds
+
+    question = "What share of the refit bill did the owners offer to pay?"
+    q = analyse(question)
+    assert holds("The owners offered to pay around 40pc of the refit.", q.wants, question)
+    assert not holds("Parking costs 40p an hour.", q.wants, question)
+
+
+def test_a_thing_of_an_organisation_is_not_an_organisation():
+    from rag.qtypes import wanted_kind
+
+    assert wanted_kind("What CCG incentive did the LMC members vote to oppose?") == "any"
+    assert wanted_kind("Which CCG scheme was scrapped last year?") == "any"
+    assert wanted_kind("Which CCG took over the contract?") == "organisation"
