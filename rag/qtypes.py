@@ -560,6 +560,9 @@ _NAME_OF_PERSON = re.compile(
 )
 _PRACTICE_WORD = re.compile(r"\b(?:Practice|Surgery|Centre|Center|Group|Partnership)\b")
 _TITLED_NAME = re.compile(r"^(?:Dr|Mr|Mrs|Ms|Professor)\.?\s")
+# a first name and a surname, each a capital and lower-case letters ("Jo Bloggs"; not "A GP",
+# "NHS England")
+_PERSON_NAME = re.compile(r"^[A-Z][a-z][\w’'-]*\s[A-Z](?=[\w’'-]*[a-z])[\w’'-]+$")
 
 _TYPED = {
     "name": NAME_FACT,
@@ -744,7 +747,7 @@ def holds(
         # the thing named, not a clause about it ("the GP who retired from Ash Surgery")
         asked_of = re.split(r"\b(?:who|whom|whose|that|which|when|where)\b", asked_of)[0]
         if _NAME_OF_PERSON.search(asked_of) and not _NAME_OF_PRACTICE.search(asked_of):
-            found = [f for f in found if _TITLED_NAME.match(f) or len(f.split()) == 2]
+            found = [f for f in found if _TITLED_NAME.match(f) or _PERSON_NAME.match(f)]
         elif _NAME_OF_PRACTICE.search(asked_of):
             found = [f for f in found if _PRACTICE_WORD.search(f)]
     for fact in found:

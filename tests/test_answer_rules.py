@@ -159,3 +159,13 @@ def test_a_thing_of_an_organisation_is_not_an_organisation():
     assert wanted_kind("What CCG incentive did the LMC members vote to oppose?") == "any"
     assert wanted_kind("Which CCG scheme was scrapped last year?") == "any"
     assert wanted_kind("Which CCG took over the contract?") == "organisation"
+
+
+def test_the_name_of_a_person_is_a_first_name_and_surname_not_any_two_capitals():
+    from rag.qtypes import holds
+
+    question = "What is the name of the GP who would have run the Elm Row Surgery alone?"
+    assert not holds("A GP surgery in Dene is to close.", "name", question)
+    assert not holds("NHS England will run it.", "name", question)
+    assert holds("The partner, Mary O'Brien, will retire.", "name", question)
+    assert holds("Dr Ann Hale will be the only GP left.", "name", question)
