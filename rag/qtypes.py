@@ -48,7 +48,8 @@ WHO_ROLE = re.compile(
 # … or "Who is Dr Kell?": a person either way
 WHO_HOLDS = re.compile(rf"{WHO_ROLE.pattern}|^\s*(?i:who(?:\s+is|\s+was|'s|’s))\s+[A-Z]")
 WHEN_Q = re.compile(
-    r"\b(when|what (dates?|years?|months?|days?|time)|by when|which (years?|months?|dates?)|how soon|deadline)\b(?!-)",
+    r"\b(when|what (?:(?:exact|precise|specific) )?(dates?|years?|months?|days?|time)|by when|"
+    r"which (years?|months?|dates?)|how soon|deadline)\b(?!-)",
     re.I,
 )
 # "which Hampshire CCG", not "what do CCGs …": a word before the kind of organisation is no verb
@@ -345,8 +346,16 @@ NAME_Q = re.compile(
     r"\bwhat\s+(?:is|was|will|would)\s+[^?]{0,60}?\bbe\s+called\b",
     re.I,
 )
+# "Which practice took over the list?", "Which four Halifax surgeries …?": a practice's name
+PRACTICE_Q = re.compile(
+    r"\b(?i:which)\s+(?:(?:[A-Z][\w'’-]*|\d+|one|two|three|four|five|six|seven|eight|nine|ten|"
+    r"local|other|nearby|neighbouring|new)\s+){0,3}"
+    r"(?i:practices?|surger(?:y|ies)|health\s+cent(?:re|er)s?)\b"
+    r"(?!\s+(?i:manager|staff|list|building|premises|contract|hour|time)s?\b)"
+)
 _KINDS = (
     (NAME_Q, "name"),  # a name the question does not already give
+    (PRACTICE_Q, "name"),
     (MONEY_Q, "money"),  # a sum: "£200m", not any figure
     (SHARE_Q, "share"),  # a proportion: "6%", "two-thirds", not any figure
     (NUMBER_Q, "number"),
@@ -559,6 +568,10 @@ _NAME_OF_PERSON = re.compile(
     r"\b(?:GP|doctor|partner|chair(?:man|woman)?|manager)\b(?!\s+(?:practice|surgery))", re.I
 )
 _PRACTICE_WORD = re.compile(r"\b(?:Practice|Surgery|Centre|Center|Group|Partnership)\b")
+_NOT_PRACTICE = re.compile(
+    r"\b(?:NHS|CCGs?|ICBs?|LMCs?|PCTs?|Council|Trust|Board|Committee|England|Healthwatch|"
+    r"Department|Government|Parliament|Ltd|plc|CQC|BMA|GMC)\b"
+)
 _TITLED_NAME = re.compile(r"^(?:Dr|Mr|Mrs|Ms|Professor)\.?\s")
 # a first name and a surname, each a capital and lower-case letters ("Jo Bloggs"; not "A GP",
 # "NHS England")
@@ -749,7 +762,19 @@ def holds(
         if _NAME_OF_PERSON.search(asked_of) and not _NAME_OF_PRACTICE.search(asked_of):
             found = [f for f in found if _TITLED_NAME.match(f) or _PERSON_NAME.match(f)]
         elif _NAME_OF_PRACTICE.search(asked_of):
-            found = [f for f in found if _PRACTICE_WORD.search(f)]
+            # a practice goes by its own name as often as not ("Jupiter House Horden", "Carol
+            # Brown (Dersingham)"): two capitalised words or more (not a place, "Devon", nor
+            # "Patients in Dene") that are no commissioner, council or titled person
+            found = [
+                f
+                for f in found
+                if _PRACTICE_WORD.search(f)
+                or (
+                    len(f.split()) > 1
+                    and all(w[:1].isupper() for w in f.split())
+                    and not (_NOT_PRACTICE.search(f) or _TITLED_NAME.match(f))
+                )
+            ]
     for fact in found:
         if future and PAST_DATE.match(fact):
             continue

@@ -169,3 +169,23 @@ def test_the_name_of_a_person_is_a_first_name_and_surname_not_any_two_capitals()
     assert not holds("NHS England will run it.", "name", question)
     assert holds("The partner, Mary O'Brien, will retire.", "name", question)
     assert holds("Dr Ann Hale will be the only GP left.", "name", question)
+
+
+def test_which_practice_asks_for_a_practice_by_its_name():
+    from rag.qtypes import analyse, holds
+
+    question = "Which Dene practice took over the Elm Row patients?"
+    q = analyse(question)
+    assert q.wants == "name"
+    assert analyse("Which CCG wants practices on APMS contracts?").wants == "organisation"
+    assert analyse("Which practice manager said that?").wants != "name"
+    # a practice goes by its own name as often as not; a commissioner or a council is no answer
+    assert holds("Patients will move to Jupiter House Horden.", q.wants, question)
+    assert not holds("NHS Dene CCG decided where they would go.", q.wants, question)
+    assert not holds("The patients were told in a letter.", q.wants, question)
+
+
+def test_what_exact_date_asks_for_a_date():
+    from rag.qtypes import wanted_kind
+
+    assert wanted_kind("On what exact date will the Elm Row Surgery shut?") == "date"
