@@ -74,7 +74,14 @@ _OPENING = (
 # widely reported" (the verb's "it" stands for the clause after it, not a body named before)
 _IMPERSONAL = re.compile(
     r"(?:^|[\s,;(])[Ii]t\s+(?:is|was|has\s+been|had\s+been|(?:will|would|could|may|might)\s+be|"
-    r"(?:is|was)\s+being)\s+(?:\w+ly\s+)?$"
+    r"(?:is|was)\s+being)\s+(?:(?:\w+ly|therefore|thus|then|also|further|since|now)\s+)?$"
+)
+# a sentence whose subject is a group the article does not name, before a speech verb:
+# "Partnership bosses say …", "Local GP leaders said …" ("They say" after it is that group)
+_GROUP_SPEAKS = re.compile(
+    rf"(?P<subj>\s*(?:(?:But|And|However,)\s+)?(?:[A-Z][\w-]*\s+)?(?:[\w-]+\s+){{0,2}}?"
+    rf"(?!(?:this|his|has|is|was|its|us|thus|as)\s)[a-z][\w-]*[^s’']s)\s+"
+    rf"(?:have\s+|had\s+|also\s+)?(?:{SPEECH})\b"
 )
 # an organisation's statement going on: "The statement added", "Its statement also said", and
 # "NHS Fife said … A statement said": a statement with no owner named, just after it spoke
@@ -578,6 +585,17 @@ class _Extractor:
                 opens = PARTNERS_OPEN.match(self.text, prev[0]) if prev else None
                 if opens and not self._in_quote(prev[0]) and opens.end() <= prev[1]:
                     return self._partners_practice(opens, prev[0])
+                group = _GROUP_SPEAKS.match(self.text, prev[0]) if prev else None
+                if (
+                    group
+                    and group.end() <= prev[1]
+                    and not self._in_quote(prev[0])
+                    and not self.speakers.between(prev[0], group.end())
+                    and document_subject(group.group("subj")) is None
+                ):
+                    # "Partnership bosses say … They say ‘…’": the group the sentence before
+                    # speaks of, which the article does not name
+                    return None
             named = self._document_since_org(lo)
             if word in {"it", "they"} and named:
                 self._how = "document"  # "The agreement was published. It states: ‘…’"

@@ -1872,3 +1872,22 @@ def test_a_role_at_an_nhs_body_whose_name_runs_into_the_speakers():
     assert got["It matters that when we make choices about care we listen to patients first."] != (
         "Clinical Commissioners"
     )
+
+
+def test_they_after_a_group_the_article_does_not_name_is_no_organisation():
+    got = _speakers(
+        "The Quality Regulator inspected Mill Lane Surgery in May and said it was ‘safe and "
+        "well led’.",
+        "Partnership bosses say patients will see few changes this year.",
+        "They say they ‘asked every patient group before the merger went ahead’.",
+    )
+    assert got["asked every patient group before the merger went ahead"] == ""
+
+
+def test_an_impersonal_passive_with_an_adverb_names_no_speaker():
+    got = _speakers(
+        "After the first talks, it was felt that Westshire CCG needed to show that every option "
+        "had been looked at. It was therefore agreed that ‘the contract should be offered to "
+        "other providers’.",
+    )
+    assert got["the contract should be offered to other providers"] == ""
