@@ -202,6 +202,13 @@ def _lower_first(name: str) -> str:
     return name[0].lower() + name[1:] if len(name) > 1 and name[1].islower() else name
 
 
+# a number or quantity before a plural body's name: "three other X CCGs", "Five CCGs"
+_COUNTED = re.compile(
+    r"\b(?i:\d+|one|two|three|four|five|six|seven|eight|nine|ten|other|several|some|all|both|"
+    r"many|most|few|neighbouring)\s+(?:other\s+)?(?:\S+\s?)?$"
+)
+
+
 class ArticleSpeakers:
     """Mentions of people, organisations and groups in one article, by offset."""
 
@@ -254,6 +261,8 @@ class ArticleSpeakers:
             is_org = practice or bool(ORG_PATTERN.fullmatch(found))
             if is_org:
                 name = re.sub(r"['’]s$", "", name)  # "NHS London’s letter": NHS London
+            if plural and _COUNTED.search(text, max(0, a - 24), a + len(found.split()[0]) + 1):
+                continue  # "three other East Kent CCGs", "Five CCGs": several bodies, not one
             if plural:
                 # "Lancashire and Cumbria LMCs" is that body of LMCs; "the LMCs" names several
                 # bodies, none of them alone: a group

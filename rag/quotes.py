@@ -135,6 +135,11 @@ ORG_REF = re.compile(
     r"(?:[Aa]\s+spokes(?:man|woman|person)\s+(?:for|from|at)\s+)?"
     rf"(?:[Tt]he (?:CCG|ICB|LMC|council|[Tt]rust|{_KIND_WORDS})|[Ii]t|[Tt]hey|[Ii]ts\s[\w\s]+?)\b"
 )
+# several bodies of one kind by their kind in the plural: "the ICBs", "the three CCGs"
+_PLURAL_KIND_REF = re.compile(
+    rf"^(?:But\s|And\s|However,\s|[A-Z][^,;:“”‘’\"]{{0,60}},\s|{_OPENING})?"
+    r"[Tt]he\s+(?:(?:two|three|four|five|six)\s+)?(?P<kind>CCG|ICB|LMC|PCT)s\s*$"
+)
 # a document's owner, named before its noun ("NHS London’s letter", "the NHS England fact
 # sheet") after at most a determiner, or straight after "from" or "by" ("a letter from NHS
 # London", "a review by the King's Fund", "a report prepared by X"; not "a review commissioned
@@ -399,6 +404,13 @@ class _Extractor:
                 for i, c in enumerate(self.text[self.last_at : lo], self.last_at)
             )
             return None if re.search(r"(?<=[\w,;)]\s)[A-Z]", between) else sp
+        plural = _PLURAL_KIND_REF.match(seg.strip())
+        body = self._plural_body(plural.group("kind") + "s", lo) if plural else None
+        if body is not None:
+            # "the ICBs said" is the one body of ICBs the article named before ("A, B and C
+            # ICBs"; "the London ICBs" is the same body when its name ends the longer one)
+            self._how = "org-ref"
+            return body
         short = _SHORT_NAME_STATEMENT.match(seg.strip())
         if short and not self.speakers.between(lo, hi):
             # the one organisation the article names whose name holds those words
@@ -615,6 +627,25 @@ class _Extractor:
             kind = kind_of(kind.group(0)) if kind else ""
             return self.speakers.org_before(lo, kind) or self.speakers.only_of_kind(kind)
         return None
+
+    def _plural_body(self, kinds: str, pos: int) -> Speaker | None:
+        """The one organisation named before `pos` (outside quotes) whose name ends in `kinds`
+        ("ICBs"), every other such name being the end of its name; else None."""
+        bodies = {
+            sp.name: sp
+            for a, _, sp in self.speakers.items
+            if a < pos
+            and sp.organisation
+            and not sp.is_person
+            and sp.name.endswith(" " + kinds)
+            and not self._in_quote(a)
+        }
+        if not bodies:
+            return None
+        longest = max(bodies, key=len)
+        if any(name != longest and not longest.endswith(" " + name) for name in bodies):
+            return None
+        return bodies[longest]
 
     def _partners_practice(self, ref: re.Match, base: int) -> Speaker | None:
         """The practice whose partners `ref` names (`base`: where the text `ref` matched starts

@@ -1891,3 +1891,24 @@ def test_an_impersonal_passive_with_an_adverb_names_no_speaker():
         "other providers’.",
     )
     assert got["the contract should be offered to other providers"] == ""
+
+
+def test_the_bodies_of_a_kind_in_the_plural_are_the_list_of_them_named_before():
+    got = _speakers(
+        "On Friday, North West Dene, North East Dene, and North Central Dene ICBs said the new "
+        "owner had "
+        "taken control without approval.",
+        "According to the Dene ICBs, the firm asked for ‘approval’ in May.",
+        "In a later update, the ICBs said: ‘We asked the firm for its accounts in June.’",
+    )
+    assert got["We asked the firm for its accounts in June."] == (
+        "North West Dene, North East Dene, and North Central Dene ICBs"
+    )
+
+
+def test_counted_bodies_of_a_kind_are_not_one_body():
+    got = _speakers(
+        "A governance review into Harbour Coast and three other East Dene CCGs said that giving "
+        "work to a firm in this state “puts patients at risk in terms of safety”.",
+    )
+    assert got["puts patients at risk in terms of safety"] == ""
