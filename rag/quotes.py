@@ -135,6 +135,15 @@ ORG_REF = re.compile(
     r"(?:[Aa]\s+spokes(?:man|woman|person)\s+(?:for|from|at)\s+)?"
     rf"(?:[Tt]he (?:CCG|ICB|LMC|council|[Tt]rust|{_KIND_WORDS})|[Ii]t|[Tt]hey|[Ii]ts\s[\w\s]+?)\b"
 )
+# a group named with what it is: "Dene Save our NHS, a campaigning group, has said"
+_GROUP_APPOSITIVE = re.compile(
+    r"(?<![\w’'-])(?P<name>(?:[A-Z][\w’'-]*\s(?:(?:our|of|for|the|and)\s)?){1,6}[A-Z][\w’'-]*),\s+"
+    r"an?\s+(?:[\w-]+\s+)?(?:campaign(?:ing)?|pressure|patients?['’]?|protest|action)\s+group,"
+)
+# "The group also argued", "The group has said": a group, with an adverb or auxiliary
+_THE_GROUP = re.compile(
+    r"^(?:But\s|And\s|However,\s)?[Tt]he\s+group(?:\s+(?:also|has|had|later|then|further))*\s*$"
+)
 # several bodies of one kind by their kind in the plural: "the ICBs", "the three CCGs"
 _PLURAL_KIND_REF = re.compile(
     rf"^(?:But\s|And\s|However,\s|[A-Z][^,;:“”‘’\"]{{0,60}},\s|{_OPENING})?"
@@ -404,6 +413,9 @@ class _Extractor:
                 for i, c in enumerate(self.text[self.last_at : lo], self.last_at)
             )
             return None if re.search(r"(?<=[\w,;)]\s)[A-Z]", between) else sp
+        if _THE_GROUP.match(seg.strip()):
+            self._how = "org-ref"
+            return self._the_group(lo)
         plural = _PLURAL_KIND_REF.match(seg.strip())
         body = self._plural_body(plural.group("kind") + "s", lo) if plural else None
         if body is not None:
@@ -894,10 +906,29 @@ class _Extractor:
         }
         practice = next(iter(groups.values())) if len(groups) == 1 else None
         if practice is None or not practice.practice:
-            return None
+            return self._group_named_as_such(pos)
         if any(not self._in_quote(m.start()) for m in _OTHER_GROUP.finditer(self.text, 0, pos)):
             return None
         return practice
+
+    def _group_named_as_such(self, pos: int) -> Speaker | None:
+        """ "The group said" after "Dene Save our NHS, a campaigning group, has said": the one
+        group the article names so before `pos`, when no other group is spoken of between
+        (outside quotation marks); two such, or none: None."""
+        named = [
+            m
+            for m in _GROUP_APPOSITIVE.finditer(self.text, 0, pos)
+            if not self._in_quote(m.start())
+        ]
+        if len({m.group("name") for m in named}) != 1:
+            return None
+        last = named[-1]
+        if any(
+            not self._in_quote(m.start()) for m in _OTHER_GROUP.finditer(self.text, last.end(), pos)
+        ):
+            return None
+        a, b = last.span("name")
+        return Speaker(last.group("name"), "", last.group("name"), False, a, b)
 
     def _spokesperson_named_before(self, pos: int) -> Speaker | None:
         """Whose "the spokesperson" at `pos` is: the one organisation named as the principal of

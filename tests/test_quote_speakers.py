@@ -1912,3 +1912,17 @@ def test_counted_bodies_of_a_kind_are_not_one_body():
         "work to a firm in this state “puts patients at risk in terms of safety”.",
     )
     assert got["puts patients at risk in terms of safety"] == ""
+
+
+def test_the_group_is_the_one_group_named_as_a_campaigning_group():
+    got = _speakers(
+        "Dene Valley Save our Surgery, a campaigning group, has said the sale broke the contract.",
+        "The group also argued that the board ‘must end the contracts at once’.",
+    )
+    assert got["must end the contracts at once"] == "Dene Valley Save our Surgery"
+    got = _speakers(
+        "Dene Valley Save our Surgery, a campaigning group, has said the sale broke the contract.",
+        "A patient group at the surgery met the board on Monday.",
+        "The group also argued that the board ‘must end the contracts at once’.",
+    )
+    assert got["must end the contracts at once"] == ""
