@@ -194,6 +194,11 @@ _GIVEN_SPEAKS = r"(?:also\s+)?(?:said|says|added|adds|told|tells|explained|comme
 _SHORT_BODY = re.compile(
     rf"(?<![\w’'.-])(?P<short>[A-Z][\w’'-]*(?:\s[A-Z][\w’'-]*){{0,2}})(?=\s+{_GIVEN_SPEAKS})"
 )
+# a one-word name owning what only a company has: "Centara’s CEO", "Centara's subsidiary"
+_COMPANY_OWNS = re.compile(
+    r"(?<![\w’'.-])(?P<name>[A-Z][a-z]{3,}[\w-]*)['’]s\s+(?:CEO|chief\s+executive|board|"
+    r"subsidiar(?:y|ies)|shareholders|founder|parent\s+company|takeover|acquisition)\b"
+)
 # a body named by its initials alone: "PPG", "LMCs"
 _ACRONYM = re.compile(r"[A-Z]{2,6}s?")
 
@@ -286,6 +291,7 @@ class ArticleSpeakers:
             )
         self._plural_bodies()
         self._short_bodies(text)
+        self._companies(text)
         self._spelt_acronyms(text)
         # "A spokesperson for Provide told Pulse": the principal of a spokesperson is an
         # organisation, whatever its name, when no one or nothing found already lies in it
@@ -482,6 +488,25 @@ class ArticleSpeakers:
                 body = next(iter(bodies.values()))
                 b = m.end("short")
                 self.items.append((at, b, Speaker(body.name, "", body.organisation, False, at, b)))
+        self.items.sort(key=lambda x: x[0])
+
+    def _companies(self, text: str) -> None:
+        """ "Centara said that …" where the article also writes "Centara’s CEO": a one-word
+        name that owns a chief executive, a board or a subsidiary is a company wherever the
+        article names it, unless a person the article names has that name or surname."""
+        names = {m.group("name") for m in _COMPANY_OWNS.finditer(text)}
+        people = {w for _, _, sp in self.items if sp.is_person for w in sp.name.split()}
+        names = {
+            n for n in names - people if not re.fullmatch(TITLES, n) and n.lower() not in STOP_WORDS
+        }
+        if not names:
+            return
+        taken = Intervals((a, b) for a, b, _ in self.items)
+        for m in re.finditer(rf"(?<![\w’'.-])(?:{'|'.join(map(re.escape, names))})(?![\w-])", text):
+            if taken.contains(m.start()):
+                continue
+            name = m.group(0)
+            self.items.append((m.start(), m.end(), Speaker(name, "", name, False, *m.span())))
         self.items.sort(key=lambda x: x[0])
 
     def _surnames(self, text: str, people: PeopleIndex) -> None:

@@ -1926,3 +1926,19 @@ def test_the_group_is_the_one_group_named_as_a_campaigning_group():
         "The group also argued that the board ‘must end the contracts at once’.",
     )
     assert got["must end the contracts at once"] == ""
+
+
+def test_a_one_word_name_that_owns_a_chief_executive_is_a_company():
+    got = _speakers(
+        "Centara is one of the largest insurers in Ohio, and Centara’s CEO, Jo Bloggs, earns "
+        "more than any doctor in England.",
+        "In its annual report, Centara said that the deal “makes a leading care business for "
+        "public health plans”.",
+    )
+    assert got["makes a leading care business for public health plans"] == "Centara"
+    got = _speakers(
+        "Dr Amy Stone is a GP in Dene, and Stone’s board of partners met on Monday.",
+        "In a letter, Stone said that the deal “makes a leading care business for public "
+        "health plans”.",
+    )
+    assert got["makes a leading care business for public health plans"] != "Stone"
