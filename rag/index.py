@@ -112,6 +112,7 @@ SCHEMA_VERSION = 39  # 2: sentences and quotes stored; 3: quote pieces; 4: stemm
 # 39: 'A, B, and C ICBs' is one body and 'the ICBs said' is it; no 'They say' after an unnamed
 #     group ('Partnership bosses say'); 'It was therefore agreed' is impersonal; 'The group' is
 #     the one group named 'X, a campaigning group,'; a one-word name owning a CEO is a company
+#     'the X union/charity' is X; 'warning' is a speech verb ('with X warning the …')
 CURRENT = "CURRENT"
 
 

@@ -199,6 +199,12 @@ _COMPANY_OWNS = re.compile(
     r"(?<![\w’'.-])(?P<name>[A-Z][a-z]{3,}[\w-]*)['’]s\s+(?:CEO|chief\s+executive|board|"
     r"subsidiar(?:y|ies)|shareholders|founder|parent\s+company|takeover|acquisition)\b"
 )
+# a body named with its kind after the name: "the Doctors for Dene union", "the Save Dene
+# Surgery campaign group" (the name is the capitalised words)
+_NAME_THEN_KIND = re.compile(
+    r"\b[Tt]he\s+(?P<name>[A-Z][\w’'-]*(?:\s(?:(?:in|of|for|our)\s)?[A-Z][\w’'-]*){0,4})\s+"
+    r"(?:union|trade\s+union|charity|campaign(?:ing)?\s+group|pressure\s+group|think\s+tank)\b"
+)
 # a body named by its initials alone: "PPG", "LMCs"
 _ACRONYM = re.compile(r"[A-Z]{2,6}s?")
 
@@ -292,6 +298,7 @@ class ArticleSpeakers:
         self._plural_bodies()
         self._short_bodies(text)
         self._companies(text)
+        self._named_by_kind(text)
         self._spelt_acronyms(text)
         # "A spokesperson for Provide told Pulse": the principal of a spokesperson is an
         # organisation, whatever its name, when no one or nothing found already lies in it
@@ -508,6 +515,20 @@ class ArticleSpeakers:
             name = m.group(0)
             self.items.append((m.start(), m.end(), Speaker(name, "", name, False, *m.span())))
         self.items.sort(key=lambda x: x[0])
+
+    def _named_by_kind(self, text: str) -> None:
+        """ "the Doctors for Dene union warned": the words before the kind name a body, when
+        nothing found already lies in them."""
+        added = False
+        for m in _NAME_THEN_KIND.finditer(text):
+            a, b = m.span("name")
+            if any(x < b and a < y for x, y, _ in self.items):
+                continue
+            name = m.group("name")
+            self.items.append((a, b, Speaker(name, "", name, False, a, b)))
+            added = True
+        if added:
+            self.items.sort(key=lambda x: x[0])
 
     def _surnames(self, text: str, people: PeopleIndex) -> None:
         """ "Stevens explained" after "Simon Stevens" earlier in the article: a surname alone

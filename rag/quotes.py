@@ -36,7 +36,7 @@ from .sentences import split_spans
 
 SPEECH = (
     r"said|says|say|saying|told(?:\sthe\s\w+)?|tells|warned|warns|added|adds|stated|states|"
-    r"claims|claimed|believes|believe|believed|argued|argues|insisted|explained|agreed|agrees|"
+    r"claims|claimed|believes|believe|believed|argued|argues|insisted|explained|agreed|agrees|warning|"
     r"fears?|described|describes|called|calls|according\sto|put\sit|continued|commented|stressed|noted|"
     r"admitted|acknowledged|wrote|writes|replied|responded|urged|announced|concluded|explains|"
     r"confirmed|confirms|predicted|predicts|conceded|concedes|accused|accuses|"

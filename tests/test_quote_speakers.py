@@ -1942,3 +1942,11 @@ def test_a_one_word_name_that_owns_a_chief_executive_is_a_company():
         "health plans”.",
     )
     assert got["makes a leading care business for public health plans"] != "Stone"
+
+
+def test_a_body_named_before_its_kind_warning_speaks():
+    got = _speakers(
+        "The sale has worried GPs, with the Doctors for Dene union warning the health service "
+        "was being ‘sold off bit by bit in the dark’.",
+    )
+    assert got["sold off bit by bit in the dark"] == "Doctors for Dene"
