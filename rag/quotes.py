@@ -1640,6 +1640,8 @@ class _Extractor:
                 or not (head[m.start() :].strip(" ,") or self.speakers.between(vb, s1))
             ):
                 m = None
+            if m and re.fullmatch(_OPENING, head[: m.start()].lstrip() + ", "):
+                m = None  # "In a business case, the practices said …": a phrase, no statement
             if m and len(tail.split()) <= 16 and m.start() > 15:
                 lead = self.subject(s0, va)
                 if (

@@ -1950,3 +1950,13 @@ def test_a_body_named_before_its_kind_warning_speaks():
         "was being ‘sold off bit by bit in the dark’.",
     )
     assert got["sold off bit by bit in the dark"] == "Doctors for Dene"
+
+
+def test_an_opening_phrase_before_a_speech_verb_is_no_statement():
+    got = _speakers(
+        "A plan was lodged to merge Mill Lane Surgery and Brook Street Practice in Dene.",
+        "In a business case, the practices said the merger would “cover sickness and leave "
+        "better” and might allow longer hours.",
+    )
+    assert got["cover sickness and leave better"] == "Mill Lane Surgery and Brook Street Practice"
+    assert "In a business case" not in got
