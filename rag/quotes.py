@@ -37,7 +37,7 @@ from .sentences import split_spans
 SPEECH = (
     r"said|says|say|saying|told(?:\sthe\s\w+)?|tells|warned|warns|added|adds|stated|states|"
     r"claims|claimed|believes|believe|believed|argued|argues|insisted|explained|agreed|agrees|warning|"
-    r"fears?|described|describes|called|calls|according\sto|put\sit|continued|commented|stressed|noted|"
+    r"fears?|described|describes|called|calls|according\sto|put\sit|put\s(?:the|their|his|her|its)\scase|continued|commented|stressed|noted|"
     r"admitted|acknowledged|wrote|writes|replied|responded|urged|announced|concluded|explains|"
     r"confirmed|confirms|predicted|predicts|conceded|concedes|accused|accuses|"
     r"insists|emphasised|emphasized|asserted|remarked|pointed\sout"
@@ -1605,6 +1605,16 @@ class _Extractor:
         for i, (va, vb) in enumerate(verbs):
             verb = self.text[va:vb]
             if verb.startswith(("describ", "call")):
+                continue
+            if verb.startswith("put") and verb.endswith("case"):
+                # "Dr X put the case for closure.": an act, whose words are the quote that
+                # follows; Dr X speaks next, as after "Dr X said:"
+                sp = self.subject(verbs[i - 1][1] if i else s0, va)
+                how = self._found_how()
+                if sp is not None and sp.is_person and how[1] >= self.min_confidence:
+                    self.last, self.last_how = sp, how
+                    self.last_ev, self.last_at = self._evidence(sp, va, vb), vb
+                    self.last_par = self._paragraph_start(va, p)
                 continue
             if verb.lower().startswith("according"):
                 # "According to Dr Collins, fewer than a third of practices had attended …"

@@ -1960,3 +1960,16 @@ def test_an_opening_phrase_before_a_speech_verb_is_no_statement():
     )
     assert got["cover sickness and leave better"] == "Mill Lane Surgery and Brook Street Practice"
     assert "In a business case" not in got
+
+
+def test_a_quote_after_someone_puts_the_case_is_theirs():
+    got = _speakers(
+        "Jan Moss, chief executive of the trust, said the rooms were ‘far too small for modern "
+        "care’.",
+        "Dr Owen Price, a partner at the Mill Lane surgery, put the case for closing the "
+        "branch, which opens two days a week.",
+        "“We met the parish council twice and explained why the branch cannot stay open.”",
+    )
+    assert got[
+        "We met the parish council twice and explained why the branch cannot stay open."
+    ] == ("Dr Owen Price")
