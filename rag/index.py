@@ -113,7 +113,7 @@ SCHEMA_VERSION = 39  # 2: sentences and quotes stored; 3: quote pieces; 4: stemm
 #     group ('Partnership bosses say'); 'It was therefore agreed' is impersonal; 'The group' is
 #     the one group named 'X, a campaigning group,'; a one-word name owning a CEO is a company
 #     'the X union/charity' is X; 'warning' is a speech verb ('with X warning the …')
-#     and 'Dr X put the case for …' leads the quote after it
+#     and 'Dr X put the case for …' leads the quote after it; no 'They' after 'CCGs in X have'
 CURRENT = "CURRENT"
 
 

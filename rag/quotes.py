@@ -83,6 +83,13 @@ _GROUP_SPEAKS = re.compile(
     rf"(?!(?:this|his|has|is|was|its|us|thus|as)\s)[a-z][\w-]*[^s’']s)\s+"
     rf"(?:have\s+|had\s+|also\s+)?(?:{SPEECH})\b"
 )
+# a sentence opening on bodies of a kind the article does not name one by one, then their
+# verb: "CCGs in the Dene area – who have applied for the powers – have expressed concerns"
+_KIND_GROUP_OPENS = re.compile(
+    r"(?P<subj>\s*(?:(?:But|And|However,)\s+)?(?:(?:Some|Many|Several|Other|Local)\s+)?"
+    r"(?:CCG|ICB|LMC|PCT|GP)s\s+(?:in|from|across|around)\s+[^–—,;:.]{1,60}?"
+    r"(?:\s*[–—,]\s[^–—.]{1,160}?\s?[–—,])?)\s+(?:have|had|are|were|say|said)\b"
+)
 # an organisation's statement going on: "The statement added", "Its statement also said", and
 # "NHS Fife said … A statement said": a statement with no owner named, just after it spoke
 _STATEMENT_REF = re.compile(
@@ -609,7 +616,14 @@ class _Extractor:
                 opens = PARTNERS_OPEN.match(self.text, prev[0]) if prev else None
                 if opens and not self._in_quote(prev[0]) and opens.end() <= prev[1]:
                     return self._partners_practice(opens, prev[0])
-                group = _GROUP_SPEAKS.match(self.text, prev[0]) if prev else None
+                group = (
+                    (
+                        _GROUP_SPEAKS.match(self.text, prev[0])
+                        or _KIND_GROUP_OPENS.match(self.text, prev[0])
+                    )
+                    if prev
+                    else None
+                )
                 if (
                     group
                     and group.end() <= prev[1]

@@ -1973,3 +1973,12 @@ def test_a_quote_after_someone_puts_the_case_is_theirs():
     assert got[
         "We met the parish council twice and explained why the branch cannot stay open."
     ] == ("Dr Owen Price")
+
+
+def test_they_after_ccgs_of_an_area_is_not_the_body_named_after_them():
+    got = _speakers(
+        "CCGs in the Dene Valley area – who have asked for more powers – have raised worries "
+        "about the cuts planned by NHS Westshire, and will wait a year.",
+        "They have said they would ‘use the extra year to plan how the money is spent locally’.",
+    )
+    assert got["use the extra year to plan how the money is spent locally"] == ""
