@@ -114,6 +114,7 @@ SCHEMA_VERSION = 39  # 2: sentences and quotes stored; 3: quote pieces; 4: stemm
 #     the one group named 'X, a campaigning group,'; a one-word name owning a CEO is a company
 #     'the X union/charity' is X; 'warning' is a speech verb ('with X warning the …')
 #     and 'Dr X put the case for …' leads the quote after it; no 'They' after 'CCGs in X have'
+#     'The report says' after 'X has published a new report' is X's
 CURRENT = "CURRENT"
 
 

@@ -151,6 +151,11 @@ _GROUP_APPOSITIVE = re.compile(
 _THE_GROUP = re.compile(
     r"^(?:But\s|And\s|However,\s)?[Tt]he\s+group(?:\s+(?:also|has|had|later|then|further))*\s*$"
 )
+# between a body and the document it puts out: " has published ", " released "
+_PUBLISHES = re.compile(
+    r"\s+(?:has\s+|have\s+|had\s+|today\s+|yesterday\s+|also\s+)*"
+    r"(?:published|released|issued|produced)\s+"
+)
 # several bodies of one kind by their kind in the plural: "the ICBs", "the three CCGs"
 _PLURAL_KIND_REF = re.compile(
     rf"^(?:But\s|And\s|However,\s|[A-Z][^,;:“”‘’\"]{{0,60}},\s|{_OPENING})?"
@@ -765,11 +770,24 @@ class _Extractor:
             owner = next(
                 (o for d in dets if (o := self._document_owner(d, m.end())) is not None), None
             )
+            if owner is None:
+                owner = self._publisher(clause, dets[-1])
             if owner is not None:
                 owners[owner.name] = owner
             elif not re.match(r"[Tt]he\s", self.text[dets[-1] :]):
                 return None  # "a framework" no one owns: maybe another document
         return next(iter(owners.values())) if len(owners) == 1 else None
+
+    def _publisher(self, lo: int, det: int) -> Speaker | None:
+        """ "The NAO has published a new report": the organisation that, as the subject just
+        before the verb, publishes the document whose determiner is at `det`."""
+        for a, b, sp in reversed(self.speakers.between(lo, det)):
+            if sp.is_person or not sp.organisation or self._in_quote(a):
+                continue
+            if _PUBLISHES.fullmatch(self.text, b, det):
+                return sp
+            return None
+        return None
 
     def _joined_to_organisation(self, mention: tuple, lo: int) -> bool:
         """Whether the organisation at `mention` is joined by "and" to one named just before it

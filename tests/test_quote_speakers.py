@@ -1982,3 +1982,20 @@ def test_they_after_ccgs_of_an_area_is_not_the_body_named_after_them():
         "They have said they would ‘use the extra year to plan how the money is spent locally’.",
     )
     assert got["use the extra year to plan how the money is spent locally"] == ""
+
+
+def test_the_report_is_the_words_of_the_body_that_published_it():
+    got = _speakers(
+        "Practices face new checks, according to the Westshire Care Commission (WCC).",
+        "The WCC has published a new report of its findings from a study of how boards "
+        "handle conflicts.",
+        "The report says: “Where this happens there is a risk that boards put their own "
+        "interests before those of patients.”",
+    )
+    assert (
+        got[
+            "Where this happens there is a risk that boards put their own interests before those of "
+            "patients."
+        ]
+        == "Westshire Care Commission (WCC)"
+    )
