@@ -56,7 +56,7 @@ from .sentences import split_spans
 from .settings import Settings
 
 log = logging.getLogger(__name__)
-SCHEMA_VERSION = 38  # 2: sentences and quotes stored; 3: quote pieces; 4: stemmed BM25;
+SCHEMA_VERSION = 39  # 2: sentences and quotes stored; 3: quote pieces; 4: stemmed BM25;
 # 5: roles stated with "is" ("Nigel Praities is the editor of Pulse"); 6: chunk context (referents)
 # 7: quotes carry speaker_type, confidence, evidence and method; unattributed quotes (speaker "")
 # 8: documents, unnamed spokespeople and two-candidate quotes re-attributed; quote settings
@@ -109,6 +109,12 @@ SCHEMA_VERSION = 38  # 2: sentences and quotes stored; 3: quote pieces; 4: stemm
 # 37: a page saved one paragraph a line, with subheadings among its lines, is split by line
 # 38: names before '(Lab, Seat) said' and 'of Mill Lane, Town, said'; 'The statement, from X,';
 #     'the judge', 'the watchdog', 'A Healthwatch statement', 'CQC said'; no 'they …, while 23 said'
+# 39: 'A, B, and C ICBs' is one body and 'the ICBs said' is it; no 'They say' after an unnamed
+#     group ('Partnership bosses say'); 'It was therefore agreed' is impersonal; 'The group' is
+#     the one group named 'X, a campaigning group,'; a one-word name owning a CEO is a company
+#     'the X union/charity' is X; 'warning' is a speech verb ('with X warning the …')
+#     and 'Dr X put the case for …' leads the quote after it; no 'They' after 'CCGs in X have'
+#     'The report says' after 'X has published a new report' is X's
 CURRENT = "CURRENT"
 
 

@@ -211,7 +211,7 @@ _FOR_PLACE = r"\sfor(?:\s(?:the\s|and\s(?:the\s)?|of\s)?[A-Z][\w'’-]*){1,6}\b"
 # Oxfordshire and Berkshire ICB" (not a place after a preposition: "In Bristol, X CCG said")
 _PLACE_LIST = (
     rf"(?:(?<!\b[IiAaOo][nt]\s)(?<!\b[Ff]rom\s)"
-    rf"(?:{_NOT_A_NAME}[A-Z][\w'’-]*\s(?:and\s)?){{0,3}}{_NOT_A_NAME}[A-Z][\w'’-]*,\s)?"
+    rf"(?:(?:{_NOT_A_NAME}[A-Z][\w'’-]*\s(?:and\s)?){{0,3}}{_NOT_A_NAME}[A-Z][\w'’-]*,\s(?:and\s)?){{1,3}})?"
 )
 ORG = re.compile(
     r"\b(?:"
@@ -224,7 +224,7 @@ ORG = re.compile(
     r"NHS\s(?:(?!CCG\b)[A-Z][\w'’]*\s(?:and\s)?){0,4}CCG|"
     r"(?!(?:The|A|An|This|That|Its|Their|His|Her|My|Each|Every|Our|Your|No|One|Which|Any|Some|Many|Most|All|Only|Every)\b)"
     rf"{_PLACE_LIST}"
-    r"(?:(?!(?:CCG|ICB|PCT)\b)[A-Z][\w'’]*\s(?:and\s)?){1,4}(?:CCG|ICB|PCT)\b|[A-Z][a-z]+(?:\s[A-Z][a-z]+){0,2}\sLMC|"
+    r"(?:(?!(?:CCG|ICB|PCT)\b)[A-Z][\w'’]*\s(?:and\s)?){1,4}(?:CCG|ICB|PCT)(?:\b|(?=s\b))|[A-Z][a-z]+(?:\s[A-Z][a-z]+){0,2}\sLMC|"
     # an LMC spelt out: "Nottinghamshire Local Medical Committee"
     r"(?!(?:The|A|An|This|That|Its|Their|Each|Every|One|Any)\b)[A-Z][a-z]+(?:\s(?:and\s)?[A-Z][a-z]+){0,2}"
     r"\sLocal\sMedical\sCommittee\b(?!s)|"

@@ -194,12 +194,30 @@ _GIVEN_SPEAKS = r"(?:also\s+)?(?:said|says|added|adds|told|tells|explained|comme
 _SHORT_BODY = re.compile(
     rf"(?<![\w’'.-])(?P<short>[A-Z][\w’'-]*(?:\s[A-Z][\w’'-]*){{0,2}})(?=\s+{_GIVEN_SPEAKS})"
 )
+# a one-word name owning what only a company has: "Centara’s CEO", "Centara's subsidiary"
+_COMPANY_OWNS = re.compile(
+    r"(?<![\w’'.-])(?P<name>[A-Z][a-z]{3,}[\w-]*)['’]s\s+(?:CEO|chief\s+executive|board|"
+    r"subsidiar(?:y|ies)|shareholders|founder|parent\s+company|takeover|acquisition)\b"
+)
+# a body named with its kind after the name: "the Doctors for Dene union", "the Save Dene
+# Surgery campaign group" (the name is the capitalised words)
+_NAME_THEN_KIND = re.compile(
+    r"\b[Tt]he\s+(?P<name>[A-Z][\w’'-]*(?:\s(?:(?:in|of|for|our)\s)?[A-Z][\w’'-]*){0,4})\s+"
+    r"(?:union|trade\s+union|charity|campaign(?:ing)?\s+group|pressure\s+group|think\s+tank)\b"
+)
 # a body named by its initials alone: "PPG", "LMCs"
 _ACRONYM = re.compile(r"[A-Z]{2,6}s?")
 
 
 def _lower_first(name: str) -> str:
     return name[0].lower() + name[1:] if len(name) > 1 and name[1].islower() else name
+
+
+# a number or quantity before a plural body's name: "three other X CCGs", "Five CCGs"
+_COUNTED = re.compile(
+    r"\b(?i:\d+|one|two|three|four|five|six|seven|eight|nine|ten|other|several|some|all|both|"
+    r"many|most|few|neighbouring)\s+(?:other\s+)?(?:\S+\s?)?$"
+)
 
 
 class ArticleSpeakers:
@@ -254,6 +272,8 @@ class ArticleSpeakers:
             is_org = practice or bool(ORG_PATTERN.fullmatch(found))
             if is_org:
                 name = re.sub(r"['’]s$", "", name)  # "NHS London’s letter": NHS London
+            if plural and _COUNTED.search(text, max(0, a - 24), a + len(found.split()[0]) + 1):
+                continue  # "three other East Kent CCGs", "Five CCGs": several bodies, not one
             if plural:
                 # "Lancashire and Cumbria LMCs" is that body of LMCs; "the LMCs" names several
                 # bodies, none of them alone: a group
@@ -277,6 +297,8 @@ class ArticleSpeakers:
             )
         self._plural_bodies()
         self._short_bodies(text)
+        self._companies(text)
+        self._named_by_kind(text)
         self._spelt_acronyms(text)
         # "A spokesperson for Provide told Pulse": the principal of a spokesperson is an
         # organisation, whatever its name, when no one or nothing found already lies in it
@@ -474,6 +496,39 @@ class ArticleSpeakers:
                 b = m.end("short")
                 self.items.append((at, b, Speaker(body.name, "", body.organisation, False, at, b)))
         self.items.sort(key=lambda x: x[0])
+
+    def _companies(self, text: str) -> None:
+        """ "Centara said that …" where the article also writes "Centara’s CEO": a one-word
+        name that owns a chief executive, a board or a subsidiary is a company wherever the
+        article names it, unless a person the article names has that name or surname."""
+        names = {m.group("name") for m in _COMPANY_OWNS.finditer(text)}
+        people = {w for _, _, sp in self.items if sp.is_person for w in sp.name.split()}
+        names = {
+            n for n in names - people if not re.fullmatch(TITLES, n) and n.lower() not in STOP_WORDS
+        }
+        if not names:
+            return
+        taken = Intervals((a, b) for a, b, _ in self.items)
+        for m in re.finditer(rf"(?<![\w’'.-])(?:{'|'.join(map(re.escape, names))})(?![\w-])", text):
+            if taken.contains(m.start()):
+                continue
+            name = m.group(0)
+            self.items.append((m.start(), m.end(), Speaker(name, "", name, False, *m.span())))
+        self.items.sort(key=lambda x: x[0])
+
+    def _named_by_kind(self, text: str) -> None:
+        """ "the Doctors for Dene union warned": the words before the kind name a body, when
+        nothing found already lies in them."""
+        added = False
+        for m in _NAME_THEN_KIND.finditer(text):
+            a, b = m.span("name")
+            if any(x < b and a < y for x, y, _ in self.items):
+                continue
+            name = m.group("name")
+            self.items.append((a, b, Speaker(name, "", name, False, a, b)))
+            added = True
+        if added:
+            self.items.sort(key=lambda x: x[0])
 
     def _surnames(self, text: str, people: PeopleIndex) -> None:
         """ "Stevens explained" after "Simon Stevens" earlier in the article: a surname alone

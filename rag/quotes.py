@@ -36,8 +36,8 @@ from .sentences import split_spans
 
 SPEECH = (
     r"said|says|say|saying|told(?:\sthe\s\w+)?|tells|warned|warns|added|adds|stated|states|"
-    r"claims|claimed|believes|believe|believed|argued|argues|insisted|explained|agreed|agrees|"
-    r"fears?|described|describes|called|calls|according\sto|put\sit|continued|commented|stressed|noted|"
+    r"claims|claimed|believes|believe|believed|argued|argues|insisted|explained|agreed|agrees|warning|"
+    r"fears?|described|describes|called|calls|according\sto|put\sit|put\s(?:the|their|his|her|its)\scase|continued|commented|stressed|noted|"
     r"admitted|acknowledged|wrote|writes|replied|responded|urged|announced|concluded|explains|"
     r"confirmed|confirms|predicted|predicts|conceded|concedes|accused|accuses|"
     r"insists|emphasised|emphasized|asserted|remarked|pointed\sout"
@@ -74,7 +74,21 @@ _OPENING = (
 # widely reported" (the verb's "it" stands for the clause after it, not a body named before)
 _IMPERSONAL = re.compile(
     r"(?:^|[\s,;(])[Ii]t\s+(?:is|was|has\s+been|had\s+been|(?:will|would|could|may|might)\s+be|"
-    r"(?:is|was)\s+being)\s+(?:\w+ly\s+)?$"
+    r"(?:is|was)\s+being)\s+(?:(?:\w+ly|therefore|thus|then|also|further|since|now)\s+)?$"
+)
+# a sentence whose subject is a group the article does not name, before a speech verb:
+# "Partnership bosses say …", "Local GP leaders said …" ("They say" after it is that group)
+_GROUP_SPEAKS = re.compile(
+    rf"(?P<subj>\s*(?:(?:But|And|However,)\s+)?(?:[A-Z][\w-]*\s+)?(?:[\w-]+\s+){{0,2}}?"
+    rf"(?!(?:this|his|has|is|was|its|us|thus|as)\s)[a-z][\w-]*[^s’']s)\s+"
+    rf"(?:have\s+|had\s+|also\s+)?(?:{SPEECH})\b"
+)
+# a sentence opening on bodies of a kind the article does not name one by one, then their
+# verb: "CCGs in the Dene area – who have applied for the powers – have expressed concerns"
+_KIND_GROUP_OPENS = re.compile(
+    r"(?P<subj>\s*(?:(?:But|And|However,)\s+)?(?:(?:Some|Many|Several|Other|Local)\s+)?"
+    r"(?:CCG|ICB|LMC|PCT|GP)s\s+(?:in|from|across|around)\s+[^–—,;:.]{1,60}?"
+    r"(?:\s*[–—,]\s[^–—.]{1,160}?\s?[–—,])?)\s+(?:have|had|are|were|say|said)\b"
 )
 # an organisation's statement going on: "The statement added", "Its statement also said", and
 # "NHS Fife said … A statement said": a statement with no owner named, just after it spoke
@@ -127,6 +141,25 @@ ORG_REF = re.compile(
     rf"^(?:But\s|And\s|However,\s|[A-Z][^,;:“”‘’\"]{{0,60}},\s|{_OPENING})?"
     r"(?:[Aa]\s+spokes(?:man|woman|person)\s+(?:for|from|at)\s+)?"
     rf"(?:[Tt]he (?:CCG|ICB|LMC|council|[Tt]rust|{_KIND_WORDS})|[Ii]t|[Tt]hey|[Ii]ts\s[\w\s]+?)\b"
+)
+# a group named with what it is: "Dene Save our NHS, a campaigning group, has said"
+_GROUP_APPOSITIVE = re.compile(
+    r"(?<![\w’'-])(?P<name>(?:[A-Z][\w’'-]*\s(?:(?:our|of|for|the|and)\s)?){1,6}[A-Z][\w’'-]*),\s+"
+    r"an?\s+(?:[\w-]+\s+)?(?:campaign(?:ing)?|pressure|patients?['’]?|protest|action)\s+group,"
+)
+# "The group also argued", "The group has said": a group, with an adverb or auxiliary
+_THE_GROUP = re.compile(
+    r"^(?:But\s|And\s|However,\s)?[Tt]he\s+group(?:\s+(?:also|has|had|later|then|further))*\s*$"
+)
+# between a body and the document it puts out: " has published ", " released "
+_PUBLISHES = re.compile(
+    r"\s+(?:has\s+|have\s+|had\s+|today\s+|yesterday\s+|also\s+)*"
+    r"(?:published|released|issued|produced)\s+"
+)
+# several bodies of one kind by their kind in the plural: "the ICBs", "the three CCGs"
+_PLURAL_KIND_REF = re.compile(
+    rf"^(?:But\s|And\s|However,\s|[A-Z][^,;:“”‘’\"]{{0,60}},\s|{_OPENING})?"
+    r"[Tt]he\s+(?:(?:two|three|four|five|six)\s+)?(?P<kind>CCG|ICB|LMC|PCT)s\s*$"
 )
 # a document's owner, named before its noun ("NHS London’s letter", "the NHS England fact
 # sheet") after at most a determiner, or straight after "from" or "by" ("a letter from NHS
@@ -392,6 +425,16 @@ class _Extractor:
                 for i, c in enumerate(self.text[self.last_at : lo], self.last_at)
             )
             return None if re.search(r"(?<=[\w,;)]\s)[A-Z]", between) else sp
+        if _THE_GROUP.match(seg.strip()):
+            self._how = "org-ref"
+            return self._the_group(lo)
+        plural = _PLURAL_KIND_REF.match(seg.strip())
+        body = self._plural_body(plural.group("kind") + "s", lo) if plural else None
+        if body is not None:
+            # "the ICBs said" is the one body of ICBs the article named before ("A, B and C
+            # ICBs"; "the London ICBs" is the same body when its name ends the longer one)
+            self._how = "org-ref"
+            return body
         short = _SHORT_NAME_STATEMENT.match(seg.strip())
         if short and not self.speakers.between(lo, hi):
             # the one organisation the article names whose name holds those words
@@ -578,6 +621,24 @@ class _Extractor:
                 opens = PARTNERS_OPEN.match(self.text, prev[0]) if prev else None
                 if opens and not self._in_quote(prev[0]) and opens.end() <= prev[1]:
                     return self._partners_practice(opens, prev[0])
+                group = (
+                    (
+                        _GROUP_SPEAKS.match(self.text, prev[0])
+                        or _KIND_GROUP_OPENS.match(self.text, prev[0])
+                    )
+                    if prev
+                    else None
+                )
+                if (
+                    group
+                    and group.end() <= prev[1]
+                    and not self._in_quote(prev[0])
+                    and not self.speakers.between(prev[0], group.end())
+                    and document_subject(group.group("subj")) is None
+                ):
+                    # "Partnership bosses say … They say ‘…’": the group the sentence before
+                    # speaks of, which the article does not name
+                    return None
             named = self._document_since_org(lo)
             if word in {"it", "they"} and named:
                 self._how = "document"  # "The agreement was published. It states: ‘…’"
@@ -597,6 +658,25 @@ class _Extractor:
             kind = kind_of(kind.group(0)) if kind else ""
             return self.speakers.org_before(lo, kind) or self.speakers.only_of_kind(kind)
         return None
+
+    def _plural_body(self, kinds: str, pos: int) -> Speaker | None:
+        """The one organisation named before `pos` (outside quotes) whose name ends in `kinds`
+        ("ICBs"), every other such name being the end of its name; else None."""
+        bodies = {
+            sp.name: sp
+            for a, _, sp in self.speakers.items
+            if a < pos
+            and sp.organisation
+            and not sp.is_person
+            and sp.name.endswith(" " + kinds)
+            and not self._in_quote(a)
+        }
+        if not bodies:
+            return None
+        longest = max(bodies, key=len)
+        if any(name != longest and not longest.endswith(" " + name) for name in bodies):
+            return None
+        return bodies[longest]
 
     def _partners_practice(self, ref: re.Match, base: int) -> Speaker | None:
         """The practice whose partners `ref` names (`base`: where the text `ref` matched starts
@@ -690,11 +770,24 @@ class _Extractor:
             owner = next(
                 (o for d in dets if (o := self._document_owner(d, m.end())) is not None), None
             )
+            if owner is None:
+                owner = self._publisher(clause, dets[-1])
             if owner is not None:
                 owners[owner.name] = owner
             elif not re.match(r"[Tt]he\s", self.text[dets[-1] :]):
                 return None  # "a framework" no one owns: maybe another document
         return next(iter(owners.values())) if len(owners) == 1 else None
+
+    def _publisher(self, lo: int, det: int) -> Speaker | None:
+        """ "The NAO has published a new report": the organisation that, as the subject just
+        before the verb, publishes the document whose determiner is at `det`."""
+        for a, b, sp in reversed(self.speakers.between(lo, det)):
+            if sp.is_person or not sp.organisation or self._in_quote(a):
+                continue
+            if _PUBLISHES.fullmatch(self.text, b, det):
+                return sp
+            return None
+        return None
 
     def _joined_to_organisation(self, mention: tuple, lo: int) -> bool:
         """Whether the organisation at `mention` is joined by "and" to one named just before it
@@ -845,10 +938,29 @@ class _Extractor:
         }
         practice = next(iter(groups.values())) if len(groups) == 1 else None
         if practice is None or not practice.practice:
-            return None
+            return self._group_named_as_such(pos)
         if any(not self._in_quote(m.start()) for m in _OTHER_GROUP.finditer(self.text, 0, pos)):
             return None
         return practice
+
+    def _group_named_as_such(self, pos: int) -> Speaker | None:
+        """ "The group said" after "Dene Save our NHS, a campaigning group, has said": the one
+        group the article names so before `pos`, when no other group is spoken of between
+        (outside quotation marks); two such, or none: None."""
+        named = [
+            m
+            for m in _GROUP_APPOSITIVE.finditer(self.text, 0, pos)
+            if not self._in_quote(m.start())
+        ]
+        if len({m.group("name") for m in named}) != 1:
+            return None
+        last = named[-1]
+        if any(
+            not self._in_quote(m.start()) for m in _OTHER_GROUP.finditer(self.text, last.end(), pos)
+        ):
+            return None
+        a, b = last.span("name")
+        return Speaker(last.group("name"), "", last.group("name"), False, a, b)
 
     def _spokesperson_named_before(self, pos: int) -> Speaker | None:
         """Whose "the spokesperson" at `pos` is: the one organisation named as the principal of
@@ -1526,6 +1638,16 @@ class _Extractor:
             verb = self.text[va:vb]
             if verb.startswith(("describ", "call")):
                 continue
+            if verb.startswith("put") and verb.endswith("case"):
+                # "Dr X put the case for closure.": an act, whose words are the quote that
+                # follows; Dr X speaks next, as after "Dr X said:"
+                sp = self.subject(verbs[i - 1][1] if i else s0, va)
+                how = self._found_how()
+                if sp is not None and sp.is_person and how[1] >= self.min_confidence:
+                    self.last, self.last_how = sp, how
+                    self.last_ev, self.last_at = self._evidence(sp, va, vb), vb
+                    self.last_par = self._paragraph_start(va, p)
+                continue
             if verb.lower().startswith("according"):
                 # "According to Dr Collins, fewer than a third of practices had attended …"
                 comma = self.text.find(",", vb, s1)
@@ -1560,6 +1682,8 @@ class _Extractor:
                 or not (head[m.start() :].strip(" ,") or self.speakers.between(vb, s1))
             ):
                 m = None
+            if m and re.fullmatch(_OPENING, head[: m.start()].lstrip() + ", "):
+                m = None  # "In a business case, the practices said …": a phrase, no statement
             if m and len(tail.split()) <= 16 and m.start() > 15:
                 lead = self.subject(s0, va)
                 if (

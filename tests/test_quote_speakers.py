@@ -1872,3 +1872,130 @@ def test_a_role_at_an_nhs_body_whose_name_runs_into_the_speakers():
     assert got["It matters that when we make choices about care we listen to patients first."] != (
         "Clinical Commissioners"
     )
+
+
+def test_they_after_a_group_the_article_does_not_name_is_no_organisation():
+    got = _speakers(
+        "The Quality Regulator inspected Mill Lane Surgery in May and said it was ‘safe and "
+        "well led’.",
+        "Partnership bosses say patients will see few changes this year.",
+        "They say they ‘asked every patient group before the merger went ahead’.",
+    )
+    assert got["asked every patient group before the merger went ahead"] == ""
+
+
+def test_an_impersonal_passive_with_an_adverb_names_no_speaker():
+    got = _speakers(
+        "After the first talks, it was felt that Westshire CCG needed to show that every option "
+        "had been looked at. It was therefore agreed that ‘the contract should be offered to "
+        "other providers’.",
+    )
+    assert got["the contract should be offered to other providers"] == ""
+
+
+def test_the_bodies_of_a_kind_in_the_plural_are_the_list_of_them_named_before():
+    got = _speakers(
+        "On Friday, North West Dene, North East Dene, and North Central Dene ICBs said the new "
+        "owner had "
+        "taken control without approval.",
+        "According to the Dene ICBs, the firm asked for ‘approval’ in May.",
+        "In a later update, the ICBs said: ‘We asked the firm for its accounts in June.’",
+    )
+    assert got["We asked the firm for its accounts in June."] == (
+        "North West Dene, North East Dene, and North Central Dene ICBs"
+    )
+
+
+def test_counted_bodies_of_a_kind_are_not_one_body():
+    got = _speakers(
+        "A governance review into Harbour Coast and three other East Dene CCGs said that giving "
+        "work to a firm in this state “puts patients at risk in terms of safety”.",
+    )
+    assert got["puts patients at risk in terms of safety"] == ""
+
+
+def test_the_group_is_the_one_group_named_as_a_campaigning_group():
+    got = _speakers(
+        "Dene Valley Save our Surgery, a campaigning group, has said the sale broke the contract.",
+        "The group also argued that the board ‘must end the contracts at once’.",
+    )
+    assert got["must end the contracts at once"] == "Dene Valley Save our Surgery"
+    got = _speakers(
+        "Dene Valley Save our Surgery, a campaigning group, has said the sale broke the contract.",
+        "A patient group at the surgery met the board on Monday.",
+        "The group also argued that the board ‘must end the contracts at once’.",
+    )
+    assert got["must end the contracts at once"] == ""
+
+
+def test_a_one_word_name_that_owns_a_chief_executive_is_a_company():
+    got = _speakers(
+        "Centara is one of the largest insurers in Ohio, and Centara’s CEO, Jo Bloggs, earns "
+        "more than any doctor in England.",
+        "In its annual report, Centara said that the deal “makes a leading care business for "
+        "public health plans”.",
+    )
+    assert got["makes a leading care business for public health plans"] == "Centara"
+    got = _speakers(
+        "Dr Amy Stone is a GP in Dene, and Stone’s board of partners met on Monday.",
+        "In a letter, Stone said that the deal “makes a leading care business for public "
+        "health plans”.",
+    )
+    assert got["makes a leading care business for public health plans"] != "Stone"
+
+
+def test_a_body_named_before_its_kind_warning_speaks():
+    got = _speakers(
+        "The sale has worried GPs, with the Doctors for Dene union warning the health service "
+        "was being ‘sold off bit by bit in the dark’.",
+    )
+    assert got["sold off bit by bit in the dark"] == "Doctors for Dene"
+
+
+def test_an_opening_phrase_before_a_speech_verb_is_no_statement():
+    got = _speakers(
+        "A plan was lodged to merge Mill Lane Surgery and Brook Street Practice in Dene.",
+        "In a business case, the practices said the merger would “cover sickness and leave "
+        "better” and might allow longer hours.",
+    )
+    assert got["cover sickness and leave better"] == "Mill Lane Surgery and Brook Street Practice"
+    assert "In a business case" not in got
+
+
+def test_a_quote_after_someone_puts_the_case_is_theirs():
+    got = _speakers(
+        "Jan Moss, chief executive of the trust, said the rooms were ‘far too small for modern "
+        "care’.",
+        "Dr Owen Price, a partner at the Mill Lane surgery, put the case for closing the "
+        "branch, which opens two days a week.",
+        "“We met the parish council twice and explained why the branch cannot stay open.”",
+    )
+    assert got[
+        "We met the parish council twice and explained why the branch cannot stay open."
+    ] == ("Dr Owen Price")
+
+
+def test_they_after_ccgs_of_an_area_is_not_the_body_named_after_them():
+    got = _speakers(
+        "CCGs in the Dene Valley area – who have asked for more powers – have raised worries "
+        "about the cuts planned by NHS Westshire, and will wait a year.",
+        "They have said they would ‘use the extra year to plan how the money is spent locally’.",
+    )
+    assert got["use the extra year to plan how the money is spent locally"] == ""
+
+
+def test_the_report_is_the_words_of_the_body_that_published_it():
+    got = _speakers(
+        "Practices face new checks, according to the Westshire Care Commission (WCC).",
+        "The WCC has published a new report of its findings from a study of how boards "
+        "handle conflicts.",
+        "The report says: “Where this happens there is a risk that boards put their own "
+        "interests before those of patients.”",
+    )
+    assert (
+        got[
+            "Where this happens there is a risk that boards put their own interests before those of "
+            "patients."
+        ]
+        == "Westshire Care Commission (WCC)"
+    )
