@@ -672,10 +672,10 @@ _UNIT = re.compile(
 def _next_terms(sentence: str, m: re.Match, n: int = 4) -> list[str]:
     """The first n terms after a match ("145 CCGs in June" -> ["ccg", "june"]), and the
     acronym of the words after it ("64 clinical commissioning groups" -> "ccg"), within the
-    number's own clause; none after a span of time or distance ("30 years")."""
+    number's own clause; after a span of time or distance ("30 years") only its unit."""
     rest = sentence[m.end() :]
-    if _UNIT.match(rest.lstrip()):
-        return []
+    if unit := _UNIT.match(rest.lstrip()):
+        return tokenize(unit.group(0))  # "five years" counts years, and nothing after them
     cut = _CLAUSE_BREAK.search(rest)
     following = (rest[: cut.start()] if cut else rest).split()[:n]
     words = [w for w in following if w[:1].isalpha()]

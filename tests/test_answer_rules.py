@@ -189,3 +189,12 @@ def test_what_exact_date_asks_for_a_date():
     from rag.qtypes import wanted_kind
 
     assert wanted_kind("On what exact date will the Elm Row Surgery shut?") == "date"
+
+
+def test_a_count_of_years_answers_how_many_years():
+    from rag.qtypes import analyse, holds
+
+    question = "Over how many years must the CCG make its savings?"
+    q = analyse(question)
+    said = "It must save £200m over the next five years, the board heard."
+    assert holds(said, q.wants, question, q.counted)
