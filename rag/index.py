@@ -56,7 +56,7 @@ from .sentences import split_spans
 from .settings import Settings
 
 log = logging.getLogger(__name__)
-SCHEMA_VERSION = 39  # 2: sentences and quotes stored; 3: quote pieces; 4: stemmed BM25;
+SCHEMA_VERSION = 40  # 2: sentences and quotes stored; 3: quote pieces; 4: stemmed BM25;
 # 5: roles stated with "is" ("Nigel Praities is the editor of Pulse"); 6: chunk context (referents)
 # 7: quotes carry speaker_type, confidence, evidence and method; unattributed quotes (speaker "")
 # 8: documents, unnamed spokespeople and two-candidate quotes re-attributed; quote settings
@@ -115,6 +115,7 @@ SCHEMA_VERSION = 39  # 2: sentences and quotes stored; 3: quote pieces; 4: stemm
 #     'the X union/charity' is X; 'warning' is a speech verb ('with X warning the …')
 #     and 'Dr X put the case for …' leads the quote after it; no 'They' after 'CCGs in X have'
 #     'The report says' after 'X has published a new report' is X's
+# 40: "she" is not a person whose naming sentences go on with "he" only (and the other way)
 CURRENT = "CURRENT"
 
 

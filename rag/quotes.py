@@ -247,6 +247,7 @@ TERM_NOUN_AFTER = re.compile(
 )
 _LABEL = re.compile(r"(?:[A-Z][\w-]*|\d[\w.]*)(?:\s+(?:[A-Z][\w-]*|\d[\w.]*))*")
 _FEMALE = {"Ms", "Mrs", "Miss", "Dame", "Baroness", "Lady"}
+_SUBJECT_PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he)\b")
 _MALE = {"Mr", "Sir", "Lord"}
 # what joins two people who speak together: " and ", ", ", " and the director of finance "
 _JOINED = re.compile(r",?\s+and\s+(?:(?:the\s+)?[^,;:.“”‘’\"]{0,60}\s)?|,\s+")
@@ -366,6 +367,7 @@ class _Extractor:
         self._sent = (0, 0)  # the sentence being read
         self._doc = (-1, -1)  # the words naming the document that last "spoke"
         self.unnamed_at = -1  # the speech verb of the last quote whose speaker we cannot name
+        self._subject_pronouns: dict[str, set[str]] | None = None  # "he"/"she" after each name
 
     def _in_quote(self, pos: int) -> bool:
         return self._quoted.contains(pos)
@@ -550,6 +552,8 @@ class _Extractor:
             ante = self.speakers.person_before(best[0])
             if ante is not None and ante.title in (_MALE if best[2] == "she" else _FEMALE):
                 return None  # "she" after a Mr: the antecedent is not the one named last
+            if ante is not None and self._named_as_other_gender(ante, best[2]):
+                return None  # "Dr Jo Bloggs … said he would …. She told the committee": not him
             if ante is not None and self._two_antecedents(best[0], best[2], ante):
                 return None
             if ante is not None and self._unnamed_role_since(ante.end, best[0]):
@@ -1080,6 +1084,25 @@ class _Extractor:
         if len(fits) < 2:
             return False
         return not (self.last is not None and self.last.name == ante.name)
+
+    def _named_as_other_gender(self, person: Speaker, pronoun: str) -> bool:
+        """Whether the sentences naming `person` go on with the other subject pronoun only ("Dr
+        Jo Bloggs … said that he would apply for a review"): then "she" is not them ("her" is
+        left alone: it may be another's, "the patient … went to her GP")."""
+        if self._subject_pronouns is None:
+            # once per article: each person's naming sentences, read after the name
+            self._subject_pronouns = {}
+            for a, b, sp in self.speakers.items:
+                if not sp.is_person or self._in_quote(a):
+                    continue
+                end = self._sentence_at(b)[1]
+                self._subject_pronouns.setdefault(sp.name, set()).update(
+                    w.group(0).lower()
+                    for w in _SUBJECT_PRONOUN.finditer(self.text, b, end)
+                    if not self._in_quote(w.start())
+                )
+        words = self._subject_pronouns.get(person.name, set())
+        return bool(words) and pronoun not in words
 
     def _sentence_at(self, pos: int) -> tuple[int, int]:
         """The sentence holding `pos` (sentences are in order and never overlap), or

@@ -1999,3 +1999,17 @@ def test_the_report_is_the_words_of_the_body_that_published_it():
         ]
         == "Westshire Care Commission (WCC)"
     )
+
+
+def test_she_is_not_a_man_the_article_calls_he():
+    # the last person named is a man the article calls "he"; "she" is someone else, unnamed
+    got = _speakers(
+        "Jo Hale, director of primary care at Dene CCG, defended the move at the meeting.",
+        "Dr Sam Pike, senior partner at the practice, said that if the move went ahead he "
+        "would apply for a judicial review.",
+        "Dr Pike said: “No practice in the county has ever been moved this far.”",
+        "Presenting the report, she told the committee: “The new centre is a flagship for "
+        "the whole county.”",
+    )
+    assert got["The new centre is a flagship for the whole county."] != "Dr Sam Pike"
+    assert got["No practice in the county has ever been moved this far."] == "Dr Sam Pike"
