@@ -46,6 +46,13 @@ from .settings import Settings
 
 NOT_COVERED = "The articles in this collection don't cover that."
 TITLE_WORDS = re.compile(r"\b(?:Dr|Professor|Prof|Mr|Mrs|Ms|the)\b\.?", re.I)
+
+
+def _name_words(name: str) -> set[str]:
+    """A name's words without its titles: "Dr Jo Bloggs" -> {"jo", "blogg"}."""
+    return set(tokenize(TITLE_WORDS.sub(" ", name)))
+
+
 # a sentence that carries on the one before it: "They see …", "It reveals …", "• …"
 # a sentence that goes on from the one before: a reference back, a list item, or a correction
 # of it ("… sold as being owned by their practices. In reality, this has never been the case")
@@ -396,7 +403,7 @@ class ExtractiveAnswerer:
 
     def authored_by(self, name: str) -> set[str]:
         """The articles whose byline names `name` ("Nigel Praities", "Mr Praities")."""
-        words = set(tokenize(re.sub(TITLE_WORDS, " ", name)))
+        words = _name_words(name)
         if self._authors is None:
             self._authors = [
                 (set(tokenize(a.metadata["author"])), a.id)
@@ -432,7 +439,7 @@ class ExtractiveAnswerer:
             owner, head = of.group("owner"), of.group("head")
         else:
             owner, head = "", name
-        head_terms = set(tokenize(re.sub(TITLE_WORDS, " ", head)))
+        head_terms = _name_words(head)
         if not (
             head_terms <= c.terms
             or head_terms <= c.terms | self.lead_in_terms(c)
@@ -442,18 +449,21 @@ class ExtractiveAnswerer:
         return set(tokenize(owner)) <= self.article_terms().get(c.chunk.article_id, set())
 
     def quoted_terms(self, c: Candidate) -> set[str]:
-        """The words of the speaker's name of a direct quote starting in `c` ("Commissioners, he
-        said, were ‘almost forgetting …’" is Andy Burnham's by the quote index)."""
+        """The words of the speakers' names of the direct quotes starting in `c` ("Commissioners,
+        he said, were ‘almost forgetting …’" is Andy Burnham's by the quote index)."""
+        return {t for q in self._direct_quotes(c) for t in _name_words(q.speaker)}
+
+    def _direct_quotes(self, c: Candidate) -> list:
+        """The quote index's direct quotes that start in candidate `c`, in order."""
         quotes = getattr(self.index, "quotes", None)
         if quotes is None:
-            return set()
+            return []
         a0, a1 = c.chunk.start + c.start, c.chunk.start + c.end
-        return {
-            t
-            for q in quotes.of_article(c.chunk.article_id)
-            if a0 <= q.start < a1 and q.kind == "direct" and q.speaker.strip()
-            for t in tokenize(re.sub(TITLE_WORDS, " ", q.speaker))
-        }
+        return [
+            x
+            for x in quotes.of_article(c.chunk.article_id)
+            if a0 <= x.start < a1 and x.kind == "direct"
+        ]
 
     def lead_in_terms(self, c: Candidate) -> set[str]:
         """The words of the sentence before `c` in its article; for a list item, of the
@@ -936,18 +946,8 @@ class ExtractiveAnswerer:
         """Name the speaker of a quoted sentence that does not name them itself: "He said: ‘…’",
         "‘…,’ he said.", a bare "‘…’" carrying on an earlier speaker, "They say: ‘…’"."""
         text = c.text
-        a0, a1 = c.chunk.start + c.start, c.chunk.start + c.end
-        quotes = getattr(self.index, "quotes", None)
-        q = None
-        if quotes is not None:
-            q = next(
-                (
-                    x
-                    for x in quotes.of_article(c.chunk.article_id)
-                    if a0 <= x.start < a1 and x.kind == "direct"
-                ),
-                None,
-            )
+        a0 = c.chunk.start + c.start
+        q = next(iter(self._direct_quotes(c)), None)
         if q is None:
             _, resolved = self.people(c.chunk.article_id)
             person = antecedent(resolved, a0)
