@@ -99,6 +99,8 @@ RULES = {
     # abstention gates
     "unknown_entity": "a name the articles never use makes the question not covered",
     "focus_unknown": "a word of what is asked that the articles never use: not covered",
+    "place_practice": "'the Parklands Village GP' is known when the articles name Parklands "
+    "Village",
     "figure_near_best": "a figure or date asked for must be stated near the best match",
     "figure_of_named": "a figure answers only from an article naming the question's names",
     "figure_next": "a figure or date asked for, stated in the sentence after the best match, "
@@ -521,6 +523,17 @@ class ExtractiveAnswerer:
             return True
         initials = "".join(w[0] for w in re.findall(r"\b[A-Z][\w'’-]*", entity))
         if len(initials) >= 2 and self.known(initials.lower()):
+            return True
+        # "the Parklands Village GP (practice)": a place's name and a common noun for what is
+        # there; the articles name the place, not "Village GP" (one word before it is not
+        # enough: "Scottish GP" is no place's practice)
+        place = re.fullmatch(r"(?P<place>.+?)\s+(?:GPs?|[Pp]ractices?|[Ss]urger(?:y|ies))", entity)
+        if (
+            place
+            and self.on("place_practice")
+            and len(entity_terms(place["place"])) >= 2
+            and self.known_entity(place["place"])
+        ):
             return True
         # "Beccy Baird of The King's Fund": a person and their body, each named
         of = re.split(r"\s+(?:of|from|at)\s+(?:the\s+|The\s+)?", entity, maxsplit=1)
