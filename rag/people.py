@@ -222,7 +222,9 @@ ORG = re.compile(
     rf"{_PLACE_LIST}(?:{_NOT_A_NAME}[A-Z][\w'’-]*\s(?:and\s)?){{1,4}}{_BODY_KIND}\b(?:{_FOR_PLACE})?|"
     rf"{_BODY_KIND}{_FOR_PLACE}|"
     r"NHS\s(?:(?!CCG\b)[A-Z][\w'’]*\s(?:and\s)?){0,4}CCG|"
-    r"(?!(?:The|A|An|This|That|Its|Their|His|Her|My|Each|Every|Our|Your|No|One|Which|Any|Some|Many|Most|All|Only|Every)\b)"
+    # (a clause's opening word is no part of the name: "While NHS Dene CCG has said …")
+    r"(?!(?:The|A|An|This|That|Its|Their|His|Her|My|Each|Every|Our|Your|No|One|Which|Any|Some|Many|Most|All|Only|Every|"
+    r"While|Whilst|Although|Though|Because|Unless|Whereas|But|And|However|Meanwhile|Yet)\b)"
     rf"{_PLACE_LIST}"
     r"(?:(?!(?:CCG|ICB|PCT)\b)[A-Z][\w'’]*\s(?:and\s)?){1,4}(?:CCG|ICB|PCT)(?:\b|(?=s\b))|[A-Z][a-z]+(?:\s[A-Z][a-z]+){0,2}\sLMC|"
     # an LMC spelt out: "Nottinghamshire Local Medical Committee"

@@ -12,8 +12,16 @@ from dataclasses import dataclass
 from .intervals import Intervals
 from .lexical import STOP_WORDS
 from .models import Article
+from .people import (
+    OCCUPATIONS,
+    ROLE_NOUNS,
+    ROLE_WORD,
+    TITLES,
+    Mention,
+    PeopleIndex,
+    find_mentions,
+)
 from .people import ORG as ORG_PATTERN
-from .people import ROLE_NOUNS, ROLE_WORD, TITLES, Mention, PeopleIndex, find_mentions
 
 GROUP = re.compile(
     r"\b(?:local leaders|GP leaders|policy experts|LMC leaders|commissioning leaders|"
@@ -627,6 +635,9 @@ class ArticleSpeakers:
         word = m.group(1)
         # (a role in the plural, "GP partners Dr A, Dr B and Dr C", is a role too)
         role = word in ROLE_NOUNS or word.removesuffix("s") in ROLE_NOUNS
+        # (so is a title written in lower case, "Conservative councillor Jo Bloggs", or an
+        # occupation, "local campaigner Jo Bloggs")
+        role = role or word in OCCUPATIONS or re.fullmatch(TITLES, word.capitalize()) is not None
         # (nor is a name after "is": "One GP to raise concerns is Steve Kite, who …")
         return word.islower() and not role and word not in {"and", "but", "as", "is", "was"}
 

@@ -40,7 +40,7 @@ SPEECH = (
     r"fears?|described|describes|called|calls|according\sto|put\sit|put\s(?:the|their|his|her|its)\scase|continued|commented|stressed|noted|"
     r"admitted|acknowledged|wrote|writes|replied|responded|urged|announced|concluded|explains|"
     r"confirmed|confirms|predicted|predicts|conceded|concedes|accused|accuses|"
-    r"insists|emphasised|emphasized|asserted|remarked|pointed\sout"
+    r"insists|emphasised|emphasized|asserted|remarked|pointed\sout|reiterated|reiterates"
 )
 SPEECH_RE = re.compile(rf"\b(?:{SPEECH})\b", re.I)
 # in quotes, "reads:" too: "the notice reads: ‘…’" quotes it; "she reads the minutes" does not;
@@ -327,7 +327,8 @@ ROLE_BEFORE_ORG = re.compile(
     re.I,
 )
 UNNAMED_ROLE_SPEAKS = re.compile(
-    rf"\b(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir)\s+(?:[\w’'-]+\s+){{0,4}}?{ROLE_HOLDER}\b"
+    # (a role capitalised as a title, "The Chairman stated", is unnamed too)
+    rf"\b(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir)\s+(?:[\w’'-]+\s+){{0,4}}?(?i:{ROLE_HOLDER})\b"
     rf"(?:\s+(?:of|at|for)\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){{0,4}})?"
     rf"\s+(?:has\s+|had\s+|have\s+)?(?:{SPEECH})\b"
 )
@@ -386,6 +387,7 @@ class _Extractor:
             r",\s*(?:who|which)\s[^,]{0,80},", ",", gap
         )  # ", who runs a practice in Exeter,"
         gap = re.sub(r"^\s*\([A-Z][^()]{1,60}\)", "", gap)  # "Jo Bloggs (Lab, Dene North) said"
+        gap = re.sub(r"^\s*,\s*\d{1,3},", ",", gap)  # "Jo Bloggs, 57, said": an age, no figure
         head = head.strip(" ,")
         if re.search(r"\d", gap):  # "… from NHS England and 60% said": the figure is the subject
             return False
@@ -513,6 +515,15 @@ class _Extractor:
         if voiced and re.search(r"spokes(?:man|woman|person)", seg, re.I):
             return None
         found = [x for x in found if x not in voiced]
+        if (
+            found
+            and not found[-1][2].is_person
+            and re.search(r"\s(?:and|but)\s+(?:then\s+|also\s+)?$", seg)
+            and self.speakers.is_object(found[-1][0], found[-1][1])
+        ):
+            # "Jo Bloggs introduced the petition relating to X Centre and explained …": the verb
+            # after "and" shares the subject of the verb before it, not the body just before "and"
+            found = found[:-1]
         if not m:
             # "John Carver, who replaced Sir Alan Marsh as chief executive, said": a name inside
             # a relative clause is not the one who speaks

@@ -2013,3 +2013,61 @@ def test_she_is_not_a_man_the_article_calls_he():
     )
     assert got["The new centre is a flagship for the whole county."] != "Dr Sam Pike"
     assert got["No practice in the county has ever been moved this far."] == "Dr Sam Pike"
+
+
+def test_an_age_after_a_name_is_no_figure_between_speaker_and_verb():
+    got = _speakers(
+        "Patients found the doors locked on Monday morning.",
+        'Tom Ashby, 63, said: "I had no idea it would shut, so where do we go now?',
+        '"The older patients will find it hardest of all."',
+    )
+    assert got["I had no idea it would shut, so where do we go now?"] == "Tom Ashby"
+    assert got["The older patients will find it hardest of all."] == "Tom Ashby"
+
+
+def test_reiterated_is_a_speech_verb():
+    got = _speakers(
+        "Dr Jo Bloggs, chair of the Dene GP committee, reiterated to the Gazette that for "
+        "practices under strain “closing the list is the only safe choice for patients”."
+    )
+    assert got["closing the list is the only safe choice for patients"] == "Dr Jo Bloggs"
+
+
+def test_a_lower_case_title_before_a_name_is_a_role_not_a_verb_object():
+    got = _speakers(
+        "Councillors met last week to hear about the plans for the estate.",
+        "Independent councillor Ruth Amble, who serves Dene Vale, does not think the surgery "
+        "will be built.",
+        "She said: “I am worried about that because I do not think it will ever happen.”",
+    )
+    assert got["I am worried about that because I do not think it will ever happen."] == (
+        "Ruth Amble"
+    )
+
+
+def test_a_clause_opening_word_is_no_part_of_an_organisation_name():
+    got = _speakers(
+        "The developer has offered money for a new surgery.",
+        "While NHS Elmshire CCG has said it has ‘no plans’ to open a surgery there, it said it "
+        "would welcome the money.",
+    )
+    assert got["no plans"] == "NHS Elmshire CCG"
+
+
+def test_he_after_the_chairman_spoke_is_not_a_role_named_before():
+    got = _speakers(
+        "One response is from the area team, which the Committee Chairman, Vice-Chairman and "
+        "Labour Group Opposition Spokesperson agreed to consider.",
+        "The Chairman stated that there were two petitions to consider. As far as the first "
+        "was concerned he reiterated the advice that all discussion had to be about the "
+        "services planned for the town.",
+    )
+    assert all("Opposition" not in sp for sp in got.values())
+
+
+def test_a_verb_after_and_is_not_said_by_the_object_before_it():
+    got = _speakers(
+        "Lady Jane Amble, on behalf of the lead petitioner, introduced the petition relating to "
+        "Dene Medical Centre and explained the concerns felt by the patients of that centre."
+    )
+    assert all(sp != "Dene Medical Centre" for sp in got.values())
