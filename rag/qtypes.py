@@ -573,6 +573,17 @@ _NOT_PRACTICE = re.compile(
     r"Department|Government|Parliament|Ltd|plc|CQC|BMA|GMC)\b"
 )
 _TITLED_NAME = re.compile(r"^(?:Dr|Mr|Mrs|Ms|Professor)\.?\s")
+# the words of a name that say what kind of place it is, not which one: "The GP", "Your GP",
+# "GP Practice", "In London" name no practice; "Caxton House Medical Practice" is the question's
+# own "Caxton House" when the question asks where its patients will go
+_NAME_KIND_WORDS = frozenset(
+    tokenize(
+        "the a an one your our their this that in at of and for gp gps practice practices "
+        "surgery surgeries medical centre center health clinic group partnership partners "
+        "doctors board committee january february march april may june july august september "
+        "october november december"
+    )
+)
 # a first name and a surname, each a capital and lower-case letters ("Jo Bloggs"; not "A GP",
 # "NHS England")
 _PERSON_NAME = re.compile(r"^[A-Z][a-z][\w’'-]*\s[A-Z](?=[\w’'-]*[a-z])[\w’'-]+$")
@@ -775,6 +786,14 @@ def holds(
                     and not (_NOT_PRACTICE.search(f) or _TITLED_NAME.match(f))
                 )
             ]
+    if wants == "name":
+        # a name is new when it has a word of its own that the question does not use
+        given = set(tokenize(question))
+        found = [
+            f
+            for f in found
+            if set(tokenize(re.split(r"\s(?:in|at)\s", f)[0])) - _NAME_KIND_WORDS - given
+        ]
     for fact in found:
         if future and PAST_DATE.match(fact):
             continue

@@ -185,6 +185,19 @@ def test_which_practice_asks_for_a_practice_by_its_name():
     assert not holds("The patients were told in a letter.", q.wants, question)
 
 
+def test_a_name_the_question_gives_or_a_kind_of_place_is_no_answer():
+    from rag.qtypes import holds
+
+    question = "Which practices will the Elm Row Surgery patients be told to join?"
+    # the question's own practice, however the article spells it, is not where they go
+    assert not holds("I write about changes at the Elm Row Medical Practice.", "name", question)
+    assert not holds("Your GP services will change.", "name", question)
+    assert not holds("They have been allocated a new GP Practice.", "name", question)
+    assert holds("They will join the Castle Hill Surgery.", "name", question)
+    # a place after the name is no word of the name's own
+    assert not holds("The Elm Row Surgery in Dene shut.", "name", question)
+
+
 def test_what_exact_date_asks_for_a_date():
     from rag.qtypes import wanted_kind
 
