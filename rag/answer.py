@@ -26,7 +26,7 @@ from .injection import instruction_at
 from .lexical import tokenize
 from .mentions import DEFINITE, referents
 from .models import Chunk, Citation, Hit
-from .people import antecedent, name_pronoun, resolve_people
+from .people import TITLES, antecedent, name_pronoun, resolve_people
 from .qtypes import (
     WHO_HOLDS,
     WHO_ROLE,
@@ -111,6 +111,7 @@ RULES = {
     "org_kind": "'Which hospital trust …?' needs an organisation named as one",
     "role_holder": "'Who is the ROLE of ORG?' needs the holder of that role",
     "org_holds": "'Who runs X?' is answered by an organisation that runs X, too",
+    "full_name": "a person asked for is given by the full name the article uses elsewhere",
     "role_passive": "'Who chairs X?' is answered by 'X is chaired by NAME' in an article naming X",
     "superlative": "'Which CCG has the largest …?' needs a sentence saying which is largest",
     "comment_closer": "a reader comment closer than any article: what a reader wrote",
@@ -935,7 +936,11 @@ class ExtractiveAnswerer:
             self._positions = {c.id: i for i, c in enumerate(self.index.chunks)}
         return self._positions
 
-    def render(self, chosen: list[Candidate]) -> tuple[str, list[Citation]]:
+    def render(
+        self, chosen: list[Candidate], full_names: bool = False
+    ) -> tuple[str, list[Citation]]:
+        """`full_names`: a person asked for is given by the full name the article uses
+        elsewhere: "Dr. Mulkis [Howard Mulkis] introduced the report"."""
         numbers: dict[str, int] = {}
         citations: list[Citation] = []
         parts = []
@@ -952,8 +957,25 @@ class ExtractiveAnswerer:
                 text = f"{text[:end]} [{name}]{text[end:]}"
             else:
                 text = self.attribute(c)
+                if full_names and self.on("full_name"):
+                    text = self._full_names(c.chunk.article_id, text)
             parts.append(f"{text} [{numbers[c.chunk.id]}]")
         return " ".join(parts), citations
+
+    def _full_names(self, article_id: str, text: str) -> str:
+        """Each "Dr Mulkis" of a sentence followed by the fuller name the article gives that
+        person ("Howard Mulkis"), when the sentence does not give it."""
+        people, _ = self.people(article_id)
+        out, last = [], 0
+        for m in re.finditer(rf"\b{TITLES}\.?\s+(?P<surname>[A-Z][\w'’-]+)\b", text):
+            person = people.find(m.group(0))
+            full = person.name if person is not None else ""
+            bare = re.sub(rf"^{TITLES}\.?\s+", "", full)
+            if len(bare.split()) < 2 or bare in text or not bare.endswith(m.group("surname")):
+                continue
+            out += [text[last : m.end()], f" [{bare}]"]
+            last = m.end()
+        return "".join(out) + text[last:]
 
     def attribute(self, c: Candidate) -> str:
         """Name the speaker of a quoted sentence that does not name them itself: "He said: ‘…’",
@@ -1181,7 +1203,7 @@ class ExtractiveAnswerer:
             a, b = (self._figure(info, c) for c in chosen[:2])
             lead = f"The articles differ: {a} [1] against {b} [2]."
             return Drafted(f"{lead} {body}", cites, confidence, False, notes + ["figures differ"])
-        body, cites = self.render(chosen)
+        body, cites = self.render(chosen, full_names=info.wants == "person")
         return Drafted(body, cites, confidence, False, notes)
 
     def _figure_next(self, info: QuestionInfo, best: Candidate) -> Candidate | None:
