@@ -96,6 +96,16 @@ def citation_block(block: BlockLike) -> Meta | None:
     return Meta(date=head.date, byline=author, author=author)
 
 
+def repeated_phrase(text: str) -> bool:
+    """Whether a line is one phrase said over and over ("GP Practice GP Practice GP Practice",
+    "Menu Menu"): site furniture, never a headline."""
+    w = text.split()
+    return any(
+        len(w) % n == 0 and len(w) > n and w == w[:n] * (len(w) // n)
+        for n in range(1, len(w) // 2 + 1)
+    )
+
+
 def pick_title(
     blocks: Sequence[BlockLike], heading_like: Callable[[BlockLike], bool]
 ) -> int | None:
@@ -108,6 +118,8 @@ def pick_title(
             break
         if block_meta(b) or is_menu([ln.text for ln in b.lines]) or not heading_like(b):
             continue
+        if repeated_phrase(b.text):
+            continue  # "GP Practice GP Practice GP Practice": a logo's words, not a headline
         if len(words(b.text)) >= HEADLINE_MIN_WORDS:
             return i
         fallback = i

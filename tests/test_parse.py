@@ -287,3 +287,16 @@ def test_hard_wrapped_lines_stay_one_paragraph():
     )
     paragraphs = parse_page_text(page, "wrapped").paragraphs
     assert len(paragraphs) == 1
+
+
+def test_a_phrase_repeated_on_one_line_is_no_headline():
+    from rag.page_layout import repeated_phrase
+
+    page = (
+        "Practice news\n\nHealth Centre Health Centre Health Centre\n\nPractice news\n\n"
+        "The partners are pleased to say that the merger of the Elm Row and Castle Hill "
+        "surgeries has been approved by the commissioners, and the new practice opens in May.\n"
+    )
+    a = parse_page_text(page, "elm-row")
+    assert a.title == "Practice news"
+    assert repeated_phrase("Menu Menu") and not repeated_phrase("Walsall Walsall CCG")
