@@ -195,6 +195,36 @@ def contradicts(claim: str, quote: str) -> bool:
 # paraphrase: "if everyone refused" for "if everybody says no"); quotes by the right person on
 # another topic ("Chris Ham … about Scotland") scored 0.01-0.29
 TOPIC_THRESHOLD = 0.30
+# words a question puts in quotation marks: "Did X say ‘…’?", "… as “…”?" (an apostrophe in a
+# word, "Dudley's", opens no span)
+_QUOTED_SPAN = re.compile(r"(?<!\w)[‘“'\"]([^‘’“”\"]+?)[’”'\"](?!\w)")
+VERBATIM_MIN_WORDS = 3
+
+
+_NOT_NAME_WORDS = frozenset(
+    "dr mr mrs ms miss professor prof sir dame lord cllr councillor the of and for nhs ccg ccgs "
+    "icb icbs lmc clinical commissioning group board council trust surgery practice".split()
+)
+
+
+def _same_body(said_by: str, asked: str) -> bool:
+    """Whether a quoted body is the one asked of, named more or less fully ("NHS England"
+    quoted, "NHS England (London)" asked of)."""
+    a, b = set(_plain(said_by).split()), set(_plain(asked).split())
+    return bool(a) and (a <= b or b <= a) and not said_by[:1].islower()
+
+
+def _shares_name(a: str, b: str) -> bool:
+    """Whether two names have a word of a name in common ("Dr Richard Probert" and "Richard
+    Probert of Culverhay Surgery", "Lincolnshire West CCG" and "NHS Lincolnshire West Clinical
+    Commissioning Group"): they may be one speaker."""
+    return bool((set(_plain(a).split()) & set(_plain(b).split())) - _NOT_NAME_WORDS)
+
+
+def _plain(text: str) -> str:
+    """Lower case, curly quotes straightened, punctuation and spacing evened out."""
+    text = text.lower().replace("’", "'").replace("‘", "'")
+    return " ".join(re.sub(r"[^\w'£%]+", " ", text).split())
 
 
 class Attributor:
@@ -309,6 +339,18 @@ class Attributor:
         if intent.kind == "holder":
             return self.holder(intent)
         canonical = self.quotes.find_speaker(intent.name)
+        if canonical is None and intent.kind == "verify":
+            # nobody quoted by that name, but the words in quotation marks are someone else's
+            named = [i for i in self._verbatim(intent.text, pool) if self.quotes.quotes[i].speaker]
+            if named and not any(
+                _shares_name(self.quotes.quotes[i].speaker, intent.name) for i in named
+            ):
+                q = self.quotes.quotes[named[0]]
+                line = (
+                    f"No — the articles attribute that to {describe(q).rstrip(',')}, "
+                    f"not {intent.name}. {render_quote(q)}"
+                )
+                return self._answer([line], [q], 1.0)
         if canonical is None:
             return None  # nobody quoted by that name: the passages may still answer, or abstain
         if intent.kind == "what":
@@ -355,8 +397,26 @@ class Attributor:
         claim_vec = embed(intent.text)
         ranked = self.quotes.rank(claim_vec, intent.text, pool, limit=1)
         best_i, best_s = ranked[0] if ranked else (None, 0.0)
-        best = self.quotes.quotes[best_i] if best_i is not None else None
         mine = self.quotes.attributable_by.get(canonical, [])
+        # the claim's own words in quotation marks, found word for word in a quote: that quote,
+        # however little the rest of the question ("… describe the situation as") resembles it
+        verbatim = self._verbatim(intent.text, pool)
+        if verbatim:
+            speaker = {i: self.quotes.quotes[i].speaker for i in verbatim}
+            own_words = [i for i in verbatim if i in set(mine) or _same_body(speaker[i], canonical)]
+            if own_words:
+                # their words, word for word (the fullest of their quotes holding them: a
+                # fragment "‘dead in the water’" shows less of what they said)
+                q = max((self.quotes.quotes[i] for i in own_words), key=lambda q: len(q.text))
+                return self._answer([f"Yes. {render_quote(q)}"], [q], 1.0)
+            named = [i for i in verbatim if speaker[i]]
+            if not named:
+                best_i, best_s = verbatim[0], 1.0  # unattributed: "Not confirmed" below
+            elif not any(_shares_name(speaker[i], canonical) for i in named):
+                best_i, best_s = named[0], 1.0  # someone else's words: "No — …" below
+            # else a speaker who may be the one asked of ("Chaand Nagpaul", "Dr Chaand
+            # Nagpaul"): the ranking below decides, as for any claim
+        best = self.quotes.quotes[best_i] if best_i is not None else None
         own = self.quotes.rank(claim_vec, intent.text, mine, limit=1) if mine else []
         if own and own[0][1] >= self.verify_threshold and own[0][1] >= best_s - 0.05:
             q = self.quotes.quotes[own[0][0]]
@@ -384,6 +444,18 @@ class Attributor:
             best_s,
             ["no quote close enough to the claim"],
         )
+
+    def _verbatim(self, claim: str, pool) -> list[int]:
+        """The quotes (of `pool`) holding, word for word, a span of three words or more that
+        the claim puts in quotation marks."""
+        spans = [
+            _plain(m.group(1))
+            for m in _QUOTED_SPAN.finditer(claim)
+            if len(m.group(1).split()) >= VERBATIM_MIN_WORDS
+        ]
+        if not spans:
+            return []
+        return [i for i in pool if any(sp in _plain(self.quotes.quotes[i].text) for sp in spans)]
 
     def role(self, intent: Intent) -> Attributed | None:
         canonical = self.quotes.find_speaker(intent.name)
