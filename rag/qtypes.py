@@ -544,6 +544,19 @@ def entities(question: str) -> list[str]:
                 # "Among CCGs that …": a preposition capitalised by the question ("Reading
                 # CCG", whose first word only looks like one, stays a name)
                 words = words[1:]
+        # "Wessex LMCs' September 2015 update": the month dates the possessor's update and is
+        # no part of its name
+        cut = next(
+            (
+                i
+                for i in range(1, len(words))
+                if re.search(r"(?:['’]s|s['’])$", words[i - 1]) and re.fullmatch(MONTHS, words[i])
+            ),
+            None,
+        )
+        if cut is not None:
+            out.append(" ".join(words[:cut]))
+            words = words[cut:]
         if words:
             out.append(" ".join(words))
     return out

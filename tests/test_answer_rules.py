@@ -211,3 +211,11 @@ def test_a_count_of_years_answers_how_many_years():
     q = analyse(question)
     said = "It must save £200m over the next five years, the board heard."
     assert holds(said, q.wants, question, q.counted)
+
+
+def test_a_month_after_a_possessive_is_no_part_of_the_name():
+    from rag.qtypes import entities
+
+    found = entities("What did Dene LMCs' September 2015 update say about premises?")
+    assert "Dene LMCs'" in found and "September" in found
+    assert entities("What did Dr May's report find?") == ["Dr May's"]
