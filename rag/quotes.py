@@ -300,6 +300,12 @@ _SPOKESPERSON_FOR = re.compile(
     r"\s*(?:(?:But|And|However,)\s+)?[Aa]\s+spokes(?P<sex>man|woman|person)\s+(?:for|from|at)\s+"
     r"(?:the\s+)?"
 )
+# a sentence opening on a body's spokesperson: "A DMSL spokesman said", "An NHS England
+# spokeswoman told"
+_BODY_SPOKESPERSON = re.compile(
+    r"\s*(?:(?:But|And|However,)\s+)?[Aa]n?\s+"
+    r"(?=(?P<body>[A-Z][^.,;:“”‘’\"]{0,60}?)\s+spokes(?P<sex>man|woman|person)\b)"
+)
 _SPOKES_FITS = {"he": {"man", "person"}, "she": {"woman", "person"}}
 _UNKNOWN_ACTOR = re.compile(
     r"\b([A-Z][a-z’'-]+)\s([A-Z][a-z’'-]+)\s(?:has\s|had\s|also\s)?"
@@ -561,6 +567,9 @@ class _Extractor:
                 return best[1]
             self._how = "pronoun"
             ante = self.speakers.person_before(best[0])
+            if ante is None:
+                # "A spokesman for NHS Westmoor said …. He added" with no one named before
+                return self._body_of_spokesperson(best[0], best[2])
             if ante is not None and ante.title in (_MALE if best[2] == "she" else _FEMALE):
                 return None  # "she" after a Mr: the antecedent is not the one named last
             if ante is not None and self._named_as_other_gender(ante, best[2]):
@@ -1017,6 +1026,8 @@ class _Extractor:
         if self.text.count("\n", s1, self._sentence_starts[i]) > 2:
             return None  # not the paragraph just before
         lead = _SPOKESPERSON_FOR.match(self.text, s0, s1)
+        body_first = _BODY_SPOKESPERSON.match(self.text, s0, s1) if lead is None else None
+        lead = lead or body_first
         if lead is None or (lead.group("sex") or "person") not in _SPOKES_FITS[pron]:
             return None
         named = {sp.name: sp for a, _, sp in self.speakers.between(s0, s1) if not self._in_quote(a)}
@@ -1027,6 +1038,11 @@ class _Extractor:
             return None
         if not any(a == lead.end() for a, _, _ in self.speakers.between(s0, s1)):
             return None  # the body must be the one the spokesperson is for
+        if body_first is not None and not any(
+            a == lead.end() and b == body_first.end("body")
+            for a, b, _ in self.speakers.between(s0, s1)
+        ):
+            return None  # "A Westmoor CCG finance spokesman": all the words before it are the body
         self._how = "spokesperson"
         return body
 

@@ -2071,3 +2071,38 @@ def test_a_verb_after_and_is_not_said_by_the_object_before_it():
         "Dene Medical Centre and explained the concerns felt by the patients of that centre."
     )
     assert all(sp != "Dene Medical Centre" for sp in got.values())
+
+
+def test_initials_before_spokesperson_are_the_body_spelt_out_earlier():
+    got = _speakers(
+        "Patients were worried after Orchard Care Services Limited, which ran Hill Street "
+        "Surgery, went into administration.",
+        "The contract was given to Leeds-based OCSL in May last year.",
+        "An OCSL spokeswoman last week said the company had run into debt after failing to hire "
+        "doctors.",
+        "She added: “This meant that the firm had to pay for agency doctors, which costs a lot.",
+        "“Anyone else running the surgery would have the same trouble.”",
+    )
+    body = "Orchard Care Services Limited (OCSL)"
+    assert got["the company had run into debt after failing to hire doctors."] == body
+    assert got["This meant that the firm had to pay for agency doctors, which costs a lot."] == body
+    assert got["Anyone else running the surgery would have the same trouble."] == body
+
+
+def test_a_kind_of_body_by_its_initials_is_not_a_body_spelt_out():
+    got = _speakers(
+        "Patients of Hill Street Surgery will move, said NHS Dene Clinical Commissioning Group.",
+        "A CCG spokesman told the paper patients will be asked first.",
+        "They added: “No decision will be taken before everyone has had their say.”",
+    )
+    assert got["No decision will be taken before everyone has had their say."] != (
+        "Clinical Commissioning Group (CCG)"
+    )
+
+
+def test_he_after_a_spokesperson_when_no_one_is_named_before():
+    got = _speakers(
+        "A spokesman for NHS Westmoor said it was looking for a new provider for the surgery.",
+        "He added: “We will write to every patient before the end of the month.”",
+    )
+    assert got["We will write to every patient before the end of the month."] == "NHS Westmoor"
