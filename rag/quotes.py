@@ -294,6 +294,11 @@ _PLACES = re.compile(
 _UNKNOWN_OPENER = re.compile(
     r"\s*([A-Z][a-z’'-]+)\s[A-Z][a-z’'-]+\s(?:from|of|at|has|had|was|is|[a-z]+ed)\b"
 )
+# a relative clause with a past-tense verb, then "and" and the speech verb: "NHS England, which
+# approved the plan and said", "Jo Bloggs, who chaired the meeting and told"
+_RELATIVE_THEN_AND = re.compile(
+    r",\s*(?P<rel>which|who)\s+(?:also\s+)?[a-z]+ed\b[^,;:“”‘’\"]{0,80}?\s+and\s+(?:also\s+)?$"
+)
 _SPOKESPERSON = re.compile(r"\bspokes(?:man|woman|person)\b", re.I)
 # a sentence opening on a spokesperson for a body: "A spokesman for NHS Westmoor said"
 _SPOKESPERSON_FOR = re.compile(
@@ -513,6 +518,20 @@ class _Extractor:
                 return owner
             self._how = "document"
             return DOCUMENT
+        rel = _RELATIVE_THEN_AND.search(seg)
+        if rel:
+            # "talks with NHS England, which approved the plan and said …": the one the
+            # relative clause is about speaks, when nothing after it names anyone else
+            at = lo + rel.start()
+            named = [x for x in self.speakers.between(lo, hi) if not self._in_quote(x[0])]
+            if (
+                named
+                and named[-1][1] == at
+                and not (rel.group("rel") == "which" and named[-1][2].is_person)
+                and not self._role_holder(named[-1], lo, hi)
+            ):
+                return named[-1][2]
+            return None
         m = re.search(r",?\s*(?:which|who)\s*$", seg)
         found = [x for x in self.speakers.between(lo, hi) if m or self._near(x[1], hi, x[0], lo)]
         # "Mr X’s spokeswoman said", "a spokesman for Dr X said": an unnamed spokesperson speaks

@@ -2106,3 +2106,23 @@ def test_he_after_a_spokesperson_when_no_one_is_named_before():
         "He added: “We will write to every patient before the end of the month.”",
     )
     assert got["We will write to every patient before the end of the month."] == "NHS Westmoor"
+
+
+def test_the_subject_of_a_relative_clause_then_and_said():
+    got = _speakers(
+        "The papers also set out talks with NHS Westmoor, which backed a new surgery and said "
+        "money ‘should be paid on top of the grant for the building’.",
+        "Councillors then heard from Dr Jo Bloggs, who chaired the review and told them the "
+        "practice was ‘not safe to stay open much longer’.",
+        "The chief executive of NHS Westmoor, who joined the call and said patients were ‘at the "
+        "heart of every decision we make’, left early.",
+    )
+    assert got["should be paid on top of the grant for the building"] == "NHS Westmoor"
+    assert got["not safe to stay open much longer"] == "Dr Jo Bloggs"
+    assert got["at the heart of every decision we make"] == ""
+    # "which" is a thing's: the note's words, not its author's
+    got = _speakers(
+        "The panel gave its ruling on Dr Jo Bloggs, which followed a long hearing and said he "
+        "had ‘failed to keep proper records for many years’."
+    )
+    assert got["failed to keep proper records for many years"] == ""
