@@ -592,7 +592,11 @@ class _Extractor:
             if ante is not None and ante.title in (_MALE if best[2] == "she" else _FEMALE):
                 return None  # "she" after a Mr: the antecedent is not the one named last
             if ante is not None and self._named_as_other_gender(ante, best[2]):
-                return None  # "Dr Jo Bloggs … said he would …. She told the committee": not him
+                # "Dr Jo Bloggs … said he would …. She told the committee": not him, but the
+                # one named before him whom the article itself calls "she", if any
+                ante = self._same_gender_before(ante, best[0], best[2])
+                if ante is None:
+                    return None
             if ante is not None and self._two_antecedents(best[0], best[2], ante):
                 return None
             if ante is not None and self._unnamed_role_since(ante.end, best[0]):
@@ -1149,6 +1153,44 @@ class _Extractor:
                 )
         words = self._subject_pronouns.get(person.name, set())
         return bool(words) and pronoun not in words
+
+    def _same_gender_before(self, other: Speaker, pos: int, pronoun: str) -> Speaker | None:
+        """Whom "she" (or "he") at `pos` stands for when the person named last, `other`, is
+        called by the other pronoun: the last person named before them (outside quotation
+        marks) whose naming sentences call them by `pronoun` only, when every
+        person named between is, like `other`, called by the other pronoun or titled so; else
+        None."""
+        wrong = _MALE if pronoun == "she" else _FEMALE
+        items = self.speakers.items
+        # (a pronoun in a sentence naming two people may be either's: "Dr A met Sam B and said
+        # he …" tells nothing of Sam B, nor of Dr A)
+        crowded: set[str] = set()
+        for a, _, sp in items:
+            if sp.is_person and not self._in_quote(a):
+                s0, s1 = self._sentence_at(a)
+                names = {
+                    items[j][2].name
+                    for j in self.speakers.starting_in(s0, s1)
+                    if items[j][2].is_person and not self._in_quote(items[j][0])
+                }
+                if len(names) > 1:
+                    crowded |= names
+        if other.title not in wrong and other.name in crowded:
+            return None
+        for k in reversed(range(bisect_left(items, pos, key=lambda x: x[0]))):
+            a, _, sp = items[k]
+            if pos - a > 2000:
+                return None
+            if not sp.is_person or self._in_quote(a) or sp.name == other.name:
+                continue
+            if sp.title in wrong or (
+                sp.name not in crowded and self._named_as_other_gender(sp, pronoun)
+            ):
+                continue
+            words = self._subject_pronouns.get(sp.name, set())
+            fits = words == {pronoun} and sp.title not in wrong and sp.name not in crowded
+            return sp if fits else None
+        return None
 
     def _sentence_at(self, pos: int) -> tuple[int, int]:
         """The sentence holding `pos` (sentences are in order and never overlap), or

@@ -2126,3 +2126,37 @@ def test_the_subject_of_a_relative_clause_then_and_said():
         "had ‘failed to keep proper records for many years’."
     )
     assert got["failed to keep proper records for many years"] == ""
+
+
+def test_she_after_a_man_is_the_woman_named_before_him():
+    said = "The new centre is a fine building with room for every service."
+    got = _speakers(
+        "Rhona Tate, head of primary care at Westmoor CCG, backed the move but said more should "
+        "be done to explain what she called the gains of the new centre.",
+        "Dr Alan Frey, who ran the surgery for 20 years, also spoke and said that he would seek "
+        "a judicial review.",
+        "He urged the committee to say no and said: “The other way is a court case.”",
+        f"Presenting the report, she told the committee: “{said}”",
+    )
+    assert got[said] == "Rhona Tate"
+    # no one called "she" before him: unknown
+    got = _speakers(
+        "Rhona Tate, head of primary care at Westmoor CCG, backed the move.",
+        "Dr Alan Frey, who ran the surgery for 20 years, also spoke and said that he would seek "
+        "a judicial review.",
+        f"Presenting the report, she told the committee: “{said}”",
+    )
+    assert got[said] == ""
+    # "he" in a sentence naming two people may be either's: unknown
+    got = _speakers(
+        "Rhona Tate, head of primary care at Westmoor CCG, said she backed the move.",
+        "Dr Alan Frey met Dr Sam Hale and said that he would seek a judicial review.",
+        f"Presenting the report, she told the committee: “{said}”",
+    )
+    assert got[said] == ""
+    got = _speakers(
+        "Rhona Tate, head of primary care at Westmoor CCG, said she backed the move.",
+        "Dr Alan Frey, with Mr Tom Lee, said that he would seek a judicial review.",
+        f"Presenting the report, she told the committee: “{said}”",
+    )
+    assert got[said] == ""
