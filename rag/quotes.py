@@ -40,7 +40,11 @@ SPEECH = (
     r"fears?|described|describes|called|calls|according\sto|put\sit|put\s(?:the|their|his|her|its)\scase|continued|commented|stressed|noted|"
     r"admitted|acknowledged|wrote|writes|replied|responded|urged|announced|concluded|explains|"
     r"confirmed|confirms|predicted|predicts|conceded|concedes|accused|accuses|"
-    r"insists|emphasised|emphasized|asserted|remarked|pointed\sout|reiterated|reiterates"
+    r"insists|emphasised|emphasized|asserted|remarked|pointed\sout|reiterated|reiterates|"
+    # a stance that gives the reason in the speaker's words: "Mr X is concerned as a contract
+    # this size has ‘never been tried’", "she was worried that …"
+    r"(?:is|was)\s(?:(?:very|deeply|also|particularly)\s)?(?:concerned|worried)"
+    r"(?=\s(?:that|as|because)\b)"
 )
 SPEECH_RE = re.compile(rf"\b(?:{SPEECH})\b", re.I)
 # in quotes, "reads:" too: "the notice reads: ‘…’" quotes it; "she reads the minutes" does not;

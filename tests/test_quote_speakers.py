@@ -2160,3 +2160,15 @@ def test_she_after_a_man_is_the_woman_named_before_him():
         f"Presenting the report, she told the committee: “{said}”",
     )
     assert got[said] == ""
+
+
+def test_is_concerned_as_gives_the_reason_in_the_speakers_words():
+    got = _speakers(
+        "Westmoor MP Jo Bloggs has raised fears about a new ten-year deal to run the town's "
+        "health services.",
+        "However Ms Bloggs is concerned as a deal of this length has “never been tried by any "
+        "other town in England”.",
+        "Dr Alan Frey was worried that patients would be ‘left with nowhere to go at all’.",
+    )
+    assert got["never been tried by any other town in England"] in {"Jo Bloggs", "Ms Bloggs"}
+    assert got["left with nowhere to go at all"] == "Dr Alan Frey"
