@@ -303,6 +303,8 @@ _UNKNOWN_OPENER = re.compile(
 _RELATIVE_THEN_AND = re.compile(
     r",\s*(?P<rel>which|who)\s+(?:also\s+)?[a-z]+ed\b[^,;:“”‘’\"]{0,80}?\s+and\s+(?:also\s+)?$"
 )
+# a subheading's words in quotation marks, then the next sentence or quote on the same line
+_CROSSHEAD = re.compile(r"(?P<words>[^’”'\".!?,;:\n]{1,60})[’”'\"](?=[ \t]*(?:[‘“'\"]|[A-Z]))")
 _SPOKESPERSON = re.compile(r"\bspokes(?:man|woman|person)\b", re.I)
 # a sentence opening on a spokesperson for a body: "A spokesman for NHS Westmoor said"
 _SPOKESPERSON_FOR = re.compile(
@@ -1519,6 +1521,8 @@ class _Extractor:
                 return none
         if self._unknown_name_opens(self.last_at, qa):
             return none  # someone we did not recognise acts in between: maybe they speak now
+        if self._crosshead(qa):
+            return none  # "… a petition. ‘Surgery valued highly’ “This will …”": a subheading
         method, conf = self.last_how
         if method == "header":
             return self.last, self.last_how, self.last_ev
@@ -1527,6 +1531,15 @@ class _Extractor:
             ("continuation", CONTINUED if not self.open_quote else HEADER),
             self.last_ev,
         )
+
+    def _crosshead(self, qa: int) -> bool:
+        """Whether the quote opening at `qa` is a subheading run into the text: a few words
+        with no closing punctuation, in quotation marks after a sentence's end, with the next
+        sentence or quote straight after on the same line."""
+        if not re.search(r"(?:^|[.!?][ \t]+|\n[ \t]*)[‘“'\"]$", self.text[max(0, qa - 4) : qa]):
+            return False
+        m = _CROSSHEAD.match(self.text, qa)
+        return bool(m) and len(m.group("words").split()) <= 8
 
     def paragraph(self, p: int, block: str, base: int) -> None:
         header = self._header(block, base)

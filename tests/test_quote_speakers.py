@@ -2172,3 +2172,13 @@ def test_is_concerned_as_gives_the_reason_in_the_speakers_words():
     )
     assert got["never been tried by any other town in England"] in {"Jo Bloggs", "Ms Bloggs"}
     assert got["left with nowhere to go at all"] == "Dr Alan Frey"
+
+
+def test_a_subheading_run_into_the_text_is_no_ones_words():
+    got = _speakers(
+        "“Nearly half the village is over 70,” county councillor Rhona Tate said. Residents have "
+        "started a petition. ‘Surgery loved by all villagers’ “This will be a heavy blow to the "
+        "village,” said Ms Tate."
+    )
+    assert got.get("Surgery loved by all villagers", "") == ""
+    assert got["This will be a heavy blow to the village"] == "Rhona Tate"
