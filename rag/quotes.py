@@ -305,6 +305,13 @@ _RELATIVE_THEN_AND = re.compile(
 )
 # a subheading's words in quotation marks, then the next sentence or quote on the same line
 _CROSSHEAD = re.compile(r"(?P<words>[^’”'\".!?,;:\n]{1,60})[’”'\"](?=[ \t]*(?:[‘“'\"]|[A-Z]))")
+# a sentence opening on a body by a lower-case description and a verb: "The think tank has also
+# urged", "The charity said"
+_DESCRIBED_SUBJECT = re.compile(
+    r"\s*(?:(?:But|And|However,)\s+)?The\s+(?P<np>[a-z][a-z-]*(?:\s[a-z][a-z-]*){0,2}?)\s+"
+    r"(?:has|have|had|is|was|were|are|also|said|says|claimed|claims|urged|warned|added|will|"
+    r"would|called|argued|told)\b"
+)
 _SPOKESPERSON = re.compile(r"\bspokes(?:man|woman|person)\b", re.I)
 # a sentence opening on a spokesperson for a body: "A spokesman for NHS Westmoor said"
 _SPOKESPERSON_FOR = re.compile(
@@ -704,13 +711,38 @@ class _Extractor:
                     # sentence named before; "Local GP leaders said they …": not an organisation
                     return here or None
             if word in {"it", "they"} and self.last is not None and not self.last.is_person:
-                return self.last
+                return None if self._other_body_opens_before(lo, self.last) else self.last
             kind = re.search(
                 rf"\b(?:CCG|ICB|LMC|council|trust|{_KIND_WORDS})\b", ref.group(0), re.I
             )
             kind = kind_of(kind.group(0)) if kind else ""
-            return self.speakers.org_before(lo, kind) or self.speakers.only_of_kind(kind)
+            found = self.speakers.org_before(lo, kind) or self.speakers.only_of_kind(kind)
+            if word in {"it", "they"} and found and self._other_body_opens_before(lo, found):
+                return None
+            return found
         return None
+
+    def _other_body_opens_before(self, pos: int, body: Speaker) -> bool:
+        """Whether the sentence before the one at `pos` opens on a body by a description that
+        is not `body`'s kind ("The think tank has also urged … It claimed": the think tank,
+        not the NHS Alliance named before it)."""
+        i = bisect_right(self._sentence_starts, pos) - 1
+        if i < 1:
+            return False
+        s0, s1 = self.sentences[i - 1]
+        m = _DESCRIBED_SUBJECT.match(self.text, s0, s1)
+        if m is None or self._in_quote(s0):
+            return False
+        if any(not self._in_quote(a) for a, _, _ in self.speakers.between(s0, s1)) or re.search(
+            rf"\b(?:the|its)\s+(?:CCG|ICB|LMC|PCT|council|trust|{_KIND_WORDS})\b",
+            self.text[m.end() : s1],
+            re.I,
+        ):
+            return False  # "The practice is run by X and the CCG said …. It said": the CCG
+        words = set(m.group("np").split())
+        return not words & set(kind_of(body.name).split()) and not (
+            body.practice and words & {"practice", "surgery"}
+        )
 
     def _plural_body(self, kinds: str, pos: int) -> Speaker | None:
         """The one organisation named before `pos` (outside quotes) whose name ends in `kinds`

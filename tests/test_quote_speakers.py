@@ -2182,3 +2182,21 @@ def test_a_subheading_run_into_the_text_is_no_ones_words():
     )
     assert got.get("Surgery loved by all villagers", "") == ""
     assert got["This will be a heavy blow to the village"] == "Rhona Tate"
+
+
+def test_it_after_a_body_described_but_not_named_is_not_the_last_body():
+    got = _speakers(
+        "A report by a policy group says practices need “urgent change”.",
+        "Dr Jo Bloggs, a GP in Dene and chair of the NHS Alliance, said the plan was a “bad "
+        "idea for every practice”.",
+        "The think tank has also urged the government to ease visa rules for nurses. It claimed "
+        "all practices should ‘be free to choose how they hire and pay their staff’.",
+    )
+    assert got["be free to choose how they hire and pay their staff"] == ""
+    # the sentence before names the body by its kind: "it" is that body
+    got = _speakers(
+        "Hill Street Surgery will close in June, NHS Dene CCG said.",
+        "The practice is run by a private firm and the CCG said it has written to patients. It "
+        "said patients ‘will be moved to another practice if they do not register’.",
+    )
+    assert got["will be moved to another practice if they do not register"] == "NHS Dene CCG"
