@@ -194,6 +194,11 @@ _CLAUSE_ENDS = re.compile(r"\s*(?:[.;!?]|$)")
 # a body by its kind after a trailing verb, ending the clause: "…,’ according to the CCG."
 _KIND_AFTER_VERB = re.compile(rf"\s+the\s+{_BODY_BY_KIND}(?=\s*(?:[.,;:!?]|$))")
 # "said the spokesperson": one introduced before ("a spokesperson from X confirmed …")
+# "said a spokesman", "said an ICB spokesperson" (not "a spokesman for X", named by X)
+_A_SPOKESPERSON_AFTER = re.compile(
+    r"[ \t]+an?[ \t]+(?:(?:CCG|ICB|LMC|PCT|[Cc]ouncil|[Tt]rust)[ \t]+)?spokes(?:man|woman|person)"
+    r"\b(?![ \t]+(?:for|from|at|of)\b)"
+)
 _THE_SPOKESPERSON = re.compile(r"[ \t]+the[ \t]+spokes(?:man|woman|person)\b")
 # a name and its acronym: " the Independent Care Review Panel (ICRP)"
 _DEFINED_ORG = re.compile(
@@ -640,26 +645,7 @@ class _Extractor:
             seg,
         )
         if spokes and not found:
-            # "…, a spokesman said." — the one organisation the sentence names; two: unknown
-            self._how = "spokesperson"
-            s0, s1 = self._sent
-            # (a practice the sentence names is what it is about, not whose spokesperson speaks)
-            orgs = {
-                sp.name: sp
-                for a, _, sp in self.speakers.between(s0, s1)
-                if sp.organisation and not sp.practice and not self._in_quote(a)
-            }
-            kind = re.search(r"\b(CCG|ICB|LMC|PCT|[Cc]ouncil|[Tt]rust)\b", spokes.group(0))
-            if not orgs and kind:
-                # "…,’ an ICB spokesperson said", "a council spokesperson said": the one body of
-                # that kind the article names; two: unknown
-                return self.speakers.only_of_kind(kind.group(1))
-            if not orgs:
-                return self._organisation_just_quoted(hi)
-            only = next(iter(orgs.values())) if len(orgs) == 1 else None
-            if only is not None and kind and not kind_of(only.name).endswith(kind.group(1).lower()):
-                return None  # "a CCG spokesperson said" when the sentence names no CCG
-            return only
+            return self._unnamed_spokesperson(spokes.group(0), hi)
         ref = ORG_REF.match(seg.lstrip())
         if ref and re.search(rf"\b{ROLE_HOLDER}\b", seg, re.I) and not spokes:
             self._how = "role"
@@ -721,6 +707,30 @@ class _Extractor:
                 return None
             return found
         return None
+
+    def _unnamed_spokesperson(self, words: str, hi: int) -> Speaker | None:
+        """Whose "a spokesman" (`words`, the verb at `hi`) is: "…, a spokesman said." — the one
+        organisation the sentence names; two: unknown; none: the body of the kind `words` name
+        ("an ICB spokesperson") or the organisation just quoted."""
+        self._how = "spokesperson"
+        s0, s1 = self._sent
+        # (a practice the sentence names is what it is about, not whose spokesperson speaks)
+        orgs = {
+            sp.name: sp
+            for a, _, sp in self.speakers.between(s0, s1)
+            if sp.organisation and not sp.practice and not self._in_quote(a)
+        }
+        kind = re.search(r"\b(CCG|ICB|LMC|PCT|[Cc]ouncil|[Tt]rust)\b", words)
+        if not orgs and kind:
+            # "…,’ an ICB spokesperson said", "a council spokesperson said": the one body of
+            # that kind the article names; two: unknown
+            return self.speakers.only_of_kind(kind.group(1))
+        if not orgs:
+            return self._organisation_just_quoted(hi)
+        only = next(iter(orgs.values())) if len(orgs) == 1 else None
+        if only is not None and kind and not kind_of(only.name).endswith(kind.group(1).lower()):
+            return None  # "a CCG spokesperson said" when the sentence names no CCG
+        return only
 
     def _other_body_opens_before(self, pos: int, body: Speaker) -> bool:
         """Whether the sentence before the one at `pos` opens on a body by a description that
@@ -1672,6 +1682,10 @@ class _Extractor:
             if sp is None:
                 self._how = "named"
                 sp = self.after(vb, min(s1, vb + 120))
+            unnamed = _A_SPOKESPERSON_AFTER.match(self.text, vb, s1) if sp is None else None
+            if unnamed:
+                # "‘…,’ said a spokesman.": as "‘…,’ a spokesman said."
+                sp = self._unnamed_spokesperson(unnamed.group(0), va)
             if sp is None and _THE_SPOKESPERSON.match(self.text, vb, s1):
                 # "‘…,’ said the spokesperson": the one whose principal was named before
                 self._how = "spokesperson"

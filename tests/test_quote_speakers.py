@@ -2200,3 +2200,19 @@ def test_it_after_a_body_described_but_not_named_is_not_the_last_body():
         "said patients ‘will be moved to another practice if they do not register’.",
     )
     assert got["will be moved to another practice if they do not register"] == "NHS Dene CCG"
+
+
+def test_said_a_spokesman_after_the_quote_is_a_spokesman_said():
+    words = "One of the doctors is leaving soon, and the other cannot carry on alone"
+    got = _speakers(
+        "NHS Dene Clinical Commissioning Group, which plans services for the city, has written "
+        "to all the surgery’s 4,000 patients.",
+        f"It says Hill Road has struggled to hire GPs. ‘{words}’ said a spokesman",
+    )
+    assert got[words] == "NHS Dene Clinical Commissioning Group"
+    # the last one quoted a person: whose spokesman is unknown
+    got = _speakers(
+        "Dr Jo Bloggs said: “We cannot find another doctor anywhere in the county.”",
+        f"‘{words},’ said a spokesman.",
+    )
+    assert got[words] == ""
