@@ -73,6 +73,8 @@ _KIND_WORDS = r"(?i:integrated care board|clinical commissioning group|area team
 _OPENING = (
     r"(?:In|At|On|From|Under|Through|After|Before|As\s+part\s+of|(?:Responding|Replying)\s+to|"
     r"Commenting\s+on)\s[^,;:“‘\"]{1,60},\s"
+    # (its place, one word at a time: "In questions about X Practice, in Monkmoor, Shrewsbury, ")
+    r"(?:(?:in\s)?[A-Z][a-z][\w’'-]*,\s){0,2}"
 )
 # an impersonal passive before the verb: "It is believed", "It was explained", "it has been
 # widely reported" (the verb's "it" stands for the clause after it, not a body named before)

@@ -2216,3 +2216,13 @@ def test_said_a_spokesman_after_the_quote_is_a_spokesman_said():
         f"‘{words},’ said a spokesman.",
     )
     assert got[words] == ""
+
+
+def test_an_opening_phrase_with_its_place_before_the_body_by_its_kind():
+    words = "The CCG has no plans to open another surgery in the town this year."
+    got = _speakers(
+        "Hill Street Surgery will close, NHS Dene CCG has confirmed.",
+        "In questions about the closure of Hill Street Surgery, in Oakley, Westmoor, the CCG "
+        f"said: “{words}”",
+    )
+    assert got[words] == "NHS Dene CCG"
