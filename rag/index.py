@@ -119,7 +119,8 @@ SCHEMA_VERSION = 42  # 2: sentences and quotes stored; 3: quote pieces; 4: stemm
 # 41: an age after a name, "reiterated", lower-case titles before a name; clause openers kept out
 #     of organisation names, "The Chairman stated" an unnamed role, objects before "and <verb>"
 # 42: initials before "spokesman" as the body spelt out, "X, which approved … and said", "she"
-#     past a man to the woman named before him, "is concerned as/that"
+#     past a man to the woman named before him, "is concerned as/that", "said a spokesman",
+#     places after an opening phrase; no run-in subheadings, no "it" past "The think tank …"
 CURRENT = "CURRENT"
 
 
