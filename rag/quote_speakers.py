@@ -217,6 +217,21 @@ _NAME_THEN_KIND = re.compile(
 _ACRONYM = re.compile(r"[A-Z]{2,6}s?")
 
 
+# initials before "spokesman": "A DMSL spokesman said"
+_INITIALS_SPOKES = re.compile(
+    r"\b(?:[Aa]n?|[Tt]he)\s+(?P<acronym>[A-Z]{3,6})\s+spokes(?:man|woman|person)\b"
+)
+
+
+def _spelt_pattern(acronym: str) -> str:
+    """The words an acronym may be spelt with ("D… M… S… L…" for "DMSL"), "and", "of", "for"
+    or "&" allowed between them."""
+    letters = acronym.rstrip("s").lower()
+    return r"(?<![\w’'-])" + r"\s+(?:(?:and|of|for|&)\s+)?".join(
+        rf"[{c}{c.upper()}][\w’'-]*" for c in letters
+    )
+
+
 def _lower_first(name: str) -> str:
     return name[0].lower() + name[1:] if len(name) > 1 and name[1].islower() else name
 
@@ -308,6 +323,7 @@ class ArticleSpeakers:
         self._companies(text)
         self._named_by_kind(text)
         self._spelt_acronyms(text)
+        self._initialled_bodies(text)
         # "A spokesperson for Provide told Pulse": the principal of a spokesperson is an
         # organisation, whatever its name, when no one or nothing found already lies in it
         # (not a person: "a spokesman for Health Secretary X")
@@ -450,17 +466,40 @@ class ArticleSpeakers:
                 name = f"{spelt_as[sp.name]} ({sp.name})"
                 self.items[k] = (a, b, Speaker(name, "", name, False, a, b))
 
+    def _initialled_bodies(self, text: str) -> None:
+        """ "A DMSL spokesman said" where the article spells out "Danum Medical Services
+        Limited": initials just before "spokesman" are the body whose capitalised words the
+        article spells them with, when it spells them one way only."""
+        taken = Intervals((a, b) for a, b, _ in self.items)
+        for m in _INITIALS_SPOKES.finditer(text):
+            acronym, at = m.group("acronym"), m.start("acronym")
+            if taken.contains(at):
+                continue
+            spelt = {
+                x.group(0)
+                for x in re.finditer(_spelt_pattern(acronym), text)
+                if all(w[0].isupper() for w in re.split(r"\s+(?:(?:and|of|for|&)\s+)?", x.group(0)))
+            }
+            # (not a kind of body: "Clinical Commissioning Group" ends "NHS Dene Clinical
+            # Commissioning Group", a name it is only the tail of)
+            if len(spelt) == 1 and not any(
+                x.group(0).lower() in KIND_SPELT
+                or re.search(r"[A-Z][\w’'-]*,?\s+$", text[max(0, x.start() - 40) : x.start()])
+                for x in re.finditer(re.escape(next(iter(spelt))), text)
+            ):
+                name = f"{spelt.pop()} ({acronym})"
+                self.items.append(
+                    (at, m.end("acronym"), Speaker(name, "", name, False, at, m.end("acronym")))
+                )
+        self.items.sort(key=lambda x: x[0])
+
     @staticmethod
     def _spelling(text: str, acronym: str) -> str | None:
         """The one way the article spells `acronym` out ("patient participation groups" for
         "PPG"), or None: none, or several."""
-        letters = acronym.rstrip("s").lower()
-        pattern = r"(?<![\w’'-])" + r"\s+(?:(?:and|of|for|&)\s+)?".join(
-            rf"[{c}{c.upper()}][\w’'-]*" for c in letters
-        )
         spelt = {
             m.group(0)
-            for m in re.finditer(pattern, text)
+            for m in re.finditer(_spelt_pattern(acronym), text)
             if len(m.group(0).split()) > 1
             and all(
                 len(w) > 2 and w.lower() not in STOP_WORDS  # ("by mid-March for a" is no BMA)

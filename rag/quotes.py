@@ -40,7 +40,11 @@ SPEECH = (
     r"fears?|described|describes|called|calls|according\sto|put\sit|put\s(?:the|their|his|her|its)\scase|continued|commented|stressed|noted|"
     r"admitted|acknowledged|wrote|writes|replied|responded|urged|announced|concluded|explains|"
     r"confirmed|confirms|predicted|predicts|conceded|concedes|accused|accuses|"
-    r"insists|emphasised|emphasized|asserted|remarked|pointed\sout|reiterated|reiterates"
+    r"insists|emphasised|emphasized|asserted|remarked|pointed\sout|reiterated|reiterates|"
+    # a stance that gives the reason in the speaker's words: "Mr X is concerned as a contract
+    # this size has ‘never been tried’", "she was worried that …"
+    r"(?:is|was)\s(?:(?:very|deeply|also|particularly)\s)?(?:concerned|worried)"
+    r"(?=\s(?:that|as|because)\b)"
 )
 SPEECH_RE = re.compile(rf"\b(?:{SPEECH})\b", re.I)
 # in quotes, "reads:" too: "the notice reads: ‘…’" quotes it; "she reads the minutes" does not;
@@ -69,6 +73,8 @@ _KIND_WORDS = r"(?i:integrated care board|clinical commissioning group|area team
 _OPENING = (
     r"(?:In|At|On|From|Under|Through|After|Before|As\s+part\s+of|(?:Responding|Replying)\s+to|"
     r"Commenting\s+on)\s[^,;:“‘\"]{1,60},\s"
+    # (its place, one word at a time: "In questions about X Practice, in Monkmoor, Shrewsbury, ")
+    r"(?:(?:in\s)?[A-Z][a-z][\w’'-]*,\s){0,2}"
 )
 # an impersonal passive before the verb: "It is believed", "It was explained", "it has been
 # widely reported" (the verb's "it" stands for the clause after it, not a body named before)
@@ -190,6 +196,11 @@ _CLAUSE_ENDS = re.compile(r"\s*(?:[.;!?]|$)")
 # a body by its kind after a trailing verb, ending the clause: "…,’ according to the CCG."
 _KIND_AFTER_VERB = re.compile(rf"\s+the\s+{_BODY_BY_KIND}(?=\s*(?:[.,;:!?]|$))")
 # "said the spokesperson": one introduced before ("a spokesperson from X confirmed …")
+# "said a spokesman", "said an ICB spokesperson" (not "a spokesman for X", named by X)
+_A_SPOKESPERSON_AFTER = re.compile(
+    r"[ \t]+an?[ \t]+(?:(?:CCG|ICB|LMC|PCT|[Cc]ouncil|[Tt]rust)[ \t]+)?spokes(?:man|woman|person)"
+    r"\b(?![ \t]+(?:for|from|at|of)\b)"
+)
 _THE_SPOKESPERSON = re.compile(r"[ \t]+the[ \t]+spokes(?:man|woman|person)\b")
 # a name and its acronym: " the Independent Care Review Panel (ICRP)"
 _DEFINED_ORG = re.compile(
@@ -294,11 +305,31 @@ _PLACES = re.compile(
 _UNKNOWN_OPENER = re.compile(
     r"\s*([A-Z][a-z’'-]+)\s[A-Z][a-z’'-]+\s(?:from|of|at|has|had|was|is|[a-z]+ed)\b"
 )
+# a relative clause with a past-tense verb, then "and" and the speech verb: "NHS England, which
+# approved the plan and said", "Jo Bloggs, who chaired the meeting and told"
+_RELATIVE_THEN_AND = re.compile(
+    r",\s*(?P<rel>which|who)\s+(?:also\s+)?[a-z]+ed\b[^,;:“”‘’\"]{0,80}?\s+and\s+(?:also\s+)?$"
+)
+# a subheading's words in quotation marks, then the next sentence or quote on the same line
+_CROSSHEAD = re.compile(r"(?P<words>[^’”'\".!?,;:\n]{1,60})[’”'\"](?=[ \t]*(?:[‘“'\"]|[A-Z]))")
+# a sentence opening on a body by a lower-case description and a verb: "The think tank has also
+# urged", "The charity said"
+_DESCRIBED_SUBJECT = re.compile(
+    r"\s*(?:(?:But|And|However,)\s+)?The\s+(?P<np>[a-z][a-z-]*(?:\s[a-z][a-z-]*){0,2}?)\s+"
+    r"(?:has|have|had|is|was|were|are|also|said|says|claimed|claims|urged|warned|added|will|"
+    r"would|called|argued|told)\b"
+)
 _SPOKESPERSON = re.compile(r"\bspokes(?:man|woman|person)\b", re.I)
 # a sentence opening on a spokesperson for a body: "A spokesman for NHS Westmoor said"
 _SPOKESPERSON_FOR = re.compile(
     r"\s*(?:(?:But|And|However,)\s+)?[Aa]\s+spokes(?P<sex>man|woman|person)\s+(?:for|from|at)\s+"
     r"(?:the\s+)?"
+)
+# a sentence opening on a body's spokesperson: "A DMSL spokesman said", "An NHS England
+# spokeswoman told"
+_BODY_SPOKESPERSON = re.compile(
+    r"\s*(?:(?:But|And|However,)\s+)?[Aa]n?\s+"
+    r"(?=(?P<body>[A-Z][^.,;:“”‘’\"]{0,60}?)\s+spokes(?P<sex>man|woman|person)\b)"
 )
 _SPOKES_FITS = {"he": {"man", "person"}, "she": {"woman", "person"}}
 _UNKNOWN_ACTOR = re.compile(
@@ -507,6 +538,20 @@ class _Extractor:
                 return owner
             self._how = "document"
             return DOCUMENT
+        rel = _RELATIVE_THEN_AND.search(seg)
+        if rel:
+            # "talks with NHS England, which approved the plan and said …": the one the
+            # relative clause is about speaks, when nothing after it names anyone else
+            at = lo + rel.start()
+            named = [x for x in self.speakers.between(lo, hi) if not self._in_quote(x[0])]
+            if (
+                named
+                and named[-1][1] == at
+                and not (rel.group("rel") == "which" and named[-1][2].is_person)
+                and not self._role_holder(named[-1], lo, hi)
+            ):
+                return named[-1][2]
+            return None
         m = re.search(r",?\s*(?:which|who)\s*$", seg)
         found = [x for x in self.speakers.between(lo, hi) if m or self._near(x[1], hi, x[0], lo)]
         # "Mr X’s spokeswoman said", "a spokesman for Dr X said": an unnamed spokesperson speaks
@@ -561,10 +606,17 @@ class _Extractor:
                 return best[1]
             self._how = "pronoun"
             ante = self.speakers.person_before(best[0])
+            if ante is None:
+                # "A spokesman for NHS Westmoor said …. He added" with no one named before
+                return self._body_of_spokesperson(best[0], best[2])
             if ante is not None and ante.title in (_MALE if best[2] == "she" else _FEMALE):
                 return None  # "she" after a Mr: the antecedent is not the one named last
             if ante is not None and self._named_as_other_gender(ante, best[2]):
-                return None  # "Dr Jo Bloggs … said he would …. She told the committee": not him
+                # "Dr Jo Bloggs … said he would …. She told the committee": not him, but the
+                # one named before him whom the article itself calls "she", if any
+                ante = self._same_gender_before(ante, best[0], best[2])
+                if ante is None:
+                    return None
             if ante is not None and self._two_antecedents(best[0], best[2], ante):
                 return None
             if ante is not None and self._unnamed_role_since(ante.end, best[0]):
@@ -595,26 +647,7 @@ class _Extractor:
             seg,
         )
         if spokes and not found:
-            # "…, a spokesman said." — the one organisation the sentence names; two: unknown
-            self._how = "spokesperson"
-            s0, s1 = self._sent
-            # (a practice the sentence names is what it is about, not whose spokesperson speaks)
-            orgs = {
-                sp.name: sp
-                for a, _, sp in self.speakers.between(s0, s1)
-                if sp.organisation and not sp.practice and not self._in_quote(a)
-            }
-            kind = re.search(r"\b(CCG|ICB|LMC|PCT|[Cc]ouncil|[Tt]rust)\b", spokes.group(0))
-            if not orgs and kind:
-                # "…,’ an ICB spokesperson said", "a council spokesperson said": the one body of
-                # that kind the article names; two: unknown
-                return self.speakers.only_of_kind(kind.group(1))
-            if not orgs:
-                return self._organisation_just_quoted(hi)
-            only = next(iter(orgs.values())) if len(orgs) == 1 else None
-            if only is not None and kind and not kind_of(only.name).endswith(kind.group(1).lower()):
-                return None  # "a CCG spokesperson said" when the sentence names no CCG
-            return only
+            return self._unnamed_spokesperson(spokes.group(0), hi)
         ref = ORG_REF.match(seg.lstrip())
         if ref and re.search(rf"\b{ROLE_HOLDER}\b", seg, re.I) and not spokes:
             self._how = "role"
@@ -666,13 +699,62 @@ class _Extractor:
                     # sentence named before; "Local GP leaders said they …": not an organisation
                     return here or None
             if word in {"it", "they"} and self.last is not None and not self.last.is_person:
-                return self.last
+                return None if self._other_body_opens_before(lo, self.last) else self.last
             kind = re.search(
                 rf"\b(?:CCG|ICB|LMC|council|trust|{_KIND_WORDS})\b", ref.group(0), re.I
             )
             kind = kind_of(kind.group(0)) if kind else ""
-            return self.speakers.org_before(lo, kind) or self.speakers.only_of_kind(kind)
+            found = self.speakers.org_before(lo, kind) or self.speakers.only_of_kind(kind)
+            if word in {"it", "they"} and found and self._other_body_opens_before(lo, found):
+                return None
+            return found
         return None
+
+    def _unnamed_spokesperson(self, words: str, hi: int) -> Speaker | None:
+        """Whose "a spokesman" (`words`, the verb at `hi`) is: "…, a spokesman said." — the one
+        organisation the sentence names; two: unknown; none: the body of the kind `words` name
+        ("an ICB spokesperson") or the organisation just quoted."""
+        self._how = "spokesperson"
+        s0, s1 = self._sent
+        # (a practice the sentence names is what it is about, not whose spokesperson speaks)
+        orgs = {
+            sp.name: sp
+            for a, _, sp in self.speakers.between(s0, s1)
+            if sp.organisation and not sp.practice and not self._in_quote(a)
+        }
+        kind = re.search(r"\b(CCG|ICB|LMC|PCT|[Cc]ouncil|[Tt]rust)\b", words)
+        if not orgs and kind:
+            # "…,’ an ICB spokesperson said", "a council spokesperson said": the one body of
+            # that kind the article names; two: unknown
+            return self.speakers.only_of_kind(kind.group(1))
+        if not orgs:
+            return self._organisation_just_quoted(hi)
+        only = next(iter(orgs.values())) if len(orgs) == 1 else None
+        if only is not None and kind and not kind_of(only.name).endswith(kind.group(1).lower()):
+            return None  # "a CCG spokesperson said" when the sentence names no CCG
+        return only
+
+    def _other_body_opens_before(self, pos: int, body: Speaker) -> bool:
+        """Whether the sentence before the one at `pos` opens on a body by a description that
+        is not `body`'s kind ("The think tank has also urged … It claimed": the think tank,
+        not the NHS Alliance named before it)."""
+        i = bisect_right(self._sentence_starts, pos) - 1
+        if i < 1:
+            return False
+        s0, s1 = self.sentences[i - 1]
+        m = _DESCRIBED_SUBJECT.match(self.text, s0, s1)
+        if m is None or self._in_quote(s0):
+            return False
+        if any(not self._in_quote(a) for a, _, _ in self.speakers.between(s0, s1)) or re.search(
+            rf"\b(?:the|its)\s+(?:CCG|ICB|LMC|PCT|council|trust|{_KIND_WORDS})\b",
+            self.text[m.end() : s1],
+            re.I,
+        ):
+            return False  # "The practice is run by X and the CCG said …. It said": the CCG
+        words = set(m.group("np").split())
+        return not words & set(kind_of(body.name).split()) and not (
+            body.practice and words & {"practice", "surgery"}
+        )
 
     def _plural_body(self, kinds: str, pos: int) -> Speaker | None:
         """The one organisation named before `pos` (outside quotes) whose name ends in `kinds`
@@ -1017,6 +1099,8 @@ class _Extractor:
         if self.text.count("\n", s1, self._sentence_starts[i]) > 2:
             return None  # not the paragraph just before
         lead = _SPOKESPERSON_FOR.match(self.text, s0, s1)
+        body_first = _BODY_SPOKESPERSON.match(self.text, s0, s1) if lead is None else None
+        lead = lead or body_first
         if lead is None or (lead.group("sex") or "person") not in _SPOKES_FITS[pron]:
             return None
         named = {sp.name: sp for a, _, sp in self.speakers.between(s0, s1) if not self._in_quote(a)}
@@ -1027,6 +1111,11 @@ class _Extractor:
             return None
         if not any(a == lead.end() for a, _, _ in self.speakers.between(s0, s1)):
             return None  # the body must be the one the spokesperson is for
+        if body_first is not None and not any(
+            a == lead.end() and b == body_first.end("body")
+            for a, b, _ in self.speakers.between(s0, s1)
+        ):
+            return None  # "A Westmoor CCG finance spokesman": all the words before it are the body
         self._how = "spokesperson"
         return body
 
@@ -1114,6 +1203,44 @@ class _Extractor:
                 )
         words = self._subject_pronouns.get(person.name, set())
         return bool(words) and pronoun not in words
+
+    def _same_gender_before(self, other: Speaker, pos: int, pronoun: str) -> Speaker | None:
+        """Whom "she" (or "he") at `pos` stands for when the person named last, `other`, is
+        called by the other pronoun: the last person named before them (outside quotation
+        marks) whose naming sentences call them by `pronoun` only, when every
+        person named between is, like `other`, called by the other pronoun or titled so; else
+        None."""
+        wrong = _MALE if pronoun == "she" else _FEMALE
+        items = self.speakers.items
+        # (a pronoun in a sentence naming two people may be either's: "Dr A met Sam B and said
+        # he …" tells nothing of Sam B, nor of Dr A)
+        crowded: set[str] = set()
+        for a, _, sp in items:
+            if sp.is_person and not self._in_quote(a):
+                s0, s1 = self._sentence_at(a)
+                names = {
+                    items[j][2].name
+                    for j in self.speakers.starting_in(s0, s1)
+                    if items[j][2].is_person and not self._in_quote(items[j][0])
+                }
+                if len(names) > 1:
+                    crowded |= names
+        if other.title not in wrong and other.name in crowded:
+            return None
+        for k in reversed(range(bisect_left(items, pos, key=lambda x: x[0]))):
+            a, _, sp = items[k]
+            if pos - a > 2000:
+                return None
+            if not sp.is_person or self._in_quote(a) or sp.name == other.name:
+                continue
+            if sp.title in wrong or (
+                sp.name not in crowded and self._named_as_other_gender(sp, pronoun)
+            ):
+                continue
+            words = self._subject_pronouns.get(sp.name, set())
+            fits = words == {pronoun} and sp.title not in wrong and sp.name not in crowded
+            return sp if fits else None
+        return None
 
     def _sentence_at(self, pos: int) -> tuple[int, int]:
         """The sentence holding `pos` (sentences are in order and never overlap), or
@@ -1438,6 +1565,8 @@ class _Extractor:
                 return none
         if self._unknown_name_opens(self.last_at, qa):
             return none  # someone we did not recognise acts in between: maybe they speak now
+        if self._crosshead(qa):
+            return none  # "… a petition. ‘Surgery valued highly’ “This will …”": a subheading
         method, conf = self.last_how
         if method == "header":
             return self.last, self.last_how, self.last_ev
@@ -1446,6 +1575,15 @@ class _Extractor:
             ("continuation", CONTINUED if not self.open_quote else HEADER),
             self.last_ev,
         )
+
+    def _crosshead(self, qa: int) -> bool:
+        """Whether the quote opening at `qa` is a subheading run into the text: a few words
+        with no closing punctuation, in quotation marks after a sentence's end, with the next
+        sentence or quote straight after on the same line."""
+        if not re.search(r"(?:^|[.!?][ \t]+|\n[ \t]*)[‘“'\"]$", self.text[max(0, qa - 4) : qa]):
+            return False
+        m = _CROSSHEAD.match(self.text, qa)
+        return bool(m) and len(m.group("words").split()) <= 8
 
     def paragraph(self, p: int, block: str, base: int) -> None:
         header = self._header(block, base)
@@ -1546,6 +1684,10 @@ class _Extractor:
             if sp is None:
                 self._how = "named"
                 sp = self.after(vb, min(s1, vb + 120))
+            unnamed = _A_SPOKESPERSON_AFTER.match(self.text, vb, s1) if sp is None else None
+            if unnamed:
+                # "‘…,’ said a spokesman.": as "‘…,’ a spokesman said."
+                sp = self._unnamed_spokesperson(unnamed.group(0), va)
             if sp is None and _THE_SPOKESPERSON.match(self.text, vb, s1):
                 # "‘…,’ said the spokesperson": the one whose principal was named before
                 self._how = "spokesperson"

@@ -2071,3 +2071,158 @@ def test_a_verb_after_and_is_not_said_by_the_object_before_it():
         "Dene Medical Centre and explained the concerns felt by the patients of that centre."
     )
     assert all(sp != "Dene Medical Centre" for sp in got.values())
+
+
+def test_initials_before_spokesperson_are_the_body_spelt_out_earlier():
+    got = _speakers(
+        "Patients were worried after Orchard Care Services Limited, which ran Hill Street "
+        "Surgery, went into administration.",
+        "The contract was given to Leeds-based OCSL in May last year.",
+        "An OCSL spokeswoman last week said the company had run into debt after failing to hire "
+        "doctors.",
+        "She added: “This meant that the firm had to pay for agency doctors, which costs a lot.",
+        "“Anyone else running the surgery would have the same trouble.”",
+    )
+    body = "Orchard Care Services Limited (OCSL)"
+    assert got["the company had run into debt after failing to hire doctors."] == body
+    assert got["This meant that the firm had to pay for agency doctors, which costs a lot."] == body
+    assert got["Anyone else running the surgery would have the same trouble."] == body
+
+
+def test_a_kind_of_body_by_its_initials_is_not_a_body_spelt_out():
+    got = _speakers(
+        "Patients of Hill Street Surgery will move, said NHS Dene Clinical Commissioning Group.",
+        "A CCG spokesman told the paper patients will be asked first.",
+        "They added: “No decision will be taken before everyone has had their say.”",
+    )
+    assert got["No decision will be taken before everyone has had their say."] != (
+        "Clinical Commissioning Group (CCG)"
+    )
+
+
+def test_he_after_a_spokesperson_when_no_one_is_named_before():
+    got = _speakers(
+        "A spokesman for NHS Westmoor said it was looking for a new provider for the surgery.",
+        "He added: “We will write to every patient before the end of the month.”",
+    )
+    assert got["We will write to every patient before the end of the month."] == "NHS Westmoor"
+
+
+def test_the_subject_of_a_relative_clause_then_and_said():
+    got = _speakers(
+        "The papers also set out talks with NHS Westmoor, which backed a new surgery and said "
+        "money ‘should be paid on top of the grant for the building’.",
+        "Councillors then heard from Dr Jo Bloggs, who chaired the review and told them the "
+        "practice was ‘not safe to stay open much longer’.",
+        "The chief executive of NHS Westmoor, who joined the call and said patients were ‘at the "
+        "heart of every decision we make’, left early.",
+    )
+    assert got["should be paid on top of the grant for the building"] == "NHS Westmoor"
+    assert got["not safe to stay open much longer"] == "Dr Jo Bloggs"
+    assert got["at the heart of every decision we make"] == ""
+    # "which" is a thing's: the note's words, not its author's
+    got = _speakers(
+        "The panel gave its ruling on Dr Jo Bloggs, which followed a long hearing and said he "
+        "had ‘failed to keep proper records for many years’."
+    )
+    assert got["failed to keep proper records for many years"] == ""
+
+
+def test_she_after_a_man_is_the_woman_named_before_him():
+    said = "The new centre is a fine building with room for every service."
+    got = _speakers(
+        "Rhona Tate, head of primary care at Westmoor CCG, backed the move but said more should "
+        "be done to explain what she called the gains of the new centre.",
+        "Dr Alan Frey, who ran the surgery for 20 years, also spoke and said that he would seek "
+        "a judicial review.",
+        "He urged the committee to say no and said: “The other way is a court case.”",
+        f"Presenting the report, she told the committee: “{said}”",
+    )
+    assert got[said] == "Rhona Tate"
+    # no one called "she" before him: unknown
+    got = _speakers(
+        "Rhona Tate, head of primary care at Westmoor CCG, backed the move.",
+        "Dr Alan Frey, who ran the surgery for 20 years, also spoke and said that he would seek "
+        "a judicial review.",
+        f"Presenting the report, she told the committee: “{said}”",
+    )
+    assert got[said] == ""
+    # "he" in a sentence naming two people may be either's: unknown
+    got = _speakers(
+        "Rhona Tate, head of primary care at Westmoor CCG, said she backed the move.",
+        "Dr Alan Frey met Dr Sam Hale and said that he would seek a judicial review.",
+        f"Presenting the report, she told the committee: “{said}”",
+    )
+    assert got[said] == ""
+    got = _speakers(
+        "Rhona Tate, head of primary care at Westmoor CCG, said she backed the move.",
+        "Dr Alan Frey, with Mr Tom Lee, said that he would seek a judicial review.",
+        f"Presenting the report, she told the committee: “{said}”",
+    )
+    assert got[said] == ""
+
+
+def test_is_concerned_as_gives_the_reason_in_the_speakers_words():
+    got = _speakers(
+        "Westmoor MP Jo Bloggs has raised fears about a new ten-year deal to run the town's "
+        "health services.",
+        "However Ms Bloggs is concerned as a deal of this length has “never been tried by any "
+        "other town in England”.",
+        "Dr Alan Frey was worried that patients would be ‘left with nowhere to go at all’.",
+    )
+    assert got["never been tried by any other town in England"] in {"Jo Bloggs", "Ms Bloggs"}
+    assert got["left with nowhere to go at all"] == "Dr Alan Frey"
+
+
+def test_a_subheading_run_into_the_text_is_no_ones_words():
+    got = _speakers(
+        "“Nearly half the village is over 70,” county councillor Rhona Tate said. Residents have "
+        "started a petition. ‘Surgery loved by all villagers’ “This will be a heavy blow to the "
+        "village,” said Ms Tate."
+    )
+    assert got.get("Surgery loved by all villagers", "") == ""
+    assert got["This will be a heavy blow to the village"] == "Rhona Tate"
+
+
+def test_it_after_a_body_described_but_not_named_is_not_the_last_body():
+    got = _speakers(
+        "A report by a policy group says practices need “urgent change”.",
+        "Dr Jo Bloggs, a GP in Dene and chair of the NHS Alliance, said the plan was a “bad "
+        "idea for every practice”.",
+        "The think tank has also urged the government to ease visa rules for nurses. It claimed "
+        "all practices should ‘be free to choose how they hire and pay their staff’.",
+    )
+    assert got["be free to choose how they hire and pay their staff"] == ""
+    # the sentence before names the body by its kind: "it" is that body
+    got = _speakers(
+        "Hill Street Surgery will close in June, NHS Dene CCG said.",
+        "The practice is run by a private firm and the CCG said it has written to patients. It "
+        "said patients ‘will be moved to another practice if they do not register’.",
+    )
+    assert got["will be moved to another practice if they do not register"] == "NHS Dene CCG"
+
+
+def test_said_a_spokesman_after_the_quote_is_a_spokesman_said():
+    words = "One of the doctors is leaving soon, and the other cannot carry on alone"
+    got = _speakers(
+        "NHS Dene Clinical Commissioning Group, which plans services for the city, has written "
+        "to all the surgery’s 4,000 patients.",
+        f"It says Hill Road has struggled to hire GPs. ‘{words}’ said a spokesman",
+    )
+    assert got[words] == "NHS Dene Clinical Commissioning Group"
+    # the last one quoted a person: whose spokesman is unknown
+    got = _speakers(
+        "Dr Jo Bloggs said: “We cannot find another doctor anywhere in the county.”",
+        f"‘{words},’ said a spokesman.",
+    )
+    assert got[words] == ""
+
+
+def test_an_opening_phrase_with_its_place_before_the_body_by_its_kind():
+    words = "The CCG has no plans to open another surgery in the town this year."
+    got = _speakers(
+        "Hill Street Surgery will close, NHS Dene CCG has confirmed.",
+        "In questions about the closure of Hill Street Surgery, in Oakley, Westmoor, the CCG "
+        f"said: “{words}”",
+    )
+    assert got[words] == "NHS Dene CCG"
