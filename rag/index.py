@@ -503,7 +503,14 @@ def build_index(
         same_skips = {x["file"] for x in (old_manifest or {}).get("skipped", [])} == {
             x.file for x in corpus.skipped
         }
-        if old_manifest and same_skips and not (report.added or report.changed or report.removed):
+        # a new parser (a fix in cleaning) is a change of every article's text, files or not
+        same_parser = (old_manifest or {}).get("parser") == corpus.fingerprint
+        if (
+            old_manifest
+            and same_skips
+            and same_parser
+            and not (report.added or report.changed or report.removed)
+        ):
             report.up_to_date = True
             report.chunks = old_manifest["counts"]["chunks"]
             report.generation = old_gen.name

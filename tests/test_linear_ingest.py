@@ -86,8 +86,11 @@ def test_a_different_parser_parses_everything_again(settings, fake_embedder, mon
     build_index(settings, fake_embedder, progress=False)
     calls = _count_parses(monkeypatch)
     monkeypatch.setattr("rag.corpus.parser_fingerprint", lambda *a: "another-parser")
-    build_index(settings, fake_embedder, progress=False)
+    report = build_index(settings, fake_embedder, progress=False)
     assert len(calls) == 5
+    # what the new parser made is what the index then holds, though no file changed
+    assert not report.up_to_date
+    assert build_index(settings, fake_embedder, progress=False).up_to_date
 
 
 def test_lines_repeated_across_the_folder_are_part_of_the_parse_fingerprint():
