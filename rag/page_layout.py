@@ -153,6 +153,21 @@ def take_head_meta(blocks: list, title: str, meta: dict) -> list:
     date run on ("HEADLINE By Jane Doe 3 June 2015": the line goes, its date and byline kept)."""
     out = []
     for i, b in enumerate(blocks):
+        if (
+            i < HEAD_BLOCKS
+            and len(b.lines) > 1
+            and (m := _ISO_PREFIX.match(b.lines[0].text.strip()))
+        ):
+            # "date 2020-11-25 HEADLINE" atop the body's lines (bulleted or not): the date
+            # kept, the headline printed again dropped
+            meta.setdefault("date", parse_date(m.group("iso")) or "")
+            b.lines[0].text = b.lines[0].text.strip()[m.end() :]
+            if b.lines[0].text.strip() == title.strip():
+                del b.lines[0]
+            # a date label left with no date ("- Published") goes with it
+            label = meta_line(b.lines[0].text.strip().lstrip("-•* ")) if b.lines else None
+            if label is not None and label.label_only and len(b.lines) > 1:
+                del b.lines[0]
         if i < HEAD_BLOCKS and not b.is_bullets and len(b.lines) > 1:
             rest = _Lines(b.lines[1:])
             if b.lines[0].text.strip() == title.strip() and block_meta(rest):

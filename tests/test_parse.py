@@ -300,3 +300,17 @@ def test_a_phrase_repeated_on_one_line_is_no_headline():
     a = parse_page_text(page, "elm-row")
     assert a.title == "Practice news"
     assert repeated_phrase("Menu Menu") and not repeated_phrase("Walsall Walsall CCG")
+
+
+def test_a_date_prefixed_headline_atop_bulleted_lines_is_metadata():
+    page = (
+        "New surgery planned for Elm Row\n\n"
+        " date 2021-03-04 New surgery planned for Elm Row\n"
+        "- Published\n"
+        "A new surgery for 6,000 patients is planned at Elm Row, the CCG said on Tuesday.\n"
+        "The practice will open next spring if the council approves the plans.\n"
+    )
+    a = parse_page_text(page, "elm-row")
+    assert a.metadata.get("date") == "2021-03-04"
+    assert "date 2021" not in a.text and "Published" not in a.text
+    assert a.text.startswith("A new surgery for 6,000 patients")
