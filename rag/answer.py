@@ -191,7 +191,9 @@ def sentence_weights() -> tuple[float, float, float, float]:
 # a sentence that reports someone's view without quoting it ("its argument that …")
 REPORTING = re.compile(
     r"\b(?:says?|said|warn(?:s|ed)?|argu(?:es|ed|ment)|claim(?:s|ed)?|believ(?:es|ed)|"
-    r"view|position|told|insist(?:s|ed)?|stat(?:es|ed|ement)|describ(?:es|ed))\b",
+    r"view|position|told|insist(?:s|ed)?|stat(?:es|ed|ement)|describ(?:es|ed)|"
+    # a view reported without a speech verb: "does not think it will happen", "is concerned"
+    r"thinks?|thought|concerned|worried|fears?|feared)\b",
     re.I,
 )
 # share of a topic's words (idf-weighted) that puts a long sentence on the topic
