@@ -110,6 +110,15 @@ _SPEECH_BEFORE = re.compile(
 _CLAUSE_END = re.compile(r"\s*(?:[.,;:!?]|$)")
 
 
+# verbs in the past that take a person as object and do not end in "-ed": "told chair Dr X"
+_VERB_BEFORE_OBJECT = frozenset("told met gave sent wrote thanked".split())
+# "-ed" words that describe a role rather than act on its holder: "elected chair Dr X"
+_ADJECTIVAL_PARTICIPLES = frozenset(
+    "elected appointed named retired qualified registered based unnamed designated "
+    "re-elected respected experienced interested concerned dedicated".split()
+)
+
+
 @dataclass
 class Speaker:
     name: str
@@ -668,6 +677,24 @@ class ArticleSpeakers:
             )
         ):
             return False
+        # a role written before the name after a verb in the past: "challenged health
+        # secretary Matt Hancock" is an object as "challenged Matt Hancock" is (not after a
+        # preposition, "with GPC chair Dr X calling it …", nor an adjective, "newly elected")
+        pre = [k for k, y in self.roles_within(max(0, a - 200), a) if y == a]
+        if pre:
+            verb = re.search(
+                r"(?<![\w-])([a-z]+)[ \t]+$", self.text[max(0, min(pre) - 40) : min(pre)]
+            )
+            if verb and (
+                verb.group(1) in _VERB_BEFORE_OBJECT
+                or verb.group(1).endswith("ed")
+                and verb.group(1) not in _ADJECTIVAL_PARTICIPLES
+                and not re.search(
+                    r"\b(?:newly|recently|the|a|an)[ \t]+[a-z]+[ \t]+$",
+                    self.text[max(0, min(pre) - 40) : min(pre)],
+                )
+            ):
+                return True
         m = re.search(r"([A-Za-z’'-]+)[ \t]+(?:the[ \t]+)?$", self.text[max(0, a - 40) : a])
         if not m:
             return False

@@ -2226,3 +2226,16 @@ def test_an_opening_phrase_with_its_place_before_the_body_by_its_kind():
         f"said: “{words}”",
     )
     assert got[words] == "NHS Dene CCG"
+
+
+def test_he_after_a_speaker_who_named_a_role_holder_as_object_is_the_speaker():
+    # (the object, "secretary Ben Marsh", is no antecedent of "He": the speaker just quoted is)
+    words = "There was no consultation and no scrutiny of the transfer."
+    got = _speakers(
+        "Green health spokesman Tom Reed has called for a halt to the transfer, which he "
+        "called ‘a sell-off by stealth’.",
+        "Speaking last week Mr Reed challenged health secretary Ben Marsh to intervene. "
+        f"He said: ‘{words}’",
+        "Mr Marsh gave no commitment to intervene.",
+    )
+    assert got[words] == "Tom Reed"
