@@ -182,6 +182,13 @@ _FROM_OWNER = re.compile(
     r"|,\s+(?:(?:proposed|tabled|submitted|put\s+forward|moved|written|prepared|drafted)\s+)by"
     r"\s+(?:the\s+)?"
 )  # "a report by the King's Fund"
+# a sentence opening on who published the document it is about: "Published by the NHS CB last
+# month (July), the fact sheet confirmed …"
+_PUBLISHED_BY = re.compile(
+    r"(?:Published|Issued|Released|Produced|Prepared|Written|Compiled)\s+"
+    r"(?:(?:last|this|earlier|jointly)\s+(?:\w+\s+)?)?by\s+(?:the\s+)?"
+)
+_DOC_LEAD = re.compile(r"\s*(?:(?:[Tt]he|[Ii]ts|[Aa]n?)\s+)?(?:[‘“][^’”\n]{1,80}[’”]\s*)?")
 _KIND_OWNER = re.compile(rf"[Tt]he\s+(CCG|ICB|LMC|{_KIND_WORDS})['’]s\s+{MODIFIERS}")
 # a body named by its kind alone: "the CCG", "the trust", "the integrated care board"
 _BODY_BY_KIND = rf"(CCG|ICB|LMC|[Tt]rust|[Cc]ouncil|{_KIND_WORDS})"
@@ -532,7 +539,11 @@ class _Extractor:
             for _, _, sp in self.speakers.between(lo, hi)
         ):  # "Papers seen by Pulse say" stays the group it names
             self._doc = trim(self.text, lo + doc[0], lo + doc[1])
-            owner = self._document_owner(*self._doc) or self._owner_named_before(*self._doc)
+            owner = (
+                self._document_owner(*self._doc)
+                or self._owner_named_before(*self._doc)
+                or self._published_by_opener(*self._doc)
+            )
             if owner is not None:
                 self._how = "document-owner"  # "NHS London’s letter said": NHS London's words
                 return owner
@@ -874,6 +885,25 @@ class _Extractor:
             elif not re.match(r"[Tt]he\s", self.text[dets[-1] :]):
                 return None  # "a framework" no one owns: maybe another document
         return next(iter(owners.values())) if len(owners) == 1 else None
+
+    def _published_by_opener(self, a: int, b: int) -> Speaker | None:
+        """ "Published by the NHS CB last month, the fact sheet confirmed …": the one body a
+        sentence's opening "Published by …" phrase names, when the document text[a:b] is the
+        subject straight after its comma (no person named in the phrase)."""
+        s0, _ = self._sentence_at(a)
+        m = _PUBLISHED_BY.match(self.text, s0)
+        if m is None:
+            return None
+        comma = self.text.find(",", m.end(), a)
+        # (the document straight after the comma, its title in quotation marks or not: "the
+        # ‘Enhanced services’ fact sheet")
+        if comma < 0 or not _DOC_LEAD.fullmatch(self.text, comma + 1, a):
+            return None
+        named = [x for x in self.speakers.between(m.end(), comma) if not self._in_quote(x[0])]
+        if len(named) != 1 or named[0][0] != m.end():
+            return None
+        sp = named[0][2]
+        return sp if not sp.is_person and sp.organisation else None
 
     def _publisher(self, lo: int, det: int) -> Speaker | None:
         """ "The NAO has published a new report": the organisation that, as the subject just

@@ -2239,3 +2239,34 @@ def test_he_after_a_speaker_who_named_a_role_holder_as_object_is_the_speaker():
         "Mr Marsh gave no commitment to intervene.",
     )
     assert got[words] == "Tom Reed"
+
+
+def test_nhs_and_initials_are_the_body_the_article_spells_out():
+    words = "Practices will be free to bid for every local service."
+    got = _speakers(
+        "The NHS Dene Oversight Board has set out its plans for local services.",
+        f"“{words}” said the NHS DOB fact sheet.",
+    )
+    assert got[words] == "NHS Dene Oversight Board"
+    # spelt out two ways: no one body
+    got = _speakers(
+        "The NHS Dene Oversight Board and the NHS Dale Oversight Bureau met.",
+        f"“{words}” said the NHS DOB fact sheet.",
+    )
+    assert got[words] == ""
+
+
+def test_published_by_a_body_opening_the_sentence_owns_the_document_after_it():
+    words = "it does not expect to use the power"
+    got = _speakers(
+        "The NHS Dene Oversight Board has given its clearest signal on local services.",
+        "Issued by the NHS DOB last week, the ‘Local services’ briefing confirmed that while "
+        f"the board keeps the power, “{words}”.",
+    )
+    assert got[words] == "NHS Dene Oversight Board"
+    # a person in the opening phrase: no body owns it
+    got = _speakers(
+        "Issued by Dr Jo Bloggs and the NHS Dene Oversight Board last week, the ‘Local "
+        f"services’ briefing confirmed that “{words}”.",
+    )
+    assert got[words] == ""
