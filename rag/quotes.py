@@ -189,6 +189,16 @@ _PUBLISHED_BY = re.compile(
     r"(?:(?:last|this|earlier|jointly)\s+(?:\w+\s+)?)?by\s+(?:the\s+)?"
 )
 _DOC_LEAD = re.compile(r"\s*(?:(?:[Tt]he|[Ii]ts|[Aa]n?)\s+)?(?:[‘“][^’”\n]{1,80}[’”]\s*)?")
+# a speech verb in the present opening a quotation ("The motion “insists that …”")
+_VERB_OPENS_QUOTE = re.compile(
+    r"(insists|says|warns|states|claims|argues|notes|adds|urges|calls\s+(?:on|for)|concludes|"
+    r"recommends|demands|stresses|believes|suggests)\b"
+)
+# a document's author in an appositive: ", proposed by Dene LMC,"
+_AUTHOR_AFTER = re.compile(
+    r",\s+(?:proposed|tabled|submitted|put\s+forward|moved|written|prepared|drafted)\s+by"
+    r"\s+[^,.;:“”‘’\n]{2,80}(?=,)"
+)
 _KIND_OWNER = re.compile(rf"[Tt]he\s+(CCG|ICB|LMC|{_KIND_WORDS})['’]s\s+{MODIFIERS}")
 # a body named by its kind alone: "the CCG", "the trust", "the integrated care board"
 _BODY_BY_KIND = rf"(CCG|ICB|LMC|[Tt]rust|[Cc]ouncil|{_KIND_WORDS})"
@@ -867,6 +877,7 @@ class _Extractor:
             return None
         word = noun.group(0).rstrip("s")
         owners: dict[str, Speaker] = {}
+        unowned = False
         for m in re.finditer(rf"\b{re.escape(word)}s?\b", self.text[:a]):
             if self._in_quote(m.start()):
                 continue
@@ -875,15 +886,22 @@ class _Extractor:
             dets = [d.start() for d in _DOC_DET.finditer(self.text, clause, m.start())]
             if not dets:
                 continue  # a bare noun ("framework documents"): no one document
-            owner = next(
-                (o for d in dets if (o := self._document_owner(d, m.end())) is not None), None
-            )
+            # (its author may be in an appositive after it: "The motion, proposed by X LMC,")
+            authored = _AUTHOR_AFTER.match(self.text, m.end())
+            end = m.end() + len(authored.group(0)) if authored else m.end()
+            owner = next((o for d in dets if (o := self._document_owner(d, end)) is not None), None)
             if owner is None:
                 owner = self._publisher(clause, dets[-1])
+            definite = re.match(r"[Tt]he\s", self.text[dets[-1] :]) is not None
             if owner is not None:
                 owners[owner.name] = owner
-            elif not re.match(r"[Tt]he\s", self.text[dets[-1] :]):
-                return None  # "a framework" no one owns: maybe another document
+                # ("a motion that …" then "The motion, proposed by X LMC, said": the one
+                # motion, whose owner the definite mention gives)
+                unowned = unowned and not definite
+            elif not definite:
+                unowned = True  # "a framework" no one owns: maybe another document
+        if unowned:
+            return None
         return next(iter(owners.values())) if len(owners) == 1 else None
 
     def _published_by_opener(self, a: int, b: int) -> Speaker | None:
@@ -1757,6 +1775,12 @@ class _Extractor:
                 self._how = "named"
                 sp = self.after(qb + 1, min(s1, qb + 60))
                 verb = (qb + 1, qb + 4)
+        opens = _VERB_OPENS_QUOTE.match(self.text, qa)
+        if sp is None and not before and not trailing and opens and not starts_sentence:
+            # "The motion “insists that GP contracts …”": the speech verb opens the quotation,
+            # straight after its subject
+            sp = self.subject(s0, qa - 1)
+            verb = (qa, opens.end(1)) if sp is not None else None
         final = [v for v in verbs if v[0] >= qb]
         if (
             sp is None

@@ -2270,3 +2270,22 @@ def test_published_by_a_body_opening_the_sentence_owns_the_document_after_it():
         f"services’ briefing confirmed that “{words}”.",
     )
     assert got[words] == ""
+
+
+def test_a_speech_verb_opening_the_quotation_is_its_documents_owners():
+    words = "insists that practice contracts should stay with NHS England"
+    got = _speakers(
+        "Delegates backed a motion that “views with concern” plans for local boards.",
+        "The motion, tabled by Dene Local Medical Committee, said the change would “harm "
+        "trust between practices”.",
+        f"The motion “{words}”.",
+    )
+    assert got[words] == "Dene Local Medical Committee"
+    # a second motion no one owns after the one named: no owner
+    got = _speakers(
+        "The motion, tabled by Dene Local Medical Committee, said the change would “harm "
+        "trust between practices”.",
+        "Delegates also backed a motion that “views with concern” plans for local boards.",
+        f"The motion “{words}”.",
+    )
+    assert got[words] == ""
