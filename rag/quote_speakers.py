@@ -230,7 +230,7 @@ _ACRONYM = re.compile(r"[A-Z]{2,6}s?")
 
 # initials before "spokesman": "A DMSL spokesman said"
 _INITIALS_SPOKES = re.compile(
-    r"\b(?:[Aa]n?|[Tt]he)\s+(?P<acronym>[A-Z]{3,6})\s+spokes(?:man|woman|person)\b"
+    r"\b(?:[Aa]n?|[Tt]he)\s+(?P<acronym>[A-Z]{3,7})\s+spokes(?:man|woman|person)\b"
 )
 
 
@@ -493,6 +493,8 @@ class ArticleSpeakers:
             acronym, at = m.group("acronym"), m.start("acronym")
             if taken.contains(at):
                 continue
+            if not lead and acronym.startswith("NHS") and len(acronym) > 4:
+                lead, acronym = "NHS ", acronym[3:]  # "A NHSCB spokeswoman": NHS C… B…
             spelt = {
                 x.group(0)
                 for x in re.finditer(re.escape(lead) + _spelt_pattern(acronym), text)
@@ -509,7 +511,7 @@ class ArticleSpeakers:
                 for x in re.finditer(re.escape(next(iter(spelt))), text)
             ):
                 name = spelt.pop() if lead else f"{spelt.pop()} ({acronym})"
-                at = m.start() if lead else at
+                at = m.start() if m.re is _NHS_INITIALS else at
                 self.items.append(
                     (at, m.end("acronym"), Speaker(name, "", name, False, at, m.end("acronym")))
                 )

@@ -2289,3 +2289,12 @@ def test_a_speech_verb_opening_the_quotation_is_its_documents_owners():
         f"The motion “{words}”.",
     )
     assert got[words] == ""
+
+
+def test_nhs_run_into_initials_before_spokeswoman_is_the_body_spelt_out():
+    words = "The two groups have asked to merge before they apply."
+    got = _speakers(
+        "The NHS Dene Oversight Board will decide on the merger next month.",
+        f"A NHSDOB spokeswoman said: ‘{words}’",
+    )
+    assert got[words] == "NHS Dene Oversight Board"
