@@ -19,7 +19,7 @@ from dataclasses import replace
 from .intervals import Intervals
 from .models import COMMENT_SPEAKER, Article, Quote
 from .people import HEADER_LINE, PeopleIndex, not_a_name
-from .quote_marks import CLOSE, OPEN, after_sentence, quote_spans, trim
+from .quote_marks import OPEN, after_sentence, left_open, quote_spans, trim
 from .quote_speakers import (
     DOC_MENTION,
     DOC_NOUN,
@@ -400,8 +400,11 @@ class _Extractor:
         self.open_quote = False  # the previous paragraph ended inside an open quotation
         self.quoted: list[tuple[int, int]] = []
         self.sentences: list[tuple[int, int]] = []
+        carried = False
         for block, base in zip(article.blocks, article.block_starts(), strict=True):
-            self.quoted += [(base + a, base + b) for a, b in quote_spans(block)]
+            spans = quote_spans(block, carried)
+            carried = left_open(block, spans)
+            self.quoted += [(base + a, base + b) for a, b in spans]
             self.sentences += [(base + x.start, base + x.end) for x in split_spans(block)]
         self._quoted = Intervals(self.quoted)
         self._sentence_starts = [a for a, _ in self.sentences]
@@ -1645,9 +1648,9 @@ class _Extractor:
             )
             self.open_quote = False
             return
-        qspans = quote_spans(block)  # in order, never overlapping
+        qspans = quote_spans(block, self.open_quote)  # in order, never overlapping
         in_quotes = Intervals(qspans)
-        opening = [a - 1 for a, _ in qspans]  # where each quotation mark stands
+        opening = [max(a - 1, 0) for a, _ in qspans]  # where each quotation mark stands
 
         def quoted(pos: int) -> bool:
             return in_quotes.contains(pos)
@@ -1674,11 +1677,7 @@ class _Extractor:
             if not qspans and verbs and sent.end >= len(block.rstrip()):
                 self._lead_in(p, s0, verbs, base + len(block.rstrip()))
         # an opening mark with no close before the paragraph ends: the quote carries on
-        self.open_quote = (
-            bool(qspans)
-            and qspans[-1][1] >= len(block.rstrip())
-            and (block.rstrip()[-1:] not in CLOSE + "'\"")
-        )
+        self.open_quote = left_open(block, qspans)
 
     def _found_how(self) -> tuple[str, float]:
         """How the speaker `subject` just found was named, and the confidence that gives."""

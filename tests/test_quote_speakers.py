@@ -2298,3 +2298,28 @@ def test_nhs_run_into_initials_before_spokeswoman_is_the_body_spelt_out():
         f"A NHSDOB spokeswoman said: ‘{words}’",
     )
     assert got[words] == "NHS Dene Oversight Board"
+
+
+def test_a_paragraph_missing_its_opening_mark_goes_on_with_the_open_quote():
+    words = "Their claim that the doctors did not try hard enough is untrue."
+    got = _speakers(
+        "Jo Bloggs, from the Hill Street patient group, said the group felt ignored.",
+        "She said: “The harm has been done and nobody asked us.",
+        f"{words}”",
+    )
+    assert got[words] == "Jo Bloggs"
+    # with no quote left open before it, a closing mark alone opens no quote
+    got = _speakers(
+        "Jo Bloggs, from the Hill Street patient group, said the group felt ignored.",
+        f"{words}”",
+    )
+    assert words not in got
+
+
+def test_a_paragraph_opening_on_a_closing_double_mark_opens_a_quote():
+    words = "Boards must keep a register of the interests of every member."
+    got = _speakers(
+        "A spokesperson for NHS Dene said: “Every GP will be a member of a board.",
+        f"”{words}”",
+    )
+    assert got[words] == "NHS Dene"
