@@ -2323,3 +2323,17 @@ def test_a_paragraph_opening_on_a_closing_double_mark_opens_a_quote():
         f"”{words}”",
     )
     assert got[words] == "NHS Dene"
+
+
+def test_a_last_paragraph_cut_off_in_the_attribution_after_a_whole_quote_is_kept():
+    # the saved page stops inside "she said" after a closed quote: text, not a link
+    page = (
+        "A headline about the practices\n\n"
+        "Jo Bloggs, the manager at Hill Street Surgery, said the cuts would close services.\n\n"
+        "“This will mean very hard choices for all of us,” she sa"
+    )
+    got = {q.text: q.speaker for q in extract_quotes(parse_page_text(page, "page"))}
+    assert got["This will mean very hard choices for all of us"] == "Jo Bloggs"
+    # a trailing related-story link in quotation marks is still dropped
+    page = page.replace(" she sa", " she said.") + "\n\n‘GPs are at breaking point’"
+    assert parse_page_text(page, "page").paragraphs[-1].endswith("she said.")
