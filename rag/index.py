@@ -56,7 +56,7 @@ from .sentences import split_spans
 from .settings import Settings
 
 log = logging.getLogger(__name__)
-SCHEMA_VERSION = 42  # 2: sentences and quotes stored; 3: quote pieces; 4: stemmed BM25;
+SCHEMA_VERSION = 43  # 2: sentences and quotes stored; 3: quote pieces; 4: stemmed BM25;
 # 5: roles stated with "is" ("Nigel Praities is the editor of Pulse"); 6: chunk context (referents)
 # 7: quotes carry speaker_type, confidence, evidence and method; unattributed quotes (speaker "")
 # 8: documents, unnamed spokespeople and two-candidate quotes re-attributed; quote settings
@@ -121,6 +121,8 @@ SCHEMA_VERSION = 42  # 2: sentences and quotes stored; 3: quote pieces; 4: stemm
 # 42: initials before "spokesman" as the body spelt out, "X, which approved … and said", "she"
 #     past a man to the woman named before him, "is concerned as/that", "said a spokesman",
 #     places after an opening phrase; no run-in subheadings, no "it" past "The think tank …"
+# 43: pre-name roles keep their body and modifiers, full names after a role word, "NHS" + initials,
+#     "Published by X, the DOC", "The motion “insists …”", a paragraph missing its opening mark
 CURRENT = "CURRENT"
 
 

@@ -347,6 +347,13 @@ def _alt_text(block: BlockLike) -> bool:
 _CUT_IN_QUOTE = re.compile(r"(?:^|[\s:(])[‘“'\"](?=\w)(?:[^’”'\"]|(?<=\w)[’'](?=\w))*$")
 
 
+# a paragraph the page cut off in the attribution after a whole quote: "“This will mean hard
+# choices,” she sai"
+_CUT_AFTER_QUOTE = re.compile(
+    r"^[‘“'\"](?=\w)(?:[^’”'\"\n]|(?<=\w)[’'](?=\w)){10,}[,.!?][’”'\"]\s+[\w’'-]+(?:\s+[\w’'-]+){0,3}$"
+)
+
+
 # a paragraph the page cut off after a whole sentence: "… according to the CCG. T"
 _CUT_AFTER_SENTENCE = re.compile(
     r"^(?:\S+\s+){7,}?\S*[A-Za-z0-9][.!?][’”'\")]?\s+[A-Z][\w’'-]*(?:\s+[\w’'-]+){0,3}$"
@@ -356,16 +363,20 @@ _CUT_AFTER_SENTENCE = re.compile(
 def _drop_trailing_links(blocks: list) -> list:
     """After the last paragraph of text come related-story links, tags and buttons: short lines
     without sentence punctuation. A sign-off ("NAME is ... editor") is kept for the caller, and so
-    is a paragraph cut off inside a quote ("Dr X added: ‘The service has been cut with no") or
-    after a whole sentence ("This move will help, according to the CCG. T"), which no link or
-    tag is."""
+    is a paragraph cut off inside a quote ("Dr X added: ‘The service has been cut with no"),
+    in the attribution after one ("“It will be hard,” she sai") or after a whole sentence ("This
+    move will help, according to the CCG. T"), which no link or tag is."""
     end = len(blocks)
     while end > 0:
         b = blocks[end - 1]
         t = b.text
         if not _single(b) or ends_like_sentence(t) or sign_off(t) or not is_short(t):
             break
-        if _CUT_IN_QUOTE.search(t.strip()) or _CUT_AFTER_SENTENCE.search(t.strip()):
+        if (
+            _CUT_IN_QUOTE.search(t.strip())
+            or _CUT_AFTER_SENTENCE.search(t.strip())
+            or _CUT_AFTER_QUOTE.match(t.strip())
+        ):
             break
         end -= 1
     return blocks[:end] if end > 0 else blocks

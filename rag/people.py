@@ -77,6 +77,11 @@ PRE_ROLE_NAME = re.compile(
     rf"(?<!\b(?:in|of|at|to|on|by))(?<!\b(?:for|the))(?<!\bfrom)(?<!\bacross)\s"
     rf"(?P<name>{_CAP}\s{_CAP})(?=\s{_HAS}{SPEECH_AFTER}\b|\s+and\s|,\s{SPEECH_AFTER}\b)"
 )
+# a role word, then an untitled name whatever follows it but more of a name: "challenged health
+# secretary Matt Hancock to intervene", "North MP Ian Austin has raised …"
+OBJECT_ROLE_NAME = re.compile(
+    rf"(?:(?i:\b{ROLE_WORD})|\b(?:MP|MEP|MSP))\s(?P<name>{_CAP}\s{_CAP})(?![\w’'-]|\s+[A-Z(])"
+)
 # a role at an NHS body whose name runs into the speaker's, then "said:" and the quote: "Director
 # of primary care at NHS Dene County and Fells Jo Bloggs said:" (the last two capitalised words
 # before the verb are the name; PRE_ROLE_NAME stops at the body's "and")
@@ -124,10 +129,6 @@ OPENERS = frozenset(
     }
 )
 
-# "GPC chair", "King's Fund chief executive", "NHS England’s head of primary care commissioning"
-PRE_ROLE = re.compile(
-    rf"(?P<role>(?:(?:[A-Z][\w&]*(?:['’]s)?)\s){{1,4}}{ROLE_WORD})\s+(?={TITLES}\.?\s)"
-)
 # ", chair of Essex LMC," or ", GP at the X health centre," after a name
 # The role stays inside its sentence and clause ("Councillor X, leader of Y Council has raised
 # fears …" ends at "has"; never at the comma of the next sentence's "He, said")
@@ -391,6 +392,111 @@ def _inside_proper_noun(text: str, start: int, name: str = "") -> bool:
     return not (word in OPENERS or (at_sentence_start and word[1:].islower()))
 
 
+# lower-case words that modify a role before a name: "executive secretary", "shadow health
+# secretary", "clinical chair" (never a verb: a role stops at the first word not listed)
+ROLE_MODIFIERS = frozenset(
+    "executive shadow health social care clinical medical deputy chief vice acting interim joint "
+    "assistant associate national regional local senior general managing honorary primary "
+    "public nursing finance financial operating strategy strategic commissioning policy "
+    "programme digital quality lay non-executive co- former new area practice "
+    "transformation workforce engagement communications development research education "
+    "accountable responsible principal board committee council scrutiny parish county borough "
+    "city trust group network federation partnership patient participation forum "
+    "panel".split()
+)
+# capitalised words that open a clause or name a time, never a body's: "On Monday NHS England
+# chief executive …" starts its role at "NHS"
+_ROLE_STOPS = (
+    OPENERS
+    | _SENTENCE_OPENERS - {"NHS", "GPC", "CCG"}
+    | frozenset(
+        "The A An This That These Those Its Their His Her Our Your My Yesterday Today Tomorrow "
+        "Last Next When Where After Before Since Until Under Over Despite During Following With "
+        "Without From By For To At Of Former Monday Tuesday Wednesday Thursday Friday Saturday "
+        "Sunday January February March April May June July August September October November "
+        "December Commenting Speaking Responding Writing Asked Said".split()
+    )
+)
+# words before a time or a place: the capitalised word after one opens no body's name
+_TIME_PREPOSITIONS = frozenset(
+    "in on at before after since by during over until from following ahead last this".split()
+)
+_ROLE_TOKEN = re.compile(r"(?P<tok>[^\s]+)\s+$")
+_BODY_WORD = re.compile(r"[A-Z][\w&’'-]*")
+
+
+def pre_name_role(text: str, start: int) -> str:
+    """The role written just before the name at text[start:], with the body and lower-case
+    modifiers before its role word: "Birmingham LMC executive secretary", "Labour shadow health
+    secretary", "DUDLEY North MP" ("" when no role word ends there)."""
+    lo = max(text.rfind("\n", 0, start) + 1, start - 160)
+    core = re.search(rf"(?i:\b{ROLE_WORD}|\bmayor)\s+$|\b(?:MP|MEP|MSP)\s+$", text[lo:start])
+    if core is None:
+        return ""
+    word = core.group(0).strip()
+    return f"{role_lead(text, lo + core.start(), word)} {word}".strip()
+
+
+def role_lead(text: str, start: int, role: str) -> str:
+    """The words before a `role` at text[start:] that belong to it in its clause: the body
+    ("NHS England", "Birmingham LMC") and lower-case modifiers ("executive", "shadow health").
+    They never reach past a comma, a verb, a clause's opening word or another person's title."""
+    lo = max(text.rfind("\n", 0, start) + 1, start - 160)
+    words: list[str] = [role.split()[0]]
+    rest = text[lo:start]
+    while True:
+        m = _ROLE_TOKEN.search(rest)
+        if m is None:
+            break
+        tok = m.group("tok")
+        left = rest[: m.start()]
+        if tok in ROLE_MODIFIERS:
+            pass
+        elif tok == "and" and words[0] in ROLE_MODIFIERS:
+            # "health and social care secretary"
+            prev = _ROLE_TOKEN.search(left)
+            if prev is None or prev.group("tok") not in ROLE_MODIFIERS:
+                break
+        elif _BODY_WORD.fullmatch(tok.removesuffix("’s").removesuffix("'s")):
+            if tok in _ROLE_STOPS or re.fullmatch(TITLES, tok) or _PARTICIPLE.fullmatch(tok):
+                break
+            prev = _ROLE_TOKEN.search(left)
+            if (
+                prev
+                and prev.group("tok").lower() in _TIME_PREPOSITIONS
+                and tok not in ORG_WORDS
+                and not tok.isupper()
+            ):
+                break  # "Before Christmas NHS England …", "In Dudley the …": a time or place
+            if prev and re.fullmatch(rf"{TITLES}\.?", prev.group("tok")):
+                break  # "Dr Smith’s deputy": someone else's name
+            bare = tok.removesuffix("’s").removesuffix("'s")
+            if (
+                bare != tok
+                and prev
+                and _BODY_WORD.fullmatch(prev.group("tok"))
+                and not {bare, prev.group("tok")} & ORG_WORDS
+            ):
+                break  # "Jo Bloggs’s chief of staff": a person's, not a body's
+        elif tok in {"of", "and", "for"} and _BODY_WORD.fullmatch(words[0]):
+            # "Royal College of GPs chair", "Bath and North East Somerset council leader" (not
+            # "Jo Bloggs and NHS England chief executive": two capitalised words without a body
+            # word are a name)
+            run = re.search(r"((?:[A-Z][\w&’'-]*\s+)+)$", left)
+            if run is None:
+                break
+            caps = run.group(1).split()
+            if tok == "and" and len(caps) > 1 and not set(caps) & ORG_WORDS:
+                break
+        else:
+            break
+        words.insert(0, tok)
+        rest = left
+    while words and words[0] in {"of", "and", "for"}:
+        words.pop(0)
+    return " ".join(words[:-1])
+
+
 def _appositive_names(text: str) -> list[re.Match]:
     """Names with a role appositive before their speech verb, by start: "X, ROLE, said" and
     "X, ROLE, ORGANISATION said" (a role word, then an organisation's name alone)."""
@@ -437,16 +543,8 @@ def find_mentions(text: str) -> list[Mention]:
         # "Dr Brian Balmer" but not "Dr Nagpaul said There" — drop trailing sentence words
         if in_quote(m.start()):
             continue
-        role = ""
-        lo = max(0, m.start() - 80)
-        window = text[lo : m.end()]
-        pre = None
-        for pm in PRE_ROLE.finditer(window):
-            if lo + pm.end() == m.start():
-                pre = pm
-        if pre:
-            role = pre.group("role")
-        else:
+        role = pre_name_role(text, m.start())
+        if not role:
             app = APPOSITIVE_PRE_ROLE.search(text[max(0, m.start() - 60) : m.start()])
             if app:
                 role = app.group("role")
@@ -517,8 +615,22 @@ def find_mentions(text: str) -> list[Mention]:
             and m.group("name").split()[-1] not in titled_surnames
         ):
             continue  # "co-chair of NHS Clinical Commissioners": the end of a body's name
+        role = f"{role_lead(text, m.start('role'), m.group('role'))} {m.group('role')}"
         found[at] = Mention(
-            at, m.end("name"), m.group("name"), "", m.group("name"), _clean_role(m.group("role"))
+            at, m.end("name"), m.group("name"), "", m.group("name"), _clean_role(role)
+        )
+    named = Intervals([(f.start, f.end) for f in found.values()] + roles)
+    for m in OBJECT_ROLE_NAME.finditer(text):
+        # "challenged health secretary Matt Hancock to …", "DUDLEY North MP Ian Austin has
+        # raised …": the one full name of someone the article calls "Mr Hancock" elsewhere
+        at = m.start("name")
+        if in_quote(at) or named.contains(at) or not_a_name(m.group("name")):
+            continue
+        if m.group("name").split()[-1] not in titled_surnames:
+            continue
+        role = pre_name_role(text, at)
+        found[at] = Mention(
+            at, m.end("name"), m.group("name"), "", m.group("name"), _clean_role(role)
         )
     named = Intervals([(f.start, f.end) for f in found.values()] + roles)
     for m in ROLE_AT_NHS_NAME.finditer(text):
@@ -526,6 +638,7 @@ def find_mentions(text: str) -> list[Mention]:
         if in_quote(at) or named.contains(at) or not_a_name(m.group("name")):
             continue
         role = text[m.start() : at].strip()
+        role = f"{role_lead(text, m.start(), role)} {role}"
         found[at] = Mention(
             at, m.end("name"), m.group("name"), "", m.group("name"), _clean_role(role)
         )
@@ -582,7 +695,18 @@ def _organisation_of(role: str) -> str:
     )
     if not m:
         m2 = re.match(r"^((?:[A-Z][\w&]*(?:['’]s)?\s?){1,4})", role)
-        return m2.group(1).strip().removesuffix("’s").removesuffix("'s") if m2 else ""
+        words = m2.group(1).split() if m2 else []
+        # (a role's own capitalised words are no body: "Practice manager", "Shadow health
+        # secretary", "Conservative MP")
+        while words and words[-1].lower() in ROLE_NOUNS - {"gp"}:
+            words.pop()
+        if (
+            words
+            and words[0].lower() in ROLE_MODIFIERS
+            and (len(words) == 1 or words[0] not in ORG_WORDS)
+        ):
+            return ""
+        return " ".join(words).removesuffix("’s").removesuffix("'s")
     org = m.group(1) if m.lastindex else m.group(0)
     return org.removeprefix("the ").strip()
 

@@ -36,13 +36,24 @@ def after_sentence(text: str, i: int) -> int:
     return j if j > 0 and text[j - 1] in ".!?\n" else 0
 
 
-def quote_spans(text: str) -> list[tuple[int, int]]:
+def quote_spans(text: str, carried: bool = False) -> list[tuple[int, int]]:
     """(start, end) of quoted passages in one paragraph, quotation marks excluded.
     An opening mark never closed runs to the end of the paragraph (journalistic convention
-    for a quote that carries on into the next paragraph)."""
+    for a quote that carries on into the next paragraph). `carried`: the paragraph before
+    left a quote open; a paragraph whose one quotation mark is a closing ” at its very end
+    then goes on with that quote though its own opening mark was left out."""
     spans: list[tuple[int, int]] = []
     depth, start, mark = 0, 0, ""
     marks = [i for i, ch in enumerate(text) if ch in _MARKS]
+    if carried:
+        real = [i for i in marks if not _is_apostrophe(text, i, marks)]
+        if (
+            len(real) == 1
+            and text[real[0]] == "”"
+            and real[0] > 0
+            and not text[real[0] + 1 :].strip()
+        ):
+            return [(0, real[0])]
     for i, ch in enumerate(text):
         if ch not in OPEN + CLOSE + "'\"" or _is_apostrophe(text, i, marks):
             continue
@@ -59,6 +70,9 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
                 depth, start, mark = 1, i + 1, ch
             elif ch == "’" and (prev.isspace() or i == 0) and nxt.isalnum():
                 depth, start, mark = 1, i + 1, ch  # some sites open a quote with ’ too
+            elif ch == "”" and i == 0 and nxt.isalnum():
+                # a paragraph opening on ” before a word: an opening “ typed the wrong way
+                depth, start, mark = 1, i + 1, "“"
         elif ch in OPEN and mark in OPEN:
             depth += 1
         elif (
@@ -75,6 +89,15 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
     if depth > 0 and len(text.rstrip()) > start:
         spans.append((start, len(text.rstrip())))
     return spans
+
+
+def left_open(text: str, spans: list[tuple[int, int]]) -> bool:
+    """Whether the paragraph `text` (its quote `spans`) ends inside a quotation left open."""
+    return (
+        bool(spans)
+        and spans[-1][1] >= len(text.rstrip())
+        and text.rstrip()[-1:] not in CLOSE + "'\""
+    )
 
 
 def trim(text: str, a: int, b: int) -> tuple[int, int]:

@@ -83,7 +83,9 @@ DOC_SUBJECT = re.compile(
     # (or a capitalised determiner mid-sentence: a run-in subheading before it, "GP commissioning
     # An NHS England letter says")
     rf"(?:^|[,;(]\s*|\b(?:[Aa]nd|[Bb]ut|[Ww]hile|However,?|Meanwhile,?|[Nn]ow)\s+|(?<=[a-z]\s)(?=(?:The|An?)\s))"
-    rf"(?:{_DET}|(?:[A-Z][\w’'-]*\s){{0,3}}[A-Z][\w’'-]*[’']s)\s+{MODIFIERS}{DOC_NOUN}s?\b"
+    # (a title in quotation marks may stand before the noun: "the ‘Enhanced services’ fact sheet")
+    rf"(?:{_DET}|(?:[A-Z][\w’'-]*\s){{0,3}}[A-Z][\w’'-]*[’']s)\s+(?:‘[^‘’“”\n]{{1,80}}’\s+)?"
+    rf"{MODIFIERS}{DOC_NOUN}s?\b"
     r"(?P<rest>[^.;:“”‘\"]*)$"
 )
 # what may stand between the document and its verb: "from X", "signed by X", ", seen by HSJ,",
@@ -108,6 +110,15 @@ _SPEECH_BEFORE = re.compile(
     r"[Aa]ccording[ \t]+to)[ \t]+$"  # ("According to Dr X, senior partner, it is …")
 )
 _CLAUSE_END = re.compile(r"\s*(?:[.,;:!?]|$)")
+
+
+# verbs in the past that take a person as object and do not end in "-ed": "told chair Dr X"
+_VERB_BEFORE_OBJECT = frozenset("told met gave sent wrote thanked".split())
+# "-ed" words that describe a role rather than act on its holder: "elected chair Dr X"
+_ADJECTIVAL_PARTICIPLES = frozenset(
+    "elected appointed named retired qualified registered based unnamed designated "
+    "re-elected respected experienced interested concerned dedicated".split()
+)
 
 
 @dataclass
@@ -219,8 +230,12 @@ _ACRONYM = re.compile(r"[A-Z]{2,6}s?")
 
 # initials before "spokesman": "A DMSL spokesman said"
 _INITIALS_SPOKES = re.compile(
-    r"\b(?:[Aa]n?|[Tt]he)\s+(?P<acronym>[A-Z]{3,6})\s+spokes(?:man|woman|person)\b"
+    r"\b(?:[Aa]n?|[Tt]he)\s+(?P<acronym>[A-Z]{3,7})\s+spokes(?:man|woman|person)\b"
 )
+
+
+# initials after "NHS": "the NHS CB", where the article spells out "NHS Commissioning Board"
+_NHS_INITIALS = re.compile(r"\bNHS\s(?P<acronym>[A-Z]{2,4})(?![\w-]|['’](?!s\b)|\s[A-Z][a-z])")
 
 
 def _spelt_pattern(acronym: str) -> str:
@@ -471,23 +486,32 @@ class ArticleSpeakers:
         Limited": initials just before "spokesman" are the body whose capitalised words the
         article spells them with, when it spells them one way only."""
         taken = Intervals((a, b) for a, b, _ in self.items)
-        for m in _INITIALS_SPOKES.finditer(text):
+        initials = [(m, "") for m in _INITIALS_SPOKES.finditer(text)]
+        # ("the NHS CB said": "NHS" and the initials of the rest of a body's name)
+        initials += [(m, "NHS ") for m in _NHS_INITIALS.finditer(text)]
+        for m, lead in initials:
             acronym, at = m.group("acronym"), m.start("acronym")
             if taken.contains(at):
                 continue
+            if not lead and acronym.startswith("NHS") and len(acronym) > 4:
+                lead, acronym = "NHS ", acronym[3:]  # "A NHSCB spokeswoman": NHS C… B…
             spelt = {
                 x.group(0)
-                for x in re.finditer(_spelt_pattern(acronym), text)
+                for x in re.finditer(re.escape(lead) + _spelt_pattern(acronym), text)
                 if all(w[0].isupper() for w in re.split(r"\s+(?:(?:and|of|for|&)\s+)?", x.group(0)))
             }
             # (not a kind of body: "Clinical Commissioning Group" ends "NHS Dene Clinical
             # Commissioning Group", a name it is only the tail of)
             if len(spelt) == 1 and not any(
                 x.group(0).lower() in KIND_SPELT
-                or re.search(r"[A-Z][\w’'-]*,?\s+$", text[max(0, x.start() - 40) : x.start()])
+                or re.search(
+                    r"(?<![\w’'-])(?!(?:The|A|An)\s)[A-Z][\w’'-]*,?\s+$",
+                    text[max(0, x.start() - 40) : x.start()],
+                )
                 for x in re.finditer(re.escape(next(iter(spelt))), text)
             ):
-                name = f"{spelt.pop()} ({acronym})"
+                name = spelt.pop() if lead else f"{spelt.pop()} ({acronym})"
+                at = m.start() if m.re is _NHS_INITIALS else at
                 self.items.append(
                     (at, m.end("acronym"), Speaker(name, "", name, False, at, m.end("acronym")))
                 )
@@ -668,6 +692,24 @@ class ArticleSpeakers:
             )
         ):
             return False
+        # a role written before the name after a verb in the past: "challenged health
+        # secretary Matt Hancock" is an object as "challenged Matt Hancock" is (not after a
+        # preposition, "with GPC chair Dr X calling it …", nor an adjective, "newly elected")
+        pre = [k for k, y in self.roles_within(max(0, a - 200), a) if y == a]
+        if pre:
+            verb = re.search(
+                r"(?<![\w-])([a-z]+)[ \t]+$", self.text[max(0, min(pre) - 40) : min(pre)]
+            )
+            if verb and (
+                verb.group(1) in _VERB_BEFORE_OBJECT
+                or verb.group(1).endswith("ed")
+                and verb.group(1) not in _ADJECTIVAL_PARTICIPLES
+                and not re.search(
+                    r"\b(?:newly|recently|the|a|an)[ \t]+[a-z]+[ \t]+$",
+                    self.text[max(0, min(pre) - 40) : min(pre)],
+                )
+            ):
+                return True
         m = re.search(r"([A-Za-z’'-]+)[ \t]+(?:the[ \t]+)?$", self.text[max(0, a - 40) : a])
         if not m:
             return False

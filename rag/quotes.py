@@ -19,7 +19,7 @@ from dataclasses import replace
 from .intervals import Intervals
 from .models import COMMENT_SPEAKER, Article, Quote
 from .people import HEADER_LINE, PeopleIndex, not_a_name
-from .quote_marks import CLOSE, OPEN, after_sentence, quote_spans, trim
+from .quote_marks import OPEN, after_sentence, left_open, quote_spans, trim
 from .quote_speakers import (
     DOC_MENTION,
     DOC_NOUN,
@@ -182,6 +182,23 @@ _FROM_OWNER = re.compile(
     r"|,\s+(?:(?:proposed|tabled|submitted|put\s+forward|moved|written|prepared|drafted)\s+)by"
     r"\s+(?:the\s+)?"
 )  # "a report by the King's Fund"
+# a sentence opening on who published the document it is about: "Published by the NHS CB last
+# month (July), the fact sheet confirmed …"
+_PUBLISHED_BY = re.compile(
+    r"(?:Published|Issued|Released|Produced|Prepared|Written|Compiled)\s+"
+    r"(?:(?:last|this|earlier|jointly)\s+(?:\w+\s+)?)?by\s+(?:the\s+)?"
+)
+_DOC_LEAD = re.compile(r"\s*(?:(?:[Tt]he|[Ii]ts|[Aa]n?)\s+)?(?:[‘“][^’”\n]{1,80}[’”]\s*)?")
+# a speech verb in the present opening a quotation ("The motion “insists that …”")
+_VERB_OPENS_QUOTE = re.compile(
+    r"(insists|says|warns|states|claims|argues|notes|adds|urges|calls\s+(?:on|for)|concludes|"
+    r"recommends|demands|stresses|believes|suggests)\b"
+)
+# a document's author in an appositive: ", proposed by Dene LMC,"
+_AUTHOR_AFTER = re.compile(
+    r",\s+(?:proposed|tabled|submitted|put\s+forward|moved|written|prepared|drafted)\s+by"
+    r"\s+[^,.;:“”‘’\n]{2,80}(?=,)"
+)
 _KIND_OWNER = re.compile(rf"[Tt]he\s+(CCG|ICB|LMC|{_KIND_WORDS})['’]s\s+{MODIFIERS}")
 # a body named by its kind alone: "the CCG", "the trust", "the integrated care board"
 _BODY_BY_KIND = rf"(CCG|ICB|LMC|[Tt]rust|[Cc]ouncil|{_KIND_WORDS})"
@@ -383,8 +400,11 @@ class _Extractor:
         self.open_quote = False  # the previous paragraph ended inside an open quotation
         self.quoted: list[tuple[int, int]] = []
         self.sentences: list[tuple[int, int]] = []
+        carried = False
         for block, base in zip(article.blocks, article.block_starts(), strict=True):
-            self.quoted += [(base + a, base + b) for a, b in quote_spans(block)]
+            spans = quote_spans(block, carried)
+            carried = left_open(block, spans)
+            self.quoted += [(base + a, base + b) for a, b in spans]
             self.sentences += [(base + x.start, base + x.end) for x in split_spans(block)]
         self._quoted = Intervals(self.quoted)
         self._sentence_starts = [a for a, _ in self.sentences]
@@ -532,7 +552,11 @@ class _Extractor:
             for _, _, sp in self.speakers.between(lo, hi)
         ):  # "Papers seen by Pulse say" stays the group it names
             self._doc = trim(self.text, lo + doc[0], lo + doc[1])
-            owner = self._document_owner(*self._doc) or self._owner_named_before(*self._doc)
+            owner = (
+                self._document_owner(*self._doc)
+                or self._owner_named_before(*self._doc)
+                or self._published_by_opener(*self._doc)
+            )
             if owner is not None:
                 self._how = "document-owner"  # "NHS London’s letter said": NHS London's words
                 return owner
@@ -856,6 +880,7 @@ class _Extractor:
             return None
         word = noun.group(0).rstrip("s")
         owners: dict[str, Speaker] = {}
+        unowned = False
         for m in re.finditer(rf"\b{re.escape(word)}s?\b", self.text[:a]):
             if self._in_quote(m.start()):
                 continue
@@ -864,16 +889,42 @@ class _Extractor:
             dets = [d.start() for d in _DOC_DET.finditer(self.text, clause, m.start())]
             if not dets:
                 continue  # a bare noun ("framework documents"): no one document
-            owner = next(
-                (o for d in dets if (o := self._document_owner(d, m.end())) is not None), None
-            )
+            # (its author may be in an appositive after it: "The motion, proposed by X LMC,")
+            authored = _AUTHOR_AFTER.match(self.text, m.end())
+            end = m.end() + len(authored.group(0)) if authored else m.end()
+            owner = next((o for d in dets if (o := self._document_owner(d, end)) is not None), None)
             if owner is None:
                 owner = self._publisher(clause, dets[-1])
+            definite = re.match(r"[Tt]he\s", self.text[dets[-1] :]) is not None
             if owner is not None:
                 owners[owner.name] = owner
-            elif not re.match(r"[Tt]he\s", self.text[dets[-1] :]):
-                return None  # "a framework" no one owns: maybe another document
+                # ("a motion that …" then "The motion, proposed by X LMC, said": the one
+                # motion, whose owner the definite mention gives)
+                unowned = unowned and not definite
+            elif not definite:
+                unowned = True  # "a framework" no one owns: maybe another document
+        if unowned:
+            return None
         return next(iter(owners.values())) if len(owners) == 1 else None
+
+    def _published_by_opener(self, a: int, b: int) -> Speaker | None:
+        """ "Published by the NHS CB last month, the fact sheet confirmed …": the one body a
+        sentence's opening "Published by …" phrase names, when the document text[a:b] is the
+        subject straight after its comma (no person named in the phrase)."""
+        s0, _ = self._sentence_at(a)
+        m = _PUBLISHED_BY.match(self.text, s0)
+        if m is None:
+            return None
+        comma = self.text.find(",", m.end(), a)
+        # (the document straight after the comma, its title in quotation marks or not: "the
+        # ‘Enhanced services’ fact sheet")
+        if comma < 0 or not _DOC_LEAD.fullmatch(self.text, comma + 1, a):
+            return None
+        named = [x for x in self.speakers.between(m.end(), comma) if not self._in_quote(x[0])]
+        if len(named) != 1 or named[0][0] != m.end():
+            return None
+        sp = named[0][2]
+        return sp if not sp.is_person and sp.organisation else None
 
     def _publisher(self, lo: int, det: int) -> Speaker | None:
         """ "The NAO has published a new report": the organisation that, as the subject just
@@ -1597,9 +1648,9 @@ class _Extractor:
             )
             self.open_quote = False
             return
-        qspans = quote_spans(block)  # in order, never overlapping
+        qspans = quote_spans(block, self.open_quote)  # in order, never overlapping
         in_quotes = Intervals(qspans)
-        opening = [a - 1 for a, _ in qspans]  # where each quotation mark stands
+        opening = [max(a - 1, 0) for a, _ in qspans]  # where each quotation mark stands
 
         def quoted(pos: int) -> bool:
             return in_quotes.contains(pos)
@@ -1626,11 +1677,7 @@ class _Extractor:
             if not qspans and verbs and sent.end >= len(block.rstrip()):
                 self._lead_in(p, s0, verbs, base + len(block.rstrip()))
         # an opening mark with no close before the paragraph ends: the quote carries on
-        self.open_quote = (
-            bool(qspans)
-            and qspans[-1][1] >= len(block.rstrip())
-            and (block.rstrip()[-1:] not in CLOSE + "'\"")
-        )
+        self.open_quote = left_open(block, qspans)
 
     def _found_how(self) -> tuple[str, float]:
         """How the speaker `subject` just found was named, and the confidence that gives."""
@@ -1727,6 +1774,12 @@ class _Extractor:
                 self._how = "named"
                 sp = self.after(qb + 1, min(s1, qb + 60))
                 verb = (qb + 1, qb + 4)
+        opens = _VERB_OPENS_QUOTE.match(self.text, qa)
+        if sp is None and not before and not trailing and opens and not starts_sentence:
+            # "The motion “insists that GP contracts …”": the speech verb opens the quotation,
+            # straight after its subject
+            sp = self.subject(s0, qa - 1)
+            verb = (qa, opens.end(1)) if sp is not None else None
         final = [v for v in verbs if v[0] >= qb]
         if (
             sp is None

@@ -2226,3 +2226,114 @@ def test_an_opening_phrase_with_its_place_before_the_body_by_its_kind():
         f"said: “{words}”",
     )
     assert got[words] == "NHS Dene CCG"
+
+
+def test_he_after_a_speaker_who_named_a_role_holder_as_object_is_the_speaker():
+    # (the object, "secretary Ben Marsh", is no antecedent of "He": the speaker just quoted is)
+    words = "There was no consultation and no scrutiny of the transfer."
+    got = _speakers(
+        "Green health spokesman Tom Reed has called for a halt to the transfer, which he "
+        "called ‘a sell-off by stealth’.",
+        "Speaking last week Mr Reed challenged health secretary Ben Marsh to intervene. "
+        f"He said: ‘{words}’",
+        "Mr Marsh gave no commitment to intervene.",
+    )
+    assert got[words] == "Tom Reed"
+
+
+def test_nhs_and_initials_are_the_body_the_article_spells_out():
+    words = "Practices will be free to bid for every local service."
+    got = _speakers(
+        "The NHS Dene Oversight Board has set out its plans for local services.",
+        f"“{words}” said the NHS DOB fact sheet.",
+    )
+    assert got[words] == "NHS Dene Oversight Board"
+    # spelt out two ways: no one body
+    got = _speakers(
+        "The NHS Dene Oversight Board and the NHS Dale Oversight Bureau met.",
+        f"“{words}” said the NHS DOB fact sheet.",
+    )
+    assert got[words] == ""
+
+
+def test_published_by_a_body_opening_the_sentence_owns_the_document_after_it():
+    words = "it does not expect to use the power"
+    got = _speakers(
+        "The NHS Dene Oversight Board has given its clearest signal on local services.",
+        "Issued by the NHS DOB last week, the ‘Local services’ briefing confirmed that while "
+        f"the board keeps the power, “{words}”.",
+    )
+    assert got[words] == "NHS Dene Oversight Board"
+    # a person in the opening phrase: no body owns it
+    got = _speakers(
+        "Issued by Dr Jo Bloggs and the NHS Dene Oversight Board last week, the ‘Local "
+        f"services’ briefing confirmed that “{words}”.",
+    )
+    assert got[words] == ""
+
+
+def test_a_speech_verb_opening_the_quotation_is_its_documents_owners():
+    words = "insists that practice contracts should stay with NHS England"
+    got = _speakers(
+        "Delegates backed a motion that “views with concern” plans for local boards.",
+        "The motion, tabled by Dene Local Medical Committee, said the change would “harm "
+        "trust between practices”.",
+        f"The motion “{words}”.",
+    )
+    assert got[words] == "Dene Local Medical Committee"
+    # a second motion no one owns after the one named: no owner
+    got = _speakers(
+        "The motion, tabled by Dene Local Medical Committee, said the change would “harm "
+        "trust between practices”.",
+        "Delegates also backed a motion that “views with concern” plans for local boards.",
+        f"The motion “{words}”.",
+    )
+    assert got[words] == ""
+
+
+def test_nhs_run_into_initials_before_spokeswoman_is_the_body_spelt_out():
+    words = "The two groups have asked to merge before they apply."
+    got = _speakers(
+        "The NHS Dene Oversight Board will decide on the merger next month.",
+        f"A NHSDOB spokeswoman said: ‘{words}’",
+    )
+    assert got[words] == "NHS Dene Oversight Board"
+
+
+def test_a_paragraph_missing_its_opening_mark_goes_on_with_the_open_quote():
+    words = "Their claim that the doctors did not try hard enough is untrue."
+    got = _speakers(
+        "Jo Bloggs, from the Hill Street patient group, said the group felt ignored.",
+        "She said: “The harm has been done and nobody asked us.",
+        f"{words}”",
+    )
+    assert got[words] == "Jo Bloggs"
+    # with no quote left open before it, a closing mark alone opens no quote
+    got = _speakers(
+        "Jo Bloggs, from the Hill Street patient group, said the group felt ignored.",
+        f"{words}”",
+    )
+    assert words not in got
+
+
+def test_a_paragraph_opening_on_a_closing_double_mark_opens_a_quote():
+    words = "Boards must keep a register of the interests of every member."
+    got = _speakers(
+        "A spokesperson for NHS Dene said: “Every GP will be a member of a board.",
+        f"”{words}”",
+    )
+    assert got[words] == "NHS Dene"
+
+
+def test_a_last_paragraph_cut_off_in_the_attribution_after_a_whole_quote_is_kept():
+    # the saved page stops inside "she said" after a closed quote: text, not a link
+    page = (
+        "A headline about the practices\n\n"
+        "Jo Bloggs, the manager at Hill Street Surgery, said the cuts would close services.\n\n"
+        "“This will mean very hard choices for all of us,” she sa"
+    )
+    got = {q.text: q.speaker for q in extract_quotes(parse_page_text(page, "page"))}
+    assert got["This will mean very hard choices for all of us"] == "Jo Bloggs"
+    # a trailing related-story link in quotation marks is still dropped
+    page = page.replace(" she sa", " she said.") + "\n\n‘GPs are at breaking point’"
+    assert parse_page_text(page, "page").paragraphs[-1].endswith("she said.")
