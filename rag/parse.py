@@ -264,6 +264,13 @@ def parse_page_text(
             # Contractual Changes."): the page's first line, one short line of its own above
             # a body
             at = 0 if len(blocks) > 1 and len(blocks[0].lines) == 1 else None
+        if at is None and blocks and len(blocks[0].lines) > 1:
+            # the headline with no blank line under it ("Sandiway surgery to close …" then the
+            # first paragraph): the first line is the headline when it reads as one
+            first = _Block([blocks[0].lines[0]])
+            if _heading_like(first) and not blocks[0].is_bullets:
+                blocks = [first, *_split_prose_lines(_Block(blocks[0].lines[1:])), *blocks[1:]]
+                at = 0
         if at is None:
             raise ArticleError(
                 article_id, "no detectable title (the first line of text should be the headline)"

@@ -7,6 +7,7 @@ import pytest
 from rag.chunking import chunk_article
 from rag.corpus import load_corpus
 from rag.furniture import is_furniture
+from rag.errors import ArticleError
 from rag.parse import parse_html, parse_markdown, parse_page_text
 
 from .conftest import CORPUS, FIXTURES
@@ -314,3 +315,23 @@ def test_a_date_prefixed_headline_atop_bulleted_lines_is_metadata():
     assert a.metadata.get("date") == "2021-03-04"
     assert "date 2021" not in a.text and "Published" not in a.text
     assert a.text.startswith("A new surgery for 6,000 patients")
+
+
+def test_a_headline_with_no_blank_line_under_it_is_still_the_headline():
+    page = (
+        "Elm Row surgery to close despite campaign to save it\n"
+        "THE fate of a surgery in Dene has been sealed following a meeting of the CCG's primary "
+        "care commissioning committee on Tuesday.\n"
+        "The surgery has served the village for more than 60 years and has 4,000 patients on "
+        "its list, most of them elderly.\n"
+    )
+    a = parse_page_text(page, "elm-row")
+    assert a.title == "Elm Row surgery to close despite campaign to save it"
+    assert a.blocks[0].startswith("THE fate of a surgery in Dene")
+    # a first line that reads as a sentence is no headline: still an error
+    with pytest.raises(ArticleError):
+        parse_page_text(
+            "The fate of a surgery in Dene has been sealed, the committee said on Tuesday.\n"
+            "The surgery has served the village for more than 60 years and has 4,000 patients.\n",
+            "x",
+        )
