@@ -38,5 +38,7 @@ def test_a_full_name_is_added_only_where_the_sentence_lacks_it():
     a.index = SimpleNamespace(articles={})
     assert a._full_names("m", "Dr. Mulkis spoke.") == "Dr. Mulkis [Howard Mulkis] spoke."
     # already given in full, or a name the article never gives in full: unchanged
-    assert a._full_names("m", "Dr Howard Mulkis and Dr. Mulkis.") == "Dr Howard Mulkis and Dr. Mulkis."
+    assert (
+        a._full_names("m", "Dr Howard Mulkis and Dr. Mulkis.") == "Dr Howard Mulkis and Dr. Mulkis."
+    )
     assert a._full_names("m", "Mr Olsen spoke.") == "Mr Olsen spoke."

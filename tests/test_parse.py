@@ -6,8 +6,8 @@ import pytest
 
 from rag.chunking import chunk_article
 from rag.corpus import load_corpus
-from rag.furniture import is_furniture
 from rag.errors import ArticleError
+from rag.furniture import is_furniture
 from rag.parse import parse_html, parse_markdown, parse_page_text
 
 from .conftest import CORPUS, FIXTURES

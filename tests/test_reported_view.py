@@ -1,4 +1,4 @@
-""""What did X say about T?" when none of X's quotes is on T: a sentence reporting X's view on T
+""" "What did X say about T?" when none of X's quotes is on T: a sentence reporting X's view on T
 answers, also when it reports it without a speech verb ("does not think", "is concerned").
 Articles written for this test."""
 

@@ -1,4 +1,4 @@
-""""Did X say '…'?" checks the words in quotation marks word for word against every quote: the
+""" "Did X say '…'?" checks the words in quotation marks word for word against every quote: the
 rest of the question ("describe the situation as") need not resemble the quote. Articles
 written for this test."""
 
