@@ -56,7 +56,7 @@ from .sentences import split_spans
 from .settings import Settings
 
 log = logging.getLogger(__name__)
-SCHEMA_VERSION = 43  # 2: sentences and quotes stored; 3: quote pieces; 4: stemmed BM25;
+SCHEMA_VERSION = 44  # 2: sentences and quotes stored; 3: quote pieces; 4: stemmed BM25;
 # 5: roles stated with "is" ("Nigel Praities is the editor of Pulse"); 6: chunk context (referents)
 # 7: quotes carry speaker_type, confidence, evidence and method; unattributed quotes (speaker "")
 # 8: documents, unnamed spokespeople and two-candidate quotes re-attributed; quote settings
@@ -123,6 +123,7 @@ SCHEMA_VERSION = 43  # 2: sentences and quotes stored; 3: quote pieces; 4: stemm
 #     places after an opening phrase; no run-in subheadings, no "it" past "The think tank …"
 # 43: pre-name roles keep their body and modifiers, full names after a role word, "NHS" + initials,
 #     "Published by X, the DOC", "The motion “insists …”", a paragraph missing its opening mark
+# 44: an elected member's post before a name ("MP Tim Farron has welcomed …") names a person
 CURRENT = "CURRENT"
 
 

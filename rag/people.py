@@ -52,6 +52,9 @@ APPOSITIVE_NAME = re.compile(
 DESCRIBED_NAME = re.compile(
     rf"(?<![\w’'])(?P<name>{_CAP}\s{_CAP}(?:\s{_CAP})?),\s(?:(?:aged\s)?\d{{1,3}},|who)\s"
 )
+# an elected member's post before the name ("MP Tim Farron has warmly welcomed the news"): a
+# person whatever follows, so a later "he said" is not carried back past them to someone else
+MEMBER_NAME = re.compile(rf"\b(?P<post>MP|MEP|MSP)\s(?P<name>{_CAP}\s{_CAP})(?![\w’'-])")
 # "Jane Holloway, Director of Nursing, East Ridings CCG said": a name, a role, then the
 # organisation with no comma before the speech verb (checked to be an organisation's name)
 APPOSITIVE_ORG_NAME = re.compile(
@@ -599,6 +602,15 @@ def find_mentions(text: str) -> list[Mention]:
         if _inside_proper_noun(text, at, m.group("name")):
             continue
         found[at] = Mention(at, m.end("name"), m.group("name"), "", m.group("name"), "")
+    named = Intervals([(f.start, f.end) for f in found.values()] + roles)
+    for m in MEMBER_NAME.finditer(text):
+        at = m.start("name")
+        if in_quote(at) or named.contains(at) or not_a_name(m.group("name")):
+            continue
+        role = pre_name_role(text, m.start("name")) or m.group("post")
+        found[at] = Mention(
+            at, m.end("name"), m.group("name"), "", m.group("name"), _clean_role(role)
+        )
     named = Intervals([(f.start, f.end) for f in found.values()] + roles)
     titled_surnames = {f.name.split()[-1] for f in found.values() if f.title and f.name}
     for m in PRE_ROLE_NAME.finditer(text):

@@ -2337,3 +2337,15 @@ def test_a_last_paragraph_cut_off_in_the_attribution_after_a_whole_quote_is_kept
     # a trailing related-story link in quotation marks is still dropped
     page = page.replace(" she sa", " she said.") + "\n\n‘GPs are at breaking point’"
     assert parse_page_text(page, "page").paragraphs[-1].endswith("she said.")
+
+
+def test_an_mp_named_by_post_is_who_he_said_is():
+    got = _speakers(
+        "Jane Orme, head of primary care at NHS Dene CCG, said: “We are really pleased that a "
+        "new provider has been found for the practice.”",
+        "MP Tom Garside has warmly welcomed the news.",
+        "“I am absolutely delighted that the surgery in the village will stay open,” he said.",
+    )
+    assert got["I am absolutely delighted that the surgery in the village will stay open"] == (
+        "Tom Garside"
+    )
