@@ -966,10 +966,13 @@ class ExtractiveAnswerer:
 
     def _full_names(self, article_id: str, text: str) -> str:
         """Each "Dr Mulkis" of a sentence followed by the fuller name the article gives that
-        person ("Howard Mulkis"), when the sentence does not give it."""
+        person ("Howard Mulkis"), when the sentence does not give it and the article names
+        no one else of that surname."""
         people, _ = self.people(article_id)
         out, last = [], 0
         for m in re.finditer(rf"\b{TITLES}\.?\s+(?P<surname>[A-Z][\w'’-]+)\b", text):
+            if len(people.with_surname(m.group("surname"))) != 1:
+                continue  # "Mr Smith" where John and Jane Smith are both named: no guessing
             person = people.find(m.group(0))
             full = person.name if person is not None else ""
             bare = re.sub(rf"^{TITLES}\.?\s+", "", full)

@@ -798,6 +798,10 @@ class PeopleIndex:
             return False  # different first names
         return True
 
+    def with_surname(self, surname: str) -> list[Person]:
+        """Everyone the article names with that surname."""
+        return list(self._by_surname.get(surname.lower(), ()))
+
     def find(self, name: str) -> Person | None:
         """Look a person up by any form of their name ("Nagpaul", "Dr Chaand Nagpaul")."""
         title = re.match(rf"^({TITLES})\.?\s+(\w+)$", name.strip())

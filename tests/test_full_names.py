@@ -42,3 +42,17 @@ def test_a_full_name_is_added_only_where_the_sentence_lacks_it():
         a._full_names("m", "Dr Howard Mulkis and Dr. Mulkis.") == "Dr Howard Mulkis and Dr. Mulkis."
     )
     assert a._full_names("m", "Mr Olsen spoke.") == "Mr Olsen spoke."
+
+
+@pytest.mark.unit
+def test_no_full_name_is_guessed_between_two_of_one_surname():
+    from types import SimpleNamespace
+
+    from rag.answer import ExtractiveAnswerer
+    from rag.people import resolve_people
+
+    text = MINUTES + "\nDr Sarah Mulkis, his daughter, also spoke.\n"
+    a = ExtractiveAnswerer.__new__(ExtractiveAnswerer)
+    a._people = {"m": resolve_people(text)}
+    a.index = SimpleNamespace(articles={})
+    assert a._full_names("m", "Dr. Mulkis spoke.") == "Dr. Mulkis spoke."
