@@ -248,6 +248,7 @@ class Attributor:
         self.topic_threshold = topic_threshold
         self._chunk_of: dict[tuple[str, int], object] = {}
         self._everywhere: set[str] | None = None
+        self._plain_texts: list[str] | None = None  # each quote's text, evened out (_plain)
 
     def common_acronyms(self) -> set[str]:
         """The acronyms every article uses ("GP", "NHS"): naming them picks out no topic."""
@@ -455,7 +456,9 @@ class Attributor:
         ]
         if not spans:
             return []
-        return [i for i in pool if any(sp in _plain(self.quotes.quotes[i].text) for sp in spans)]
+        if self._plain_texts is None:  # once per index, not per question
+            self._plain_texts = [_plain(q.text) for q in self.quotes.quotes]
+        return [i for i in pool if any(sp in self._plain_texts[i] for sp in spans)]
 
     def role(self, intent: Intent) -> Attributed | None:
         canonical = self.quotes.find_speaker(intent.name)

@@ -594,29 +594,31 @@ def find_mentions(text: str) -> list[Mention]:
             m.group("name"),
             _clean_role(m.group("role")),
         )
+
+    def free(m: re.Match) -> bool:
+        """Whether a match's untitled name is outside quotation marks, not named yet (by the
+        latest `named`) and a name at all."""
+        at = m.start("name")
+        return not (in_quote(at) or named.contains(at) or not_a_name(m.group("name")))
+
+    def untitled(m: re.Match, role: str = "") -> None:
+        at, name = m.start("name"), m.group("name")
+        found[at] = Mention(at, m.end("name"), name, "", name, _clean_role(role))
+
     named = Intervals([(f.start, f.end) for f in found.values()] + roles)
     for m in DESCRIBED_NAME.finditer(text):
-        at = m.start("name")
-        if in_quote(at) or named.contains(at) or not_a_name(m.group("name")):
-            continue
-        if _inside_proper_noun(text, at, m.group("name")):
-            continue
-        found[at] = Mention(at, m.end("name"), m.group("name"), "", m.group("name"), "")
+        if free(m) and not _inside_proper_noun(text, m.start("name"), m.group("name")):
+            untitled(m)
     named = Intervals([(f.start, f.end) for f in found.values()] + roles)
     for m in MEMBER_NAME.finditer(text):
-        at = m.start("name")
-        if in_quote(at) or named.contains(at) or not_a_name(m.group("name")):
-            continue
-        role = pre_name_role(text, m.start("name")) or m.group("post")
-        found[at] = Mention(
-            at, m.end("name"), m.group("name"), "", m.group("name"), _clean_role(role)
-        )
+        if free(m):
+            untitled(m, pre_name_role(text, m.start("name")) or m.group("post"))
     named = Intervals([(f.start, f.end) for f in found.values()] + roles)
     titled_surnames = {f.name.split()[-1] for f in found.values() if f.title and f.name}
     for m in PRE_ROLE_NAME.finditer(text):
-        at = m.start("name")
-        if in_quote(at) or named.contains(at) or not_a_name(m.group("name")):
+        if not free(m):
             continue
+        at = m.start("name")
         before = re.search(r"([A-Z][\w&'’]*)\s+$", text[max(0, at - 30) : at])
         body = before.group(1) if before else ""
         if (
@@ -627,33 +629,18 @@ def find_mentions(text: str) -> list[Mention]:
             and m.group("name").split()[-1] not in titled_surnames
         ):
             continue  # "co-chair of NHS Clinical Commissioners": the end of a body's name
-        role = f"{role_lead(text, m.start('role'), m.group('role'))} {m.group('role')}"
-        found[at] = Mention(
-            at, m.end("name"), m.group("name"), "", m.group("name"), _clean_role(role)
-        )
+        untitled(m, f"{role_lead(text, m.start('role'), m.group('role'))} {m.group('role')}")
     named = Intervals([(f.start, f.end) for f in found.values()] + roles)
     for m in OBJECT_ROLE_NAME.finditer(text):
         # "challenged health secretary Matt Hancock to …", "DUDLEY North MP Ian Austin has
         # raised …": the one full name of someone the article calls "Mr Hancock" elsewhere
-        at = m.start("name")
-        if in_quote(at) or named.contains(at) or not_a_name(m.group("name")):
-            continue
-        if m.group("name").split()[-1] not in titled_surnames:
-            continue
-        role = pre_name_role(text, at)
-        found[at] = Mention(
-            at, m.end("name"), m.group("name"), "", m.group("name"), _clean_role(role)
-        )
+        if free(m) and m.group("name").split()[-1] in titled_surnames:
+            untitled(m, pre_name_role(text, m.start("name")))
     named = Intervals([(f.start, f.end) for f in found.values()] + roles)
     for m in ROLE_AT_NHS_NAME.finditer(text):
-        at = m.start("name")
-        if in_quote(at) or named.contains(at) or not_a_name(m.group("name")):
-            continue
-        role = text[m.start() : at].strip()
-        role = f"{role_lead(text, m.start(), role)} {role}"
-        found[at] = Mention(
-            at, m.end("name"), m.group("name"), "", m.group("name"), _clean_role(role)
-        )
+        if free(m):
+            role = text[m.start() : m.start("name")].strip()
+            untitled(m, f"{role_lead(text, m.start(), role)} {role}")
     named = Intervals([(f.start, f.end) for f in found.values()] + roles)
     for m in FROM_BODY_NAME.finditer(text):
         words = m.group("name").split()

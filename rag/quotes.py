@@ -176,11 +176,14 @@ _OWNER_LEAD = re.compile(r"(?:(?:[Tt]he|[Tt]his|[Tt]hat|[Aa]n?|[Nn]ew)\s+){0,2}"
 # a determiner that may open the words naming a document
 _DOC_DET = re.compile(r"\b(?:[Tt]he|[Tt]his|[Tt]hat|[Aa]n?|[Ii]ts)\s")
 _OWNER_TAIL = re.compile(rf"(?:['’]s)?\s+{MODIFIERS}")
+# the verb of a motion's or a document's author in an appositive: ", proposed by Dene LMC,"
+_AUTHORED_BY = (
+    r",\s+(?:proposed|tabled|submitted|put\s+forward|moved|written|prepared|drafted)\s+by"
+)
 _FROM_OWNER = re.compile(
     r"\s+(?:from|(?:(?:carried\s+out|conducted|prepared|produced|written)\s+)?by)\s+(?:the\s+)?"
-    # a motion's or a document's author in an appositive: "The motion, proposed by X LMC,"
-    r"|,\s+(?:(?:proposed|tabled|submitted|put\s+forward|moved|written|prepared|drafted)\s+)by"
-    r"\s+(?:the\s+)?"
+    # "The motion, proposed by X LMC,"
+    rf"|{_AUTHORED_BY}\s+(?:the\s+)?"
 )  # "a report by the King's Fund"
 # a sentence opening on who published the document it is about: "Published by the NHS CB last
 # month (July), the fact sheet confirmed …"
@@ -194,11 +197,8 @@ _VERB_OPENS_QUOTE = re.compile(
     r"(insists|says|warns|states|claims|argues|notes|adds|urges|calls\s+(?:on|for)|concludes|"
     r"recommends|demands|stresses|believes|suggests)\b"
 )
-# a document's author in an appositive: ", proposed by Dene LMC,"
-_AUTHOR_AFTER = re.compile(
-    r",\s+(?:proposed|tabled|submitted|put\s+forward|moved|written|prepared|drafted)\s+by"
-    r"\s+[^,.;:“”‘’\n]{2,80}(?=,)"
-)
+# a document's author in an appositive, up to its closing comma
+_AUTHOR_AFTER = re.compile(rf"{_AUTHORED_BY}\s+[^,.;:“”‘’\n]{{2,80}}(?=,)")
 _KIND_OWNER = re.compile(rf"[Tt]he\s+(CCG|ICB|LMC|{_KIND_WORDS})['’]s\s+{MODIFIERS}")
 # a body named by its kind alone: "the CCG", "the trust", "the integrated care board"
 _BODY_BY_KIND = rf"(CCG|ICB|LMC|[Tt]rust|[Cc]ouncil|{_KIND_WORDS})"
